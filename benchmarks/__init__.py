@@ -1,0 +1,1 @@
+"""Timed measurements, run by `make bench`; never timing assertions in tests."""

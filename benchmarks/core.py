@@ -1,0 +1,136 @@
+"""Per-step overhead of the core: linear chains, a fan-out, a cached rerun, and imports.
+
+Each case runs in a fresh HEADWATER_HOME on the default embedded SQLite store, after one
+warm-up run, and reports the median of several runs.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from headwater import Pipeline, pipeline, step
+from headwater.session import close_sessions
+
+REPEATS = 5
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One benchmark case: what was measured and its median figure."""
+
+    case: str
+    steps: int
+    run_ms: float
+
+    @property
+    def per_step_ms(self) -> float:
+        return self.run_ms / self.steps
+
+
+@step
+def start() -> int:
+    return 0
+
+
+@step
+def increment(value: int) -> int:
+    return value + 1
+
+
+@step
+def gather(**values: int) -> int:
+    return sum(values.values())
+
+
+def linear_pipeline(length: int) -> Pipeline:
+    @pipeline(name=f"linear_{length}")
+    def chain() -> None:
+        value = start()
+        for _ in range(length - 1):
+            value = increment(value)
+
+    return chain
+
+
+def fan_out_pipeline(width: int) -> Pipeline:
+    @pipeline(name=f"fan_out_{width}")
+    def fan() -> None:
+        value = start()
+        gather(**{f"v{i}": increment(value) for i in range(width)})
+
+    return fan
+
+
+def median_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
+    timings = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - began) * 1000)
+    return statistics.median(timings)
+
+
+def in_fresh_home(measure: Callable[[], Measurement]) -> Measurement:
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["HEADWATER_HOME"] = home
+        try:
+            return measure()
+        finally:
+            close_sessions()
+
+
+def measure_uncached(name: str, chain: Pipeline, steps: int) -> Measurement:
+    uncached = chain.with_options(enable_cache=False)
+    uncached()  # warm-up: opens the store, reads sources
+    return Measurement(name, steps, median_ms(uncached))
+
+
+def measure_cached(name: str, chain: Pipeline, steps: int) -> Measurement:
+    chain()  # fills the cache
+    return Measurement(name, steps, median_ms(chain))
+
+
+def measure_import(statement: str) -> float:
+    code = (
+        "import time; began = time.perf_counter(); "
+        f"{statement}; print((time.perf_counter() - began) * 1000)"
+    )
+    timings = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(REPEATS)
+    ]
+    return statistics.median(timings)
+
+
+def run_all() -> tuple[list[Measurement], dict[str, float]]:
+    """Run every case; return step measurements and import times in ms."""
+    measurements = [
+        in_fresh_home(lambda n=n: measure_uncached(f"linear, {n} steps", linear_pipeline(n), n))
+        for n in (1, 10, 50, 200)
+    ]
+    measurements.append(
+        in_fresh_home(lambda: measure_uncached("fan-out 1→100→1", fan_out_pipeline(100), 102))
+    )
+    measurements.append(
+        in_fresh_home(
+            lambda: measure_cached("fully cached rerun, 200 steps", linear_pipeline(200), 200)
+        )
+    )
+    imports = {
+        "import headwater": measure_import("import headwater"),
+        "from headwater import step, pipeline, Client": measure_import(
+            "from headwater import step, pipeline, Client"
+        ),
+    }
+    return measurements, imports

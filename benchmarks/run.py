@@ -1,0 +1,29 @@
+"""`make bench`: run every benchmark and print the figures as tables."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from benchmarks import core
+
+
+def main() -> None:
+    console = Console()
+    measurements, imports = core.run_all()
+    table = Table(title="Per-step overhead, embedded SQLite store (median of 5 runs)")
+    for column in ("case", "steps", "run ms", "ms per step"):
+        table.add_column(column, justify="right" if column != "case" else "left")
+    for m in measurements:
+        table.add_row(m.case, str(m.steps), f"{m.run_ms:.1f}", f"{m.per_step_ms:.3f}")
+    console.print(table)
+    import_table = Table(title="Import time (median of 5 fresh interpreters)")
+    import_table.add_column("statement")
+    import_table.add_column("ms", justify="right")
+    for statement, ms in imports.items():
+        import_table.add_row(statement, f"{ms:.1f}")
+    console.print(import_table)
+
+
+if __name__ == "__main__":
+    main()

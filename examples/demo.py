@@ -1,0 +1,59 @@
+"""The demo behind `make demo`: four runs that show what Headwater records.
+
+1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from training import training, validation  # this script's folder is on sys.path
+
+from headwater import Client
+
+STATUS_COLOURS = {
+    "completed": "blue",
+    "cached": "green",
+    "running": "yellow",
+    "failed": "red",
+    "stopped": "grey50",
+    "initializing": "grey50",
+}
+
+
+def main() -> None:
+    console = Console()
+    console.rule("[bold]Headwater demo")
+    training()
+    training()
+    training.with_options(enable_cache=False)(gamma=0.3)
+    try:
+        validation()
+    except ValueError as exc:
+        console.print(f"[red]The validation pipeline failed as intended:[/] {exc}")
+    show_runs(console)
+    show_why(console)
+
+
+def show_runs(console: Console) -> None:
+    table = Table(title="The demo's runs, newest first")
+    for column in ("run", "status", "steps"):
+        table.add_column(column)
+    for run in Client().list_pipeline_runs(size=4).items:
+        steps = "  ".join(
+            f"[{STATUS_COLOURS[s.status]}]{name}: {s.status}[/]" for name, s in run.steps.items()
+        )
+        table.add_row(run.name, f"[{STATUS_COLOURS[run.status]}]{run.status}[/]", steps)
+    console.print(table)
+
+
+def show_why(console: Console) -> None:
+    client = Client()
+    latest = client.get_pipeline("training").last_run
+    console.print(f"Why did 'load' rerun in {latest.name}?")
+    console.print(str(client.explain_cache(latest.steps["load"])))
+    console.print(f"Score of {latest.name}: {latest.steps['train'].outputs['score'].load():.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Headwater: ML pipelines as plain Python functions, with every run remembered.
+
+The public API. Names load on first use (PEP 562), so `import headwater` stays fast
+and a script pays only for what it touches.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from headwater.artifacts.materializers.base import Materializer
+    from headwater.artifacts.materializers.registry import register_materializer
+    from headwater.client import Client
+    from headwater.metadata_types import Path, StorageSize, Uri
+    from headwater.runner.context import StepContext
+    from headwater.sdk.artifact_config import ArtifactConfig
+    from headwater.sdk.context import get_step_context, log_metadata
+    from headwater.sdk.pipeline import Pipeline, pipeline
+    from headwater.sdk.step import Step, step
+    from headwater.store.models import ExecutionStatus
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "ArtifactConfig": "headwater.sdk.artifact_config",
+    "Client": "headwater.client",
+    "ExecutionStatus": "headwater.store.models",
+    "Materializer": "headwater.artifacts.materializers.base",
+    "Path": "headwater.metadata_types",
+    "Pipeline": "headwater.sdk.pipeline",
+    "Step": "headwater.sdk.step",
+    "StepContext": "headwater.runner.context",
+    "StorageSize": "headwater.metadata_types",
+    "Uri": "headwater.metadata_types",
+    "get_step_context": "headwater.sdk.context",
+    "log_metadata": "headwater.sdk.context",
+    "pipeline": "headwater.sdk.pipeline",
+    "register_materializer": "headwater.artifacts.materializers.registry",
+    "step": "headwater.sdk.step",
+}
+
+__all__ = [
+    "ArtifactConfig",
+    "Client",
+    "ExecutionStatus",
+    "Materializer",
+    "Path",
+    "Pipeline",
+    "Step",
+    "StepContext",
+    "StorageSize",
+    "Uri",
+    "get_step_context",
+    "log_metadata",
+    "pipeline",
+    "register_materializer",
+    "step",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'headwater' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,0 +1,53 @@
+"""The `headwater` command: runs, steps, logs and cache decisions on the terminal.
+
+Heavy modules (the store, pandas, ...) load inside commands, so `headwater --help`
+answers fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from headwater.cli import cache, pipelines, runs
+from headwater.errors import HeadwaterError
+
+app = typer.Typer(
+    name="headwater",
+    help="Headwater: ML pipelines that remember every run.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(pipelines.app, name="pipelines")
+app.add_typer(runs.app, name="runs")
+app.add_typer(cache.app, name="cache")
+app.command("logs")(runs.logs)
+
+
+def main() -> None:
+    """Entry point: run the app, turning our errors into one readable line."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app(standalone_mode=False)
+    except HeadwaterError as exc:
+        if debug:
+            raise
+        sys.stderr.write(f"Error: {exc}\n")
+        sys.exit(1)
+    except typer.Abort:
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click's usage errors and anything unexpected
+        usage_error = getattr(exc, "format_message", None)
+        if debug or usage_error is None:
+            raise
+        sys.stderr.write(f"Error: {usage_error()}\n")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

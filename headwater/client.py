@@ -1,0 +1,267 @@
+"""`Client`: read what Headwater remembers, with ZenML's method names.
+
+Example:
+    ```python
+    from headwater import Client
+
+    run = Client().get_pipeline("training").last_run
+    print(run.status, run.steps["train"].outputs["score"].load())
+    Client().list_pipeline_runs(status="completed", sort_by="desc:created", size=20)
+    ```
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from headwater.errors import EntityNotFoundError
+from headwater.responses import (
+    ArtifactVersionResponse,
+    PipelineResponse,
+    PipelineRunResponse,
+    StepRunResponse,
+)
+from headwater.runner.caching import ComponentChange, describe_change, diff_components
+from headwater.runner.logs import LogLine
+from headwater.session import Session, get_session
+from headwater.store.filters import ListQuery
+from headwater.store.models import ExecutionStatus
+
+ItemT = TypeVar("ItemT")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[ItemT]):
+    """One page of results: `index` counts from 1."""
+
+    items: list[ItemT]
+    index: int
+    size: int
+    total: int
+
+    @property
+    def total_pages(self) -> int:
+        """How many pages of this size the whole result fills (at least 1)."""
+        return max(1, -(-self.total // self.size))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]  # the iterator type is Iterator[ItemT]
+        return iter(self.items)
+
+    def __getitem__(self, index: int) -> ItemT:
+        return self.items[index]
+
+
+@dataclass(frozen=True, slots=True)
+class CacheExplanation:
+    """Why a step run was cached or executed, compared with the nearest earlier run."""
+
+    step_name: str
+    status: ExecutionStatus
+    reasons: list[str]
+    changes: list[ComponentChange]
+    baseline_step_run_id: uuid.UUID | None
+
+    def __str__(self) -> str:
+        lines = [f"Step '{self.step_name}' was {self.status}:"]
+        lines += [f"  - {reason}" for reason in self.reasons]
+        return "\n".join(lines)
+
+
+class Client:
+    """Reads pipelines, runs, step runs, artifacts and logs from the configured store."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        self._session = session or get_session()
+
+    # --- pipelines ------------------------------------------------------------------
+
+    def get_pipeline(self, name_id_or_prefix: str | uuid.UUID) -> PipelineResponse:
+        """Get a pipeline by name or id.
+
+        Raises:
+            EntityNotFoundError: no pipeline has that name or id.
+        """
+        return PipelineResponse(self._session.store.get_pipeline(name_id_or_prefix), self._session)
+
+    def list_pipelines(
+        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[PipelineResponse]:
+        """List pipelines; filters such as `name="contains:train"`."""
+        result = self._session.store.list_pipelines(_query(filters, {}, sort_by, page, size))
+        return Page(
+            [PipelineResponse(p, self._session) for p in result.items],
+            result.index,
+            result.size,
+            result.total,
+        )
+
+    # --- runs -----------------------------------------------------------------------
+
+    def get_pipeline_run(self, name_id_or_prefix: str | uuid.UUID) -> PipelineRunResponse:
+        """Get a run by name or id.
+
+        Raises:
+            EntityNotFoundError: no run has that name or id.
+        """
+        self._session.stop_stale_runs()
+        return PipelineRunResponse(self._session.store.get_run(name_id_or_prefix), self._session)
+
+    def list_pipeline_runs(
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        metadata: dict[str, Any] | None = None,
+        **filters: Any,
+    ) -> Page[PipelineRunResponse]:
+        """List runs, filtered in ZenML's `"op:value"` form.
+
+        Example:
+            ```python
+            Client().list_pipeline_runs(pipeline_name="training", status="completed",
+                                        created="gte:2026-01-01", metadata={"accuracy": "gte:0.9"})
+            ```
+
+        Args:
+            sort_by: `"desc:created"`, `"asc:name"`, ...
+            page: Page number, from 1.
+            size: Runs per page.
+            metadata: Run metadata key -> filter.
+            **filters: Field -> filter: id, name, pipeline_name, status, created, started,
+                ended, tag, user_name, orchestrator.
+
+        Raises:
+            FilterError: a filter or sort key is malformed or names an unknown field.
+        """
+        self._session.stop_stale_runs()
+        result = self._session.store.list_runs(_query(filters, metadata or {}, sort_by, page, size))
+        return Page(
+            [PipelineRunResponse(r, self._session) for r in result.items],
+            result.index,
+            result.size,
+            result.total,
+        )
+
+    # --- step runs ------------------------------------------------------------------
+
+    def get_run_step(self, step_run_id: uuid.UUID) -> StepRunResponse:
+        """Get a step run by id."""
+        return StepRunResponse(self._session.store.get_step_run(step_run_id), self._session)
+
+    def get_step_logs(
+        self,
+        run_name_or_id: str | uuid.UUID,
+        step_name: str,
+        *,
+        stream: str | None = None,
+        grep: str | None = None,
+    ) -> list[LogLine]:
+        """The captured log lines of one step of a run, optionally filtered.
+
+        Raises:
+            EntityNotFoundError: the run or its step does not exist.
+        """
+        return self._step_of(run_name_or_id, step_name).logs(stream=stream, grep=grep)
+
+    def explain_cache(self, step_run: StepRunResponse) -> CacheExplanation:
+        """Say why a step run was cached, or which cache key components made it rerun."""
+        model = step_run.model
+        if model.status is ExecutionStatus.CACHED:
+            return CacheExplanation(
+                model.name,
+                model.status,
+                [
+                    f"its cache key matched step run {model.original_step_run_id}, whose outputs "
+                    f"it reused"
+                ],
+                [],
+                model.original_step_run_id,
+            )
+        run = self._session.store.get_run(model.run_id)
+        baseline = self._session.store.find_previous_step_run(
+            model.name, run.pipeline_name, before=model.created
+        )
+        if baseline is None:
+            return CacheExplanation(
+                model.name,
+                model.status,
+                ["it is the first run of this step: there was nothing to reuse"],
+                [],
+                None,
+            )
+        changes = diff_components(baseline.cache_components, model.cache_components)
+        reasons = [
+            describe_change(c, _parameter_change(c, baseline.parameters, model.parameters))
+            for c in changes
+        ]
+        if not _cache_enabled(run.config, model.name):
+            reasons.insert(0, "caching was turned off for this step")
+        elif not changes:
+            reasons.append("nothing changed, but the earlier outputs were gone, so it ran again")
+        return CacheExplanation(model.name, model.status, reasons, changes, baseline.id)
+
+    # --- artifacts ------------------------------------------------------------------
+
+    def get_artifact_version(self, artifact_version_id: uuid.UUID) -> ArtifactVersionResponse:
+        """Get an artifact version by id."""
+        return ArtifactVersionResponse(
+            self._session.store.get_artifact_version(artifact_version_id), self._session
+        )
+
+    def list_artifact_versions(
+        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[ArtifactVersionResponse]:
+        """List artifact versions; filters such as `artifact_name="score"`, `tag="eval"`."""
+        result = self._session.store.list_artifact_versions(
+            _query(filters, {}, sort_by, page, size)
+        )
+        return Page(
+            [ArtifactVersionResponse(a, self._session) for a in result.items],
+            result.index,
+            result.size,
+            result.total,
+        )
+
+    def _step_of(self, run_name_or_id: str | uuid.UUID, step_name: str) -> StepRunResponse:
+        run = self.get_pipeline_run(run_name_or_id)
+        step = run.steps.get(step_name)
+        if step is None:
+            raise EntityNotFoundError(
+                f"Run '{run.name}' has no step '{step_name}'. Its steps are "
+                f"{', '.join(repr(s) for s in run.steps) or 'none'}."
+            )
+        return step
+
+
+def _query(
+    filters: dict[str, Any], metadata: dict[str, Any], sort_by: str, page: int, size: int
+) -> ListQuery:
+    return ListQuery(
+        filters={k: v for k, v in filters.items() if v is not None},
+        metadata=metadata,
+        sort_by=sort_by,
+        index=page,
+        size=size,
+    )
+
+
+def _cache_enabled(config: dict[str, Any], step_name: str) -> bool:
+    for step in config.get("spec", {}).get("steps", []):
+        if step["name"] == step_name:
+            return bool(step["enable_cache"])
+    return True
+
+
+def _parameter_change(
+    change: ComponentChange, before: dict[str, Any], after: dict[str, Any]
+) -> tuple[Any, Any] | None:
+    if change.name != "parameters":
+        return None
+    keys = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    return ({k: before.get(k) for k in keys}, {k: after.get(k) for k in keys})

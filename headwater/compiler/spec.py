@@ -1,0 +1,156 @@
+"""`PipelineSpec` and `StepSpec`: a pipeline call compiled into frozen, serializable values.
+
+The spec is all a step executor needs, in this process or another one: it round-trips
+through `to_dict` / `PipelineSpec.from_dict` (parameters as JSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from headwater.hashing import canonical_json, sha256_text, to_json_value
+
+
+@dataclass(frozen=True, slots=True)
+class InputSpec:
+    """An input of a step: which upstream step's output feeds which parameter."""
+
+    name: str
+    step: str
+    output: str
+
+
+@dataclass(frozen=True, slots=True)
+class OutputSpec:
+    """An output of a step and the artifact it becomes."""
+
+    name: str
+    artifact_name: str
+    tags: tuple[str, ...]
+    # Import path of the type annotation, e.g. "numpy.ndarray" or "typing.Any".
+    type_name: str
+    # Import path of an explicitly chosen materializer; None picks one by value type.
+    materializer: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StepSpec:
+    """One compiled step: what it needs, what it makes, and what its cache key hashes."""
+
+    name: str
+    source: str
+    source_hash: str
+    source_code: str
+    inputs: tuple[InputSpec, ...]
+    outputs: tuple[OutputSpec, ...]
+    # Parameter values as passed (pydantic models stay models until serialized).
+    parameters: Mapping[str, Any]
+    upstream: tuple[str, ...]
+    enable_cache: bool
+    # The user's cache salt (JSON-able), or None.
+    extra: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able form that `StepSpec.from_dict` reads back."""
+        return {
+            "name": self.name,
+            "source": self.source,
+            "source_hash": self.source_hash,
+            "source_code": self.source_code,
+            "inputs": [[i.name, i.step, i.output] for i in self.inputs],
+            "outputs": [
+                [o.name, o.artifact_name, list(o.tags), o.type_name, o.materializer]
+                for o in self.outputs
+            ],
+            "parameters": to_json_value(dict(self.parameters)),
+            "upstream": list(self.upstream),
+            "enable_cache": self.enable_cache,
+            "extra": to_json_value(self.extra),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> StepSpec:
+        """Rebuild a step spec from `to_dict` output."""
+        return cls(
+            name=data["name"],
+            source=data["source"],
+            source_hash=data["source_hash"],
+            source_code=data["source_code"],
+            inputs=tuple(InputSpec(*i) for i in data["inputs"]),
+            outputs=tuple(
+                OutputSpec(name, artifact, tuple(tags), type_name, materializer)
+                for name, artifact, tags, type_name, materializer in data["outputs"]
+            ),
+            parameters=dict(data["parameters"]),
+            upstream=tuple(data["upstream"]),
+            enable_cache=data["enable_cache"],
+            extra=data["extra"],
+        )
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """A compiled pipeline: its steps in a valid execution order, and run options."""
+
+    name: str
+    steps: tuple[StepSpec, ...]
+    tags: tuple[str, ...] = ()
+    # The arguments the pipeline function was called with (JSON-able).
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    run_name: str | None = None
+
+    @cached_property
+    def steps_by_name(self) -> dict[str, StepSpec]:
+        """Steps keyed by their unique name."""
+        return {s.name: s for s in self.steps}
+
+    def step(self, name: str) -> StepSpec:
+        """The step called `name`; KeyError if the pipeline has none."""
+        return self.steps_by_name[name]
+
+    @cached_property
+    def structure(self) -> dict[str, Any]:
+        """The pipeline's shape without run values: steps, code, edges and outputs."""
+        return {
+            "name": self.name,
+            "steps": [
+                {
+                    "name": s.name,
+                    "source": s.source,
+                    "source_hash": s.source_hash,
+                    "inputs": [[i.name, i.step, i.output] for i in s.inputs],
+                    "outputs": [[o.name, o.artifact_name, o.type_name] for o in s.outputs],
+                    "upstream": list(s.upstream),
+                }
+                for s in self.steps
+            ],
+        }
+
+    @cached_property
+    def structure_hash(self) -> str:
+        """Identifies the pipeline version: equal structures share one version."""
+        return sha256_text(canonical_json(self.structure))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able form that `PipelineSpec.from_dict` reads back."""
+        return {
+            "name": self.name,
+            "steps": [s.to_dict() for s in self.steps],
+            "tags": list(self.tags),
+            "parameters": to_json_value(dict(self.parameters)),
+            "run_name": self.run_name,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PipelineSpec:
+        """Rebuild a pipeline spec from `to_dict` output."""
+        return cls(
+            name=data["name"],
+            steps=tuple(StepSpec.from_dict(s) for s in data["steps"]),
+            tags=tuple(data["tags"]),
+            parameters=dict(data["parameters"]),
+            run_name=data["run_name"],
+        )

@@ -1,0 +1,72 @@
+"""Where Headwater keeps things: the home folder, the metadata store and the artifact store.
+
+Zero configuration by default: everything lives under `$HEADWATER_HOME` (default
+`~/.headwater`). `HEADWATER_STORE_URL` and `HEADWATER_ARTIFACT_STORE_URL` override the
+two stores, for a PostgreSQL database or a shared fsspec location.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from headwater.errors import ConfigurationError
+
+HOME_VARIABLE = "HEADWATER_HOME"
+STORE_URL_VARIABLE = "HEADWATER_STORE_URL"
+ARTIFACT_STORE_URL_VARIABLE = "HEADWATER_ARTIFACT_STORE_URL"
+HEARTBEAT_VARIABLE = "HEADWATER_HEARTBEAT_SECONDS"
+DEFAULT_HEARTBEAT_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The resolved locations of everything Headwater reads and writes."""
+
+    home: Path
+    store_url: str
+    artifact_store_url: str
+    # Seconds between a running run's heartbeats; six missed beats mean it died.
+    heartbeat_interval: float = DEFAULT_HEARTBEAT_SECONDS
+
+
+def load_settings() -> Settings:
+    """Resolve settings from the environment, creating the home folder on first use.
+
+    Raises:
+        ConfigurationError: the home folder cannot be created, or the heartbeat interval
+            is not a positive number.
+    """
+    home = Path(os.environ.get(HOME_VARIABLE) or Path.home() / ".headwater").expanduser()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"Cannot use '{home}' as the Headwater home folder: {exc.strerror}. Set "
+            f"{HOME_VARIABLE} to a folder you can write to."
+        ) from exc
+    store_url = os.environ.get(STORE_URL_VARIABLE) or f"sqlite:///{home / 'headwater.db'}"
+    artifact_store_url = os.environ.get(ARTIFACT_STORE_URL_VARIABLE) or str(home / "artifacts")
+    return Settings(
+        home=home,
+        store_url=store_url,
+        artifact_store_url=artifact_store_url,
+        heartbeat_interval=_heartbeat_interval(),
+    )
+
+
+def _heartbeat_interval() -> float:
+    raw = os.environ.get(HEARTBEAT_VARIABLE)
+    if raw is None:
+        return DEFAULT_HEARTBEAT_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise ConfigurationError(
+            f"{HEARTBEAT_VARIABLE} is '{raw}', but it must be a positive number of seconds, "
+            f"such as 5."
+        )
+    return value

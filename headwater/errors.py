@@ -1,0 +1,65 @@
+"""Every exception Headwater raises, in one tree.
+
+HeadwaterError
+├── DefinitionError        a step or pipeline is defined or wired wrongly (compile time)
+├── StepFailedError        a step raised while a pipeline ran; carries the run's id
+├── ConfigurationError     HEADWATER_HOME, a store URL or an artifact store URL is unusable
+├── StoreError             the metadata store could not do what was asked
+│   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id
+│   ├── EntityExistsError      a name that must be unique is taken
+│   ├── FilterError            a list filter or sort key is malformed
+│   └── MetadataError          a metadata value has a type the store cannot keep
+└── ArtifactError          an artifact could not be saved, found or loaded
+    └── MaterializerError      no materializer fits a type, or one failed
+"""
+
+from __future__ import annotations
+
+
+class HeadwaterError(Exception):
+    """Base of every error Headwater raises on purpose."""
+
+
+class DefinitionError(HeadwaterError):
+    """A step or pipeline definition is invalid; the message lists every problem."""
+
+
+class StepFailedError(HeadwaterError):
+    """A step raised during a run; the original exception is the `__cause__`."""
+
+    def __init__(self, message: str, *, run_id: str, step_name: str) -> None:
+        super().__init__(message)
+        self.run_id = run_id
+        self.step_name = step_name
+
+
+class ConfigurationError(HeadwaterError):
+    """Headwater's configuration (home folder, store URL, artifact store) is unusable."""
+
+
+class StoreError(HeadwaterError):
+    """The metadata store failed to do what was asked."""
+
+
+class EntityNotFoundError(StoreError):
+    """No entity with the given name or id exists."""
+
+
+class EntityExistsError(StoreError):
+    """An entity with a name that must be unique already exists."""
+
+
+class FilterError(StoreError):
+    """A list filter or sort expression is malformed."""
+
+
+class MetadataError(StoreError):
+    """A metadata key or value cannot be stored; the message lists every bad entry."""
+
+
+class ArtifactError(HeadwaterError):
+    """An artifact could not be saved, found or loaded."""
+
+
+class MaterializerError(ArtifactError):
+    """No materializer handles a type, or a materializer failed."""

@@ -1,0 +1,271 @@
+"""Navigable views of stored entities: `run.steps["train"].outputs["model"].load()`.
+
+Each response wraps a frozen domain model (`.model`) and loads related entities from the
+store only when asked, in one query per hop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from headwater.errors import ArtifactError, EntityNotFoundError
+from headwater.runner.logs import LogLine, parse_log_lines
+from headwater.store.filters import ListQuery
+from headwater.store.metadata import decode_value
+from headwater.store.models import (
+    ArtifactVersion,
+    ExecutionStatus,
+    MetadataEntry,
+    Pipeline,
+    PipelineRun,
+    StepRun,
+    Visualization,
+)
+
+if TYPE_CHECKING:
+    from headwater.session import Session
+
+# Large enough for any real pipeline's steps in one query.
+_ALL = 10_000
+
+
+def _decoded(metadata: dict[str, MetadataEntry]) -> dict[str, Any]:
+    return {key: decode_value(entry) for key, entry in metadata.items()}
+
+
+class ArtifactVersionResponse:
+    """One saved artifact version; `load()` brings its value back."""
+
+    def __init__(self, model: ArtifactVersion, session: Session) -> None:
+        self.model = model
+        self._session = session
+
+    id = property(lambda self: self.model.id)
+    name = property(lambda self: self.model.artifact_name)
+    version = property(lambda self: self.model.version)
+    uri = property(lambda self: self.model.uri)
+    content_hash = property(lambda self: self.model.content_hash)
+    data_type = property(lambda self: self.model.data_type)
+    materializer = property(lambda self: self.model.materializer)
+    size_bytes = property(lambda self: self.model.size_bytes)
+    tags = property(lambda self: self.model.tags)
+    created = property(lambda self: self.model.created)
+    producer_step_run_id = property(lambda self: self.model.producer_step_run_id)
+
+    @property
+    def visualizations(self) -> tuple[Visualization, ...]:
+        """Rendered views stored beside the bytes."""
+        return self.model.visualizations
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Metadata with its types restored (sizes, URIs, datetimes, ...)."""
+        return _decoded(self.model.metadata)
+
+    def load(self) -> Any:
+        """Load the value with the materializer that saved it.
+
+        Raises:
+            ArtifactError: the bytes are gone (pruned) or cannot be read.
+        """
+        if not self._session.artifact_store.exists(self.model.uri):
+            raise ArtifactError(
+                f"Artifact '{self.name}' version {self.version} has no bytes at "
+                f"'{self.model.uri}' any more (pruned or deleted). Rerun the step that made it."
+            )
+        return self._session.artifact_store.load(
+            self.model.uri, self.model.materializer, self.model.data_type
+        )
+
+    def __repr__(self) -> str:
+        return f"<artifact '{self.name}' version {self.version} ({self.data_type})>"
+
+
+class StepRunResponse:
+    """One step run; `outputs` and `inputs` map names to artifact versions."""
+
+    def __init__(self, model: StepRun, session: Session) -> None:
+        self.model = model
+        self._session = session
+
+    id = property(lambda self: self.model.id)
+    name = property(lambda self: self.model.name)
+    run_id = property(lambda self: self.model.run_id)
+    cache_key = property(lambda self: self.model.cache_key)
+    parameters = property(lambda self: self.model.parameters)
+    source_code = property(lambda self: self.model.source_code)
+    exception = property(lambda self: self.model.exception)
+    original_step_run_id = property(lambda self: self.model.original_step_run_id)
+    cpu_seconds = property(lambda self: self.model.cpu_seconds)
+    peak_memory_bytes = property(lambda self: self.model.peak_memory_bytes)
+
+    @property
+    def status(self) -> ExecutionStatus:
+        """Where the step run is in its life."""
+        return self.model.status
+
+    @property
+    def started(self) -> dt.datetime | None:
+        """When the step started (or was found in the cache)."""
+        return self.model.started
+
+    @property
+    def ended(self) -> dt.datetime | None:
+        """When the step finished."""
+        return self.model.ended
+
+    @property
+    def duration_seconds(self) -> float | None:
+        """Wall time from start to end."""
+        return self.model.duration_seconds
+
+    @property
+    def is_cached(self) -> bool:
+        """True when the step reused an earlier run's outputs."""
+        return self.model.status is ExecutionStatus.CACHED
+
+    @property
+    def cache_components(self) -> dict[str, str]:
+        """The named parts its cache key hashes."""
+        return self.model.cache_components
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Metadata the step logged, with types restored."""
+        return _decoded(self.model.metadata)
+
+    @cached_property
+    def outputs(self) -> dict[str, ArtifactVersionResponse]:
+        """Output name -> the artifact version it produced (or reused, when cached)."""
+        return self._artifacts(self.model.outputs)
+
+    @cached_property
+    def inputs(self) -> dict[str, ArtifactVersionResponse]:
+        """Input name -> the artifact version it consumed."""
+        return self._artifacts(self.model.inputs)
+
+    @property
+    def output(self) -> ArtifactVersionResponse:
+        """The only output of a single-output step.
+
+        Raises:
+            EntityNotFoundError: the step has no output or several.
+        """
+        if len(self.outputs) != 1:
+            raise EntityNotFoundError(
+                f"Step '{self.name}' has {len(self.outputs)} outputs "
+                f"({', '.join(self.outputs) or 'none'}); pick one with .outputs['name']."
+            )
+        return next(iter(self.outputs.values()))
+
+    def logs(self, *, stream: str | None = None, grep: str | None = None) -> list[LogLine]:
+        """The step's captured stdout, stderr and logging lines, oldest first."""
+        return self._session_logs(stream=stream, grep=grep)
+
+    def _session_logs(self, *, stream: str | None, grep: str | None) -> list[LogLine]:
+        if self.model.log_uri is None:
+            return []
+        data = self._session.artifact_store.read_bytes(self.model.log_uri)
+        return [
+            line
+            for line in parse_log_lines(data)
+            if (stream is None or line.stream == stream) and (grep is None or grep in line.message)
+        ]
+
+    def _artifacts(self, ids: dict[str, uuid.UUID]) -> dict[str, ArtifactVersionResponse]:
+        versions = self._session.store.get_artifact_versions(list(ids.values()))
+        return {
+            name: ArtifactVersionResponse(versions[vid], self._session)
+            for name, vid in ids.items()
+            if vid in versions
+        }
+
+    def __repr__(self) -> str:
+        return f"<step run '{self.name}' {self.status}>"
+
+
+class PipelineRunResponse:
+    """One pipeline run; `steps` maps step names to step runs in execution order."""
+
+    def __init__(self, model: PipelineRun, session: Session) -> None:
+        self.model = model
+        self._session = session
+
+    id = property(lambda self: self.model.id)
+    name = property(lambda self: self.model.name)
+    pipeline_name = property(lambda self: self.model.pipeline_name)
+    created = property(lambda self: self.model.created)
+    started = property(lambda self: self.model.started)
+    ended = property(lambda self: self.model.ended)
+    tags = property(lambda self: self.model.tags)
+    exception = property(lambda self: self.model.exception)
+    config = property(lambda self: self.model.config)
+
+    @property
+    def status(self) -> ExecutionStatus:
+        """Where the run is in its life."""
+        return self.model.status
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        """Run-level metadata, with types restored."""
+        return _decoded(self.model.metadata)
+
+    @cached_property
+    def steps(self) -> dict[str, StepRunResponse]:
+        """Step name -> step run, in the order the steps started."""
+        page = self._session.store.list_step_runs(
+            ListQuery(filters={"run_id": str(self.model.id)}, sort_by="asc:created", size=_ALL)
+        )
+        return {s.name: StepRunResponse(s, self._session) for s in page.items}
+
+    def refresh(self) -> PipelineRunResponse:
+        """The same run, read again from the store."""
+        return PipelineRunResponse(self._session.store.get_run(self.model.id), self._session)
+
+    def __repr__(self) -> str:
+        return f"<run '{self.name}' {self.status}>"
+
+
+class PipelineResponse:
+    """A pipeline; `runs` lists its runs newest first and `last_run` is the newest."""
+
+    def __init__(self, model: Pipeline, session: Session) -> None:
+        self.model = model
+        self._session = session
+
+    id = property(lambda self: self.model.id)
+    name = property(lambda self: self.model.name)
+    created = property(lambda self: self.model.created)
+
+    @property
+    def runs(self) -> list[PipelineRunResponse]:
+        """Every run of this pipeline, newest first."""
+        self._session.stop_stale_runs()
+        page = self._session.store.list_runs(
+            ListQuery(filters={"pipeline_name": self.model.name}, sort_by="desc:created", size=_ALL)
+        )
+        return [PipelineRunResponse(run, self._session) for run in page.items]
+
+    @property
+    def last_run(self) -> PipelineRunResponse:
+        """The newest run of this pipeline.
+
+        Raises:
+            EntityNotFoundError: the pipeline has no runs (they were deleted).
+        """
+        self._session.stop_stale_runs()
+        page = self._session.store.list_runs(
+            ListQuery(filters={"pipeline_name": self.model.name}, sort_by="desc:created", size=1)
+        )
+        if not page.items:
+            raise EntityNotFoundError(
+                f"Pipeline '{self.name}' has no runs. Run it first, e.g. `{self.name}()`."
+            )
+        return PipelineRunResponse(page.items[0], self._session)
+
+    def __repr__(self) -> str:
+        return f"<pipeline '{self.name}'>"

@@ -1,0 +1,2 @@
+"""Executes steps (cache, inputs, call, logs, outputs, records) and walks specs through
+an orchestrator."""

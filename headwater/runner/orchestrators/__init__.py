@@ -1,0 +1,1 @@
+"""Orchestrators decide where and when each step of a run executes."""

@@ -1,0 +1,109 @@
+"""`run_pipeline`: create a run, walk its spec through an orchestrator, record the end."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from headwater.runner.heartbeat import Heartbeat
+from headwater.runner.orchestrators.local import LocalOrchestrator
+from headwater.runner.step_executor import (
+    ArtifactRef,
+    StepExecutionError,
+    StepExecutor,
+    StepOutcome,
+)
+from headwater.store.models import ExecutionStatus, PipelineRun, RunCreate
+
+if TYPE_CHECKING:
+    from headwater.artifacts.artifact_store import ArtifactStore
+    from headwater.compiler.spec import PipelineSpec, StepSpec
+    from headwater.runner.orchestrators.base import Orchestrator
+    from headwater.store.base import Store
+
+logger = logging.getLogger("headwater")
+
+StepListener = Callable[[StepOutcome], None]
+
+
+@dataclass(frozen=True)
+class RunTarget:
+    """Where a run records itself: the two stores and how often it proves it is alive."""
+
+    store: Store
+    artifact_store: ArtifactStore
+    heartbeat_interval: float = 5.0
+    orchestrator: Orchestrator = field(default_factory=LocalOrchestrator)
+
+
+def run_pipeline(
+    spec: PipelineSpec,
+    target: RunTarget,
+    *,
+    functions: Mapping[str, Callable[..., Any]],
+    on_step: StepListener | None = None,
+) -> PipelineRun:
+    """Run a compiled pipeline to the end and return the finished run.
+
+    Args:
+        spec: The compiled pipeline.
+        target: The stores and orchestrator to use.
+        functions: Step name -> the step's function, for steps defined in this process.
+        on_step: Called after each step finishes (completed or cached), for progress.
+
+    Raises:
+        Exception: the exception a failed step raised, with a note naming the run.
+    """
+    store = target.store
+    run = store.create_run(
+        RunCreate(
+            pipeline_name=spec.name,
+            spec_hash=spec.structure_hash,
+            spec=spec.structure,
+            name=spec.run_name,
+            tags=spec.tags,
+            config={"spec": spec.to_dict()},
+            orchestrator=target.orchestrator.name,
+        )
+    )
+    executor = StepExecutor(store, target.artifact_store)
+
+    def execute(step: StepSpec, inputs: Mapping[str, ArtifactRef]) -> StepOutcome:
+        outcome = executor.execute(run, step, inputs, functions[step.name])
+        if on_step is not None:
+            on_step(outcome)
+        return outcome
+
+    failure: StepExecutionError | None = None
+    with Heartbeat(store, run.id, target.heartbeat_interval):
+        run = store.update_run_status(run.id, ExecutionStatus.RUNNING)
+        try:
+            target.orchestrator.run(run, spec, execute)
+        except StepExecutionError as exc:
+            failure = exc
+        except BaseException:
+            store.update_run_status(run.id, ExecutionStatus.STOPPED)
+            raise
+    if failure is None:
+        return store.update_run_status(run.id, ExecutionStatus.COMPLETED)
+    store.update_run_status(
+        run.id,
+        ExecutionStatus.FAILED,
+        exception=f"Step '{failure.step_name}' failed.\n{failure.traceback_text}",
+    )
+    _raise_step_failure(failure, run)
+
+
+def _raise_step_failure(failure: StepExecutionError, run: PipelineRun) -> NoReturn:
+    # Re-raise the user's own exception so `except ValueError` keeps working.
+    original = failure.__cause__
+    note = (
+        f"Headwater: step '{failure.step_name}' failed in run '{run.name}' (id {run.id}); "
+        f"the run is recorded as failed."
+    )
+    if isinstance(original, Exception):
+        original.add_note(note)
+        raise original
+    raise failure

@@ -1,0 +1,321 @@
+"""`StepExecutor`: runs one step end to end and records everything about it.
+
+Cache check, input loading, the call itself under log capture and a resource meter,
+output saving, and one store write at the start and one at the end.
+"""
+
+from __future__ import annotations
+
+import traceback
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from headwater.artifacts.materializers.registry import find_materializer, load_class
+from headwater.errors import HeadwaterError
+from headwater.hashing import to_json_value
+from headwater.runner.caching import cache_components, cache_key
+from headwater.runner.context import StepContext, step_context
+from headwater.runner.logs import get_log_capture
+from headwater.runner.parameters import prepare_parameters
+from headwater.runner.resources import ResourceFigures, ResourceMeter
+from headwater.store.metadata import encode_metadata
+from headwater.store.models import (
+    ArtifactVersion,
+    ArtifactVersionCreate,
+    ExecutionStatus,
+    MetadataTarget,
+    PipelineRun,
+    ResourceUsage,
+    StepRun,
+    StepRunCreate,
+    StepRunEnd,
+    Visualization,
+    VisualizationType,
+)
+
+if TYPE_CHECKING:
+    from headwater.artifacts.artifact_store import ArtifactStore, SavedArtifact
+    from headwater.compiler.spec import OutputSpec, StepSpec
+    from headwater.store.base import Store
+
+
+@dataclass(frozen=True, slots=True)
+class ArtifactRef:
+    """What a downstream step needs to know about an upstream output."""
+
+    id: uuid.UUID
+    uri: str
+    content_hash: str
+    materializer: str
+    data_type: str
+
+    @classmethod
+    def of(cls, version: ArtifactVersion) -> ArtifactRef:
+        """The reference to a stored artifact version."""
+        return cls(
+            version.id,
+            version.uri,
+            version.content_hash,
+            version.materializer,
+            version.data_type,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StepOutcome:
+    """A finished (completed or cached) step run and references to its outputs."""
+
+    step_run: StepRun
+    outputs: dict[str, ArtifactRef]
+
+
+class StepExecutionError(HeadwaterError):
+    """A step's function raised; the step run is recorded as failed.
+
+    The user's exception is the `__cause__`; the runner re-raises it to the caller.
+    """
+
+    def __init__(self, step_name: str, traceback_text: str) -> None:
+        super().__init__(f"Step '{step_name}' failed.")
+        self.step_name = step_name
+        self.traceback_text = traceback_text
+
+
+class StepExecutor:
+    """Executes steps of runs against one metadata store and one artifact store."""
+
+    def __init__(self, store: Store, artifact_store: ArtifactStore) -> None:
+        self.store = store
+        self.artifact_store = artifact_store
+
+    def execute(
+        self,
+        run: PipelineRun,
+        step: StepSpec,
+        inputs: Mapping[str, ArtifactRef],
+        function: Callable[..., Any],
+    ) -> StepOutcome:
+        """Run one step (or reuse its cached outputs) and record it.
+
+        Raises:
+            StepExecutionError: the step's function (or saving its outputs) raised.
+        """
+        components = cache_components(step, {n: ref.content_hash for n, ref in inputs.items()})
+        key = cache_key(components)
+        if step.enable_cache:
+            outcome = self._reuse_cached(run, step, inputs, key, components)
+            if outcome is not None:
+                return outcome
+        return self._run(run, step, inputs, function, key, components)
+
+    def _reuse_cached(
+        self,
+        run: PipelineRun,
+        step: StepSpec,
+        inputs: Mapping[str, ArtifactRef],
+        key: str,
+        components: dict[str, str],
+    ) -> StepOutcome | None:
+        original = self.store.find_cached_step_run(key)
+        if original is None or set(original.outputs) != {o.name for o in step.outputs}:
+            return None
+        versions = self.store.get_artifact_versions(list(original.outputs.values()))
+        refs = {
+            name: ArtifactRef.of(versions[vid])
+            for name, vid in original.outputs.items()
+            if vid in versions
+        }
+        if len(refs) != len(original.outputs) or not all(
+            self.artifact_store.exists(ref.uri) for ref in refs.values()
+        ):
+            return None  # outputs were pruned: run the step again
+        step_run = self.store.start_step(
+            self._step_run_create(
+                run,
+                step,
+                inputs,
+                key,
+                components,
+                ExecutionStatus.CACHED,
+                original_step_run_id=original.id,
+            )
+        )
+        return StepOutcome(step_run, refs)
+
+    def _run(
+        self,
+        run: PipelineRun,
+        step: StepSpec,
+        inputs: Mapping[str, ArtifactRef],
+        function: Callable[..., Any],
+        key: str,
+        components: dict[str, str],
+    ) -> StepOutcome:
+        log_uri, log_file = self.artifact_store.open_log(str(run.id), step.name)
+        try:
+            step_run = self.store.start_step(
+                self._step_run_create(
+                    run, step, inputs, key, components, ExecutionStatus.RUNNING, log_uri=log_uri
+                )
+            )
+            context = StepContext(
+                step_name=step.name,
+                pipeline_name=run.pipeline_name,
+                run_id=run.id,
+                run_name=run.name,
+                step_run_id=step_run.id,
+                output_names=tuple(o.name for o in step.outputs),
+            )
+            meter = ResourceMeter()
+            meter.start()
+            try:
+                with get_log_capture().step(log_file), step_context(context):
+                    saved = self._call_and_save(step, inputs, function)
+            except Exception as exc:
+                self._record_failure(step_run, meter, exc)
+                raise StepExecutionError(step.name, traceback.format_exc()) from exc
+            figures = meter.stop()
+        finally:
+            log_file.close()
+        return self._record_success(run, step, step_run, saved, context, figures)
+
+    def _call_and_save(
+        self, step: StepSpec, inputs: Mapping[str, ArtifactRef], function: Callable[..., Any]
+    ) -> dict[str, SavedArtifact]:
+        arguments = {
+            name: self.artifact_store.load(ref.uri, ref.materializer, ref.data_type)
+            for name, ref in inputs.items()
+        }
+        arguments.update(prepare_parameters(function, step.parameters))
+        result = function(**arguments)
+        values = _split_outputs(step, result)
+        return {
+            output.name: self.artifact_store.save(
+                values[output.name], self._materializer(output.materializer, values[output.name])
+            )
+            for output in step.outputs
+        }
+
+    @staticmethod
+    def _materializer(chosen: str | None, value: Any) -> Any:
+        return load_class(chosen) if chosen else find_materializer(type(value))
+
+    def _record_failure(self, step_run: StepRun, meter: ResourceMeter, exc: BaseException) -> None:
+        figures = meter.stop()
+        self.store.finish_step(
+            step_run.id,
+            StepRunEnd(
+                status=ExecutionStatus.FAILED,
+                resources=_usage(figures),
+                exception="".join(traceback.format_exception(exc)),
+            ),
+        )
+
+    def _record_success(
+        self,
+        run: PipelineRun,
+        step: StepSpec,
+        step_run: StepRun,
+        saved: dict[str, SavedArtifact],
+        context: StepContext,
+        figures: ResourceFigures,
+    ) -> StepOutcome:
+        outputs = tuple(
+            _artifact_version_create(
+                output, saved[output.name], context.output_metadata.get(output.name, {})
+            )
+            for output in step.outputs
+        )
+        finished = self.store.finish_step(
+            step_run.id,
+            StepRunEnd(
+                status=ExecutionStatus.COMPLETED,
+                outputs=outputs,
+                metadata=tuple(encode_metadata(context.step_metadata)),
+                resources=_usage(figures),
+            ),
+        )
+        if context.run_metadata:
+            self.store.add_metadata(
+                MetadataTarget.RUN, run.id, encode_metadata(context.run_metadata)
+            )
+        refs = {
+            name: ArtifactRef(
+                finished.outputs[name], s.uri, s.content_hash, s.materializer, s.data_type
+            )
+            for name, s in saved.items()
+        }
+        return StepOutcome(finished, refs)
+
+    @staticmethod
+    def _step_run_create(
+        run: PipelineRun,
+        step: StepSpec,
+        inputs: Mapping[str, ArtifactRef],
+        key: str,
+        components: dict[str, str],
+        status: ExecutionStatus,
+        *,
+        log_uri: str | None = None,
+        original_step_run_id: uuid.UUID | None = None,
+    ) -> StepRunCreate:
+        return StepRunCreate(
+            run_id=run.id,
+            name=step.name,
+            status=status,
+            cache_key=key,
+            cache_components=components,
+            parameters=_json_parameters(step),
+            source_code=step.source_code,
+            inputs={name: ref.id for name, ref in inputs.items()},
+            log_uri=log_uri,
+            original_step_run_id=original_step_run_id,
+        )
+
+
+def _json_parameters(step: StepSpec) -> dict[str, Any]:
+    parameters: dict[str, Any] = to_json_value(dict(step.parameters))
+    return parameters
+
+
+def _usage(figures: ResourceFigures) -> ResourceUsage:
+    return ResourceUsage(
+        cpu_seconds=figures.cpu_seconds, peak_memory_bytes=figures.peak_memory_bytes
+    )
+
+
+def _artifact_version_create(
+    output: OutputSpec, saved: SavedArtifact, user_metadata: Mapping[str, Any]
+) -> ArtifactVersionCreate:
+    return ArtifactVersionCreate(
+        output_name=output.name,
+        artifact_name=output.artifact_name,
+        uri=saved.uri,
+        content_hash=saved.content_hash,
+        data_type=saved.data_type,
+        materializer=saved.materializer,
+        size_bytes=saved.size_bytes,
+        visualizations=tuple(
+            Visualization(type=VisualizationType(v.type), uri=v.uri, name=v.name)
+            for v in saved.visualizations
+        ),
+        metadata=tuple(encode_metadata({**saved.metadata, **user_metadata})),
+        tags=output.tags,
+    )
+
+
+def _split_outputs(step: StepSpec, result: Any) -> dict[str, Any]:
+    names = [o.name for o in step.outputs]
+    if len(names) == 0:
+        return {}
+    if len(names) == 1:
+        return {names[0]: result}
+    if not isinstance(result, tuple | list) or len(result) != len(names):
+        count = len(result) if isinstance(result, tuple | list) else 1
+        raise HeadwaterError(
+            f"Step '{step.name}' declares {len(names)} outputs ({', '.join(names)}) but "
+            f"returned {count} value(s). Return a tuple with one value per output."
+        )
+    return dict(zip(names, result, strict=True))

@@ -1,0 +1,1 @@
+"""The objects users touch: `@step`, `@pipeline`, `ArtifactConfig` and the step context."""

@@ -1,0 +1,170 @@
+"""`@pipeline`: a function that wires steps together; calling it runs them."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
+
+from headwater.compiler.compile import PipelineOptions, compile_pipeline
+from headwater.errors import DefinitionError
+from headwater.responses import PipelineRunResponse
+from headwater.runner.pipeline_runner import RunTarget, run_pipeline
+from headwater.sdk.recording import current_recorder, recording
+from headwater.session import get_session
+
+if TYPE_CHECKING:
+    from headwater.compiler.spec import PipelineSpec
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """A pipeline's options; the `run_*` ones come from `with_options` for one run."""
+
+    name: str | None = None
+    enable_cache: bool | None = None
+    tags: tuple[str, ...] = ()
+    run_enable_cache: bool | None = None
+    run_name: str | None = None
+
+
+class Pipeline:
+    """A pipeline: calling it records its steps, compiles them and runs them."""
+
+    def __init__(self, entrypoint: Callable[..., Any], config: PipelineConfig) -> None:
+        self.entrypoint = entrypoint
+        self.config = config
+        functools.update_wrapper(self, entrypoint)
+
+    @property
+    def name(self) -> str:
+        """The pipeline's name in the store."""
+        return self.config.name or self.entrypoint.__name__
+
+    def __call__(self, *args: Any, **kwargs: Any) -> PipelineRunResponse:
+        """Run the pipeline now, in this process, and return the finished run.
+
+        Raises:
+            DefinitionError: the pipeline is wired wrongly (every problem is listed).
+            Exception: the exception a failed step raised, with a note naming the run.
+        """
+        spec, functions = self.compile(*args, **kwargs)
+        session = get_session()
+        target = RunTarget(
+            store=session.store,
+            artifact_store=session.artifact_store,
+            heartbeat_interval=session.settings.heartbeat_interval,
+        )
+        run = run_pipeline(spec, target, functions=functions)
+        return PipelineRunResponse(run, session)
+
+    def compile(
+        self, *args: Any, **kwargs: Any
+    ) -> tuple[PipelineSpec, dict[str, Callable[..., Any]]]:
+        """Record the pipeline function's step calls and compile them, without running.
+
+        Returns:
+            The spec, and each step name's function (for executing in this process).
+        """
+        if current_recorder() is not None:
+            raise DefinitionError(
+                f"Pipeline '{self.name}' was called inside another pipeline. Call its steps "
+                f"directly instead: pipelines do not nest."
+            )
+        parameters = self._bind(args, kwargs)
+        with recording() as recorder:
+            self.entrypoint(*args, **kwargs)
+        options = PipelineOptions(
+            name=self.name,
+            tags=self.config.tags,
+            pipeline_enable_cache=self.config.enable_cache,
+            run_enable_cache=self.config.run_enable_cache,
+            run_name=self.config.run_name,
+            parameters=parameters,
+        )
+        spec = compile_pipeline(recorder, options)
+        return spec, {inv.name: inv.step.entrypoint for inv in recorder.invocations}
+
+    def with_options(
+        self,
+        *,
+        enable_cache: bool | None = None,
+        run_name: str | None = None,
+        tags: Sequence[str] = (),
+    ) -> Pipeline:
+        """A copy configured for one run; run options override step and pipeline options.
+
+        Args:
+            enable_cache: Turn caching on or off for every step of the run.
+            run_name: The run's name (must be unique); generated when unset.
+            tags: Tags added to the pipeline's own.
+        """
+        config = dataclasses.replace(
+            self.config,
+            run_enable_cache=enable_cache,
+            run_name=run_name,
+            tags=tuple(dict.fromkeys((*self.config.tags, *tags))),
+        )
+        return Pipeline(self.entrypoint, config)
+
+    def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        try:
+            bound = inspect.signature(self.entrypoint).bind(*args, **kwargs)
+        except TypeError as exc:
+            raise DefinitionError(
+                f"Pipeline '{self.name}' was called with arguments that do not fit its "
+                f"signature: {exc}."
+            ) from exc
+        bound.apply_defaults()
+        return dict(bound.arguments)
+
+    def __repr__(self) -> str:
+        return f"<pipeline '{self.name}'>"
+
+
+@overload
+def pipeline(function: Callable[..., Any], /) -> Pipeline: ...
+
+
+@overload
+def pipeline(
+    *,
+    name: str | None = None,
+    enable_cache: bool | None = None,
+    tags: Sequence[str] = (),
+) -> Callable[[Callable[..., Any]], Pipeline]: ...
+
+
+def pipeline(
+    function: Callable[..., Any] | None = None,
+    /,
+    *,
+    name: str | None = None,
+    enable_cache: bool | None = None,
+    tags: Sequence[str] = (),
+) -> Pipeline | Callable[[Callable[..., Any]], Pipeline]:
+    """Turn a function that calls steps into a pipeline.
+
+    Example:
+        ```python
+        @pipeline(tags=["demo"])
+        def training(gamma: float = 0.001):
+            X, y = load()
+            train(X, y, gamma=gamma)
+
+        run = training()   # runs now and returns the finished run
+        ```
+
+    Args:
+        function: The function, when used as a bare `@pipeline`.
+        name: The pipeline's name; defaults to the function's name.
+        enable_cache: Default caching for its steps (a step's own setting wins).
+        tags: Tags given to every run.
+    """
+    config = PipelineConfig(name=name, enable_cache=enable_cache, tags=tuple(tags))
+    if function is not None:
+        return Pipeline(function, config)
+    return lambda entrypoint: Pipeline(entrypoint, config)

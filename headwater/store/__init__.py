@@ -1,0 +1,1 @@
+"""The metadata store: domain models, the `Store` protocol and its implementations."""

@@ -1,0 +1,159 @@
+"""The `Store` protocol: the seam between everything that records and everything that reads.
+
+The SQL store (SQLite, PostgreSQL) implements it today and the REST store will later;
+one contract test suite (`tests/store_contract`) holds every implementation to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from headwater.store.filters import ListQuery
+    from headwater.store.models import (
+        ArtifactVersion,
+        ExecutionStatus,
+        MetadataEntry,
+        MetadataTarget,
+        Page,
+        Pipeline,
+        PipelineRun,
+        PipelineVersion,
+        RunCreate,
+        StepRun,
+        StepRunCreate,
+        StepRunEnd,
+    )
+
+
+class Store(Protocol):
+    """Everything Headwater remembers: pipelines, runs, step runs, artifacts, metadata."""
+
+    # --- runs -----------------------------------------------------------------------
+
+    def create_run(self, run: RunCreate) -> PipelineRun:
+        """Create a run in `initializing`, with its pipeline, version, project and user.
+
+        The pipeline, its version (by spec hash), the project and the user are created on
+        first use. A run without a name gets `<pipeline>-<number>`, numbered by the store.
+
+        Raises:
+            EntityExistsError: a run with the given name already exists.
+        """
+        ...
+
+    def update_run_status(
+        self,
+        run_id: uuid.UUID,
+        status: ExecutionStatus,
+        *,
+        exception: str | None = None,
+    ) -> PipelineRun:
+        """Move a run to `status`; `running` sets its start, a finished status its end."""
+        ...
+
+    def heartbeat(self, run_id: uuid.UUID) -> None:
+        """Record that the process executing the run is alive."""
+        ...
+
+    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
+        """Mark unfinished runs with no heartbeat for `older_than` as stopped.
+
+        Their unfinished step runs are stopped too. Returns how many runs were stopped.
+        """
+        ...
+
+    def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
+        """Get a run by id or name; raises `EntityNotFoundError` when there is none."""
+        ...
+
+    def list_runs(self, query: ListQuery) -> Page[PipelineRun]:
+        """List runs. Filterable fields: id, name, pipeline_id, pipeline_name, status,
+        created, started, ended, tag, user_name, orchestrator; `query.metadata` filters on
+        run metadata. Sortable: created, name, status, started, ended, pipeline_name."""
+        ...
+
+    def delete_run(self, run_id: uuid.UUID) -> None:
+        """Delete a run with its step runs and metadata (artifact versions stay)."""
+        ...
+
+    # --- pipelines ------------------------------------------------------------------
+
+    def get_pipeline(self, name_or_id: uuid.UUID | str) -> Pipeline:
+        """Get a pipeline by id or name."""
+        ...
+
+    def list_pipelines(self, query: ListQuery) -> Page[Pipeline]:
+        """List pipelines. Filterable fields: id, name, created. Sortable: created, name."""
+        ...
+
+    def get_pipeline_version(self, version_id: uuid.UUID) -> PipelineVersion:
+        """Get one recorded structure of a pipeline."""
+        ...
+
+    # --- step runs ------------------------------------------------------------------
+
+    def start_step(self, step: StepRunCreate) -> StepRun:
+        """Record a step run: `running` when it executes now, or `cached` when it reuses
+        the outputs of `step.original_step_run_id` (they are linked in the same call)."""
+        ...
+
+    def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
+        """Record a step's end: status, outputs (new artifact versions, numbered by the
+        store), metadata and resource use, all in one transaction."""
+        ...
+
+    def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
+        """Get a step run by id."""
+        ...
+
+    def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
+        """List step runs. Filterable fields: id, run_id, name, status, cache_key,
+        created, started, ended. Sortable: created, name, status, started, ended."""
+        ...
+
+    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
+        """The newest `completed` step run with this cache key, if any."""
+        ...
+
+    def find_previous_step_run(
+        self, step_name: str, pipeline_name: str, *, before: dt.datetime
+    ) -> StepRun | None:
+        """The newest executed step run of the same step and pipeline before a time:
+        the baseline that explains why a step's cache key changed."""
+        ...
+
+    # --- artifacts ------------------------------------------------------------------
+
+    def get_artifact_version(self, artifact_version_id: uuid.UUID) -> ArtifactVersion:
+        """Get an artifact version by id."""
+        ...
+
+    def get_artifact_versions(
+        self, artifact_version_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, ArtifactVersion]:
+        """Get many artifact versions in one query, keyed by id (missing ids are absent)."""
+        ...
+
+    def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
+        """List artifact versions. Filterable fields: id, artifact_id, artifact_name,
+        version, content_hash, data_type, materializer, created, tag. Sortable: created,
+        version, artifact_name, size_bytes."""
+        ...
+
+    # --- metadata -------------------------------------------------------------------
+
+    def add_metadata(
+        self,
+        target: MetadataTarget,
+        target_id: uuid.UUID,
+        entries: list[MetadataEntry],
+    ) -> None:
+        """Attach typed metadata; a key written again replaces its earlier value."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and files."""
+        ...

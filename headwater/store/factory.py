@@ -1,0 +1,46 @@
+"""`open_store`: the `Store` implementation a URL names."""
+
+from __future__ import annotations
+
+import re
+
+from headwater.errors import ConfigurationError
+from headwater.store.base import Store
+
+ACCEPTED_STORE_URLS = (
+    "'sqlite:///<path to a file>' (for example 'sqlite:////home/me/.headwater/headwater.db') "
+    "or 'postgresql+psycopg://<user>:<password>@<host>:<port>/<database>'"
+)
+_SQL_PREFIXES = ("sqlite:", "postgresql+psycopg:")
+
+
+def open_store(url: str) -> Store:
+    """Open the metadata store at `url`, migrating its schema if it is behind.
+
+    Each call opens a new store (with its own connection pool); callers keep and reuse
+    it, and `close()` it when done.
+
+    Args:
+        url: `sqlite:///<path>` for the embedded store, or
+            `postgresql+psycopg://user:password@host:port/database` for a server.
+
+    Raises:
+        ConfigurationError: the URL names no supported store.
+        StoreError: the database cannot be reached or migrated.
+    """
+    if url.startswith(_SQL_PREFIXES):
+        # Imported here so that merely importing the factory does not load SQLAlchemy.
+        from headwater.store.sql.store import SqlStore
+
+        return SqlStore(url)
+    hint = ""
+    if url.startswith(("postgresql:", "postgres:", "postgresql+psycopg2:")):
+        hint = " Name the psycopg 3 driver: start the URL with 'postgresql+psycopg://'."
+    raise ConfigurationError(
+        f"The store URL '{_without_password(url)}' is not supported.{hint} "
+        f"Use {ACCEPTED_STORE_URLS}, for example in HEADWATER_STORE_URL."
+    )
+
+
+def _without_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)

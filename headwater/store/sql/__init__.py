@@ -1,0 +1,1 @@
+"""The SQLAlchemy implementation of the `Store` protocol (SQLite and PostgreSQL)."""

@@ -1,0 +1,254 @@
+"""Turning a `ListQuery` into SQL: WHERE clauses, ORDER BY and the page window.
+
+Each list call describes its entity once as a `Listing` (which fields filter how, which
+sort), and the functions here do the rest, collecting every bad filter into one error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, literal
+
+from headwater.errors import FilterError
+from headwater.store.filters import Condition, ListQuery, Operator, parse_condition, parse_sort
+from headwater.store.models import ExecutionStatus
+
+
+class FieldKind(StrEnum):
+    """How a filter value is read and which operators make sense for it."""
+
+    TEXT = "text"
+    ID = "id"
+    STATUS = "status"
+    DATETIME = "datetime"
+    INTEGER = "integer"
+
+
+_ALL_OPERATORS = frozenset(Operator)
+_ORDER_OPERATORS = frozenset(
+    {Operator.EQUALS, Operator.NOT_EQUALS, Operator.GT, Operator.GTE, Operator.LT, Operator.LTE}
+)
+_MATCH_OPERATORS = frozenset({Operator.EQUALS, Operator.NOT_EQUALS, Operator.ONE_OF})
+OPERATORS_BY_KIND: dict[FieldKind, frozenset[Operator]] = {
+    FieldKind.TEXT: _ALL_OPERATORS,
+    FieldKind.ID: _MATCH_OPERATORS,
+    FieldKind.STATUS: _MATCH_OPERATORS,
+    FieldKind.DATETIME: _ORDER_OPERATORS,
+    FieldKind.INTEGER: _ORDER_OPERATORS | {Operator.ONE_OF},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFilter:
+    """A field that filters one column, its values read as `kind`."""
+
+    column: ColumnElement[Any]
+    kind: FieldKind
+
+
+# A field whose condition is more than a column comparison (tags, metadata).
+ConditionBuilder = Callable[[Condition], ColumnElement[bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What one list call may filter and sort by."""
+
+    entity: str
+    filters: Mapping[str, ColumnFilter | ConditionBuilder]
+    sort_columns: Mapping[str, ColumnElement[Any]]
+    id_column: ColumnElement[Any]
+
+
+def where_clauses(
+    listing: Listing,
+    query: ListQuery,
+    *,
+    metadata: ConditionBuilder | None = None,
+) -> list[ColumnElement[bool]]:
+    """One clause per filter in `query` (and per metadata filter, when supported).
+
+    Raises:
+        FilterError: listing every filter that names an unknown field or cannot be read.
+    """
+    clauses: list[ColumnElement[bool]] = []
+    problems: list[str] = []
+    for name, raw in query.filters.items():
+        target = listing.filters.get(name)
+        if raw is None:
+            continue
+        if target is None:
+            problems.append(
+                f"Cannot filter {listing.entity} by '{name}'. Filter by one of: "
+                f"{', '.join(sorted(listing.filters))}."
+            )
+            continue
+        try:
+            clauses.append(_clause(target, parse_condition(name, raw)))
+        except FilterError as exc:
+            problems.append(str(exc))
+    problems.extend(_metadata_clauses(listing, query, metadata, clauses))
+    if problems:
+        raise FilterError(" ".join(problems))
+    return clauses
+
+
+def _metadata_clauses(
+    listing: Listing,
+    query: ListQuery,
+    metadata: ConditionBuilder | None,
+    clauses: list[ColumnElement[bool]],
+) -> list[str]:
+    """Append a clause per metadata filter; return the problems found."""
+    active = {key: raw for key, raw in query.metadata.items() if raw is not None}
+    if not active:
+        return []
+    if metadata is None:
+        return [f"{listing.entity.capitalize()} cannot be filtered by metadata."]
+    problems: list[str] = []
+    for key, raw in active.items():
+        try:
+            clauses.append(metadata(parse_condition(key, raw)))
+        except FilterError as exc:
+            problems.append(str(exc))
+    return problems
+
+
+def order_by(listing: Listing, sort_by: str) -> list[ColumnElement[Any]]:
+    """ORDER BY for `sort_by`, with the id as tiebreaker so pages never overlap.
+
+    Raises:
+        FilterError: the sort key is malformed or names a field that cannot be sorted on.
+    """
+    key = parse_sort(sort_by, frozenset(listing.sort_columns))
+    column = listing.sort_columns[key.field]
+    if key.descending:
+        return [column.desc().nulls_last(), listing.id_column.desc()]
+    return [column.asc().nulls_last(), listing.id_column.asc()]
+
+
+def page_window(query: ListQuery) -> tuple[int, int]:
+    """The LIMIT and OFFSET of the requested page."""
+    return query.size, (query.index - 1) * query.size
+
+
+def compare(column: ColumnElement[Any], operator: Operator, value: Any) -> ColumnElement[bool]:
+    """`column <operator> value`; text matching ignores case the same way on every database."""
+    clause: ColumnElement[bool]
+    match operator:
+        case Operator.EQUALS:
+            clause = column == value
+        case Operator.NOT_EQUALS:
+            clause = column.is_distinct_from(value)
+        case Operator.CONTAINS:
+            clause = column.icontains(value, autoescape=True)
+        case Operator.STARTS_WITH:
+            clause = column.istartswith(value, autoescape=True)
+        case Operator.ENDS_WITH:
+            clause = column.iendswith(value, autoescape=True)
+        case Operator.GT:
+            clause = column > value
+        case Operator.GTE:
+            clause = column >= value
+        case Operator.LT:
+            clause = column < value
+        case Operator.LTE:
+            clause = column <= value
+        case Operator.ONE_OF:
+            values = list(value)
+            clause = column.in_(values) if values else literal(False)
+    return clause
+
+
+def text_condition(column: ColumnElement[Any], condition: Condition) -> ColumnElement[bool]:
+    """A condition on a text column, for builders such as the tag filter."""
+    return compare(column, condition.operator, _read(condition, FieldKind.TEXT))
+
+
+def parse_datetime(field: str, raw: Any) -> dt.datetime:
+    """A filter value as an aware datetime (naive values are UTC).
+
+    Raises:
+        FilterError: the value is not an ISO date or date and time.
+    """
+    if isinstance(raw, dt.datetime):
+        moment = raw
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(raw).strip())
+        except ValueError:
+            raise FilterError(
+                f"Filter on '{field}' needs a date such as '2026-01-31' or "
+                f"'2026-01-31T08:00:00+00:00', got '{raw}'."
+            ) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def _clause(target: ColumnFilter | ConditionBuilder, condition: Condition) -> ColumnElement[bool]:
+    if not isinstance(target, ColumnFilter):
+        return target(condition)
+    allowed = OPERATORS_BY_KIND[target.kind]
+    if condition.operator not in allowed:
+        raise FilterError(
+            f"Filter on '{condition.field}' cannot use '{condition.operator}:'; with a "
+            f"{target.kind} use one of: {', '.join(sorted(allowed))}."
+        )
+    return compare(target.column, condition.operator, _read(condition, target.kind))
+
+
+def _read(condition: Condition, kind: FieldKind) -> Any:
+    """The condition's value (each item, for `oneof`) converted for a column of `kind`."""
+    if condition.operator is Operator.ONE_OF:
+        return [_read_one(condition.field, item, kind) for item in condition.value]
+    return _read_one(condition.field, condition.value, kind)
+
+
+def _read_one(field: str, raw: Any, kind: FieldKind) -> Any:
+    match kind:
+        case FieldKind.TEXT:
+            return str(raw)
+        case FieldKind.ID:
+            return _parse_id(field, raw)
+        case FieldKind.STATUS:
+            return _parse_status(field, raw)
+        case FieldKind.DATETIME:
+            return parse_datetime(field, raw)
+        case FieldKind.INTEGER:
+            return _parse_integer(field, raw)
+
+
+def _parse_id(field: str, raw: Any) -> uuid.UUID:
+    if isinstance(raw, uuid.UUID):
+        return raw
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        raise FilterError(
+            f"Filter on '{field}' needs a full id such as "
+            f"'3f2a9c1e-8d4b-4e6f-9a1b-2c3d4e5f6a7b', got '{raw}'."
+        ) from None
+
+
+def _parse_status(field: str, raw: Any) -> str:
+    try:
+        return ExecutionStatus(str(raw)).value
+    except ValueError:
+        raise FilterError(
+            f"Filter on '{field}' has the unknown status '{raw}'. Use one of: "
+            f"{', '.join(s.value for s in ExecutionStatus)}."
+        ) from None
+
+
+def _parse_integer(field: str, raw: Any) -> int:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    try:
+        return int(str(raw).strip())
+    except ValueError:
+        raise FilterError(f"Filter on '{field}' needs a whole number, got '{raw}'.") from None

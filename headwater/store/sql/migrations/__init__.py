@@ -1,0 +1,12 @@
+"""Alembic migrations of the SQL store, applied automatically when a store is opened.
+
+`HEAD_REVISION` names the newest revision in `versions/`, so opening a store that is
+already current costs one query and never imports Alembic; a unit test keeps it true.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HEAD_REVISION = "0001"
+MIGRATIONS_FOLDER = Path(__file__).parent

@@ -1,0 +1,193 @@
+"""Pipelines and their versions (one per distinct spec hash), projects and users."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, func, select, update
+
+from headwater.errors import EntityNotFoundError
+from headwater.store.models import Page, Pipeline, PipelineVersion
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    FieldKind,
+    Listing,
+    order_by,
+    page_window,
+    where_clauses,
+)
+from headwater.store.sql.ids import new_id
+from headwater.store.sql.inserts import ensure_row
+from headwater.store.sql.schema import pipeline_versions, pipelines, projects, users
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+    from sqlalchemy.engine import Connection
+
+    from headwater.store.filters import ListQuery
+
+_LISTING = Listing(
+    entity="pipelines",
+    filters={
+        "id": ColumnFilter(pipelines.c.id, FieldKind.ID),
+        "name": ColumnFilter(pipelines.c.name, FieldKind.TEXT),
+        "created": ColumnFilter(pipelines.c.created, FieldKind.DATETIME),
+    },
+    sort_columns={"created": pipelines.c.created, "name": pipelines.c.name},
+    id_column=pipelines.c.id,
+)
+_PIPELINE_COLUMNS = (pipelines.c.id, pipelines.c.project_id, pipelines.c.name, pipelines.c.created)
+_SELECT_VERSION_BY_HASH = select(pipeline_versions.c.id).where(
+    pipeline_versions.c.pipeline_id == bindparam("pipeline_id"),
+    pipeline_versions.c.spec_hash == bindparam("spec_hash"),
+)
+_LOCK_PIPELINE = (
+    select(pipelines.c.id).where(pipelines.c.id == bindparam("pipeline_id")).with_for_update()
+)
+_NEXT_VERSION = select(func.coalesce(func.max(pipeline_versions.c.version), 0) + 1).where(
+    pipeline_versions.c.pipeline_id == bindparam("pipeline_id")
+)
+_COUNT_RUN = (
+    update(pipelines)
+    .where(pipelines.c.id == bindparam("pipeline_id"))
+    .values(run_count=pipelines.c.run_count + 1)
+    .returning(pipelines.c.run_count)
+)
+
+
+def ensure_project(connection: Connection, name: str, now: dt.datetime) -> uuid.UUID:
+    """The project's id, creating the project on first use."""
+    return ensure_row(connection, projects, {"name": name}, {"created": now})
+
+
+def ensure_user(connection: Connection, name: str, now: dt.datetime) -> uuid.UUID:
+    """The user's id, creating the user on first use."""
+    return ensure_row(connection, users, {"name": name}, {"created": now})
+
+
+def ensure_pipeline(
+    connection: Connection, project_id: uuid.UUID, name: str, now: dt.datetime
+) -> uuid.UUID:
+    """The pipeline's id, creating the pipeline on first use."""
+    return ensure_row(
+        connection,
+        pipelines,
+        {"project_id": project_id, "name": name},
+        {"created": now, "run_count": 0},
+    )
+
+
+def ensure_pipeline_version(
+    connection: Connection,
+    pipeline_id: uuid.UUID,
+    *,
+    spec_hash: str,
+    spec: dict[str, Any],
+    now: dt.datetime,
+) -> uuid.UUID:
+    """The id of the pipeline's version with this spec hash, numbered next if it is new."""
+    key = {"pipeline_id": pipeline_id, "spec_hash": spec_hash}
+    found = _version_with_hash(connection, key)
+    if found is not None:
+        return found
+    # Lock the pipeline so two processes cannot both number a version N (PostgreSQL);
+    # SQLite's BEGIN IMMEDIATE already serializes writers. Then look again.
+    connection.execute(_LOCK_PIPELINE, {"pipeline_id": pipeline_id})
+    found = _version_with_hash(connection, key)
+    if found is not None:
+        return found
+    version = connection.execute(_NEXT_VERSION, {"pipeline_id": pipeline_id}).scalar_one()
+    version_id = new_id()
+    connection.execute(
+        pipeline_versions.insert(),
+        {"id": version_id, **key, "version": version, "spec": spec, "created": now},
+    )
+    return version_id
+
+
+def _version_with_hash(connection: Connection, key: dict[str, Any]) -> uuid.UUID | None:
+    found: uuid.UUID | None = connection.execute(_SELECT_VERSION_BY_HASH, key).scalar()
+    return found
+
+
+def count_run(connection: Connection, pipeline_id: uuid.UUID) -> int:
+    """Bump and return the pipeline's run counter (the row stays locked until commit)."""
+    count: int = connection.execute(_COUNT_RUN, {"pipeline_id": pipeline_id}).scalar_one()
+    return count
+
+
+def get_pipeline(connection: Connection, name_or_id: uuid.UUID | str) -> Pipeline:
+    """A pipeline by id or name.
+
+    Raises:
+        EntityNotFoundError: no pipeline has that id or name.
+    """
+    pipeline_id = as_id(name_or_id)
+    statement = select(*_PIPELINE_COLUMNS)
+    if pipeline_id is not None:
+        statement = statement.where(pipelines.c.id == pipeline_id)
+    else:
+        statement = statement.where(pipelines.c.name == str(name_or_id))
+    row = connection.execute(statement.order_by(pipelines.c.created).limit(1)).first()
+    if row is None:
+        raise EntityNotFoundError(
+            f"No pipeline with id or name '{name_or_id}'. List pipelines with "
+            f"`headwater pipelines list`."
+        )
+    return _pipeline(row)
+
+
+def list_pipelines(connection: Connection, query: ListQuery) -> Page[Pipeline]:
+    """A page of pipelines matching the query."""
+    clauses = where_clauses(_LISTING, query)
+    total = connection.execute(select(func.count()).select_from(pipelines).where(*clauses))
+    limit, offset = page_window(query)
+    rows = connection.execute(
+        select(*_PIPELINE_COLUMNS)
+        .where(*clauses)
+        .order_by(*order_by(_LISTING, query.sort_by))
+        .limit(limit)
+        .offset(offset)
+    )
+    items = tuple(_pipeline(row) for row in rows)
+    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+
+
+def get_pipeline_version(connection: Connection, version_id: uuid.UUID) -> PipelineVersion:
+    """One recorded structure of a pipeline.
+
+    Raises:
+        EntityNotFoundError: no pipeline version has that id.
+    """
+    row = connection.execute(
+        select(pipeline_versions).where(pipeline_versions.c.id == version_id)
+    ).first()
+    if row is None:
+        raise EntityNotFoundError(
+            f"No pipeline version with id '{version_id}'. A run's `pipeline_version_id` "
+            f"names the version it ran."
+        )
+    return PipelineVersion(
+        id=row.id,
+        pipeline_id=row.pipeline_id,
+        version=row.version,
+        spec_hash=row.spec_hash,
+        spec=row.spec,
+        created=row.created,
+    )
+
+
+def as_id(name_or_id: uuid.UUID | str) -> uuid.UUID | None:
+    """The UUID a reference spells, or None when it is a name."""
+    if isinstance(name_or_id, uuid.UUID):
+        return name_or_id
+    try:
+        return uuid.UUID(name_or_id)
+    except ValueError:
+        return None
+
+
+def _pipeline(row: Row[*tuple[Any, ...]]) -> Pipeline:
+    return Pipeline(id=row.id, project_id=row.project_id, name=row.name, created=row.created)

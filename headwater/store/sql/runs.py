@@ -1,0 +1,311 @@
+"""Pipeline runs: creation (with everything they need on first use), status, listing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.store.models import (
+    ExecutionStatus,
+    MetadataTarget,
+    Page,
+    PipelineRun,
+    RunCreate,
+)
+from headwater.store.sql import pipelines as pipeline_rows
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    FieldKind,
+    Listing,
+    order_by,
+    page_window,
+    where_clauses,
+)
+from headwater.store.sql.ids import new_id
+from headwater.store.sql.metadata_entries import delete_metadata, load_metadata, metadata_filter
+from headwater.store.sql.schema import pipelines, run_tags, runs, step_runs, users
+from headwater.store.sql.tags import load_tags, tag_filter, tag_target
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+    from sqlalchemy.engine import Connection
+
+    from headwater.store.filters import ListQuery
+
+_UNFINISHED = (ExecutionStatus.INITIALIZING.value, ExecutionStatus.RUNNING.value)
+_FROM = runs.join(pipelines, pipelines.c.id == runs.c.pipeline_id).outerjoin(
+    users, users.c.id == runs.c.user_id
+)
+_SELECT_RUNS: Select[Any] = select(runs, pipelines.c.name.label("pipeline_name")).select_from(_FROM)
+_SELECT_RUN_BY_ID = _SELECT_RUNS.where(runs.c.id == bindparam("run_id"))
+_RUN_NAME_TAKEN = select(runs.c.id).where(
+    runs.c.project_id == bindparam("project_id"), runs.c.name == bindparam("name")
+)
+_HEARTBEAT = update(runs).where(runs.c.id == bindparam("run_id")).values(heartbeat=bindparam("now"))
+_STALE = select(runs.c.id).where(
+    runs.c.status.in_(_UNFINISHED),
+    func.coalesce(runs.c.heartbeat, runs.c.created) < bindparam("cutoff"),
+)
+_STOP_RUNS = (
+    update(runs)
+    .where(
+        runs.c.id.in_(bindparam("run_ids", expanding=True)),
+        runs.c.status.in_(_UNFINISHED),
+        # Checked again: a run may have beaten since it was found stale.
+        func.coalesce(runs.c.heartbeat, runs.c.created) < bindparam("cutoff"),
+    )
+    .values(status=ExecutionStatus.STOPPED.value, ended=bindparam("now"))
+    .returning(runs.c.id)
+)
+_STOP_STEPS = (
+    update(step_runs)
+    .where(
+        step_runs.c.run_id.in_(bindparam("run_ids", expanding=True)),
+        step_runs.c.status.in_(_UNFINISHED),
+    )
+    .values(status=ExecutionStatus.STOPPED.value, ended=bindparam("now"))
+)
+_LISTING = Listing(
+    entity="runs",
+    filters={
+        "id": ColumnFilter(runs.c.id, FieldKind.ID),
+        "name": ColumnFilter(runs.c.name, FieldKind.TEXT),
+        "pipeline_id": ColumnFilter(runs.c.pipeline_id, FieldKind.ID),
+        "pipeline_name": ColumnFilter(pipelines.c.name, FieldKind.TEXT),
+        "status": ColumnFilter(runs.c.status, FieldKind.STATUS),
+        "created": ColumnFilter(runs.c.created, FieldKind.DATETIME),
+        "started": ColumnFilter(runs.c.started, FieldKind.DATETIME),
+        "ended": ColumnFilter(runs.c.ended, FieldKind.DATETIME),
+        "tag": tag_filter(run_tags, runs.c.id),
+        "user_name": ColumnFilter(users.c.name, FieldKind.TEXT),
+        "orchestrator": ColumnFilter(runs.c.orchestrator, FieldKind.TEXT),
+    },
+    sort_columns={
+        "created": runs.c.created,
+        "name": runs.c.name,
+        "status": runs.c.status,
+        "started": runs.c.started,
+        "ended": runs.c.ended,
+        "pipeline_name": pipelines.c.name,
+    },
+    id_column=runs.c.id,
+)
+_METADATA_FILTER = metadata_filter(MetadataTarget.RUN, runs.c.id)
+
+
+def create_run(connection: Connection, run: RunCreate, now: dt.datetime) -> PipelineRun:
+    """Insert a run in `initializing`, creating its project, user, pipeline and version.
+
+    Raises:
+        EntityExistsError: the project already has a run with `run.name`.
+    """
+    project_id = pipeline_rows.ensure_project(connection, run.project_name, now)
+    user_id = pipeline_rows.ensure_user(connection, run.user_name, now)
+    pipeline_id = pipeline_rows.ensure_pipeline(connection, project_id, run.pipeline_name, now)
+    version_id = pipeline_rows.ensure_pipeline_version(
+        connection, pipeline_id, spec_hash=run.spec_hash, spec=run.spec, now=now
+    )
+    values: dict[str, Any] = {
+        "id": new_id(),
+        "project_id": project_id,
+        "pipeline_id": pipeline_id,
+        "pipeline_version_id": version_id,
+        "user_id": user_id,
+        "name": _choose_name(connection, run, project_id, pipeline_id),
+        "status": ExecutionStatus.INITIALIZING.value,
+        "created": now,
+        "started": None,
+        "ended": None,
+        "heartbeat": None,
+        "config": run.config,
+        "orchestrator": run.orchestrator,
+        "exception": None,
+    }
+    try:
+        connection.execute(runs.insert(), values)
+    except IntegrityError as exc:  # another process took the name a moment ago
+        raise _name_taken(run) from exc
+    tag_target(connection, run_tags, values["id"], run.tags, now)
+    return PipelineRun(
+        **values,
+        pipeline_name=run.pipeline_name,
+        tags=tuple(sorted(set(run.tags))),
+        metadata={},
+    )
+
+
+def update_run_status(
+    connection: Connection,
+    run_id: uuid.UUID,
+    status: ExecutionStatus,
+    *,
+    exception: str | None,
+    now: dt.datetime,
+) -> None:
+    """Set a run's status; `running` sets its start (once), a finished status its end.
+
+    Raises:
+        EntityNotFoundError: there is no run with that id.
+    """
+    values: dict[str, Any] = {"status": status.value}
+    if status is ExecutionStatus.RUNNING:
+        values["started"] = func.coalesce(runs.c.started, now)
+    if status.is_finished:
+        values["ended"] = now
+    if exception is not None:
+        values["exception"] = exception
+    result = connection.execute(update(runs).where(runs.c.id == run_id).values(values))
+    if result.rowcount == 0:
+        raise run_not_found(run_id)
+
+
+def heartbeat(connection: Connection, run_id: uuid.UUID, now: dt.datetime) -> None:
+    """Record that the run's process is alive.
+
+    Raises:
+        EntityNotFoundError: there is no run with that id.
+    """
+    if connection.execute(_HEARTBEAT, {"run_id": run_id, "now": now}).rowcount == 0:
+        raise run_not_found(run_id)
+
+
+def find_stale_runs(connection: Connection, cutoff: dt.datetime) -> list[uuid.UUID]:
+    """Unfinished runs whose last heartbeat (or creation) is older than `cutoff`."""
+    return list(connection.execute(_STALE, {"cutoff": cutoff}).scalars())
+
+
+def stop_runs(
+    connection: Connection, run_ids: list[uuid.UUID], *, cutoff: dt.datetime, now: dt.datetime
+) -> int:
+    """Stop the given runs (if still stale) and their unfinished step runs."""
+    if not run_ids:
+        return 0
+    parameters = {"run_ids": run_ids, "cutoff": cutoff, "now": now}
+    stopped = list(connection.execute(_STOP_RUNS, parameters).scalars())
+    if stopped:
+        connection.execute(_STOP_STEPS, {"run_ids": stopped, "now": now})
+    return len(stopped)
+
+
+def get_run(connection: Connection, run_id_or_name: uuid.UUID | str) -> PipelineRun:
+    """A run by id or name (a name shared by runs of several projects: the newest).
+
+    Raises:
+        EntityNotFoundError: no run has that id or name.
+    """
+    run_id = pipeline_rows.as_id(run_id_or_name)
+    row = None
+    if run_id is not None:
+        row = connection.execute(_SELECT_RUN_BY_ID, {"run_id": run_id}).first()
+    if row is None and isinstance(run_id_or_name, str):
+        statement = _SELECT_RUNS.where(runs.c.name == run_id_or_name)
+        row = connection.execute(statement.order_by(runs.c.created.desc()).limit(1)).first()
+    if row is None:
+        raise run_not_found(run_id_or_name)
+    return _runs_from_rows(connection, [row])[0]
+
+
+def list_runs(connection: Connection, query: ListQuery) -> Page[PipelineRun]:
+    """A page of runs matching the query, with tags and metadata."""
+    clauses = where_clauses(_LISTING, query, metadata=_METADATA_FILTER)
+    total = connection.execute(select(func.count()).select_from(_FROM).where(*clauses))
+    limit, offset = page_window(query)
+    rows = connection.execute(
+        _SELECT_RUNS.where(*clauses)
+        .order_by(*order_by(_LISTING, query.sort_by))
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = tuple(_runs_from_rows(connection, rows))
+    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+
+
+def delete_run(connection: Connection, run_id: uuid.UUID) -> None:
+    """Delete a run, its step runs, links and metadata; artifact versions stay.
+
+    Raises:
+        EntityNotFoundError: there is no run with that id.
+    """
+    step_ids = list(
+        connection.execute(select(step_runs.c.id).where(step_runs.c.run_id == run_id)).scalars()
+    )
+    delete_metadata(connection, MetadataTarget.STEP_RUN, step_ids)
+    delete_metadata(connection, MetadataTarget.RUN, [run_id])
+    if connection.execute(runs.delete().where(runs.c.id == run_id)).rowcount == 0:
+        raise run_not_found(run_id)
+
+
+def run_not_found(run_id_or_name: uuid.UUID | str) -> EntityNotFoundError:
+    """The error for a run that is not there."""
+    return EntityNotFoundError(
+        f"No run with id or name '{run_id_or_name}'. List runs with `headwater runs list`."
+    )
+
+
+def _runs_from_rows(
+    connection: Connection, rows: Sequence[Row[*tuple[Any, ...]]]
+) -> list[PipelineRun]:
+    ids = [row.id for row in rows]
+    tags = load_tags(connection, run_tags, ids)
+    metadata = load_metadata(connection, MetadataTarget.RUN, ids)
+    return [
+        PipelineRun(
+            id=row.id,
+            name=row.name,
+            project_id=row.project_id,
+            pipeline_id=row.pipeline_id,
+            pipeline_name=row.pipeline_name,
+            pipeline_version_id=row.pipeline_version_id,
+            user_id=row.user_id,
+            status=ExecutionStatus(row.status),
+            created=row.created,
+            started=row.started,
+            ended=row.ended,
+            heartbeat=row.heartbeat,
+            tags=tags.get(row.id, ()),
+            config=row.config,
+            orchestrator=row.orchestrator,
+            exception=row.exception,
+            metadata=metadata.get(row.id, {}),
+        )
+        for row in rows
+    ]
+
+
+def _choose_name(
+    connection: Connection, run: RunCreate, project_id: uuid.UUID, pipeline_id: uuid.UUID
+) -> str:
+    if run.name is None:
+        return _next_run_name(connection, project_id, pipeline_id, run.pipeline_name)
+    if _is_run_name_taken(connection, project_id, run.name):
+        raise _name_taken(run)
+    return run.name
+
+
+def _next_run_name(
+    connection: Connection, project_id: uuid.UUID, pipeline_id: uuid.UUID, pipeline_name: str
+) -> str:
+    # The counter row stays locked until commit, so no two runs get the same number; a
+    # number a user already took by naming a run so is skipped.
+    while True:
+        name = f"{pipeline_name}-{pipeline_rows.count_run(connection, pipeline_id)}"
+        if not _is_run_name_taken(connection, project_id, name):
+            return name
+
+
+def _is_run_name_taken(connection: Connection, project_id: uuid.UUID, name: str) -> bool:
+    found = connection.execute(_RUN_NAME_TAKEN, {"project_id": project_id, "name": name})
+    return found.first() is not None
+
+
+def _name_taken(run: RunCreate) -> EntityExistsError:
+    return EntityExistsError(
+        f"A run named '{run.name}' already exists in project '{run.project_name}'. Choose "
+        f"another name, or leave the name out to get '{run.pipeline_name}-<number>'."
+    )

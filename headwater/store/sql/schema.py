@@ -1,0 +1,370 @@
+"""The tables of the metadata store, as SQLAlchemy Core `Table`s.
+
+This is the shape the queries are written against; the Alembic migrations in
+`migrations/versions` create it, and a contract test checks the two agree. Only runs,
+step runs, artifacts, metadata and tags have store methods today; models, stacks and
+stage transitions are here so later features add methods without reshaping tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+
+from headwater.store.sql.column_types import JsonValue, UtcDateTime
+
+# Named constraints let later migrations alter them on SQLite (batch mode) by name.
+store_schema = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+NAME = 255
+STATUS = 32
+# Tables that are only their primary key (links, metadata) are stored as that key on
+# SQLite (WITHOUT ROWID): one B-tree to update per insert instead of two.
+_CLUSTERED: dict[str, Any] = {"sqlite_with_rowid": False}
+
+
+def _id() -> Column[Any]:
+    return Column("id", Uuid(), primary_key=True)
+
+
+def _created() -> Column[Any]:
+    return Column("created", UtcDateTime(), nullable=False)
+
+
+def _ref(
+    name: str, target: str, *, nullable: bool = False, on_delete: str = "CASCADE"
+) -> Column[Any]:
+    return Column(name, Uuid(), ForeignKey(target, ondelete=on_delete), nullable=nullable)
+
+
+# --- projects and users ---------------------------------------------------------------
+
+projects = Table(
+    "projects",
+    store_schema,
+    _id(),
+    Column("name", String(NAME), nullable=False, unique=True),
+    _created(),
+)
+
+users = Table(
+    "users",
+    store_schema,
+    _id(),
+    Column("name", String(NAME), nullable=False, unique=True),
+    _created(),
+)
+
+# --- pipelines and runs ---------------------------------------------------------------
+
+pipelines = Table(
+    "pipelines",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    # Counts the runs named `<pipeline>-<n>`; bumped with the row locked.
+    Column("run_count", Integer(), nullable=False, server_default="0"),
+    _created(),
+    UniqueConstraint("project_id", "name"),
+)
+
+pipeline_versions = Table(
+    "pipeline_versions",
+    store_schema,
+    _id(),
+    _ref("pipeline_id", "pipelines.id"),
+    Column("version", Integer(), nullable=False),
+    Column("spec_hash", String(128), nullable=False),
+    Column("spec", JsonValue(), nullable=False),
+    _created(),
+    UniqueConstraint("pipeline_id", "version"),
+    UniqueConstraint("pipeline_id", "spec_hash"),
+)
+
+runs = Table(
+    "runs",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    _ref("pipeline_id", "pipelines.id"),
+    _ref("pipeline_version_id", "pipeline_versions.id"),
+    _ref("user_id", "users.id", nullable=True, on_delete="SET NULL"),
+    Column("name", String(NAME), nullable=False),
+    Column("status", String(STATUS), nullable=False),
+    _created(),
+    Column("started", UtcDateTime(), nullable=True),
+    Column("ended", UtcDateTime(), nullable=True),
+    Column("heartbeat", UtcDateTime(), nullable=True),
+    Column("config", JsonValue(), nullable=False),
+    Column("orchestrator", String(NAME), nullable=False),
+    Column("exception", Text(), nullable=True),
+    UniqueConstraint("project_id", "name"),
+    # (created, id) is the default order and the key a keyset page would resume from.
+    Index(None, "created", "id"),
+    Index(None, "pipeline_id", "created"),
+    Index(None, "status"),
+)
+
+# --- step runs ------------------------------------------------------------------------
+
+step_runs = Table(
+    "step_runs",
+    store_schema,
+    _id(),
+    _ref("run_id", "runs.id"),
+    Column("name", String(NAME), nullable=False),
+    Column("status", String(STATUS), nullable=False),
+    _created(),
+    Column("started", UtcDateTime(), nullable=True),
+    Column("ended", UtcDateTime(), nullable=True),
+    Column("cache_key", String(128), nullable=False),
+    Column("cache_components", JsonValue(), nullable=False),
+    Column("parameters", JsonValue(), nullable=False),
+    Column("source_code", Text(), nullable=False),
+    _ref("original_step_run_id", "step_runs.id", nullable=True, on_delete="SET NULL"),
+    Column("log_uri", Text(), nullable=True),
+    Column("cpu_seconds", Float(), nullable=True),
+    Column("peak_memory_bytes", BigInteger(), nullable=True),
+    Column("exception", Text(), nullable=True),
+    # Few indexes on purpose: every one costs each step's two commits a page. Step runs
+    # are read by run, by cache key, and found by original when a run is deleted.
+    Index(None, "run_id", "name"),
+    Index(None, "cache_key"),
+    Index(None, "original_step_run_id"),
+)
+
+# --- artifacts ------------------------------------------------------------------------
+
+artifacts = Table(
+    "artifacts",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    # The highest version number given out; bumped with the row locked.
+    Column("version_count", Integer(), nullable=False, server_default="0"),
+    _created(),
+    UniqueConstraint("project_id", "name"),
+)
+
+artifact_versions = Table(
+    "artifact_versions",
+    store_schema,
+    _id(),
+    _ref("artifact_id", "artifacts.id"),
+    Column("version", Integer(), nullable=False),
+    Column("uri", Text(), nullable=False),
+    Column("content_hash", String(128), nullable=False),
+    Column("data_type", Text(), nullable=False),
+    Column("materializer", Text(), nullable=False),
+    Column("size_bytes", BigInteger(), nullable=False),
+    Column("visualizations", JsonValue(), nullable=False),
+    _ref("producer_step_run_id", "step_runs.id", nullable=True, on_delete="SET NULL"),
+    _created(),
+    UniqueConstraint("artifact_id", "version"),
+    Index(None, "created", "id"),
+    Index(None, "producer_step_run_id"),
+)
+
+step_run_inputs = Table(
+    "step_run_inputs",
+    store_schema,
+    _ref("step_run_id", "step_runs.id"),
+    Column("name", String(NAME), nullable=False),
+    _ref("artifact_version_id", "artifact_versions.id"),
+    # Keeps the order the step declares its inputs in.
+    Column("position", Integer(), nullable=False),
+    PrimaryKeyConstraint("step_run_id", "name"),
+    Index(None, "artifact_version_id"),
+    **_CLUSTERED,
+)
+
+step_run_outputs = Table(
+    "step_run_outputs",
+    store_schema,
+    _ref("step_run_id", "step_runs.id"),
+    Column("name", String(NAME), nullable=False),
+    _ref("artifact_version_id", "artifact_versions.id"),
+    # Keeps the order the step declares its outputs in.
+    Column("position", Integer(), nullable=False),
+    PrimaryKeyConstraint("step_run_id", "name"),
+    Index(None, "artifact_version_id"),
+    **_CLUSTERED,
+)
+
+# --- metadata -------------------------------------------------------------------------
+
+# One row per (target kind, target id, key). `value` keeps the JSON value; the two typed
+# columns copy it in comparable form so list filters such as "accuracy >= 0.9" are SQL.
+metadata_entries = Table(
+    "metadata_entries",
+    store_schema,
+    Column("target_kind", String(STATUS), nullable=False),
+    Column("target_id", Uuid(), nullable=False),
+    Column("key", String(NAME), nullable=False),
+    Column("type", String(STATUS), nullable=False),
+    Column("value", JsonValue(), nullable=False),
+    Column("value_number", Float(), nullable=True),
+    Column("value_text", Text(), nullable=True),
+    _created(),
+    PrimaryKeyConstraint("target_kind", "target_id", "key"),
+    **_CLUSTERED,
+)
+
+# --- tags -----------------------------------------------------------------------------
+
+tags = Table(
+    "tags",
+    store_schema,
+    _id(),
+    Column("name", String(NAME), nullable=False, unique=True),
+    _created(),
+)
+
+
+def _tag_link(name: str, target_column: str, target: str) -> Table:
+    return Table(
+        name,
+        store_schema,
+        _ref(target_column, target),
+        _ref("tag_id", "tags.id"),
+        PrimaryKeyConstraint(target_column, "tag_id"),
+        Index(None, "tag_id"),
+        **_CLUSTERED,
+    )
+
+
+run_tags = _tag_link("run_tags", "run_id", "runs.id")
+artifact_tags = _tag_link("artifact_tags", "artifact_id", "artifacts.id")
+artifact_version_tags = _tag_link(
+    "artifact_version_tags", "artifact_version_id", "artifact_versions.id"
+)
+model_tags = _tag_link("model_tags", "model_id", "models.id")
+
+# --- models ---------------------------------------------------------------------------
+
+models = Table(
+    "models",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    Column("description", Text(), nullable=True),
+    _ref("user_id", "users.id", nullable=True, on_delete="SET NULL"),
+    # The highest version number given out; bumped with the row locked.
+    Column("version_count", Integer(), nullable=False, server_default="0"),
+    _created(),
+    UniqueConstraint("project_id", "name"),
+)
+
+model_versions = Table(
+    "model_versions",
+    store_schema,
+    _id(),
+    _ref("model_id", "models.id"),
+    Column("number", Integer(), nullable=False),
+    Column("name", String(NAME), nullable=False),
+    Column("description", Text(), nullable=True),
+    Column("stage", String(STATUS), nullable=True),
+    _ref("user_id", "users.id", nullable=True, on_delete="SET NULL"),
+    _created(),
+    UniqueConstraint("model_id", "number"),
+    UniqueConstraint("model_id", "name"),
+)
+
+model_version_artifacts = Table(
+    "model_version_artifacts",
+    store_schema,
+    _ref("model_version_id", "model_versions.id"),
+    _ref("artifact_version_id", "artifact_versions.id"),
+    PrimaryKeyConstraint("model_version_id", "artifact_version_id"),
+    Index(None, "artifact_version_id"),
+)
+
+model_version_runs = Table(
+    "model_version_runs",
+    store_schema,
+    _ref("model_version_id", "model_versions.id"),
+    _ref("run_id", "runs.id"),
+    PrimaryKeyConstraint("model_version_id", "run_id"),
+    Index(None, "run_id"),
+)
+
+stage_transitions = Table(
+    "stage_transitions",
+    store_schema,
+    _id(),
+    _ref("model_version_id", "model_versions.id"),
+    Column("from_stage", String(STATUS), nullable=True),
+    Column("to_stage", String(STATUS), nullable=True),
+    _ref("user_id", "users.id", nullable=True, on_delete="SET NULL"),
+    Column("reason", Text(), nullable=True),
+    _created(),
+    Index(None, "model_version_id", "created"),
+)
+
+# --- stacks ---------------------------------------------------------------------------
+
+stacks = Table(
+    "stacks",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    _created(),
+    UniqueConstraint("project_id", "name"),
+)
+
+stack_components = Table(
+    "stack_components",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("flavor", String(NAME), nullable=False),
+    Column("settings", JsonValue(), nullable=False),
+    _created(),
+    UniqueConstraint("project_id", "type", "name"),
+)
+
+stack_component_links = Table(
+    "stack_component_links",
+    store_schema,
+    _ref("stack_id", "stacks.id"),
+    _ref("component_id", "stack_components.id"),
+    PrimaryKeyConstraint("stack_id", "component_id"),
+    Index(None, "component_id"),
+)
+
+run_stacks = Table(
+    "run_stacks",
+    store_schema,
+    _ref("run_id", "runs.id"),
+    _ref("stack_id", "stacks.id"),
+    PrimaryKeyConstraint("run_id"),
+    Index(None, "stack_id"),
+)

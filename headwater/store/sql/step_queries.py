@@ -1,0 +1,275 @@
+"""Reading step runs: by id, from the cache, the previous execution, and pages of them.
+
+A step run comes back with everything attached to it (inputs, outputs, metadata), which
+one UNION query fetches for one step run or for a whole page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    String,
+    Uuid,
+    bindparam,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
+
+from headwater.errors import EntityNotFoundError
+from headwater.store.models import (
+    ExecutionStatus,
+    MetadataEntry,
+    MetadataTarget,
+    MetadataType,
+    Page,
+    StepRun,
+)
+from headwater.store.sql.column_types import JsonValue
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    FieldKind,
+    Listing,
+    order_by,
+    page_window,
+    where_clauses,
+)
+from headwater.store.sql.prepared import Executor, PreparedStatement, one_of
+from headwater.store.sql.schema import (
+    metadata_entries,
+    pipelines,
+    runs,
+    step_run_inputs,
+    step_run_outputs,
+    step_runs,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from headwater.store.filters import ListQuery
+
+_Condition = Callable[[ColumnElement[uuid.UUID]], ColumnElement[bool]]
+
+
+def _attached(condition: _Condition) -> CompoundSelect[Any]:
+    """Inputs, outputs and metadata of the step runs matching `condition`, as one list."""
+    inputs, outputs, entries = step_run_inputs, step_run_outputs, metadata_entries
+    no_type, no_value = cast(null(), String).label("type"), cast(null(), JsonValue()).label("value")
+    return union_all(
+        select(
+            literal("in").label("part"),
+            inputs.c.step_run_id,
+            inputs.c.name,
+            inputs.c.artifact_version_id,
+            inputs.c.position,
+            no_type,
+            no_value,
+        ).where(condition(inputs.c.step_run_id)),
+        select(
+            literal("out"),
+            outputs.c.step_run_id,
+            outputs.c.name,
+            outputs.c.artifact_version_id,
+            outputs.c.position,
+            no_type,
+            no_value,
+        ).where(condition(outputs.c.step_run_id)),
+        select(
+            literal("meta"),
+            entries.c.target_id,
+            entries.c.key,
+            cast(null(), Uuid),
+            literal(0),
+            entries.c.type,
+            entries.c.value,
+        ).where(
+            entries.c.target_kind == MetadataTarget.STEP_RUN.value,
+            condition(entries.c.target_id),
+        ),
+    )
+
+
+_SELECT_ATTACHED_TO_ONE = PreparedStatement(
+    _attached(lambda column: column == bindparam("step_run_id"))
+)
+_SELECT_ATTACHED_TO_MANY = _attached(lambda column: column.in_(bindparam("ids", expanding=True)))
+_SELECT_BY_ID = PreparedStatement(
+    select(step_runs).where(step_runs.c.id == bindparam("step_run_id"))
+)
+_SELECT_CACHED = PreparedStatement(
+    select(step_runs)
+    .where(
+        step_runs.c.cache_key == bindparam("cache_key"),
+        step_runs.c.status == ExecutionStatus.COMPLETED.value,
+    )
+    .order_by(step_runs.c.created.desc(), step_runs.c.id.desc())
+    .limit(1)
+)
+_SELECT_PREVIOUS = PreparedStatement(
+    select(step_runs)
+    .join(runs, runs.c.id == step_runs.c.run_id)
+    .join(pipelines, pipelines.c.id == runs.c.pipeline_id)
+    .where(
+        step_runs.c.name == bindparam("step_name"),
+        pipelines.c.name == bindparam("pipeline_name"),
+        step_runs.c.created < bindparam("before"),
+        one_of(
+            step_runs.c.status,
+            [ExecutionStatus.COMPLETED.value, ExecutionStatus.FAILED.value],
+        ),
+    )
+    .order_by(step_runs.c.created.desc(), step_runs.c.id.desc())
+    .limit(1)
+)
+_LISTING = Listing(
+    entity="step runs",
+    filters={
+        "id": ColumnFilter(step_runs.c.id, FieldKind.ID),
+        "run_id": ColumnFilter(step_runs.c.run_id, FieldKind.ID),
+        "name": ColumnFilter(step_runs.c.name, FieldKind.TEXT),
+        "status": ColumnFilter(step_runs.c.status, FieldKind.STATUS),
+        "cache_key": ColumnFilter(step_runs.c.cache_key, FieldKind.TEXT),
+        "created": ColumnFilter(step_runs.c.created, FieldKind.DATETIME),
+        "started": ColumnFilter(step_runs.c.started, FieldKind.DATETIME),
+        "ended": ColumnFilter(step_runs.c.ended, FieldKind.DATETIME),
+    },
+    sort_columns={
+        "created": step_runs.c.created,
+        "name": step_runs.c.name,
+        "status": step_runs.c.status,
+        "started": step_runs.c.started,
+        "ended": step_runs.c.ended,
+    },
+    id_column=step_runs.c.id,
+)
+
+
+def get_step_run(connection: Executor, step_run_id: uuid.UUID) -> StepRun:
+    """One step run with its inputs, outputs and metadata.
+
+    Raises:
+        EntityNotFoundError: there is no step run with that id.
+    """
+    row = _SELECT_BY_ID.first(connection, {"step_run_id": step_run_id})
+    if row is None:
+        raise step_run_not_found(step_run_id)
+    return step_run_from_row(connection, row)
+
+
+def find_cached_step_run(connection: Executor, cache_key: str) -> StepRun | None:
+    """The newest completed step run with this cache key."""
+    row = _SELECT_CACHED.first(connection, {"cache_key": cache_key})
+    return None if row is None else step_run_from_row(connection, row)
+
+
+def find_previous_step_run(
+    connection: Executor, step_name: str, pipeline_name: str, before: dt.datetime
+) -> StepRun | None:
+    """The newest executed (completed or failed) run of a step of a pipeline before a time."""
+    row = _SELECT_PREVIOUS.first(
+        connection, {"step_name": step_name, "pipeline_name": pipeline_name, "before": before}
+    )
+    return None if row is None else step_run_from_row(connection, row)
+
+
+def list_step_runs(connection: Connection, query: ListQuery) -> Page[StepRun]:
+    """A page of step runs matching the query, with inputs, outputs and metadata."""
+    clauses = where_clauses(_LISTING, query)
+    total = connection.execute(select(func.count()).select_from(step_runs).where(*clauses))
+    limit, offset = page_window(query)
+    rows = connection.execute(
+        select(step_runs)
+        .where(*clauses)
+        .order_by(*order_by(_LISTING, query.sort_by))
+        .limit(limit)
+        .offset(offset)
+    )
+    found = [dict(row._mapping) for row in rows]
+    attached = connection.execute(_SELECT_ATTACHED_TO_MANY, {"ids": [r["id"] for r in found]})
+    items = _step_runs(found, _group([dict(row._mapping) for row in attached]))
+    return Page(items=tuple(items), index=query.index, size=query.size, total=total.scalar_one())
+
+
+def step_run_from_row(connection: Executor, row: Mapping[str, Any]) -> StepRun:
+    """The step run in a `step_runs` row, with what is attached to it loaded."""
+    attached = _SELECT_ATTACHED_TO_ONE.execute(connection, {"step_run_id": row["id"]})
+    return _step_runs([row], _group(attached))[0]
+
+
+def step_run_not_found(step_run_id: uuid.UUID) -> EntityNotFoundError:
+    """The error for a step run that is not there."""
+    return EntityNotFoundError(
+        f"No step run with id '{step_run_id}'. A run's steps are listed by "
+        f"`headwater runs get <run>`."
+    )
+
+
+class _Attached:
+    """What one step run has attached: input and output links, metadata."""
+
+    __slots__ = ("inputs", "metadata", "outputs")
+
+    def __init__(self) -> None:
+        self.inputs: dict[str, uuid.UUID] = {}
+        self.outputs: dict[str, uuid.UUID] = {}
+        self.metadata: dict[str, MetadataEntry] = {}
+
+
+def _group(rows: Sequence[Mapping[str, Any]]) -> dict[uuid.UUID, _Attached]:
+    grouped: dict[uuid.UUID, _Attached] = defaultdict(_Attached)
+    # Links in the order the step declared them; metadata by key, for a stable order.
+    for row in sorted(rows, key=lambda r: (r["position"], r["name"])):
+        attached = grouped[row["step_run_id"]]
+        if row["part"] == "in":
+            attached.inputs[row["name"]] = row["artifact_version_id"]
+        elif row["part"] == "out":
+            attached.outputs[row["name"]] = row["artifact_version_id"]
+        else:
+            attached.metadata[row["name"]] = MetadataEntry(
+                key=row["name"], type=MetadataType(row["type"]), value=row["value"]
+            )
+    return grouped
+
+
+def _step_runs(
+    rows: Sequence[Mapping[str, Any]], attached: dict[uuid.UUID, _Attached]
+) -> list[StepRun]:
+    empty = _Attached()
+    steps = []
+    for row in rows:
+        extra = attached.get(row["id"], empty)
+        steps.append(
+            StepRun(
+                id=row["id"],
+                run_id=row["run_id"],
+                name=row["name"],
+                status=ExecutionStatus(row["status"]),
+                created=row["created"],
+                started=row["started"],
+                ended=row["ended"],
+                cache_key=row["cache_key"],
+                cache_components=row["cache_components"],
+                parameters=row["parameters"],
+                source_code=row["source_code"],
+                original_step_run_id=row["original_step_run_id"],
+                log_uri=row["log_uri"],
+                cpu_seconds=row["cpu_seconds"],
+                peak_memory_bytes=row["peak_memory_bytes"],
+                exception=row["exception"],
+                inputs=extra.inputs,
+                outputs=extra.outputs,
+                metadata=extra.metadata,
+            )
+        )
+    return steps

@@ -1,0 +1,253 @@
+"""Recording step runs: the runner's two writes per step, `start_step` and `finish_step`.
+
+Both are on every step's path, so they run prepared statements and return the step run
+without reading back what they just wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, select, update
+
+from headwater.errors import EntityNotFoundError, StoreError
+from headwater.store.models import (
+    ExecutionStatus,
+    MetadataTarget,
+    StepRun,
+    StepRunCreate,
+    StepRunEnd,
+)
+from headwater.store.sql.artifacts import create_artifact_version
+from headwater.store.sql.ids import new_id
+from headwater.store.sql.metadata_entries import metadata_rows, write_metadata
+from headwater.store.sql.prepared import Executor, PreparedStatement, Row, one_of
+from headwater.store.sql.schema import (
+    artifact_versions,
+    runs,
+    step_run_inputs,
+    step_run_outputs,
+    step_runs,
+)
+from headwater.store.sql.step_queries import step_run_from_row, step_run_not_found
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+# A stale-run sweep may have stopped a step whose process was only slow: it may finish.
+_FINISHABLE = (
+    ExecutionStatus.INITIALIZING.value,
+    ExecutionStatus.RUNNING.value,
+    ExecutionStatus.STOPPED.value,
+)
+_END_STATUSES = (ExecutionStatus.COMPLETED, ExecutionStatus.FAILED, ExecutionStatus.STOPPED)
+
+_INSERT_STEP_RUN = PreparedStatement(step_runs.insert())
+_INSERT_INPUTS = PreparedStatement(step_run_inputs.insert())
+_INSERT_OUTPUTS = PreparedStatement(step_run_outputs.insert())
+_SELECT_OUTPUTS_OF = PreparedStatement(
+    select(step_run_outputs.c.name, step_run_outputs.c.artifact_version_id)
+    .where(step_run_outputs.c.step_run_id == bindparam("step_run_id"))
+    .order_by(step_run_outputs.c.position)
+)
+_FINISH = PreparedStatement(
+    update(step_runs)
+    .where(step_runs.c.id == bindparam("step_run_id"), one_of(step_runs.c.status, _FINISHABLE))
+    .values(
+        # Bound names differ from the columns': SQLAlchemy reserves those in UPDATEs.
+        status=bindparam("end_status"),
+        ended=bindparam("end_time"),
+        cpu_seconds=bindparam("used_cpu_seconds"),
+        peak_memory_bytes=bindparam("used_peak_memory_bytes"),
+        exception=bindparam("end_exception"),
+    )
+    .returning(*step_runs.c)
+)
+_SELECT_STATUS = PreparedStatement(
+    select(step_runs.c.name, step_runs.c.status).where(step_runs.c.id == bindparam("step_run_id"))
+)
+_SELECT_PROJECT = PreparedStatement(
+    select(runs.c.project_id).where(runs.c.id == bindparam("run_id"))
+)
+
+
+def start_step(connection: Executor, step: StepRunCreate, now: dt.datetime) -> StepRun:
+    """Insert a running step run, or a cached one linked to the original's outputs.
+
+    A foreign key failure (unknown run, original or input) surfaces as IntegrityError;
+    `explain_missing_reference` turns it into a message after the rollback.
+
+    Raises:
+        StoreError: the status is neither `running` nor `cached`, or a cached step run
+            names no original.
+    """
+    _check_start(step)
+    is_cached = step.status is ExecutionStatus.CACHED
+    values: dict[str, Any] = {
+        "id": new_id(),
+        "run_id": step.run_id,
+        "name": step.name,
+        "status": step.status.value,
+        "created": now,
+        "started": now,
+        "ended": now if is_cached else None,
+        "cache_key": step.cache_key,
+        "cache_components": step.cache_components,
+        "parameters": step.parameters,
+        "source_code": step.source_code,
+        "original_step_run_id": step.original_step_run_id,
+        "log_uri": step.log_uri,
+        "cpu_seconds": None,
+        "peak_memory_bytes": None,
+        "exception": None,
+    }
+    _INSERT_STEP_RUN.execute(connection, values)
+    _link(connection, _INSERT_INPUTS, values["id"], step.inputs)
+    outputs: dict[str, uuid.UUID] = {}
+    if is_cached:
+        original = {"step_run_id": step.original_step_run_id}
+        rows = _SELECT_OUTPUTS_OF.execute(connection, original)
+        outputs = {row["name"]: row["artifact_version_id"] for row in rows}
+        _link(connection, _INSERT_OUTPUTS, values["id"], outputs)
+    return StepRun(**values, inputs=dict(step.inputs), outputs=outputs, metadata={})
+
+
+def finish_step(
+    connection: Executor, step_run_id: uuid.UUID, end: StepRunEnd, now: dt.datetime
+) -> StepRun:
+    """Record a step's end, its new artifact versions, their links, tags and metadata.
+
+    Raises:
+        EntityNotFoundError: there is no step run with that id.
+        StoreError: the status is not an end status, or the step run already ended.
+    """
+    _check_end(end)
+    resources = end.resources
+    row = _FINISH.first(
+        connection,
+        {
+            "step_run_id": step_run_id,
+            "end_status": end.status.value,
+            "end_time": now,
+            "used_cpu_seconds": None if resources is None else resources.cpu_seconds,
+            "used_peak_memory_bytes": None if resources is None else resources.peak_memory_bytes,
+            "end_exception": end.exception,
+        },
+    )
+    if row is None:
+        raise _cannot_finish(connection, step_run_id)
+    metadata = metadata_rows(MetadataTarget.STEP_RUN, step_run_id, end.metadata, now)
+    if end.outputs:
+        metadata.extend(_record_outputs(connection, row, end, now))
+    write_metadata(connection, metadata)
+    return step_run_from_row(connection, row)
+
+
+def _record_outputs(
+    connection: Executor, row: Row, end: StepRunEnd, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """Create the outputs' artifact versions and links; return their metadata rows."""
+    project = _SELECT_PROJECT.first(connection, {"run_id": row["run_id"]})
+    assert project is not None  # the step run's foreign key guarantees its run
+    version_ids: dict[str, uuid.UUID] = {}
+    metadata: list[dict[str, Any]] = []
+    # Numbering locks each artifact's row; taking them in name order means concurrent
+    # steps wait for each other instead of deadlocking (PostgreSQL).
+    for output in sorted(end.outputs, key=lambda o: o.artifact_name):
+        version_id, version_metadata = create_artifact_version(
+            connection,
+            output,
+            project_id=project["project_id"],
+            producer_step_run_id=row["id"],
+            now=now,
+        )
+        version_ids[output.output_name] = version_id
+        metadata.extend(version_metadata)
+    outputs = {output.output_name: version_ids[output.output_name] for output in end.outputs}
+    _link(connection, _INSERT_OUTPUTS, row["id"], outputs)
+    return metadata
+
+
+def explain_missing_reference(connection: Connection, step: StepRunCreate) -> StoreError:
+    """Say which id a step run refers to that is not in the store."""
+    if connection.execute(select(runs.c.id).where(runs.c.id == step.run_id)).first() is None:
+        return EntityNotFoundError(
+            f"Cannot record step '{step.name}': there is no run with id '{step.run_id}'. "
+            f"Create the run with create_run() first."
+        )
+    original = step.original_step_run_id
+    if original is not None and _SELECT_STATUS.first(connection, {"step_run_id": original}) is None:
+        return EntityNotFoundError(
+            f"Cannot record step '{step.name}' as cached: its original step run "
+            f"'{original}' does not exist (was its run deleted?). Run the step instead."
+        )
+    known = set(
+        connection.execute(
+            select(artifact_versions.c.id).where(
+                artifact_versions.c.id.in_(list(step.inputs.values()))
+            )
+        ).scalars()
+    )
+    missing = [f"'{name}' ({vid})" for name, vid in step.inputs.items() if vid not in known]
+    if missing:
+        return EntityNotFoundError(
+            f"Cannot record step '{step.name}': its inputs {', '.join(missing)} name artifact "
+            f"versions that do not exist. Pass ids of recorded artifact versions."
+        )
+    return StoreError(
+        f"Cannot record step '{step.name}' of run '{step.run_id}': the store rejected it as "
+        f"inconsistent. This is a bug; please report it with the step's details."
+    )
+
+
+def _check_start(step: StepRunCreate) -> None:
+    if step.status not in (ExecutionStatus.RUNNING, ExecutionStatus.CACHED):
+        raise StoreError(
+            f"Step '{step.name}' cannot start as '{step.status}': a step run starts as "
+            f"'running', or as 'cached' with the step run whose outputs it reuses."
+        )
+    if step.status is ExecutionStatus.CACHED and step.original_step_run_id is None:
+        raise StoreError(
+            f"Cached step '{step.name}' names no original step run. Set "
+            f"original_step_run_id to the step run whose outputs it reuses."
+        )
+
+
+def _check_end(end: StepRunEnd) -> None:
+    if end.status not in _END_STATUSES:
+        raise StoreError(
+            f"A step run cannot finish as '{end.status}'. Finish it as one of: "
+            f"{', '.join(s.value for s in _END_STATUSES)}."
+        )
+
+
+def _cannot_finish(connection: Executor, step_run_id: uuid.UUID) -> StoreError:
+    found = _SELECT_STATUS.first(connection, {"step_run_id": step_run_id})
+    if found is None:
+        return step_run_not_found(step_run_id)
+    return StoreError(
+        f"Step run '{found['name']}' ({step_run_id}) already ended as '{found['status']}'; "
+        f"a step run finishes once. Start a new step run to run the step again."
+    )
+
+
+def _link(
+    connection: Executor,
+    statement: PreparedStatement,
+    step_run_id: uuid.UUID,
+    artifact_versions_by_name: dict[str, uuid.UUID],
+) -> None:
+    statement.execute_many(
+        connection,
+        [
+            {
+                "step_run_id": step_run_id,
+                "name": name,
+                "artifact_version_id": version_id,
+                "position": position,
+            }
+            for position, (name, version_id) in enumerate(artifact_versions_by_name.items())
+        ],
+    )

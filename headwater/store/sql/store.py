@@ -1,0 +1,269 @@
+"""`SqlStore`: the `Store` protocol on SQLite or PostgreSQL.
+
+This class owns the engines and the transactions; the SQL itself lives in one module per
+concept (`runs`, `steps`, `artifacts`, `pipelines`, ...), whose functions take an open
+connection. Every write is one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from headwater.errors import EntityNotFoundError, StoreError
+from headwater.store.models import utc_now
+from headwater.store.sql import artifacts, pipelines, runs, step_queries, steps
+from headwater.store.sql.engine import create_engines, parse_store_url
+from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
+from headwater.store.sql.migration import ensure_current_schema
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from headwater.store.filters import ListQuery
+    from headwater.store.models import (
+        ArtifactVersion,
+        ExecutionStatus,
+        MetadataEntry,
+        MetadataTarget,
+        Page,
+        Pipeline,
+        PipelineRun,
+        PipelineVersion,
+        RunCreate,
+        StepRun,
+        StepRunCreate,
+        StepRunEnd,
+    )
+    from headwater.store.sql.prepared import DriverConnection
+
+_Explain = Callable[["Connection"], StoreError]
+
+
+class SqlStore:
+    """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
+
+    Safe to share between threads (a heartbeat thread and the main thread, say): each
+    call takes its own pooled connection.
+    """
+
+    def __init__(self, url: str) -> None:
+        """Open the database at `url`, migrating it to the current schema if needed.
+
+        Raises:
+            ConfigurationError: the URL is not a supported database URL.
+            StoreError: the database cannot be reached or migrated.
+        """
+        parsed = parse_store_url(url)
+        self.url = parsed.render_as_string(hide_password=True)
+        self._engines = create_engines(parsed)
+        try:
+            ensure_current_schema(self._engines, self.url)
+        except BaseException:
+            self._engines.dispose()
+            raise
+
+    def __repr__(self) -> str:
+        return f"SqlStore('{self.url}')"
+
+    # --- runs -----------------------------------------------------------------------
+
+    def create_run(self, run: RunCreate) -> PipelineRun:
+        """See `Store.create_run`."""
+        with self._write() as connection:
+            return runs.create_run(connection, run, utc_now())
+
+    def update_run_status(
+        self,
+        run_id: uuid.UUID,
+        status: ExecutionStatus,
+        *,
+        exception: str | None = None,
+    ) -> PipelineRun:
+        """See `Store.update_run_status`."""
+        with self._write() as connection:
+            runs.update_run_status(connection, run_id, status, exception=exception, now=utc_now())
+            return runs.get_run(connection, run_id)
+
+    def heartbeat(self, run_id: uuid.UUID) -> None:
+        """See `Store.heartbeat`."""
+        with self._write() as connection:
+            runs.heartbeat(connection, run_id, utc_now())
+
+    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
+        """See `Store.stop_stale_runs`."""
+        cutoff = utc_now() - older_than
+        # Called before most reads: look without the write lock first, as usually
+        # nothing is stale.
+        with self._read() as connection:
+            stale = runs.find_stale_runs(connection, cutoff)
+        if not stale:
+            return 0
+        with self._write() as connection:
+            return runs.stop_runs(connection, stale, cutoff=cutoff, now=utc_now())
+
+    def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
+        """See `Store.get_run`."""
+        with self._read() as connection:
+            return runs.get_run(connection, run_id_or_name)
+
+    def list_runs(self, query: ListQuery) -> Page[PipelineRun]:
+        """See `Store.list_runs`."""
+        with self._read() as connection:
+            return runs.list_runs(connection, query)
+
+    def delete_run(self, run_id: uuid.UUID) -> None:
+        """See `Store.delete_run`."""
+        with self._write() as connection:
+            runs.delete_run(connection, run_id)
+
+    # --- pipelines ------------------------------------------------------------------
+
+    def get_pipeline(self, name_or_id: uuid.UUID | str) -> Pipeline:
+        """See `Store.get_pipeline`."""
+        with self._read() as connection:
+            return pipelines.get_pipeline(connection, name_or_id)
+
+    def list_pipelines(self, query: ListQuery) -> Page[Pipeline]:
+        """See `Store.list_pipelines`."""
+        with self._read() as connection:
+            return pipelines.list_pipelines(connection, query)
+
+    def get_pipeline_version(self, version_id: uuid.UUID) -> PipelineVersion:
+        """See `Store.get_pipeline_version`."""
+        with self._read() as connection:
+            return pipelines.get_pipeline_version(connection, version_id)
+
+    # --- step runs ------------------------------------------------------------------
+
+    def start_step(self, step: StepRunCreate) -> StepRun:
+        """See `Store.start_step`."""
+
+        def explain(connection: Connection) -> StoreError:
+            return steps.explain_missing_reference(connection, step)
+
+        with self._fast(is_write=True, explain_conflict=explain) as executor:
+            return steps.start_step(executor, step, utc_now())
+
+    def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
+        """See `Store.finish_step`."""
+        with self._fast(is_write=True) as executor:
+            return steps.finish_step(executor, step_run_id, end, utc_now())
+
+    def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
+        """See `Store.get_step_run`."""
+        with self._fast(is_write=False) as executor:
+            return step_queries.get_step_run(executor, step_run_id)
+
+    def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
+        """See `Store.list_step_runs`."""
+        with self._read() as connection:
+            return step_queries.list_step_runs(connection, query)
+
+    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
+        """See `Store.find_cached_step_run`."""
+        with self._fast(is_write=False) as executor:
+            return step_queries.find_cached_step_run(executor, cache_key)
+
+    def find_previous_step_run(
+        self, step_name: str, pipeline_name: str, *, before: dt.datetime
+    ) -> StepRun | None:
+        """See `Store.find_previous_step_run`."""
+        with self._fast(is_write=False) as executor:
+            return step_queries.find_previous_step_run(executor, step_name, pipeline_name, before)
+
+    # --- artifacts ------------------------------------------------------------------
+
+    def get_artifact_version(self, artifact_version_id: uuid.UUID) -> ArtifactVersion:
+        """See `Store.get_artifact_version`."""
+        with self._read() as connection:
+            return artifacts.get_artifact_version(connection, artifact_version_id)
+
+    def get_artifact_versions(
+        self, artifact_version_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, ArtifactVersion]:
+        """See `Store.get_artifact_versions`."""
+        if not artifact_version_ids:
+            return {}
+        with self._read() as connection:
+            return artifacts.get_artifact_versions(connection, artifact_version_ids)
+
+    def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
+        """See `Store.list_artifact_versions`."""
+        with self._read() as connection:
+            return artifacts.list_artifact_versions(connection, query)
+
+    # --- metadata -------------------------------------------------------------------
+
+    def add_metadata(
+        self,
+        target: MetadataTarget,
+        target_id: uuid.UUID,
+        entries: list[MetadataEntry],
+    ) -> None:
+        """See `Store.add_metadata`."""
+        rows = metadata_rows(target, target_id, entries, utc_now())
+        with self._write() as connection:
+            if not target_exists(connection, target, target_id):
+                raise EntityNotFoundError(
+                    f"Cannot attach metadata to {target.replace('_', ' ')} '{target_id}': "
+                    f"there is none with that id. Check the id you passed."
+                )
+            write_metadata(connection, rows)
+
+    def close(self) -> None:
+        """See `Store.close`: closes every pooled connection."""
+        self._engines.dispose()
+
+    # --- transactions ---------------------------------------------------------------
+
+    @contextmanager
+    def _write(self, explain_conflict: _Explain | None = None) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite), committed on success."""
+        with self._translated(explain_conflict), self._engines.writes.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """One read-only transaction over a consistent snapshot, rolled back at the end."""
+        with self._translated(), self._engines.reads.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def _fast(
+        self, *, is_write: bool, explain_conflict: _Explain | None = None
+    ) -> Iterator[DriverConnection]:
+        """Like `_write` or `_read`, for prepared statements only: the runner's hot path."""
+        with (
+            self._translated(explain_conflict),
+            self._engines.driver_transaction(is_write=is_write) as executor,
+        ):
+            yield executor
+
+    @contextmanager
+    def _translated(self, explain_conflict: _Explain | None = None) -> Iterator[None]:
+        """Turn database errors into `StoreError`s.
+
+        A constraint violation is explained by `explain_conflict`, which looks at the
+        database on a fresh connection after the rollback.
+        """
+        try:
+            yield
+        except IntegrityError as exc:
+            if explain_conflict is None:
+                raise self._failed(exc) from exc
+            with self._read() as connection:
+                raise explain_conflict(connection) from exc
+        except DBAPIError as exc:
+            raise self._failed(exc) from exc
+
+    def _failed(self, exc: DBAPIError) -> StoreError:
+        return StoreError(
+            f"The metadata store at '{self.url}' failed: {exc.orig}. If it is a database "
+            f"server, check that it is running and reachable."
+        )

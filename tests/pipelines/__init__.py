@@ -1,0 +1,1 @@
+"""Small real pipelines used as fixtures by every suite."""

@@ -1,0 +1,202 @@
+"""Runs: creation with everything they need, status changes, heartbeats, lookup, deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.store.filters import ListQuery
+from headwater.store.metadata import encode_metadata
+from headwater.store.models import ExecutionStatus, MetadataTarget
+from tests.store_contract.records import a_run, a_step, an_output, record_step
+
+
+def test_create_run_starts_initializing_with_its_pipeline_tags_and_config(store):
+    run = store.create_run(a_run("training", tags=("nightly", "baseline")))
+
+    assert run.status is ExecutionStatus.INITIALIZING
+    assert run.pipeline_name == "training"
+    assert run.tags == ("baseline", "nightly")
+    assert run.config == {"spec": {"name": "training"}}
+    assert run.started is None
+    assert run.ended is None
+    assert run.created.tzinfo is dt.UTC
+    assert store.get_run(run.id) == run
+
+
+def test_create_run_names_unnamed_runs_after_their_pipeline_with_a_counter(store):
+    first = store.create_run(a_run("training"))
+    second = store.create_run(a_run("training"))
+    other = store.create_run(a_run("scoring"))
+
+    assert (first.name, second.name, other.name) == ("training-1", "training-2", "scoring-1")
+
+
+def test_create_run_skips_a_generated_name_a_user_already_took(store):
+    store.create_run(a_run("training", name="training-1"))
+
+    run = store.create_run(a_run("training"))
+
+    assert run.name == "training-2"
+
+
+def test_create_run_with_a_taken_name_is_refused(store):
+    store.create_run(a_run(name="experiment"))
+
+    with pytest.raises(EntityExistsError, match="A run named 'experiment' already exists"):
+        store.create_run(a_run(name="experiment"))
+
+
+def test_runs_with_the_same_spec_hash_share_a_pipeline_version(store):
+    first = store.create_run(a_run(spec_hash="spec-1"))
+
+    second = store.create_run(a_run(spec_hash="spec-1"))
+
+    assert second.pipeline_version_id == first.pipeline_version_id
+    assert second.pipeline_id == first.pipeline_id
+
+
+def test_a_new_spec_hash_becomes_the_next_pipeline_version(store):
+    first = store.create_run(a_run(spec_hash="spec-1"))
+
+    second = store.create_run(a_run(spec_hash="spec-2"))
+
+    versions = [store.get_pipeline_version(r.pipeline_version_id).version for r in (first, second)]
+    assert versions == [1, 2]
+
+
+def test_running_sets_the_start_once(store):
+    run = store.create_run(a_run())
+    running = store.update_run_status(run.id, ExecutionStatus.RUNNING)
+
+    again = store.update_run_status(run.id, ExecutionStatus.RUNNING)
+
+    assert running.started is not None
+    assert again.started == running.started
+    assert again.ended is None
+
+
+def test_a_finished_status_sets_the_end_and_keeps_the_exception(store):
+    run = store.create_run(a_run())
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+
+    failed = store.update_run_status(run.id, ExecutionStatus.FAILED, exception="Traceback ...")
+
+    assert failed.status is ExecutionStatus.FAILED
+    assert failed.ended is not None
+    assert failed.ended >= failed.started
+    assert failed.exception == "Traceback ..."
+
+
+def test_updating_the_status_of_a_missing_run_says_it_is_missing(store):
+    missing = uuid.uuid4()
+
+    with pytest.raises(EntityNotFoundError, match=f"No run with id or name '{missing}'"):
+        store.update_run_status(missing, ExecutionStatus.RUNNING)
+
+
+def test_heartbeat_records_when_the_run_was_last_alive(store):
+    run = store.create_run(a_run())
+
+    store.heartbeat(run.id)
+
+    heartbeat = store.get_run(run.id).heartbeat
+    assert heartbeat is not None
+    assert heartbeat >= run.created
+
+
+def test_heartbeat_of_a_missing_run_says_it_is_missing(store):
+    with pytest.raises(EntityNotFoundError, match="No run with id or name"):
+        store.heartbeat(uuid.uuid4())
+
+
+def test_stale_runs_and_their_unfinished_steps_are_stopped(store):
+    run = store.create_run(a_run())
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    done = record_step(store, run, "load")
+    busy = store.start_step(a_step(run, "train"))
+
+    count = store.stop_stale_runs(older_than=dt.timedelta(0))
+
+    assert count == 1
+    stopped = store.get_run(run.id)
+    assert stopped.status is ExecutionStatus.STOPPED
+    assert stopped.ended is not None
+    assert store.get_step_run(busy.id).status is ExecutionStatus.STOPPED
+    assert store.get_step_run(done.id).status is ExecutionStatus.COMPLETED
+
+
+def test_runs_with_a_recent_heartbeat_or_a_finished_status_are_not_stopped(store):
+    alive = store.create_run(a_run())
+    store.heartbeat(alive.id)
+    finished = store.create_run(a_run())
+    store.update_run_status(finished.id, ExecutionStatus.COMPLETED)
+
+    count = store.stop_stale_runs(older_than=dt.timedelta(hours=1))
+
+    assert count == 0
+    assert store.get_run(alive.id).status is ExecutionStatus.INITIALIZING
+    assert store.stop_stale_runs(older_than=dt.timedelta(0)) == 1
+    assert store.get_run(finished.id).status is ExecutionStatus.COMPLETED
+
+
+def test_get_run_finds_a_run_by_id_by_its_text_and_by_name(store):
+    run = store.create_run(a_run(name="nightly-7"))
+
+    found = [store.get_run(run.id), store.get_run(str(run.id)), store.get_run("nightly-7")]
+
+    assert {r.id for r in found} == {run.id}
+
+
+def test_get_run_of_an_unknown_name_says_how_to_list_runs(store):
+    with pytest.raises(
+        EntityNotFoundError,
+        match=r"No run with id or name 'nope'. List runs with `headwater runs list`.",
+    ):
+        store.get_run("nope")
+
+
+def test_get_run_returns_its_metadata(store):
+    run = store.create_run(a_run())
+    store.add_metadata(MetadataTarget.RUN, run.id, encode_metadata({"accuracy": 0.93}))
+
+    found = store.get_run(run.id)
+
+    assert found.metadata["accuracy"].value == 0.93
+
+
+def test_delete_run_removes_its_steps_and_metadata_but_keeps_artifact_versions(store):
+    run = store.create_run(a_run())
+    step = record_step(store, run, "train", an_output("model"))
+    store.add_metadata(MetadataTarget.RUN, run.id, encode_metadata({"note": "x"}))
+
+    store.delete_run(run.id)
+
+    with pytest.raises(EntityNotFoundError):
+        store.get_run(run.id)
+    with pytest.raises(EntityNotFoundError):
+        store.get_step_run(step.id)
+    version = store.get_artifact_version(step.outputs["model"])
+    assert version.producer_step_run_id is None
+    assert store.list_runs(ListQuery()).total == 0
+
+
+def test_deleting_the_run_of_an_original_step_keeps_the_steps_cached_from_it(store):
+    first = store.create_run(a_run())
+    original = record_step(store, first, "train", an_output("model"))
+    second = store.create_run(a_run())
+    cached = store.start_step(a_step(second, "train", cached_from=original))
+
+    store.delete_run(first.id)
+
+    kept = store.get_step_run(cached.id)
+    assert kept.original_step_run_id is None
+    assert kept.outputs == original.outputs
+
+
+def test_deleting_a_missing_run_says_it_is_missing(store):
+    with pytest.raises(EntityNotFoundError, match="No run with id or name"):
+        store.delete_run(uuid.uuid4())
