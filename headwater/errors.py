@@ -8,7 +8,9 @@ HeadwaterError
 │   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id
 │   ├── EntityExistsError      a name that must be unique is taken
 │   ├── FilterError            a list filter or sort key is malformed
-│   └── MetadataError          a metadata value has a type the store cannot keep
+│   ├── MetadataError          a metadata value has a type the store cannot keep
+│   ├── EntityInUseError       an entity others depend on cannot be deleted
+│   └── StackValidationError   a stack or component's settings are invalid
 └── ArtifactError          an artifact could not be saved, found or loaded
     └── MaterializerError      no materializer fits a type, or one failed
 """
@@ -63,3 +65,11 @@ class ArtifactError(HeadwaterError):
 
 class MaterializerError(ArtifactError):
     """No materializer handles a type, or a materializer failed."""
+
+
+class EntityInUseError(StoreError):
+    """An entity cannot be deleted while others use it; the message names them."""
+
+
+class StackValidationError(StoreError):
+    """A stack or stack component is invalid; the message lists every problem."""

@@ -26,6 +26,16 @@ if TYPE_CHECKING:
         StepRunCreate,
         StepRunEnd,
     )
+    from headwater.store.stack_models import (
+        RunStack,
+        Stack,
+        StackComponent,
+        StackComponentCreate,
+        StackComponentType,
+        StackComponentUpdate,
+        StackCreate,
+        StackUpdate,
+    )
 
 
 class Store(Protocol):
@@ -152,6 +162,76 @@ class Store(Protocol):
         entries: list[MetadataEntry],
     ) -> None:
         """Attach typed metadata; a key written again replaces its earlier value."""
+        ...
+
+    # --- stacks and stack components -------------------------------------------------
+
+    def create_stack_component(self, component: StackComponentCreate) -> StackComponent:
+        """Register a component; its secrets are stored apart and come back masked.
+
+        Raises:
+            EntityExistsError: a component of the same type already has the name.
+        """
+        ...
+
+    def get_stack_component(
+        self, name_or_id: uuid.UUID | str, component_type: StackComponentType | None = None
+    ) -> StackComponent:
+        """Get a component by id, or by name (and type when names repeat across types)."""
+        ...
+
+    def list_stack_components(self, query: ListQuery) -> Page[StackComponent]:
+        """List components. Filterable fields: id, name, type, flavor, created. Sortable:
+        created, name, type, flavor."""
+        ...
+
+    def update_stack_component(
+        self, component_id: uuid.UUID, update: StackComponentUpdate
+    ) -> StackComponent:
+        """Rename a component or replace its settings and secrets (each given whole)."""
+        ...
+
+    def delete_stack_component(self, component_id: uuid.UUID) -> None:
+        """Delete a component.
+
+        Raises:
+            EntityInUseError: stacks use it; the message names them.
+        """
+        ...
+
+    def get_stack_component_secrets(self, component_id: uuid.UUID) -> dict[str, str]:
+        """A component's secret settings in clear: only for building the component to run."""
+        ...
+
+    def create_stack(self, stack: StackCreate) -> Stack:
+        """Compose a stack from component ids, one per type.
+
+        Raises:
+            EntityExistsError: a stack already has the name.
+            StackValidationError: it lacks an orchestrator or artifact store, names a
+                missing component, or gives one for the wrong type (every problem listed).
+        """
+        ...
+
+    def get_stack(self, name_or_id: uuid.UUID | str) -> Stack:
+        """Get a stack, with its components, by id or name."""
+        ...
+
+    def list_stacks(self, query: ListQuery) -> Page[Stack]:
+        """List stacks. Filterable fields: id, name, created, component (a component's
+        name), component_id. Sortable: created, name."""
+        ...
+
+    def update_stack(self, stack_id: uuid.UUID, update: StackUpdate) -> Stack:
+        """Rename a stack or change its components; validated like `create_stack`."""
+        ...
+
+    def delete_stack(self, stack_id: uuid.UUID) -> None:
+        """Delete a stack; its components stay, and its runs keep their copy of it."""
+        ...
+
+    def get_run_stack(self, run_id: uuid.UUID) -> RunStack | None:
+        """The stack a run executed on, with its components' settings as they were then."""
         ...
 
     def close(self) -> None:

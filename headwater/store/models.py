@@ -144,6 +144,8 @@ class RunCreate(_Frozen):
     tags: tuple[str, ...] = ()
     config: dict[str, Any] = Field(default_factory=dict)
     orchestrator: str = "local"
+    # The stack the run executes on; the store copies its components' settings.
+    stack_id: uuid.UUID | None = None
 
 
 class PipelineRun(_Frozen):

@@ -30,6 +30,7 @@ from headwater.store.sql.filtering import (
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import delete_metadata, load_metadata, metadata_filter
 from headwater.store.sql.schema import pipelines, run_tags, runs, step_runs, users
+from headwater.store.sql.stacks import record_run_stack
 from headwater.store.sql.tags import load_tags, tag_filter, tag_target
 
 if TYPE_CHECKING:
@@ -132,6 +133,8 @@ def create_run(connection: Connection, run: RunCreate, now: dt.datetime) -> Pipe
     except IntegrityError as exc:  # another process took the name a moment ago
         raise _name_taken(run) from exc
     tag_target(connection, run_tags, values["id"], run.tags, now)
+    if run.stack_id is not None:
+        record_run_stack(connection, values["id"], run.stack_id)
     return PipelineRun(
         **values,
         pipeline_name=run.pipeline_name,

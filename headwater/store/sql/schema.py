@@ -360,11 +360,25 @@ stack_component_links = Table(
     Index(None, "component_id"),
 )
 
+# Secret settings live apart from `stack_components.settings`, so no listing or get
+# query can return them by accident; only the runner reads them, by component id.
+stack_component_secrets = Table(
+    "stack_component_secrets",
+    store_schema,
+    _ref("component_id", "stack_components.id"),
+    Column("secrets", JsonValue(), nullable=False),
+    PrimaryKeyConstraint("component_id"),
+)
+
+# What a run executed on: the stack (SET NULL when it is deleted) and a copy of its
+# components' flavors and settings (secrets masked) as they were when the run started.
 run_stacks = Table(
     "run_stacks",
     store_schema,
     _ref("run_id", "runs.id"),
-    _ref("stack_id", "stacks.id"),
+    _ref("stack_id", "stacks.id", nullable=True, on_delete="SET NULL"),
+    Column("stack_name", String(NAME), nullable=False),
+    Column("components", JsonValue(), nullable=False),
     PrimaryKeyConstraint("run_id"),
     Index(None, "stack_id"),
 )

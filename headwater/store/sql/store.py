@@ -18,6 +18,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from headwater.errors import EntityNotFoundError, StoreError
 from headwater.store.models import utc_now
 from headwater.store.sql import artifacts, pipelines, runs, step_queries, steps
+from headwater.store.sql import stack_components as components
+from headwater.store.sql import stacks as stack_rows
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.migration import ensure_current_schema
@@ -41,6 +43,16 @@ if TYPE_CHECKING:
         StepRunEnd,
     )
     from headwater.store.sql.prepared import DriverConnection
+    from headwater.store.stack_models import (
+        RunStack,
+        Stack,
+        StackComponent,
+        StackComponentCreate,
+        StackComponentType,
+        StackComponentUpdate,
+        StackCreate,
+        StackUpdate,
+    )
 
 _Explain = Callable[["Connection"], StoreError]
 
@@ -215,6 +227,72 @@ class SqlStore:
                     f"there is none with that id. Check the id you passed."
                 )
             write_metadata(connection, rows)
+
+    # --- stacks and stack components -------------------------------------------------
+
+    def create_stack_component(self, component: StackComponentCreate) -> StackComponent:
+        """See `Store.create_stack_component`."""
+        with self._write() as connection:
+            return components.create_stack_component(connection, component, utc_now())
+
+    def get_stack_component(
+        self, name_or_id: uuid.UUID | str, component_type: StackComponentType | None = None
+    ) -> StackComponent:
+        """See `Store.get_stack_component`."""
+        with self._read() as connection:
+            return components.get_stack_component(connection, name_or_id, component_type)
+
+    def list_stack_components(self, query: ListQuery) -> Page[StackComponent]:
+        """See `Store.list_stack_components`."""
+        with self._read() as connection:
+            return components.list_stack_components(connection, query)
+
+    def update_stack_component(
+        self, component_id: uuid.UUID, update: StackComponentUpdate
+    ) -> StackComponent:
+        """See `Store.update_stack_component`."""
+        with self._write() as connection:
+            return components.update_stack_component(connection, component_id, update)
+
+    def delete_stack_component(self, component_id: uuid.UUID) -> None:
+        """See `Store.delete_stack_component`."""
+        with self._write() as connection:
+            components.delete_stack_component(connection, component_id)
+
+    def get_stack_component_secrets(self, component_id: uuid.UUID) -> dict[str, str]:
+        """See `Store.get_stack_component_secrets`."""
+        with self._read() as connection:
+            return components.read_secrets(connection, component_id)
+
+    def create_stack(self, stack: StackCreate) -> Stack:
+        """See `Store.create_stack`."""
+        with self._write() as connection:
+            return stack_rows.create_stack(connection, stack, utc_now())
+
+    def get_stack(self, name_or_id: uuid.UUID | str) -> Stack:
+        """See `Store.get_stack`."""
+        with self._read() as connection:
+            return stack_rows.get_stack(connection, name_or_id)
+
+    def list_stacks(self, query: ListQuery) -> Page[Stack]:
+        """See `Store.list_stacks`."""
+        with self._read() as connection:
+            return stack_rows.list_stacks(connection, query)
+
+    def update_stack(self, stack_id: uuid.UUID, update: StackUpdate) -> Stack:
+        """See `Store.update_stack`."""
+        with self._write() as connection:
+            return stack_rows.update_stack(connection, stack_id, update)
+
+    def delete_stack(self, stack_id: uuid.UUID) -> None:
+        """See `Store.delete_stack`."""
+        with self._write() as connection:
+            stack_rows.delete_stack(connection, stack_id)
+
+    def get_run_stack(self, run_id: uuid.UUID) -> RunStack | None:
+        """See `Store.get_run_stack`."""
+        with self._read() as connection:
+            return stack_rows.get_run_stack(connection, run_id)
 
     def close(self) -> None:
         """See `Store.close`: closes every pooled connection."""

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002_stacks"
 MIGRATIONS_FOLDER = Path(__file__).parent
