@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core
+from benchmarks import core, listing
 
 
 def main() -> None:
@@ -23,6 +23,14 @@ def main() -> None:
     for statement, ms in imports.items():
         import_table.add_row(statement, f"{ms:.1f}")
     console.print(import_table)
+    listing_table = Table(
+        title=f"list_runs over {listing.RUNS:,} runs, SQLite (median of {listing.REPEATS})"
+    )
+    for column in ("case", "size", "page", "ms"):
+        listing_table.add_column(column, justify="left" if column == "case" else "right")
+    for figure in listing.run_all():
+        listing_table.add_row(figure.case, str(figure.size), str(figure.page), f"{figure.ms:.1f}")
+    console.print(listing_table)
 
 
 if __name__ == "__main__":

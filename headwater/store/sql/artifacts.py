@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, func, select, update
+from sqlalchemy import Select, bindparam, select, update
 
 from headwater.errors import EntityNotFoundError
 from headwater.store.models import (
@@ -21,13 +21,13 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
+    RelatedFilter,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.inserts import insert_ignoring_duplicates
 from headwater.store.sql.metadata_entries import load_metadata, metadata_rows
+from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.prepared import Executor, PreparedStatement
 from headwater.store.sql.schema import (
     artifact_tags,
@@ -66,7 +66,9 @@ _LISTING = Listing(
     filters={
         "id": ColumnFilter(artifact_versions.c.id, FieldKind.ID),
         "artifact_id": ColumnFilter(artifact_versions.c.artifact_id, FieldKind.ID),
-        "artifact_name": ColumnFilter(artifacts.c.name, FieldKind.TEXT),
+        "artifact_name": RelatedFilter(
+            artifacts.c.name, FieldKind.TEXT, artifact_versions.c.artifact_id, artifacts.c.id
+        ),
         "version": ColumnFilter(artifact_versions.c.version, FieldKind.INTEGER),
         "content_hash": ColumnFilter(artifact_versions.c.content_hash, FieldKind.TEXT),
         "data_type": ColumnFilter(artifact_versions.c.data_type, FieldKind.TEXT),
@@ -81,6 +83,8 @@ _LISTING = Listing(
         "size_bytes": artifact_versions.c.size_bytes,
     },
     id_column=artifact_versions.c.id,
+    table=artifact_versions,
+    source=_FROM,
 )
 
 
@@ -148,17 +152,10 @@ def get_artifact_version(connection: Connection, version_id: uuid.UUID) -> Artif
 
 def list_artifact_versions(connection: Connection, query: ListQuery) -> Page[ArtifactVersion]:
     """A page of artifact versions matching the query, with metadata and tags."""
-    clauses = where_clauses(_LISTING, query)
-    total = connection.execute(select(func.count()).select_from(_FROM).where(*clauses))
-    limit, offset = page_window(query)
-    rows = connection.execute(
-        _SELECT_VERSIONS.where(*clauses)
-        .order_by(*order_by(_LISTING, query.sort_by))
-        .limit(limit)
-        .offset(offset)
-    ).all()
+    clauses = where_clauses(_LISTING, query, connection=connection)
+    rows, total = fetch_page(connection, _LISTING, _SELECT_VERSIONS, query, clauses)
     items = tuple(_versions_from_rows(connection, rows))
-    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=items, index=query.index, size=query.size, total=total)
 
 
 def _number_next_version(

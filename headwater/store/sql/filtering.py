@@ -11,13 +11,16 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, literal
+from sqlalchemy import ColumnElement, FromClause, Table, literal, select
 
 from headwater.errors import FilterError
 from headwater.store.filters import Condition, ListQuery, Operator, parse_condition, parse_sort
 from headwater.store.models import ExecutionStatus
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 
 class FieldKind(StrEnum):
@@ -52,6 +55,20 @@ class ColumnFilter:
     kind: FieldKind
 
 
+@dataclass(frozen=True, slots=True)
+class RelatedFilter:
+    """A field of a related row, such as a run's pipeline name, filtered without a join.
+
+    It becomes `foreign_key IN (SELECT related_id ... WHERE column <op> value)`, so counts
+    and page boundaries stay on the listed table's own indexes.
+    """
+
+    column: ColumnElement[Any]
+    kind: FieldKind
+    foreign_key: ColumnElement[Any]
+    related_id: ColumnElement[Any]
+
+
 # A field whose condition is more than a column comparison (tags, metadata).
 ConditionBuilder = Callable[[Condition], ColumnElement[bool]]
 
@@ -61,9 +78,12 @@ class Listing:
     """What one list call may filter and sort by."""
 
     entity: str
-    filters: Mapping[str, ColumnFilter | ConditionBuilder]
+    filters: Mapping[str, ColumnFilter | RelatedFilter | ConditionBuilder]
     sort_columns: Mapping[str, ColumnElement[Any]]
     id_column: ColumnElement[Any]
+    # The listed table, and the joins its rows are read from (see `paging.fetch_page`).
+    table: Table | None = None
+    source: FromClause | None = None
 
 
 def where_clauses(
@@ -71,8 +91,13 @@ def where_clauses(
     query: ListQuery,
     *,
     metadata: ConditionBuilder | None = None,
+    connection: Connection | None = None,
 ) -> list[ColumnElement[bool]]:
     """One clause per filter in `query` (and per metadata filter, when supported).
+
+    With a `connection`, a related field (a run's pipeline name, say) is looked up first
+    and becomes a list of ids: one id is an equality the listed table's index can seek
+    on, where a subquery would make the database sort every matching row.
 
     Raises:
         FilterError: listing every filter that names an unknown field or cannot be read.
@@ -90,7 +115,7 @@ def where_clauses(
             )
             continue
         try:
-            clauses.append(_clause(target, parse_condition(name, raw)))
+            clauses.append(_clause(target, parse_condition(name, raw), connection))
         except FilterError as exc:
             problems.append(str(exc))
     problems.extend(_metadata_clauses(listing, query, metadata, clauses))
@@ -128,9 +153,17 @@ def order_by(listing: Listing, sort_by: str) -> list[ColumnElement[Any]]:
     """
     key = parse_sort(sort_by, frozenset(listing.sort_columns))
     column = listing.sort_columns[key.field]
-    if key.descending:
-        return [column.desc().nulls_last(), listing.id_column.desc()]
-    return [column.asc().nulls_last(), listing.id_column.asc()]
+    # NULLS LAST only where NULLs can be: on a NOT NULL column it would keep SQLite from
+    # walking the column's index in order.
+    ordered = column.desc() if key.descending else column.asc()
+    if is_nullable(column):
+        ordered = ordered.nulls_last()
+    return [ordered, listing.id_column.desc() if key.descending else listing.id_column.asc()]
+
+
+def is_nullable(column: ColumnElement[Any]) -> bool:
+    """False only for a table column declared NOT NULL."""
+    return bool(getattr(column, "nullable", True))
 
 
 def page_window(query: ListQuery) -> tuple[int, int]:
@@ -190,8 +223,12 @@ def parse_datetime(field: str, raw: Any) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
-def _clause(target: ColumnFilter | ConditionBuilder, condition: Condition) -> ColumnElement[bool]:
-    if not isinstance(target, ColumnFilter):
+def _clause(
+    target: ColumnFilter | RelatedFilter | ConditionBuilder,
+    condition: Condition,
+    connection: Connection | None,
+) -> ColumnElement[bool]:
+    if not isinstance(target, ColumnFilter | RelatedFilter):
         return target(condition)
     allowed = OPERATORS_BY_KIND[target.kind]
     if condition.operator not in allowed:
@@ -199,7 +236,13 @@ def _clause(target: ColumnFilter | ConditionBuilder, condition: Condition) -> Co
             f"Filter on '{condition.field}' cannot use '{condition.operator}:'; with a "
             f"{target.kind} use one of: {', '.join(sorted(allowed))}."
         )
-    return compare(target.column, condition.operator, _read(condition, target.kind))
+    clause = compare(target.column, condition.operator, _read(condition, target.kind))
+    if not isinstance(target, RelatedFilter):
+        return clause
+    related = select(target.related_id).where(clause)
+    if connection is None:
+        return target.foreign_key.in_(related)
+    return target.foreign_key.in_(list(connection.execute(related).scalars()))
 
 
 def _read(condition: Condition, kind: FieldKind) -> Any:

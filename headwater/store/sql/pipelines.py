@@ -14,12 +14,11 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.inserts import ensure_row
+from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.schema import pipeline_versions, pipelines, projects, users
 
 if TYPE_CHECKING:
@@ -37,6 +36,8 @@ _LISTING = Listing(
     },
     sort_columns={"created": pipelines.c.created, "name": pipelines.c.name},
     id_column=pipelines.c.id,
+    table=pipelines,
+    source=pipelines,
 )
 _PIPELINE_COLUMNS = (pipelines.c.id, pipelines.c.project_id, pipelines.c.name, pipelines.c.created)
 _SELECT_VERSION_BY_HASH = select(pipeline_versions.c.id).where(
@@ -142,17 +143,9 @@ def get_pipeline(connection: Connection, name_or_id: uuid.UUID | str) -> Pipelin
 def list_pipelines(connection: Connection, query: ListQuery) -> Page[Pipeline]:
     """A page of pipelines matching the query."""
     clauses = where_clauses(_LISTING, query)
-    total = connection.execute(select(func.count()).select_from(pipelines).where(*clauses))
-    limit, offset = page_window(query)
-    rows = connection.execute(
-        select(*_PIPELINE_COLUMNS)
-        .where(*clauses)
-        .order_by(*order_by(_LISTING, query.sort_by))
-        .limit(limit)
-        .offset(offset)
-    )
+    rows, total = fetch_page(connection, _LISTING, select(*_PIPELINE_COLUMNS), query, clauses)
     items = tuple(_pipeline(row) for row in rows)
-    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=items, index=query.index, size=query.size, total=total)
 
 
 def get_pipeline_version(connection: Connection, version_id: uuid.UUID) -> PipelineVersion:

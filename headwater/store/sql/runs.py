@@ -23,12 +23,12 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
+    RelatedFilter,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import delete_metadata, load_metadata, metadata_filter
+from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.schema import pipelines, run_tags, runs, step_runs, users
 from headwater.store.sql.stacks import record_run_stack
 from headwater.store.sql.tags import load_tags, tag_filter, tag_target
@@ -78,13 +78,15 @@ _LISTING = Listing(
         "id": ColumnFilter(runs.c.id, FieldKind.ID),
         "name": ColumnFilter(runs.c.name, FieldKind.TEXT),
         "pipeline_id": ColumnFilter(runs.c.pipeline_id, FieldKind.ID),
-        "pipeline_name": ColumnFilter(pipelines.c.name, FieldKind.TEXT),
+        "pipeline_name": RelatedFilter(
+            pipelines.c.name, FieldKind.TEXT, runs.c.pipeline_id, pipelines.c.id
+        ),
         "status": ColumnFilter(runs.c.status, FieldKind.STATUS),
         "created": ColumnFilter(runs.c.created, FieldKind.DATETIME),
         "started": ColumnFilter(runs.c.started, FieldKind.DATETIME),
         "ended": ColumnFilter(runs.c.ended, FieldKind.DATETIME),
         "tag": tag_filter(run_tags, runs.c.id),
-        "user_name": ColumnFilter(users.c.name, FieldKind.TEXT),
+        "user_name": RelatedFilter(users.c.name, FieldKind.TEXT, runs.c.user_id, users.c.id),
         "orchestrator": ColumnFilter(runs.c.orchestrator, FieldKind.TEXT),
     },
     sort_columns={
@@ -96,6 +98,8 @@ _LISTING = Listing(
         "pipeline_name": pipelines.c.name,
     },
     id_column=runs.c.id,
+    table=runs,
+    source=_FROM,
 )
 _METADATA_FILTER = metadata_filter(MetadataTarget.RUN, runs.c.id)
 
@@ -216,17 +220,10 @@ def get_run(connection: Connection, run_id_or_name: uuid.UUID | str) -> Pipeline
 
 def list_runs(connection: Connection, query: ListQuery) -> Page[PipelineRun]:
     """A page of runs matching the query, with tags and metadata."""
-    clauses = where_clauses(_LISTING, query, metadata=_METADATA_FILTER)
-    total = connection.execute(select(func.count()).select_from(_FROM).where(*clauses))
-    limit, offset = page_window(query)
-    rows = connection.execute(
-        _SELECT_RUNS.where(*clauses)
-        .order_by(*order_by(_LISTING, query.sort_by))
-        .limit(limit)
-        .offset(offset)
-    ).all()
+    clauses = where_clauses(_LISTING, query, metadata=_METADATA_FILTER, connection=connection)
+    rows, total = fetch_page(connection, _LISTING, _SELECT_RUNS, query, clauses)
     items = tuple(_runs_from_rows(connection, rows))
-    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=items, index=query.index, size=query.size, total=total)
 
 
 def delete_run(connection: Connection, run_id: uuid.UUID) -> None:

@@ -124,7 +124,8 @@ runs = Table(
     UniqueConstraint("project_id", "name"),
     # (created, id) is the default order and the key a keyset page would resume from.
     Index(None, "created", "id"),
-    Index(None, "pipeline_id", "created"),
+    Index(None, "pipeline_id", "created", "id"),
+    Index(None, "name", "id"),
     Index(None, "status"),
 )
 

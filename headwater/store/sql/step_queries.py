@@ -19,7 +19,6 @@ from sqlalchemy import (
     Uuid,
     bindparam,
     cast,
-    func,
     literal,
     null,
     select,
@@ -40,10 +39,9 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
     where_clauses,
 )
+from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.prepared import Executor, PreparedStatement, one_of
 from headwater.store.sql.schema import (
     metadata_entries,
@@ -152,6 +150,8 @@ _LISTING = Listing(
         "ended": step_runs.c.ended,
     },
     id_column=step_runs.c.id,
+    table=step_runs,
+    source=step_runs,
 )
 
 
@@ -186,19 +186,11 @@ def find_previous_step_run(
 def list_step_runs(connection: Connection, query: ListQuery) -> Page[StepRun]:
     """A page of step runs matching the query, with inputs, outputs and metadata."""
     clauses = where_clauses(_LISTING, query)
-    total = connection.execute(select(func.count()).select_from(step_runs).where(*clauses))
-    limit, offset = page_window(query)
-    rows = connection.execute(
-        select(step_runs)
-        .where(*clauses)
-        .order_by(*order_by(_LISTING, query.sort_by))
-        .limit(limit)
-        .offset(offset)
-    )
+    rows, total = fetch_page(connection, _LISTING, select(step_runs), query, clauses)
     found = [dict(row._mapping) for row in rows]
     attached = connection.execute(_SELECT_ATTACHED_TO_MANY, {"ids": [r["id"] for r in found]})
     items = _step_runs(found, _group([dict(row._mapping) for row in attached]))
-    return Page(items=tuple(items), index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=tuple(items), index=query.index, size=query.size, total=total)
 
 
 def step_run_from_row(connection: Executor, row: Mapping[str, Any]) -> StepRun:
