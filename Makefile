@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install fmt lint test test-fast demo bench postgres clean
+.PHONY: install fmt lint test test-fast demo bench postgres clean openapi
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,6 +41,11 @@ demo: install
 
 bench: install
 	$(PY) -m benchmarks.run
+
+# The server's OpenAPI schema, printed without starting a server (the dashboard's types
+# are generated from it).
+openapi: install
+	@$(PY) -m headwater.server.openapi
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from headwater.cli import cache, pipelines, runs
+from headwater.cli import cache, pipelines, runs, server
 from headwater.errors import HeadwaterError
 
 app = typer.Typer(
@@ -23,6 +23,8 @@ app.add_typer(pipelines.app, name="pipelines")
 app.add_typer(runs.app, name="runs")
 app.add_typer(cache.app, name="cache")
 app.command("logs")(runs.logs)
+app.command("up")(server.up)
+app.command("down")(server.down)
 
 
 def main() -> None:

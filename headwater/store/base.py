@@ -11,6 +11,7 @@ import uuid
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from headwater.store.dag import RunDag
     from headwater.store.filters import ListQuery
     from headwater.store.models import (
         ArtifactVersion,
@@ -87,6 +88,11 @@ class Store(Protocol):
 
     def delete_run(self, run_id: uuid.UUID) -> None:
         """Delete a run with its step runs and metadata (artifact versions stay)."""
+        ...
+
+    def get_run_dag(self, run_id: uuid.UUID) -> RunDag:
+        """A run with its step runs, artifact versions and edges, in a constant number of
+        queries whatever the run's size. Raises `EntityNotFoundError` for an unknown id."""
         ...
 
     # --- pipelines ------------------------------------------------------------------

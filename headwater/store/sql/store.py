@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from headwater.errors import EntityNotFoundError, StoreError
 from headwater.store.models import utc_now
-from headwater.store.sql import artifacts, pipelines, runs, step_queries, steps
+from headwater.store.sql import artifacts, dag, pipelines, runs, step_queries, steps
 from headwater.store.sql import stack_components as components
 from headwater.store.sql import stacks as stack_rows
 from headwater.store.sql.engine import create_engines, parse_store_url
@@ -27,6 +27,7 @@ from headwater.store.sql.migration import ensure_current_schema
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from headwater.store.dag import RunDag
     from headwater.store.filters import ListQuery
     from headwater.store.models import (
         ArtifactVersion,
@@ -133,6 +134,11 @@ class SqlStore:
         """See `Store.delete_run`."""
         with self._write() as connection:
             runs.delete_run(connection, run_id)
+
+    def get_run_dag(self, run_id: uuid.UUID) -> RunDag:
+        """See `Store.get_run_dag`."""
+        with self._read() as connection:
+            return dag.get_run_dag(connection, run_id)
 
     # --- pipelines ------------------------------------------------------------------
 

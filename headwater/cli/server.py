@@ -1,0 +1,74 @@
+"""`headwater up` and `headwater down`: the API and dashboard on this machine."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from headwater.cli import render
+
+HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
+PortOption = Annotated[
+    int, typer.Option(help="Port to listen on (0: any free port).", min=0, max=65535)
+]
+
+
+def up(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8237,
+    blocking: Annotated[
+        bool, typer.Option("--blocking", help="Serve in the foreground until Ctrl-C.")
+    ] = False,
+) -> None:
+    """Serve the dashboard and the REST API over the configured store."""
+    from headwater.config import load_settings
+    from headwater.server import process
+
+    home = load_settings().home
+    running = process.find_running(home)
+    if running is not None:
+        render.console.print(f"Headwater is already running at {running.url} (pid {running.pid}).")
+        return
+    if blocking:
+        _serve_blocking(host, port)
+        return
+    started = process.start_background(home, host, port)
+    render.console.print(
+        f"Headwater is running at {started.url} (pid {started.pid}); log: "
+        f"{process.log_file(home)}. Stop it with `headwater down`."
+    )
+
+
+def down() -> None:
+    """Stop the server `headwater up` started."""
+    from headwater.config import load_settings
+    from headwater.server import process
+
+    home = load_settings().home
+    running = process.find_running(home)
+    if running is None:
+        render.console.print("No Headwater server is running for this HEADWATER_HOME.")
+        return
+    process.stop(running)
+    process.pid_file(home).unlink(missing_ok=True)
+    render.console.print(f"Stopped the Headwater server at {running.url} (pid {running.pid}).")
+
+
+def _serve_blocking(host: str, port: int) -> None:
+    from headwater.config import load_settings
+    from headwater.server import process
+    from headwater.server.app import create_app
+    from headwater.server.serving import serve_forever
+    from headwater.session import get_session
+
+    home = load_settings().home
+    try:
+        serve_forever(
+            create_app(get_session()),
+            host,
+            port,
+            on_started=lambda url: process.record_running(home, url),
+        )
+    finally:
+        process.forget_running(home)

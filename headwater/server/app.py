@@ -1,0 +1,63 @@
+"""`create_app`: the FastAPI application serving the REST API and the dashboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from headwater.server.dependencies import ServerState
+from headwater.server.errors import install_error_handlers
+from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
+from headwater.server.routes import artifact_versions, health, metadata, pipelines, runs, step_runs
+from headwater.server.routes.health import headwater_version
+from headwater.server.static import STATIC_FOLDER, install_dashboard
+from headwater.session import Session
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(
+    session: Session,
+    *,
+    max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+    static_folder: Path = STATIC_FOLDER,
+) -> FastAPI:
+    """The Headwater server over `session`'s metadata store and artifact store.
+
+    Example:
+        ```python
+        from headwater.session import get_session
+        import uvicorn
+
+        uvicorn.run(create_app(get_session()), host="127.0.0.1", port=8237)
+        ```
+    """
+    app = _routes_only(max_request_bytes=max_request_bytes, static_folder=static_folder)
+    app.state.headwater = ServerState(session=session)
+    return app
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI schema of the API, built without opening any store."""
+    return _routes_only().openapi()
+
+
+def _routes_only(
+    *, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, static_folder: Path = STATIC_FOLDER
+) -> FastAPI:
+    app = FastAPI(
+        title="Headwater",
+        version=headwater_version(),
+        summary="Pipelines, runs, steps, artifacts, logs and cache decisions.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
+    for module in (health, pipelines, runs, step_runs, artifact_versions, metadata):
+        app.include_router(module.router, prefix=API_PREFIX)
+    install_dashboard(app, static_folder)
+    return app

@@ -1,0 +1,34 @@
+"""What routes receive through FastAPI's `Depends`: the server's stores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from headwater.session import Session
+
+
+@dataclass(frozen=True)
+class ServerState:
+    """Everything a request may use, kept on `app.state.headwater`."""
+
+    session: Session
+    # "local" (embedded store, no login over loopback) or "server" (login required).
+    auth_mode: str = "local"
+
+
+def current_state(request: Request) -> ServerState:
+    """The app's `ServerState`."""
+    state: ServerState = request.app.state.headwater
+    return state
+
+
+def current_session(request: Request) -> Session:
+    """The metadata store and artifact store this server serves."""
+    return current_state(request).session
+
+
+SessionDep = Annotated[Session, Depends(current_session)]
+StateDep = Annotated[ServerState, Depends(current_state)]

@@ -1,0 +1,101 @@
+"""`/artifact-versions`: list and read artifact versions, download files, visualizations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+
+from headwater.server.artifact_files import ArtifactFiles
+from headwater.server.dependencies import SessionDep
+from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.listing import ArtifactVersionListParams
+from headwater.server.schemas import (
+    ArtifactFile,
+    ArtifactVersionLookup,
+    ArtifactVersionMap,
+    ArtifactVersionPage,
+)
+from headwater.store.models import ArtifactVersion
+
+router = APIRouter(tags=["artifact versions"], responses=ERROR_RESPONSES)
+_BINARY: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"application/octet-stream": {}}, "description": "The bytes."}
+}
+# User-made HTML runs with no access to our origin: scripts, forms and storage are off
+# unless the dashboard's sandboxed iframe grants them.
+_SANDBOX_HEADERS = {"Content-Security-Policy": "sandbox", "X-Content-Type-Options": "nosniff"}
+
+
+@router.get("/artifact-versions", operation_id="list_artifact_versions")
+def list_artifact_versions(
+    session: SessionDep, params: Annotated[ArtifactVersionListParams, Query()]
+) -> ArtifactVersionPage:
+    """List artifact versions, filtered and sorted like `Client.list_artifact_versions`."""
+    query = params.to_query()
+    page: ArtifactVersionPage = ArtifactVersionPage.of(session.store.list_artifact_versions(query))
+    return page
+
+
+@router.post("/artifact-versions/lookup", operation_id="lookup_artifact_versions")
+def lookup_artifact_versions(
+    body: ArtifactVersionLookup, session: SessionDep
+) -> ArtifactVersionMap:
+    """Get many artifact versions by id in one request (a read, sent as POST for size)."""
+    return ArtifactVersionMap(items=session.store.get_artifact_versions(body.ids))
+
+
+@router.get("/artifact-versions/{artifact_version_id}", operation_id="get_artifact_version")
+def get_artifact_version(artifact_version_id: uuid.UUID, session: SessionDep) -> ArtifactVersion:
+    """Get an artifact version by id."""
+    return session.store.get_artifact_version(artifact_version_id)
+
+
+@router.get(
+    "/artifact-versions/{artifact_version_id}/files", operation_id="list_artifact_version_files"
+)
+def list_artifact_version_files(
+    artifact_version_id: uuid.UUID, session: SessionDep
+) -> list[ArtifactFile]:
+    """List the files the artifact version's materializer saved (and its views)."""
+    version = session.store.get_artifact_version(artifact_version_id)
+    return ArtifactFiles(session.artifact_store).list_files(version)
+
+
+@router.get(
+    "/artifact-versions/{artifact_version_id}/files/{file_path:path}",
+    operation_id="download_artifact_version_file",
+    response_class=StreamingResponse,
+    responses=_BINARY,
+)
+def download_artifact_version_file(
+    artifact_version_id: uuid.UUID, file_path: str, session: SessionDep
+) -> StreamingResponse:
+    """Download one file of the artifact version; the path never leaves its folder."""
+    version = session.store.get_artifact_version(artifact_version_id)
+    files = ArtifactFiles(session.artifact_store)
+    path = files.file_path(version, file_path)
+    name = path.rsplit("/", 1)[-1].replace('"', "")
+    return StreamingResponse(
+        files.stream(path),
+        media_type="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get(
+    "/artifact-versions/{artifact_version_id}/visualizations/{index}",
+    operation_id="get_artifact_version_visualization",
+    response_class=StreamingResponse,
+    responses=_BINARY,
+)
+def get_artifact_version_visualization(
+    artifact_version_id: uuid.UUID, index: int, session: SessionDep
+) -> StreamingResponse:
+    """The `index`-th visualization of the artifact version (HTML is served sandboxed)."""
+    version = session.store.get_artifact_version(artifact_version_id)
+    files = ArtifactFiles(session.artifact_store)
+    path, media_type = files.visualization(version, index)
+    return StreamingResponse(files.stream(path), media_type=media_type, headers=_SANDBOX_HEADERS)

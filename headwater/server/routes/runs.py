@@ -1,0 +1,127 @@
+"""`/runs`: create, list, read, update and delete pipeline runs, and draw their DAG."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response, status
+
+from headwater.server.dependencies import SessionDep
+from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.listing import RunListParams, RunStepListParams
+from headwater.server.schemas import (
+    PendingStep,
+    RunDagResponse,
+    RunPage,
+    RunStatusUpdate,
+    StaleRunsStop,
+    StepRunPage,
+    StoppedRuns,
+)
+from headwater.store.models import PipelineRun, RunCreate
+
+router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
+
+
+@router.post("/runs", operation_id="create_run", status_code=status.HTTP_201_CREATED)
+def create_run(run: RunCreate, session: SessionDep) -> PipelineRun:
+    """Create a run in `initializing` (its pipeline, project and user on first use)."""
+    return session.store.create_run(run)
+
+
+@router.get("/runs", operation_id="list_runs")
+def list_runs(session: SessionDep, params: Annotated[RunListParams, Query()]) -> RunPage:
+    """List runs, filtered and sorted like `Client.list_pipeline_runs`.
+
+    Filters take ZenML's `op:value` form, e.g. `status=oneof:[failed,stopped]`,
+    `created=gte:2026-01-01`, `metadata=accuracy:gte:0.9`.
+    """
+    query = params.to_query()
+    session.stop_stale_runs()
+    page: RunPage = RunPage.of(session.store.list_runs(query))
+    return page
+
+
+@router.post("/runs/stop-stale", operation_id="stop_stale_runs")
+def stop_stale_runs(body: StaleRunsStop, session: SessionDep) -> StoppedRuns:
+    """Mark unfinished runs whose heartbeat is older than the given age as stopped."""
+    older_than = dt.timedelta(seconds=body.older_than_seconds)
+    return StoppedRuns(stopped=session.store.stop_stale_runs(older_than=older_than))
+
+
+@router.get("/runs/{run_id}", operation_id="get_run")
+def get_run(run_id: str, session: SessionDep) -> PipelineRun:
+    """Get a run by id or name."""
+    session.stop_stale_runs()
+    return session.store.get_run(run_id)
+
+
+@router.delete("/runs/{run_id}", operation_id="delete_run", status_code=status.HTTP_204_NO_CONTENT)
+def delete_run(run_id: str, session: SessionDep) -> Response:
+    """Delete a run (by id or name) with its step runs and metadata; artifacts stay."""
+    run = session.store.get_run(run_id)
+    session.store.delete_run(run.id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.put("/runs/{run_id}/status", operation_id="update_run_status")
+def update_run_status(run_id: str, body: RunStatusUpdate, session: SessionDep) -> PipelineRun:
+    """Move a run to a new status; `running` sets its start, a finished status its end."""
+    run = session.store.get_run(run_id)
+    return session.store.update_run_status(run.id, body.status, exception=body.exception)
+
+
+@router.post(
+    "/runs/{run_id}/heartbeat",
+    operation_id="record_run_heartbeat",
+    status_code=status.HTTP_204_NO_CONTENT,
+)
+def record_run_heartbeat(run_id: str, session: SessionDep) -> Response:
+    """Record that the process executing the run is alive."""
+    run = session.store.get_run(run_id)
+    session.store.heartbeat(run.id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/runs/{run_id}/steps", operation_id="list_run_steps")
+def list_run_steps(
+    run_id: str, session: SessionDep, params: Annotated[RunStepListParams, Query()]
+) -> StepRunPage:
+    """List the step runs of one run, oldest first."""
+    run = session.store.get_run(run_id)
+    query = params.to_query()
+    query = query.model_copy(update={"filters": {**query.filters, "run_id": str(run.id)}})
+    page: StepRunPage = StepRunPage.of(session.store.list_step_runs(query))
+    return page
+
+
+@router.get("/runs/{run_id}/dag", operation_id="get_run_dag")
+def get_run_dag(run_id: str, session: SessionDep) -> RunDagResponse:
+    """A run's steps, artifacts and edges with statuses, timings and cache state.
+
+    Steps of the pipeline that have not started yet are listed in `pending_steps`.
+    """
+    session.stop_stale_runs()
+    run = session.store.get_run(run_id)
+    dag = session.store.get_run_dag(run.id)
+    started = {step.name for step in dag.steps}
+    pending = tuple(p for p in _planned_steps(run.config) if p.name not in started)
+    return RunDagResponse(**dict(dag), pending_steps=pending)
+
+
+def _planned_steps(config: dict[str, Any]) -> list[PendingStep]:
+    """The steps the run's compiled spec lists (a run from an older writer may have none)."""
+    spec = config.get("spec")
+    steps = spec.get("steps") if isinstance(spec, dict) else None
+    if not isinstance(steps, list):
+        return []
+    planned = []
+    for step in steps:
+        if isinstance(step, dict) and isinstance(step.get("name"), str):
+            upstream = step.get("upstream")
+            names = (
+                [u for u in upstream if isinstance(u, str)] if isinstance(upstream, list) else []
+            )
+            planned.append(PendingStep(name=step["name"], upstream=names))
+    return planned
