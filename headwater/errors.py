@@ -10,7 +10,8 @@ HeadwaterError
 │   ├── FilterError            a list filter or sort key is malformed
 │   ├── MetadataError          a metadata value has a type the store cannot keep
 │   ├── EntityInUseError       an entity others depend on cannot be deleted
-│   └── StackValidationError   a stack or component's settings are invalid
+│   ├── StackValidationError   a stack or component's settings are invalid
+│   └── StageConflictError     another model version holds the stage (pass force=True)
 └── ArtifactError          an artifact could not be saved, found or loaded
     └── MaterializerError      no materializer fits a type, or one failed
 """
@@ -53,6 +54,10 @@ class EntityExistsError(StoreError):
 
 class FilterError(StoreError):
     """A list filter or sort expression is malformed."""
+
+
+class StageConflictError(StoreError):
+    """A model version cannot take a stage another version holds without `force`."""
 
 
 class MetadataError(StoreError):

@@ -13,7 +13,18 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from headwater.store.dag import RunDag
     from headwater.store.filters import ListQuery
+    from headwater.store.model_registry import (
+        Model,
+        ModelCreate,
+        ModelVersion,
+        ModelVersionLinks,
+        ModelVersionRequest,
+        PromotionRule,
+        StageChange,
+        StageTransition,
+    )
     from headwater.store.models import (
+        ArtifactType,
         ArtifactVersion,
         ExecutionStatus,
         MetadataEntry,
@@ -238,6 +249,101 @@ class Store(Protocol):
 
     def get_run_stack(self, run_id: uuid.UUID) -> RunStack | None:
         """The stack a run executed on, with its components' settings as they were then."""
+
+    # --- models and model versions --------------------------------------------------
+
+    def create_model(self, model: ModelCreate) -> Model:
+        """Register a model with its tags and promotion rules.
+
+        Raises:
+            EntityExistsError: the project has a model with that name already.
+        """
+        ...
+
+    def get_model(self, name_or_id: uuid.UUID | str) -> Model:
+        """Get a model by id or name; raises `EntityNotFoundError` when there is none."""
+        ...
+
+    def list_models(self, query: ListQuery) -> Page[Model]:
+        """List models. Filterable fields: id, name, created, tag. Sortable: created, name."""
+        ...
+
+    def update_model(
+        self,
+        model_id: uuid.UUID,
+        *,
+        description: str | None = None,
+        promotion_rules: tuple[PromotionRule, ...] | None = None,
+    ) -> Model:
+        """Change a model's description, or replace its promotion rules (`()` clears them)."""
+        ...
+
+    def delete_model(self, model_id: uuid.UUID) -> None:
+        """Delete a model with its versions, links, stage history and version metadata
+        (artifact versions and runs stay)."""
+        ...
+
+    def resolve_model_version(
+        self, request: ModelVersionRequest, *, run_id: uuid.UUID | None = None
+    ) -> ModelVersion:
+        """The version a `Model(...)` means, made (and numbered) if it is new; the model is
+        registered on first use, and the run, when given, is linked to the version.
+
+        Raises:
+            EntityNotFoundError: the request names an existing version (a number,
+                `latest`, `staging`, `production`) that is not there.
+        """
+        ...
+
+    def get_model_version(
+        self, model_name_or_id: uuid.UUID | str | None, version: uuid.UUID | str | int
+    ) -> ModelVersion:
+        """Get a version by id, or a model's version by number, name, stage or `latest`."""
+        ...
+
+    def list_model_versions(self, query: ListQuery) -> Page[ModelVersion]:
+        """List model versions. Filterable fields: id, model_id, model_name, number, name,
+        stage, created, run_id. Sortable: created, number, name, stage."""
+        ...
+
+    def get_model_version_links(self, version_id: uuid.UUID) -> ModelVersionLinks:
+        """The artifact versions (with their kind) and runs linked to a model version."""
+        ...
+
+    def link_artifacts_to_model_version(
+        self, version_id: uuid.UUID, links: dict[uuid.UUID, ArtifactType]
+    ) -> None:
+        """Link existing artifact versions (id -> kind) to a model version."""
+        ...
+
+    def set_model_version_stage(self, version_id: uuid.UUID, change: StageChange) -> ModelVersion:
+        """Move a version to a stage, recording who, when, from, to and why.
+
+        At most one version of a model is in `staging` and one in `production`, even
+        under concurrent promotions. With `force` the current holder moves to `archived`
+        (recorded too); without it the attempt is recorded as refused and raises.
+
+        Raises:
+            StageConflictError: another version holds the stage and `force` is unset.
+        """
+        ...
+
+    def list_stage_transitions(self, query: ListQuery) -> Page[StageTransition]:
+        """List recorded stage changes, refusals and rule decisions. Filterable fields:
+        model_id, model_name, model_version_id, version_number, from_stage, to_stage,
+        outcome, trigger, user_name, created. Sortable: created."""
+        ...
+
+    def apply_promotion_rules(
+        self,
+        version_id: uuid.UUID,
+        *,
+        run_id: uuid.UUID | None = None,
+        user_name: str = "default",
+    ) -> int:
+        """Evaluate the model's promotion rules on a version (reading the metadata of the
+        version, and of `run_id` and its steps) and record every decision in the stage
+        history. Returns how many rules were evaluated."""
         ...
 
     def close(self) -> None:

@@ -59,6 +59,14 @@ class MetadataTarget(StrEnum):
     MODEL_VERSION = "model_version"
 
 
+class ArtifactType(StrEnum):
+    """What an artifact version is to the model version it is linked to."""
+
+    DATA = "data"
+    MODEL = "model"
+    DEPLOYMENT = "deployment"
+
+
 class VisualizationType(StrEnum):
     """How the dashboard should render a visualization file."""
 
@@ -217,6 +225,9 @@ class ArtifactVersionCreate(_Frozen):
     visualizations: tuple[Visualization, ...] = ()
     metadata: tuple[MetadataEntry, ...] = ()
     tags: tuple[str, ...] = ()
+    # The model version of the step's `Model`, which the new version is linked to.
+    model_version_id: uuid.UUID | None = None
+    artifact_type: ArtifactType = ArtifactType.DATA
 
 
 class StepRunEnd(_Frozen):

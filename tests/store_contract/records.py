@@ -8,6 +8,7 @@ from typing import Any
 from headwater.store.base import Store
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import (
+    ArtifactType,
     ArtifactVersionCreate,
     ExecutionStatus,
     PipelineRun,
@@ -73,6 +74,8 @@ def an_output(
     metadata: dict[str, Any] | None = None,
     tags: tuple[str, ...] = (),
     content_hash: str = "hash-1",
+    model_version_id: uuid.UUID | None = None,
+    artifact_type: ArtifactType = ArtifactType.DATA,
 ) -> ArtifactVersionCreate:
     """A saved output; the artifact is named after the output unless told otherwise."""
     return ArtifactVersionCreate(
@@ -88,6 +91,8 @@ def an_output(
         ),
         metadata=tuple(encode_metadata(metadata or {})),
         tags=tags,
+        model_version_id=model_version_id,
+        artifact_type=artifact_type,
     )
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    text,
 )
 
 from headwater.store.sql.column_types import JsonValue, UtcDateTime
@@ -43,6 +44,8 @@ STATUS = 32
 # Tables that are only their primary key (links, metadata) are stored as that key on
 # SQLite (WITHOUT ROWID): one B-tree to update per insert instead of two.
 _CLUSTERED: dict[str, Any] = {"sqlite_with_rowid": False}
+# The stages at most one version of a model may hold (see ModelStage.is_exclusive).
+EXCLUSIVE_STAGES = "stage IN ('staging', 'production')"
 
 
 def _id() -> Column[Any]:
@@ -294,6 +297,15 @@ model_versions = Table(
     _created(),
     UniqueConstraint("model_id", "number"),
     UniqueConstraint("model_id", "name"),
+    # At most one version of a model in each exclusive stage, whatever the writers do.
+    Index(
+        "uq_model_versions_exclusive_stage",
+        "model_id",
+        "stage",
+        unique=True,
+        sqlite_where=text(EXCLUSIVE_STAGES),
+        postgresql_where=text(EXCLUSIVE_STAGES),
+    ),
 )
 
 model_version_artifacts = Table(
@@ -301,6 +313,8 @@ model_version_artifacts = Table(
     store_schema,
     _ref("model_version_id", "model_versions.id"),
     _ref("artifact_version_id", "artifact_versions.id"),
+    # data, model or deployment
+    Column("artifact_type", String(STATUS), nullable=False, server_default="data"),
     PrimaryKeyConstraint("model_version_id", "artifact_version_id"),
     Index(None, "artifact_version_id"),
 )
@@ -323,8 +337,24 @@ stage_transitions = Table(
     Column("to_stage", String(STATUS), nullable=True),
     _ref("user_id", "users.id", nullable=True, on_delete="SET NULL"),
     Column("reason", Text(), nullable=True),
+    # applied, refused or skipped; and who asked: user, rule or demotion.
+    Column("outcome", String(STATUS), nullable=False, server_default="applied"),
+    Column("trigger", String(STATUS), nullable=False, server_default="user"),
     _created(),
     Index(None, "model_version_id", "created"),
+)
+
+# "Promote to <stage> when metadata <key> <operator> <threshold>", in declared order.
+model_promotion_rules = Table(
+    "model_promotion_rules",
+    store_schema,
+    _ref("model_id", "models.id"),
+    Column("position", Integer(), nullable=False),
+    Column("stage", String(STATUS), nullable=False),
+    Column("metadata_key", String(NAME), nullable=False),
+    Column("operator", String(STATUS), nullable=False),
+    Column("threshold", Float(), nullable=False),
+    PrimaryKeyConstraint("model_id", "position"),
 )
 
 # --- stacks ---------------------------------------------------------------------------

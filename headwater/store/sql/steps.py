@@ -23,6 +23,7 @@ from headwater.store.models import (
 from headwater.store.sql.artifacts import create_artifact_version
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import metadata_rows, write_metadata
+from headwater.store.sql.model_versions import link_artifacts
 from headwater.store.sql.prepared import Executor, PreparedStatement, Row, one_of
 from headwater.store.sql.schema import (
     artifact_versions,
@@ -165,6 +166,8 @@ def _record_outputs(
         )
         version_ids[output.output_name] = version_id
         metadata.extend(version_metadata)
+        if output.model_version_id is not None:
+            link_artifacts(connection, output.model_version_id, {version_id: output.artifact_type})
     outputs = {output.output_name: version_ids[output.output_name] for output in end.outputs}
     _link(connection, _INSERT_OUTPUTS, row["id"], outputs)
     return metadata
