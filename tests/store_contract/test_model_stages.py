@@ -56,7 +56,7 @@ def test_promotion_into_a_held_stage_without_force_is_refused_and_recorded(store
     store.set_model_version_stage(one.id, StageChange(stage=PRODUCTION))
 
     with pytest.raises(
-        StageConflictError, match="version 1 is in 'production' already. Pass force=True"
+        StageConflictError, match=r"version 1 is in 'production' already\. Pass force=True"
     ):
         store.set_model_version_stage(two.id, StageChange(stage=PRODUCTION, reason="try"))
 

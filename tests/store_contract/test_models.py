@@ -42,7 +42,7 @@ def test_create_model_with_a_taken_name_is_refused(store):
 
 
 def test_get_model_that_does_not_exist_says_how_to_list_models(store):
-    with pytest.raises(EntityNotFoundError, match="No model with id or name 'nope'.*models list"):
+    with pytest.raises(EntityNotFoundError, match=r"No model with id or name 'nope'.*models list"):
         store.get_model("nope")
 
 
