@@ -23,7 +23,7 @@ from headwater.store.model_registry import (
     TransitionOutcome,
     TransitionTrigger,
 )
-from headwater.store.models import MetadataTarget, Page
+from headwater.store.models import MetadataTarget, Page, utc_now
 from headwater.store.sql import ml_models
 from headwater.store.sql import pipelines as pipeline_rows
 from headwater.store.sql.filtering import (
@@ -100,7 +100,6 @@ def set_stage(
     change: StageChange,
     *,
     trigger: TransitionTrigger = TransitionTrigger.USER,
-    now: dt.datetime,
 ) -> ModelVersion:
     """Move a version to `change.stage`, recording the transition (and any demotion).
 
@@ -113,6 +112,8 @@ def set_stage(
     version = get_model_version_by_id(connection, version_id)  # as it is now we hold the lock
     if version.stage is change.stage:
         return version
+    # Read the clock only now: whoever waited for the lock records a later time.
+    now = utc_now()
     user_id = pipeline_rows.ensure_user(connection, change.user_name, now)
     holder = _holder(connection, version, change.stage)
     if holder is not None:
@@ -234,12 +235,12 @@ def apply_promotion_rules(
     rules = ml_models.get_model(connection, version.model_id).promotion_rules
     if not rules:
         return 0
+    connection.execute(ml_models.LOCK_MODEL, {"model_id": version.model_id})
     values = _metadata_values(connection, version, run_id)
     user_id = pipeline_rows.ensure_user(connection, user_name, now)
     for rule in rules:
         version = get_model_version_by_id(connection, version_id)
-        _apply_rule(connection, version, rule, values.get(rule.metadata_key), user_id, now)
-        now += 2 * _TICK
+        _apply_rule(connection, version, rule, values.get(rule.metadata_key), user_id)
     return len(rules)
 
 
@@ -260,7 +261,6 @@ def _apply_rule(
     rule: PromotionRule,
     value: Any,
     user_id: uuid.UUID,
-    now: dt.datetime,
 ) -> None:
     decision = rule.decide(value)
     if decision.promote and _RANK[version.stage] >= _RANK[rule.stage]:
@@ -275,13 +275,13 @@ def _apply_rule(
             user_id=user_id,
             reason=skipped_reason,
             trigger=TransitionTrigger.RULE,
-            now=now,
+            now=utc_now(),
             outcome=TransitionOutcome.SKIPPED,
         )
         return
     user_name = connection.execute(select(users.c.name).where(users.c.id == user_id)).scalar_one()
     change = StageChange(stage=rule.stage, force=True, reason=decision.reason, user_name=user_name)
-    set_stage(connection, version.id, change, trigger=TransitionTrigger.RULE, now=now)
+    set_stage(connection, version.id, change, trigger=TransitionTrigger.RULE)
 
 
 def _metadata_values(

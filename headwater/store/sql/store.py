@@ -400,7 +400,7 @@ class SqlStore:
 
         try:
             with self._write(explain_conflict=explain) as connection:
-                return stages.set_stage(connection, version_id, change, now=utc_now())
+                return stages.set_stage(connection, version_id, change)
         except StageConflictError as exc:
             # The attempt rolled back; its refusal is history too, in its own transaction.
             with self._write() as connection:
