@@ -12,8 +12,9 @@ HeadwaterError
 │   ├── EntityInUseError       an entity others depend on cannot be deleted
 │   ├── StackValidationError   a stack or component's settings are invalid
 │   └── StageConflictError     another model version holds the stage (pass force=True)
-└── ArtifactError          an artifact could not be saved, found or loaded
-    └── MaterializerError      no materializer fits a type, or one failed
+├── ArtifactError          an artifact could not be saved, found or loaded
+│   └── MaterializerError      no materializer fits a type, or one failed
+└── IntegrationError       an integration is unknown, not installed, or failed to install
 """
 
 from __future__ import annotations
@@ -78,3 +79,7 @@ class EntityInUseError(StoreError):
 
 class StackValidationError(StoreError):
     """A stack or stack component is invalid; the message lists every problem."""
+
+
+class IntegrationError(HeadwaterError):
+    """An integration is unknown, its packages are missing, or installing them failed."""

@@ -26,6 +26,7 @@ from headwater.store.models import (
 )
 
 if TYPE_CHECKING:
+    from headwater.lineage.html import LineageHtml
     from headwater.session import Session
 
 # Large enough for any real pipeline's steps in one query.
@@ -225,6 +226,22 @@ class PipelineRunResponse:
     def refresh(self) -> PipelineRunResponse:
         """The same run, read again from the store."""
         return PipelineRunResponse(self._session.store.get_run(self.model.id), self._session)
+
+    def visualize(self) -> LineageHtml | None:
+        """The run's lineage as a self-contained HTML page; shown inline in Jupyter.
+
+        Returns:
+            The page (`.save("run.html")` writes it), or None once shown in a notebook.
+        """
+        from headwater.lineage.html import LineageHtml, render_html
+        from headwater.lineage.loading import load_lineage_graph
+        from headwater.lineage.notebook import display_inline, in_notebook
+
+        page = LineageHtml(render_html(load_lineage_graph(self._session.store, self.model.id)))
+        if in_notebook():
+            display_inline(page)
+            return None
+        return page
 
     def __repr__(self) -> str:
         return f"<run '{self.name}' {self.status}>"

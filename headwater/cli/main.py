@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from headwater.cli import cache, pipelines, runs, server
+from headwater.cli import cache, integrations, lineage, pipelines, runs, server
 from headwater.errors import HeadwaterError
 
 app = typer.Typer(
@@ -25,6 +25,8 @@ app.add_typer(cache.app, name="cache")
 app.command("logs")(runs.logs)
 app.command("up")(server.up)
 app.command("down")(server.down)
+app.add_typer(integrations.app, name="integration")
+runs.app.command("visualize")(lineage.visualize_run)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Integrations: optional features whose packages `headwater integration install` adds."""

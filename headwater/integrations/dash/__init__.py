@@ -1,0 +1,1 @@
+"""The Dash integration: an interactive lineage visualizer served from this process."""

@@ -1,0 +1,1 @@
+"""Visualizers of the Dash integration."""
