@@ -17,19 +17,25 @@ if TYPE_CHECKING:
     from headwater.runner.context import StepContext
     from headwater.sdk.artifact_config import ArtifactConfig
     from headwater.sdk.context import get_step_context, log_metadata
+    from headwater.sdk.model import Model
     from headwater.sdk.pipeline import Pipeline, pipeline
     from headwater.sdk.step import Step, step
-    from headwater.store.models import ExecutionStatus
+    from headwater.store.model_registry import ModelStage, PromotionRule
+    from headwater.store.models import ArtifactType, ExecutionStatus
 
 __version__ = "0.1.0"
 
 _EXPORTS = {
     "ArtifactConfig": "headwater.sdk.artifact_config",
+    "ArtifactType": "headwater.store.models",
     "Client": "headwater.client",
     "ExecutionStatus": "headwater.store.models",
     "Materializer": "headwater.artifacts.materializers.base",
+    "Model": "headwater.sdk.model",
+    "ModelStage": "headwater.store.model_registry",
     "Path": "headwater.metadata_types",
     "Pipeline": "headwater.sdk.pipeline",
+    "PromotionRule": "headwater.store.model_registry",
     "Step": "headwater.sdk.step",
     "StepContext": "headwater.runner.context",
     "StorageSize": "headwater.metadata_types",
@@ -43,11 +49,15 @@ _EXPORTS = {
 
 __all__ = [
     "ArtifactConfig",
+    "ArtifactType",
     "Client",
     "ExecutionStatus",
     "Materializer",
+    "Model",
+    "ModelStage",
     "Path",
     "Pipeline",
+    "PromotionRule",
     "Step",
     "StepContext",
     "StorageSize",

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from headwater.client_models import ModelsClientMixin
 from headwater.errors import EntityNotFoundError
 from headwater.responses import (
     ArtifactVersionResponse,
@@ -72,8 +73,9 @@ class CacheExplanation:
         return "\n".join(lines)
 
 
-class Client:
-    """Reads pipelines, runs, step runs, artifacts and logs from the configured store."""
+class Client(ModelsClientMixin):
+    """Reads pipelines, runs, step runs, artifacts and logs from the configured store;
+    registers, lists and stages models (see `ModelsClientMixin`)."""
 
     def __init__(self, session: Session | None = None) -> None:
         self._session = session or get_session()

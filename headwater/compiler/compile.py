@@ -169,6 +169,7 @@ def _output_specs(
             tags=output.tags,
             type_name=_type_name(output.annotation),
             materializer=_materializer_path(chosen, output.name),
+            artifact_type=output.artifact_type,
         )
         for output in outputs
     )

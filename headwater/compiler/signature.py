@@ -41,6 +41,7 @@ class OutputSignature:
     annotation: Any
     artifact_name: str | None
     tags: tuple[str, ...]
+    artifact_type: str = "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,7 @@ def _read_output(annotation: Any, default_name: str) -> OutputSignature:
     name: str = default_name
     artifact_name: str | None = None
     tags: tuple[str, ...] = ()
+    artifact_type = "data"
     for extra in extras:
         if isinstance(extra, str):
             name = extra
@@ -124,7 +126,8 @@ def _read_output(annotation: Any, default_name: str) -> OutputSignature:
             artifact_name = extra.name
             name = extra.name or name
             tags = tuple(extra.tags)
-    return OutputSignature(name, base, artifact_name, tags)
+            artifact_type = str(extra.artifact_type)
+    return OutputSignature(name, base, artifact_name, tags, artifact_type)
 
 
 def _is_annotated(annotation: Any) -> bool:

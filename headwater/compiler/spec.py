@@ -34,6 +34,47 @@ class OutputSpec:
     type_name: str
     # Import path of an explicitly chosen materializer; None picks one by value type.
     materializer: str | None
+    # What the artifact is to the step's model version: data, model or deployment.
+    artifact_type: str = "data"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpec:
+    """The model a step's outputs are linked to, as `Model(...)` declared it."""
+
+    name: str
+    # None makes a new version; a number, `latest`, a stage or a name picks one.
+    version: str | int | None = None
+    description: str | None = None
+    tags: tuple[str, ...] = ()
+    # JSON forms of the model's promotion rules; None keeps the rules it has.
+    promotion_rules: tuple[dict[str, Any], ...] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able form that `ModelSpec.from_dict` reads back."""
+        return {
+            "name": self.name,
+            "version": self.version,
+            "description": self.description,
+            "tags": list(self.tags),
+            "promotion_rules": None
+            if self.promotion_rules is None
+            else [dict(rule) for rule in self.promotion_rules],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> ModelSpec | None:
+        """Rebuild a model spec from `to_dict` output (None stays None)."""
+        if data is None:
+            return None
+        rules = data["promotion_rules"]
+        return cls(
+            name=data["name"],
+            version=data["version"],
+            description=data["description"],
+            tags=tuple(data["tags"]),
+            promotion_rules=None if rules is None else tuple(dict(rule) for rule in rules),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +93,8 @@ class StepSpec:
     enable_cache: bool
     # The user's cache salt (JSON-able), or None.
     extra: Any = None
+    # The step's own model, else the pipeline's; None when neither declares one.
+    model: ModelSpec | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that `StepSpec.from_dict` reads back."""
@@ -62,13 +105,21 @@ class StepSpec:
             "source_code": self.source_code,
             "inputs": [[i.name, i.step, i.output] for i in self.inputs],
             "outputs": [
-                [o.name, o.artifact_name, list(o.tags), o.type_name, o.materializer]
+                [
+                    o.name,
+                    o.artifact_name,
+                    list(o.tags),
+                    o.type_name,
+                    o.materializer,
+                    o.artifact_type,
+                ]
                 for o in self.outputs
             ],
             "parameters": to_json_value(dict(self.parameters)),
             "upstream": list(self.upstream),
             "enable_cache": self.enable_cache,
             "extra": to_json_value(self.extra),
+            "model": None if self.model is None else self.model.to_dict(),
         }
 
     @classmethod
@@ -80,14 +131,16 @@ class StepSpec:
             source_hash=data["source_hash"],
             source_code=data["source_code"],
             inputs=tuple(InputSpec(*i) for i in data["inputs"]),
+            # Specs recorded before artifact types had five fields per output.
             outputs=tuple(
-                OutputSpec(name, artifact, tuple(tags), type_name, materializer)
-                for name, artifact, tags, type_name, materializer in data["outputs"]
+                OutputSpec(name, artifact, tuple(tags), type_name, materializer, *kind)
+                for name, artifact, tags, type_name, materializer, *kind in data["outputs"]
             ),
             parameters=dict(data["parameters"]),
             upstream=tuple(data["upstream"]),
             enable_cache=data["enable_cache"],
             extra=data["extra"],
+            model=ModelSpec.from_dict(data.get("model")),
         )
 
 
@@ -101,6 +154,8 @@ class PipelineSpec:
     # The arguments the pipeline function was called with (JSON-able).
     parameters: Mapping[str, Any] = field(default_factory=dict)
     run_name: str | None = None
+    # The pipeline's model: the run is linked to its version even if every step has its own.
+    model: ModelSpec | None = None
 
     @cached_property
     def steps_by_name(self) -> dict[str, StepSpec]:
@@ -142,6 +197,7 @@ class PipelineSpec:
             "tags": list(self.tags),
             "parameters": to_json_value(dict(self.parameters)),
             "run_name": self.run_name,
+            "model": None if self.model is None else self.model.to_dict(),
         }
 
     @classmethod
@@ -153,4 +209,5 @@ class PipelineSpec:
             tags=tuple(data["tags"]),
             parameters=dict(data["parameters"]),
             run_name=data["run_name"],
+            model=ModelSpec.from_dict(data.get("model")),
         )

@@ -11,9 +11,14 @@ import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from headwater.errors import HeadwaterError
+
+if TYPE_CHECKING:
+    from headwater.model_responses import ModelVersionResponse
+    from headwater.session import Session
+    from headwater.store.model_registry import ModelVersion
 
 
 @dataclass
@@ -30,6 +35,28 @@ class StepContext:
     step_metadata: dict[str, Any] = field(default_factory=dict)
     run_metadata: dict[str, Any] = field(default_factory=dict)
     output_metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    model_metadata: dict[str, Any] = field(default_factory=dict)
+    # The version of the step's model (its own, else the pipeline's), if it has one.
+    model_version: ModelVersion | None = None
+    # The stores the step runs against, for `model` to load artifacts with.
+    session: Session | None = None
+
+    @property
+    def model(self) -> ModelVersionResponse:
+        """The step's model version: `get_step_context().model.get_artifact("clf").load()`.
+
+        Raises:
+            HeadwaterError: the step and its pipeline declare no model.
+        """
+        if self.model_version is None or self.session is None:
+            raise HeadwaterError(
+                f"Step '{self.step_name}' has no model. Pass model=Model(name=...) to "
+                f"@step or @pipeline (or with_options) to give it one."
+            )
+        # Imported here: the responses import the runner's log reader (an import cycle).
+        from headwater.model_responses import ModelVersionResponse
+
+        return ModelVersionResponse(self.model_version, self.session)
 
     def add_output_metadata(
         self, metadata: Mapping[str, Any], output_name: str | None = None

@@ -20,6 +20,7 @@ from typing import Any
 from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.compiler.spec import PipelineSpec, StepSpec
 from headwater.errors import DefinitionError, HeadwaterError
+from headwater.runner.models import linked_model_versions
 from headwater.runner.step_executor import (
     ArtifactRef,
     StepExecutionError,
@@ -47,7 +48,9 @@ def execute_step_by_ids(
     spec = PipelineSpec.from_dict(run.config["spec"])
     step = spec.step(step_name)
     inputs = _resolve_inputs(store, run_id, step)
-    return StepExecutor(store, artifact_store).execute(run, step, inputs, import_function(step))
+    model_versions = linked_model_versions(store, run) if step.model is not None else {}
+    executor = StepExecutor(store, artifact_store, model_versions=model_versions)
+    return executor.execute(run, step, inputs, import_function(step))
 
 
 def import_function(step: StepSpec) -> Callable[..., Any]:

@@ -7,7 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from headwater.errors import HeadwaterError
 from headwater.runner.heartbeat import Heartbeat
+from headwater.runner.models import apply_promotion_rules, resolve_run_models
 from headwater.runner.orchestrators.local import LocalOrchestrator
 from headwater.runner.step_executor import (
     ArtifactRef,
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec, StepSpec
     from headwater.runner.orchestrators.base import Orchestrator
     from headwater.store.base import Store
+    from headwater.store.model_registry import ModelVersion
 
 logger = logging.getLogger("headwater")
 
@@ -68,7 +71,8 @@ def run_pipeline(
             orchestrator=target.orchestrator.name,
         )
     )
-    executor = StepExecutor(store, target.artifact_store)
+    model_versions = _resolve_models(store, spec, run)
+    executor = StepExecutor(store, target.artifact_store, model_versions=model_versions)
 
     def execute(step: StepSpec, inputs: Mapping[str, ArtifactRef]) -> StepOutcome:
         outcome = executor.execute(run, step, inputs, functions[step.name])
@@ -87,13 +91,24 @@ def run_pipeline(
             store.update_run_status(run.id, ExecutionStatus.STOPPED)
             raise
     if failure is None:
-        return store.update_run_status(run.id, ExecutionStatus.COMPLETED)
+        run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
+        apply_promotion_rules(store, model_versions, run)
+        return run
     store.update_run_status(
         run.id,
         ExecutionStatus.FAILED,
         exception=f"Step '{failure.step_name}' failed.\n{failure.traceback_text}",
     )
     _raise_step_failure(failure, run)
+
+
+def _resolve_models(store: Store, spec: PipelineSpec, run: PipelineRun) -> dict[str, ModelVersion]:
+    """The run's model versions; if one cannot be found the run is recorded as failed."""
+    try:
+        return resolve_run_models(store, spec, run)
+    except HeadwaterError as exc:
+        store.update_run_status(run.id, ExecutionStatus.FAILED, exception=str(exc))
+        raise
 
 
 def _raise_step_failure(failure: StepExecutionError, run: PipelineRun) -> NoReturn:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.artifacts.materializers.registry import find_materializer, load_class
+from headwater.config import load_settings
 from headwater.errors import HeadwaterError
 from headwater.hashing import to_json_value
 from headwater.runner.caching import cache_components, cache_key
@@ -20,8 +21,10 @@ from headwater.runner.context import StepContext, step_context
 from headwater.runner.logs import get_log_capture
 from headwater.runner.parameters import prepare_parameters
 from headwater.runner.resources import ResourceFigures, ResourceMeter
+from headwater.session import Session
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import (
+    ArtifactType,
     ArtifactVersion,
     ArtifactVersionCreate,
     ExecutionStatus,
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore, SavedArtifact
     from headwater.compiler.spec import OutputSpec, StepSpec
     from headwater.store.base import Store
+    from headwater.store.model_registry import ModelVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +90,17 @@ class StepExecutionError(HeadwaterError):
 class StepExecutor:
     """Executes steps of runs against one metadata store and one artifact store."""
 
-    def __init__(self, store: Store, artifact_store: ArtifactStore) -> None:
+    def __init__(
+        self,
+        store: Store,
+        artifact_store: ArtifactStore,
+        *,
+        model_versions: Mapping[str, ModelVersion] | None = None,
+    ) -> None:
         self.store = store
         self.artifact_store = artifact_store
+        # Model name -> the run's version of it (see runner/models.py).
+        self.model_versions = dict(model_versions or {})
 
     def execute(
         self,
@@ -142,6 +154,12 @@ class StepExecutor:
                 original_step_run_id=original.id,
             )
         )
+        model_version = self._model_version(step)
+        if model_version is not None:  # reused outputs belong to this run's version too
+            self.store.link_artifacts_to_model_version(
+                model_version.id,
+                {refs[o.name].id: ArtifactType(o.artifact_type) for o in step.outputs},
+            )
         return StepOutcome(step_run, refs)
 
     def _run(
@@ -167,6 +185,7 @@ class StepExecutor:
                 run_name=run.name,
                 step_run_id=step_run.id,
                 output_names=tuple(o.name for o in step.outputs),
+                **self._model_context(step),
             )
             meter = ResourceMeter()
             meter.start()
@@ -222,9 +241,13 @@ class StepExecutor:
         context: StepContext,
         figures: ResourceFigures,
     ) -> StepOutcome:
+        model_version_id = None if context.model_version is None else context.model_version.id
         outputs = tuple(
             _artifact_version_create(
-                output, saved[output.name], context.output_metadata.get(output.name, {})
+                output,
+                saved[output.name],
+                context.output_metadata.get(output.name, {}),
+                model_version_id,
             )
             for output in step.outputs
         )
@@ -241,6 +264,12 @@ class StepExecutor:
             self.store.add_metadata(
                 MetadataTarget.RUN, run.id, encode_metadata(context.run_metadata)
             )
+        if context.model_metadata and model_version_id is not None:
+            self.store.add_metadata(
+                MetadataTarget.MODEL_VERSION,
+                model_version_id,
+                encode_metadata(context.model_metadata),
+            )
         refs = {
             name: ArtifactRef(
                 finished.outputs[name], s.uri, s.content_hash, s.materializer, s.data_type
@@ -248,6 +277,28 @@ class StepExecutor:
             for name, s in saved.items()
         }
         return StepOutcome(finished, refs)
+
+    def _model_version(self, step: StepSpec) -> ModelVersion | None:
+        if step.model is None:
+            return None
+        version = self.model_versions.get(step.model.name)
+        if version is None:
+            raise HeadwaterError(
+                f"Step '{step.name}' declares model '{step.model.name}', but its run has no "
+                f"version of it. Run the pipeline through its Pipeline object, which "
+                f"resolves its models when the run starts."
+            )
+        return version
+
+    def _model_context(self, step: StepSpec) -> dict[str, Any]:
+        """The step context's model fields: the version, and stores to load from."""
+        version = self._model_version(step)
+        if version is None:
+            return {}
+        session = Session(
+            settings=load_settings(), store=self.store, artifact_store=self.artifact_store
+        )
+        return {"model_version": version, "session": session}
 
     @staticmethod
     def _step_run_create(
@@ -287,7 +338,10 @@ def _usage(figures: ResourceFigures) -> ResourceUsage:
 
 
 def _artifact_version_create(
-    output: OutputSpec, saved: SavedArtifact, user_metadata: Mapping[str, Any]
+    output: OutputSpec,
+    saved: SavedArtifact,
+    user_metadata: Mapping[str, Any],
+    model_version_id: uuid.UUID | None,
 ) -> ArtifactVersionCreate:
     return ArtifactVersionCreate(
         output_name=output.name,
@@ -303,6 +357,8 @@ def _artifact_version_create(
         ),
         metadata=tuple(encode_metadata({**saved.metadata, **user_metadata})),
         tags=output.tags,
+        model_version_id=model_version_id,
+        artifact_type=ArtifactType(output.artifact_type),
     )
 
 

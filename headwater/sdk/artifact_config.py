@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from headwater.errors import DefinitionError
+
+# What an artifact can be to a model version (the values of `headwater.ArtifactType`).
+ARTIFACT_TYPES = ("data", "model", "deployment")
+
 
 @dataclass(frozen=True, slots=True)
 class ArtifactConfig:
@@ -19,7 +24,20 @@ class ArtifactConfig:
     Args:
         name: The artifact's name; versions accumulate under it across runs.
         tags: Tags attached to every version the output produces.
+        artifact_type: What the artifact is to the step's model version: "data" (the
+            default), "model" or "deployment" (or `headwater.ArtifactType.MODEL`, ...).
+
+    Raises:
+        DefinitionError: `artifact_type` is not one of those.
     """
 
     name: str | None = None
     tags: tuple[str, ...] | list[str] = ()
+    artifact_type: str = "data"
+
+    def __post_init__(self) -> None:
+        if str(self.artifact_type) not in ARTIFACT_TYPES:
+            raise DefinitionError(
+                f"ArtifactConfig(name={self.name!r}) has artifact_type "
+                f"'{self.artifact_type}'. Use one of: {', '.join(ARTIFACT_TYPES)}."
+            )

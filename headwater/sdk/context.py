@@ -8,6 +8,7 @@ from typing import Any
 
 from headwater.errors import HeadwaterError
 from headwater.runner.context import StepContext, current_step_context
+from headwater.sdk.model_metadata import log_model_metadata
 from headwater.session import get_session
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
@@ -37,6 +38,9 @@ def log_metadata(
     artifact_name: str | None = None,
     artifact_version_id: uuid.UUID | None = None,
     infer_artifact: bool = False,
+    model_name: str | None = None,
+    model_version: str | int | None = None,
+    infer_model: bool = False,
 ) -> None:
     """Record typed metadata (numbers, strings, dicts, datetimes, `Uri`, `StorageSize`, ...).
 
@@ -44,17 +48,24 @@ def log_metadata(
     `infer_artifact=True` or `artifact_name="<output>"`, or to its run with
     `run_id_name_or_prefix=<this run>`; it is written with the step's end. Outside a
     step, name the target: a run, a run and `step_name`, or an `artifact_version_id`.
+    Model versions: `infer_model=True` in a step means the step's model version;
+    `model_name=...` (with `model_version=`, a number, name, stage or "latest", the
+    default) names one anywhere.
 
     Example:
         ```python
         log_metadata({"accuracy": 0.93})                      # the running step
         log_metadata({"rows": 100}, infer_artifact=True)      # its only output
+        log_metadata({"accuracy": 0.93}, infer_model=True)    # its model version
         ```
 
     Raises:
         HeadwaterError: no target can be found, or a value has no metadata type.
     """
     context = current_step_context()
+    if infer_model or model_name is not None:
+        log_model_metadata(context, metadata, model_name, model_version)
+        return
     if context is not None and _log_in_step(
         context,
         metadata,

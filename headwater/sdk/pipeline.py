@@ -13,6 +13,7 @@ from headwater.compiler.compile import PipelineOptions, compile_pipeline
 from headwater.errors import DefinitionError
 from headwater.responses import PipelineRunResponse
 from headwater.runner.pipeline_runner import RunTarget, run_pipeline
+from headwater.sdk.model import Model, attach_models
 from headwater.sdk.recording import current_recorder, recording
 from headwater.session import get_session
 
@@ -29,6 +30,8 @@ class PipelineConfig:
     tags: tuple[str, ...] = ()
     run_enable_cache: bool | None = None
     run_name: str | None = None
+    # Steps without a model of their own link their outputs to this one's version.
+    model: Model | None = None
 
 
 class Pipeline:
@@ -85,7 +88,9 @@ class Pipeline:
             run_name=self.config.run_name,
             parameters=parameters,
         )
-        spec = compile_pipeline(recorder, options)
+        spec = attach_models(
+            compile_pipeline(recorder, options), self.config.model, recorder.invocations
+        )
         return spec, {inv.name: inv.step.entrypoint for inv in recorder.invocations}
 
     def with_options(
@@ -94,6 +99,7 @@ class Pipeline:
         enable_cache: bool | None = None,
         run_name: str | None = None,
         tags: Sequence[str] = (),
+        model: Model | None = None,
     ) -> Pipeline:
         """A copy configured for one run; run options override step and pipeline options.
 
@@ -101,12 +107,14 @@ class Pipeline:
             enable_cache: Turn caching on or off for every step of the run.
             run_name: The run's name (must be unique); generated when unset.
             tags: Tags added to the pipeline's own.
+            model: The `Model` of this run, instead of the pipeline's.
         """
         config = dataclasses.replace(
             self.config,
             run_enable_cache=enable_cache,
             run_name=run_name,
             tags=tuple(dict.fromkeys((*self.config.tags, *tags))),
+            model=model or self.config.model,
         )
         return Pipeline(self.entrypoint, config)
 
@@ -135,6 +143,7 @@ def pipeline(
     name: str | None = None,
     enable_cache: bool | None = None,
     tags: Sequence[str] = (),
+    model: Model | None = None,
 ) -> Callable[[Callable[..., Any]], Pipeline]: ...
 
 
@@ -145,6 +154,7 @@ def pipeline(
     name: str | None = None,
     enable_cache: bool | None = None,
     tags: Sequence[str] = (),
+    model: Model | None = None,
 ) -> Pipeline | Callable[[Callable[..., Any]], Pipeline]:
     """Turn a function that calls steps into a pipeline.
 
@@ -163,8 +173,10 @@ def pipeline(
         name: The pipeline's name; defaults to the function's name.
         enable_cache: Default caching for its steps (a step's own setting wins).
         tags: Tags given to every run.
+        model: The `Model` whose version each run makes or reuses; its steps' outputs
+            are linked to that version.
     """
-    config = PipelineConfig(name=name, enable_cache=enable_cache, tags=tuple(tags))
+    config = PipelineConfig(name=name, enable_cache=enable_cache, tags=tuple(tags), model=model)
     if function is not None:
         return Pipeline(function, config)
     return lambda entrypoint: Pipeline(entrypoint, config)

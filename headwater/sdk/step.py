@@ -6,9 +6,12 @@ import dataclasses
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from headwater.sdk.recording import current_recorder
+
+if TYPE_CHECKING:
+    from headwater.sdk.model import Model
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +24,8 @@ class StepOptions:
     output_materializers: type | Mapping[str, type] | None = None
     # A cache salt: change it to invalidate cached results of this step (JSON-able).
     extra: Any = None
+    # The model this step's outputs are linked to; overrides the pipeline's.
+    model: Model | None = None
 
 
 class Step:
@@ -66,6 +71,7 @@ def step(
     enable_cache: bool | None = None,
     output_materializers: type | Mapping[str, type] | None = None,
     extra: Any = None,
+    model: Model | None = None,
 ) -> Callable[[Callable[..., Any]], Step]: ...
 
 
@@ -77,6 +83,7 @@ def step(
     enable_cache: bool | None = None,
     output_materializers: type | Mapping[str, type] | None = None,
     extra: Any = None,
+    model: Model | None = None,
 ) -> Step | Callable[[Callable[..., Any]], Step]:
     """Turn a function into a step, with or without options.
 
@@ -94,11 +101,12 @@ def step(
         output_materializers: A materializer class for all outputs, or a mapping from
             output name to materializer class.
         extra: A JSON-able cache salt: changing it invalidates cached results.
+        model: A `Model` its outputs are linked to, instead of the pipeline's.
 
     Returns:
         The step, or a decorator that makes one.
     """
-    options = StepOptions(name, enable_cache, output_materializers, extra)
+    options = StepOptions(name, enable_cache, output_materializers, extra, model)
     if function is not None:
         return Step(function, options)
     return lambda entrypoint: Step(entrypoint, options)

@@ -1,0 +1,204 @@
+"""The `Client`'s model methods (ZenML's names): models, versions, stages, history.
+
+`Client` inherits them from `ModelsClientMixin`, which keeps `client.py` short.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from headwater.model_responses import ModelResponse, ModelVersionResponse
+from headwater.store.filters import ListQuery
+from headwater.store.model_registry import (
+    LATEST,
+    ModelCreate,
+    ModelStage,
+    PromotionRule,
+    StageTransition,
+)
+
+if TYPE_CHECKING:
+    from headwater.client import Page
+    from headwater.session import Session
+    from headwater.store import models as domain
+
+ItemT = TypeVar("ItemT")
+ResponseT = TypeVar("ResponseT")
+
+
+class ModelsClientMixin:
+    """Model registry methods; `Client` provides the session."""
+
+    _session: Session
+
+    def create_model(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        tags: Sequence[str] = (),
+        promotion_rules: Sequence[PromotionRule] = (),
+    ) -> ModelResponse:
+        """Register a model (runs with `Model(name=...)` register theirs on first use).
+
+        Raises:
+            EntityExistsError: a model with that name exists.
+        """
+        request = ModelCreate(
+            name=name,
+            description=description,
+            tags=tuple(tags),
+            promotion_rules=tuple(promotion_rules),
+        )
+        return ModelResponse(self._session.store.create_model(request), self._session)
+
+    def get_model(self, model_name_or_id: str | uuid.UUID) -> ModelResponse:
+        """Get a model by name or id.
+
+        Raises:
+            EntityNotFoundError: no model has that name or id.
+        """
+        return ModelResponse(self._session.store.get_model(model_name_or_id), self._session)
+
+    def list_models(
+        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[ModelResponse]:
+        """List models; filters (`"op:value"`) on id, name, created, tag."""
+        query = _query(filters, sort_by, page, size)
+        result = self._session.store.list_models(query)
+        return _page(result, lambda m: ModelResponse(m, self._session))
+
+    def update_model(
+        self,
+        model_name_or_id: str | uuid.UUID,
+        *,
+        description: str | None = None,
+        promotion_rules: Sequence[PromotionRule] | None = None,
+    ) -> ModelResponse:
+        """Change a model's description or replace its promotion rules (`[]` clears them)."""
+        model = self._session.store.get_model(model_name_or_id)
+        updated = self._session.store.update_model(
+            model.id,
+            description=description,
+            promotion_rules=None if promotion_rules is None else tuple(promotion_rules),
+        )
+        return ModelResponse(updated, self._session)
+
+    def delete_model(self, model_name_or_id: str | uuid.UUID) -> None:
+        """Delete a model with its versions and their history (artifacts and runs stay)."""
+        self._session.store.delete_model(self._session.store.get_model(model_name_or_id).id)
+
+    def get_model_version(
+        self,
+        model_name_or_id: str | uuid.UUID | None,
+        model_version_name_or_number_or_id: str | int | uuid.UUID | None = None,
+    ) -> ModelVersionResponse:
+        """Get a version by number, name, stage ("production", ...), "latest" or id.
+
+        Example:
+            ```python
+            Client().get_model_version("iris", "production").load_artifact("clf")
+            ```
+
+        Raises:
+            EntityNotFoundError: there is no such model or version.
+        """
+        version = model_version_name_or_number_or_id
+        found = self._session.store.get_model_version(
+            model_name_or_id, LATEST if version is None else version
+        )
+        return ModelVersionResponse(found, self._session)
+
+    def list_model_versions(
+        self,
+        model_name_or_id: str | uuid.UUID | None = None,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Any,
+    ) -> Page[ModelVersionResponse]:
+        """List versions (of one model, when named), filtered in `"op:value"` form.
+
+        Args:
+            model_name_or_id: Only versions of this model.
+            sort_by: `"desc:created"`, `"asc:number"`, ...
+            page: Page number, from 1.
+            size: Versions per page.
+            **filters: Field -> filter: id, number, name, stage, created, run_id.
+        """
+        query = _query({**filters, **_model_filter(model_name_or_id)}, sort_by, page, size)
+        result = self._session.store.list_model_versions(query)
+        return _page(result, lambda v: ModelVersionResponse(v, self._session))
+
+    def update_model_version(
+        self,
+        model_name_or_id: str | uuid.UUID | None,
+        version_name_or_id: str | int | uuid.UUID,
+        *,
+        stage: ModelStage | str | None = None,
+        force: bool = False,
+        reason: str | None = None,
+    ) -> ModelVersionResponse:
+        """Move a version to `stage` (recorded with the reason); see `set_stage`.
+
+        Raises:
+            StageConflictError: another version holds the stage and `force` is False.
+        """
+        response = self.get_model_version(model_name_or_id, version_name_or_id)
+        if stage is not None:
+            response.set_stage(stage, force, reason=reason)
+        return response
+
+    def list_stage_transitions(
+        self,
+        model_name_or_id: str | uuid.UUID | None = None,
+        model_version_name_or_number_or_id: str | int | uuid.UUID | None = None,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Any,
+    ) -> Page[StageTransition]:
+        """The stage history: changes, refused attempts and rule decisions.
+
+        Args:
+            model_name_or_id: Only this model's history.
+            model_version_name_or_number_or_id: Only this version's history.
+            sort_by: `"desc:created"` (newest first) or `"asc:created"`.
+            page: Page number, from 1.
+            size: Transitions per page.
+            **filters: Field -> filter: outcome, trigger, from_stage, to_stage,
+                user_name, created.
+        """
+        scope = _model_filter(model_name_or_id)
+        if model_version_name_or_number_or_id is not None:
+            version = self.get_model_version(model_name_or_id, model_version_name_or_number_or_id)
+            scope = {"model_version_id": str(version.id)}
+        result = self._session.store.list_stage_transitions(
+            _query({**filters, **scope}, sort_by, page, size)
+        )
+        return _page(result, lambda t: t)
+
+
+def _model_filter(model_name_or_id: str | uuid.UUID | None) -> dict[str, str]:
+    if model_name_or_id is None:
+        return {}
+    try:
+        return {"model_id": str(uuid.UUID(str(model_name_or_id)))}
+    except ValueError:
+        return {"model_name": str(model_name_or_id)}
+
+
+def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQuery:
+    active = {key: value for key, value in filters.items() if value is not None}
+    return ListQuery(filters=active, sort_by=sort_by, index=page, size=size)
+
+
+def _page(result: domain.Page[ItemT], wrap: Callable[[ItemT], ResponseT]) -> Page[ResponseT]:
+    # Imported here: client.py imports this module to build `Client`.
+    from headwater.client import Page
+
+    return Page([wrap(item) for item in result.items], result.index, result.size, result.total)

@@ -1,0 +1,68 @@
+"""A run's model versions: asked of the store when the run starts, whose promotion rules
+are evaluated when it completes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from headwater.store.filters import ListQuery
+from headwater.store.model_registry import ModelVersionRequest, PromotionRule
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from headwater.compiler.spec import ModelSpec, PipelineSpec
+    from headwater.store.base import Store
+    from headwater.store.model_registry import ModelVersion
+    from headwater.store.models import PipelineRun
+
+# More models than any run links.
+_ALL = 1_000
+
+
+def resolve_run_models(
+    store: Store, spec: PipelineSpec, run: PipelineRun
+) -> dict[str, ModelVersion]:
+    """Make or find the version of each model the run's steps declare, linked to the run.
+
+    Returns:
+        Model name -> the run's version of it.
+
+    Raises:
+        EntityNotFoundError: a step names an existing version that is not there.
+    """
+    declared: dict[str, ModelSpec] = {}
+    for model in (spec.model, *(step.model for step in spec.steps)):
+        if model is not None:
+            declared.setdefault(model.name, model)
+    return {
+        name: store.resolve_model_version(_request(model), run_id=run.id)
+        for name, model in declared.items()
+    }
+
+
+def linked_model_versions(store: Store, run: PipelineRun) -> dict[str, ModelVersion]:
+    """The model versions a run was linked to when it started, by model name."""
+    page = store.list_model_versions(ListQuery(filters={"run_id": str(run.id)}, size=_ALL))
+    return {version.model_name: version for version in page.items}
+
+
+def apply_promotion_rules(
+    store: Store, versions: Mapping[str, ModelVersion], run: PipelineRun
+) -> None:
+    """Evaluate each model's promotion rules on the run's version; the store records why."""
+    for version in versions.values():
+        store.apply_promotion_rules(version.id, run_id=run.id)
+
+
+def _request(model: ModelSpec) -> ModelVersionRequest:
+    rules = model.promotion_rules
+    return ModelVersionRequest(
+        model_name=model.name,
+        version=model.version,
+        description=model.description,
+        tags=model.tags,
+        promotion_rules=None
+        if rules is None
+        else tuple(PromotionRule.model_validate(rule) for rule in rules),
+    )
