@@ -102,7 +102,7 @@ def _page(runs: LineageRuns) -> html.Div:
                         layout=GRAPH_LAYOUT,
                         stylesheet=cytoscape_stylesheet(),
                         minZoom=0.2,
-                        maxZoom=3,
+                        maxZoom=1.5,
                         boxSelectionEnabled=False,
                         className="graph",
                         style={"width": "100%", "height": "100%"},
