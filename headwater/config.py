@@ -46,7 +46,11 @@ def load_settings() -> Settings:
             f"Cannot use '{home}' as the Headwater home folder: {exc.strerror}. Set "
             f"{HOME_VARIABLE} to a folder you can write to."
         ) from exc
-    store_url = os.environ.get(STORE_URL_VARIABLE) or f"sqlite:///{home / 'headwater.db'}"
+    store_url = (
+        os.environ.get(STORE_URL_VARIABLE)
+        or _logged_in_server(home)
+        or f"sqlite:///{home / 'headwater.db'}"
+    )
     artifact_store_url = os.environ.get(ARTIFACT_STORE_URL_VARIABLE) or str(home / "artifacts")
     return Settings(
         home=home,
@@ -54,6 +58,14 @@ def load_settings() -> Settings:
         artifact_store_url=artifact_store_url,
         heartbeat_interval=_heartbeat_interval(),
     )
+
+
+def _logged_in_server(home: Path) -> str | None:
+    """The server `headwater login` saved, whose REST store then is the default."""
+    from headwater.store.rest.credentials import load_credentials
+
+    saved = load_credentials(home)
+    return None if saved is None else saved.url
 
 
 def _heartbeat_interval() -> float:

@@ -7,11 +7,12 @@ process (not once per run) keeps a run's fixed cost low.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from dataclasses import dataclass
 
 from headwater.artifacts.artifact_store import ArtifactStore
-from headwater.config import Settings, load_settings
+from headwater.config import ARTIFACT_STORE_URL_VARIABLE, Settings, load_settings
 from headwater.store.base import Store
 from headwater.store.factory import open_store
 
@@ -51,13 +52,23 @@ def get_session() -> Session:
     with _lock:
         session = _sessions.get(settings)
         if session is None:
+            store = open_store(settings.store_url)
             session = Session(
                 settings=settings,
-                store=open_store(settings.store_url),
-                artifact_store=ArtifactStore(settings.artifact_store_url),
+                store=store,
+                artifact_store=ArtifactStore(_artifact_store_url(settings, store)),
             )
             _sessions[settings] = session
         return session
+
+
+def _artifact_store_url(settings: Settings, store: Store) -> str:
+    """A server's store names the artifact store its runs write to, unless overridden."""
+    from headwater.store.rest import RestStore
+
+    if isinstance(store, RestStore) and not os.environ.get(ARTIFACT_STORE_URL_VARIABLE):
+        return store.artifact_store_url()
+    return settings.artifact_store_url
 
 
 def close_sessions() -> None:

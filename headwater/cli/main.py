@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from headwater.cli import cache, integrations, lineage, pipelines, runs, server
+from headwater.cli import cache, integrations, lineage, login, pipelines, runs, server
 from headwater.errors import HeadwaterError
 
 app = typer.Typer(
@@ -27,6 +27,8 @@ app.command("up")(server.up)
 app.command("down")(server.down)
 app.add_typer(integrations.app, name="integration")
 runs.app.command("visualize")(lineage.visualize_run)
+app.command("login")(login.login)
+app.command("logout")(login.logout)
 
 
 def main() -> None:

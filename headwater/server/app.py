@@ -10,7 +10,15 @@ from fastapi import FastAPI
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
-from headwater.server.routes import artifact_versions, health, metadata, pipelines, runs, step_runs
+from headwater.server.routes import (
+    artifact_versions,
+    health,
+    metadata,
+    pipelines,
+    runs,
+    stacks,
+    step_runs,
+)
 from headwater.server.routes.health import headwater_version
 from headwater.server.static import STATIC_FOLDER, install_dashboard
 from headwater.session import Session
@@ -34,19 +42,20 @@ def create_app(
         uvicorn.run(create_app(get_session()), host="127.0.0.1", port=8237)
         ```
     """
-    app = _routes_only(max_request_bytes=max_request_bytes, static_folder=static_folder)
+    app = openapi_app(max_request_bytes=max_request_bytes, static_folder=static_folder)
     app.state.headwater = ServerState(session=session)
     return app
 
 
 def openapi_document() -> dict[str, Any]:
     """The OpenAPI schema of the API, built without opening any store."""
-    return _routes_only().openapi()
+    return openapi_app().openapi()
 
 
-def _routes_only(
+def openapi_app(
     *, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, static_folder: Path = STATIC_FOLDER
 ) -> FastAPI:
+    """The app with its routes but no stores: set `app.state.headwater` before serving."""
     app = FastAPI(
         title="Headwater",
         version=headwater_version(),
@@ -57,7 +66,7 @@ def _routes_only(
     )
     install_error_handlers(app)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
-    for module in (health, pipelines, runs, step_runs, artifact_versions, metadata):
+    for module in (health, pipelines, runs, step_runs, artifact_versions, metadata, stacks):
         app.include_router(module.router, prefix=API_PREFIX)
     install_dashboard(app, static_folder)
     return app

@@ -19,12 +19,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from headwater.errors import (
     ArtifactError,
     EntityExistsError,
+    EntityInUseError,
     EntityNotFoundError,
     FilterError,
     HeadwaterError,
     MetadataError,
+    StackValidationError,
     StoreError,
 )
+from headwater.store.error_codes import error_code
 
 logger = logging.getLogger(__name__)
 
@@ -49,13 +52,15 @@ class ApiError(HeadwaterError):
 
 
 # Most specific first: the first matching type decides the status.
-_STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int, str], ...] = (
-    (EntityNotFoundError, 404, "not_found"),
-    (EntityExistsError, 409, "conflict"),
-    (FilterError, 400, "bad_filter"),
-    (MetadataError, 400, "bad_metadata"),
-    (ArtifactError, 404, "artifact_unavailable"),
-    (StoreError, 503, "store_unavailable"),
+_STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
+    (EntityNotFoundError, 404),
+    (EntityExistsError, 409),
+    (EntityInUseError, 409),
+    (FilterError, 400),
+    (MetadataError, 400),
+    (StackValidationError, 400),
+    (ArtifactError, 404),
+    (StoreError, 503),
 )
 _CODE_BY_HTTP_STATUS = {
     400: "bad_request",
@@ -104,12 +109,14 @@ async def _api_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _headwater_error(request: Request, exc: Exception) -> JSONResponse:
-    for error_type, status_code, code in _STATUS_BY_ERROR:
+    assert isinstance(exc, HeadwaterError)
+    code = error_code(type(exc))
+    for error_type, status_code in _STATUS_BY_ERROR:
         if isinstance(exc, error_type):
             if status_code >= 500:
                 logger.error("%s %s failed: %s", request.method, request.url.path, exc)
             return error_response(status_code, code, str(exc))
-    return error_response(400, "bad_request", str(exc))
+    return error_response(400, code, str(exc))
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -2,7 +2,7 @@
 
 Filters are `"op:value"` strings (`status=oneof:[failed,stopped]`, `created=gte:2026-01-01`),
 `sort_by` is `"desc:created"`, and `page`/`size` pick the page. Unknown parameters are
-refused, so a misspelt filter is a 422 rather than silently ignored.
+passed to the store, which refuses them with the list of fields that exist (a 400).
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from headwater.server.errors import ApiError
 from headwater.store.filters import ListQuery
 
-MAX_PAGE_SIZE = 1000
+MAX_PAGE_SIZE = 10_000
 _PAGING = frozenset({"sort_by", "page", "size", "metadata"})
 
 
 class ListParams(BaseModel):
     """Sorting and paging shared by every list route."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Unknown parameters go to the store as filters, which names the fields that exist.
+    model_config = ConfigDict(extra="allow")
 
     sort_by: str = Field("desc:created", description="'asc:<field>' or 'desc:<field>'.")
     page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
@@ -38,7 +39,13 @@ class ListParams(BaseModel):
             for name, value in self.model_dump().items()
             if name not in _PAGING and value is not None
         }
-        metadata = _metadata_filters(getattr(self, "metadata", []))
+        extra = dict(self.model_extra or {})
+        # A list without a `metadata` field hands it to the store, which says it has none.
+        raw_metadata = self.model_dump().get("metadata", extra.pop("metadata", []))
+        filters.update({name: str(value) for name, value in extra.items()})
+        metadata = _metadata_filters(
+            [raw_metadata] if isinstance(raw_metadata, str) else list(raw_metadata)
+        )
         _check_printable({**filters, **metadata, "sort_by": self.sort_by})
         return ListQuery(
             filters=filters,
@@ -122,7 +129,7 @@ class RunStepListParams(StepRunListParams):
     """Filters of `list_run_steps`: the step runs of one run, oldest first by default."""
 
     sort_by: str = Field("asc:created", description="'asc:<field>' or 'desc:<field>'.")
-    size: int = Field(MAX_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Items per page.")
+    size: int = Field(1000, ge=1, le=MAX_PAGE_SIZE, description="Items per page.")
 
 
 class ArtifactVersionListParams(ListParams):

@@ -9,9 +9,11 @@ from headwater.store.base import Store
 
 ACCEPTED_STORE_URLS = (
     "'sqlite:///<path to a file>' (for example 'sqlite:////home/me/.headwater/headwater.db') "
-    "or 'postgresql+psycopg://<user>:<password>@<host>:<port>/<database>'"
+    "or 'postgresql+psycopg://<user>:<password>@<host>:<port>/<database>', or a "
+    "Headwater server's 'http(s)://<host>:<port>' (see `headwater login`)"
 )
 _SQL_PREFIXES = ("sqlite:", "postgresql+psycopg:")
+_REST_PREFIXES = ("http://", "https://")
 
 
 def open_store(url: str) -> Store:
@@ -33,6 +35,8 @@ def open_store(url: str) -> Store:
         from headwater.store.sql.store import SqlStore
 
         return SqlStore(url)
+    if url.startswith(_REST_PREFIXES):
+        return _open_rest_store(url)
     hint = ""
     if url.startswith(("postgresql:", "postgres:", "postgresql+psycopg2:")):
         hint = " Name the psycopg 3 driver: start the URL with 'postgresql+psycopg://'."
@@ -40,6 +44,14 @@ def open_store(url: str) -> Store:
         f"The store URL '{_without_password(url)}' is not supported.{hint} "
         f"Use {ACCEPTED_STORE_URLS}, for example in HEADWATER_STORE_URL."
     )
+
+
+def _open_rest_store(url: str) -> Store:
+    from headwater.config import load_settings
+    from headwater.store.rest import RestStore
+    from headwater.store.rest.credentials import token_for
+
+    return RestStore(url, token_for(url, load_settings().home))
 
 
 def _without_password(url: str) -> str:

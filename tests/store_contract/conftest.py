@@ -18,18 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import OperationalError
 
+from headwater.artifacts.artifact_store import ArtifactStore
+from headwater.config import Settings
+from headwater.server.dependencies import ServerState
+from headwater.server.serving import BackgroundServer
+from headwater.session import Session
 from headwater.store.base import Store
 from headwater.store.factory import open_store
 from headwater.store.sql.schema import store_schema
 
-BACKENDS = [
+SQL_BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
     pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
 ]
+BACKENDS = [*SQL_BACKENDS, pytest.param("rest", id="rest")]
 POSTGRES_URL_VARIABLE = "HEADWATER_TEST_POSTGRES_URL"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -50,6 +57,13 @@ class StoreBackend:
 @pytest.fixture(params=BACKENDS)
 def store_backend(request: pytest.FixtureRequest) -> StoreBackend:
     """Each backend in turn, with a clean database."""
+    backend: StoreBackend = request.getfixturevalue(f"{request.param}_backend")
+    return backend
+
+
+@pytest.fixture(params=SQL_BACKENDS)
+def sql_store_backend(request: pytest.FixtureRequest) -> StoreBackend:
+    """Each SQL database in turn (migrations are theirs alone), with a clean database."""
     backend: StoreBackend = request.getfixturevalue(f"{request.param}_backend")
     return backend
 
@@ -161,3 +175,34 @@ def _empty_tables(url: str) -> None:
             connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     finally:
         engine.dispose()
+
+
+# --- REST -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def rest_server() -> Iterator[tuple[BackgroundServer, FastAPI]]:
+    """One real server on a loopback port; each test points it at a fresh database."""
+    from headwater.server.app import openapi_app
+
+    app = openapi_app()
+    with BackgroundServer(app) as server:
+        yield server, app
+
+
+@pytest.fixture
+def rest_backend(
+    rest_server: tuple[BackgroundServer, FastAPI], sqlite_backend: StoreBackend, tmp_path: Path
+) -> Iterator[StoreBackend]:
+    """A clean SQLite database served over HTTP; the store under test is the REST store."""
+    server, app = rest_server
+    sql_store = open_store(sqlite_backend.url)
+    artifacts = tmp_path / "rest-artifacts"
+    settings = Settings(
+        home=tmp_path, store_url=sqlite_backend.url, artifact_store_url=str(artifacts)
+    )
+    app.state.headwater = ServerState(
+        session=Session(settings, sql_store, ArtifactStore(str(artifacts)))
+    )
+    yield StoreBackend(name="rest", url=server.url, make_empty_url=sqlite_backend.make_empty_url)
+    sql_store.close()

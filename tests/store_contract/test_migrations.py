@@ -24,35 +24,35 @@ def _revision(url):
         engine.dispose()
 
 
-def test_opening_an_empty_database_migrates_it_to_the_current_schema(store_backend):
-    url = store_backend.make_empty_url()
+def test_opening_an_empty_database_migrates_it_to_the_current_schema(sql_store_backend):
+    url = sql_store_backend.make_empty_url()
 
     open_store(url).close()
 
     assert _revision(url) == HEAD_REVISION
 
 
-def test_opening_a_current_database_runs_no_migration(store_backend, monkeypatch):
+def test_opening_a_current_database_runs_no_migration(sql_store_backend, monkeypatch):
     def fail(*_args):
         raise AssertionError("a current database was migrated again")
 
     monkeypatch.setattr(migration, "_upgrade", fail)
 
-    store_backend.open().close()
+    sql_store_backend.open().close()
 
-    assert _revision(store_backend.url) == HEAD_REVISION
+    assert _revision(sql_store_backend.url) == HEAD_REVISION
 
 
-def test_four_processes_opening_an_empty_database_at_once_all_succeed(store_backend, tmp_path):
-    url = store_backend.make_empty_url()
+def test_four_processes_opening_an_empty_database_at_once_all_succeed(sql_store_backend, tmp_path):
+    url = sql_store_backend.make_empty_url()
 
     run_together("tests.store_contract.schema_opener", [[url] for _ in range(4)], tmp_path)
 
     assert _revision(url) == HEAD_REVISION
 
 
-def test_the_migrated_schema_is_the_one_the_queries_are_written_against(store_backend):
-    engine = create_engine(store_backend.url)
+def test_the_migrated_schema_is_the_one_the_queries_are_written_against(sql_store_backend):
+    engine = create_engine(sql_store_backend.url)
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -63,8 +63,8 @@ def test_the_migrated_schema_is_the_one_the_queries_are_written_against(store_ba
     assert differences == []
 
 
-def test_a_database_migrated_by_a_newer_headwater_is_refused(store_backend):
-    url = store_backend.make_empty_url()
+def test_a_database_migrated_by_a_newer_headwater_is_refused(sql_store_backend):
+    url = sql_store_backend.make_empty_url()
     open_store(url).close()
     engine = create_engine(url)
     with engine.begin() as connection:

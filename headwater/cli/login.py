@@ -1,0 +1,50 @@
+"""`headwater login URL` and `headwater logout`: record into a shared Headwater server."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from headwater.cli import render
+
+
+def login(
+    url: Annotated[str, typer.Argument(help="The server, e.g. https://headwater.example.com")],
+    api_key: Annotated[
+        str | None, typer.Option(help="A service account's API key instead of a password.")
+    ] = None,
+) -> None:
+    """Point this machine's runs and Client at a Headwater server."""
+    from headwater.config import load_settings
+    from headwater.errors import ConfigurationError
+    from headwater.store.rest import RestStore
+    from headwater.store.rest.credentials import Credentials, save_credentials
+
+    if not url.startswith(("http://", "https://")):
+        raise ConfigurationError(
+            f"'{url}' is not a server URL. Give its address with the scheme, such as "
+            f"'http://127.0.0.1:8237'."
+        )
+    server = RestStore(url, api_key)
+    try:
+        artifact_store = server.artifact_store_url()
+    finally:
+        server.close()
+    home = load_settings().home
+    save_credentials(home, Credentials(url=server.url, token=api_key))
+    render.console.print(
+        f"Logged in to {server.url}. Runs now record there, with artifacts in "
+        f"'{artifact_store}'. `headwater logout` goes back to the local store."
+    )
+
+
+def logout() -> None:
+    """Forget the server this machine logged in to; runs record locally again."""
+    from headwater.config import load_settings
+    from headwater.store.rest.credentials import forget_credentials
+
+    if forget_credentials(load_settings().home):
+        render.console.print("Logged out. Runs record into the local store again.")
+    else:
+        render.console.print("Not logged in to any server.")

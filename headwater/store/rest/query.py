@@ -1,0 +1,34 @@
+"""A `ListQuery` as the query parameters the server's list routes take."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from headwater.store.filters import ListQuery
+from headwater.store.models import Page
+
+
+def list_params(query: ListQuery) -> list[tuple[str, str]]:
+    """Filters as `name=op:value`, metadata as repeated `metadata=key:op:value`, paging."""
+    params = [("sort_by", query.sort_by), ("page", str(query.index)), ("size", str(query.size))]
+    params += [(name, _text(value)) for name, value in query.filters.items() if value is not None]
+    params += [
+        ("metadata", f"{key}:{_text(value)}")
+        for key, value in query.metadata.items()
+        if value is not None
+    ]
+    return params
+
+
+def page_from(body: dict[str, Any], items: tuple[Any, ...]) -> Page[Any]:
+    """A store page from the server's page body and its parsed items."""
+    return Page(items=items, index=body["index"], size=body["size"], total=body["total"])
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)

@@ -1,0 +1,207 @@
+"""`RestStore`: every `Store` call as one request to a Headwater server.
+
+Recording a step costs a bounded number of requests whatever it records: one to find a
+cached run, one to start it, one to finish it (outputs, metadata and resources at once).
+Artifacts never pass through the server: the runner writes them directly to the artifact
+store the server names (`artifact_store_url`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from headwater.store.dag import RunDag
+from headwater.store.models import (
+    ArtifactVersion,
+    Pipeline,
+    PipelineRun,
+    PipelineVersion,
+    StepRun,
+)
+from headwater.store.rest.query import list_params, page_from
+from headwater.store.rest.stacks import RestStackMethods
+from headwater.store.rest.transport import Transport
+from headwater.store.rest.utc import parse_model
+
+if TYPE_CHECKING:
+    from headwater.store.filters import ListQuery
+    from headwater.store.models import (
+        ExecutionStatus,
+        MetadataEntry,
+        MetadataTarget,
+        Page,
+        RunCreate,
+        StepRunCreate,
+        StepRunEnd,
+    )
+
+
+def _segment(value: uuid.UUID | str) -> str:
+    return quote(str(value), safe="")
+
+
+class RestStore(RestStackMethods):
+    """Everything Headwater remembers, kept by a Headwater server.
+
+    Args:
+        url: The server's base URL, such as `http://127.0.0.1:8237`.
+        token: An access token or API key, for servers that require a login.
+    """
+
+    def __init__(self, url: str, token: str | None = None) -> None:
+        self._http = Transport(url, token)
+        self.url = self._http.url
+
+    def __repr__(self) -> str:
+        return f"RestStore('{self.url}')"
+
+    @property
+    def requests_sent(self) -> int:
+        """How many requests this store has sent."""
+        return self._http.requests_sent
+
+    def artifact_store_url(self) -> str:
+        """Where the server's runs keep their artifacts and logs."""
+        info = self._http.call("GET", "/info")
+        return str(info["artifact_store_url"])
+
+    # --- runs -----------------------------------------------------------------------
+
+    def create_run(self, run: RunCreate) -> PipelineRun:
+        """See `Store.create_run`."""
+        body = self._http.call("POST", "/runs", body=run.model_dump(mode="json"))
+        return parse_model(PipelineRun, body)
+
+    def update_run_status(
+        self, run_id: uuid.UUID, status: ExecutionStatus, *, exception: str | None = None
+    ) -> PipelineRun:
+        """See `Store.update_run_status`."""
+        body = {"status": status.value, "exception": exception}
+        found = self._http.call("PUT", f"/runs/{run_id}/status", body=body)
+        return parse_model(PipelineRun, found)
+
+    def heartbeat(self, run_id: uuid.UUID) -> None:
+        """See `Store.heartbeat`."""
+        self._http.call("POST", f"/runs/{run_id}/heartbeat")
+
+    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
+        """See `Store.stop_stale_runs`."""
+        body = {"older_than_seconds": max(older_than.total_seconds(), 1e-6)}
+        return int(self._http.call("POST", "/runs/stop-stale", body=body)["stopped"])
+
+    def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
+        """See `Store.get_run`."""
+        return parse_model(PipelineRun, self._http.call("GET", f"/runs/{_segment(run_id_or_name)}"))
+
+    def list_runs(self, query: ListQuery) -> Page[PipelineRun]:
+        """See `Store.list_runs`."""
+        body = self._http.call("GET", "/runs", params=list_params(query))
+        return page_from(body, tuple(parse_model(PipelineRun, i) for i in body["items"]))
+
+    def delete_run(self, run_id: uuid.UUID) -> None:
+        """See `Store.delete_run`."""
+        self._http.call("DELETE", f"/runs/{run_id}")
+
+    def get_run_dag(self, run_id: uuid.UUID) -> RunDag:
+        """See `Store.get_run_dag`."""
+        body = self._http.call("GET", f"/runs/{run_id}/dag")
+        body.pop("pending_steps", None)
+        return parse_model(RunDag, body)
+
+    # --- pipelines ------------------------------------------------------------------
+
+    def get_pipeline(self, name_or_id: uuid.UUID | str) -> Pipeline:
+        """See `Store.get_pipeline`."""
+        return parse_model(Pipeline, self._http.call("GET", f"/pipelines/{_segment(name_or_id)}"))
+
+    def list_pipelines(self, query: ListQuery) -> Page[Pipeline]:
+        """See `Store.list_pipelines`."""
+        body = self._http.call("GET", "/pipelines", params=list_params(query))
+        return page_from(body, tuple(parse_model(Pipeline, i) for i in body["items"]))
+
+    def get_pipeline_version(self, version_id: uuid.UUID) -> PipelineVersion:
+        """See `Store.get_pipeline_version`."""
+        body = self._http.call("GET", f"/pipeline-versions/{version_id}")
+        return parse_model(PipelineVersion, body)
+
+    # --- step runs ------------------------------------------------------------------
+
+    def start_step(self, step: StepRunCreate) -> StepRun:
+        """See `Store.start_step`."""
+        body = self._http.call("POST", "/step-runs", body=step.model_dump(mode="json"))
+        return parse_model(StepRun, body)
+
+    def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
+        """See `Store.finish_step`."""
+        body = self._http.call(
+            "POST", f"/step-runs/{step_run_id}/end", body=end.model_dump(mode="json")
+        )
+        return parse_model(StepRun, body)
+
+    def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
+        """See `Store.get_step_run`."""
+        return parse_model(StepRun, self._http.call("GET", f"/step-runs/{step_run_id}"))
+
+    def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
+        """See `Store.list_step_runs`."""
+        body = self._http.call("GET", "/step-runs", params=list_params(query))
+        return page_from(body, tuple(parse_model(StepRun, i) for i in body["items"]))
+
+    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
+        """See `Store.find_cached_step_run`."""
+        body = self._http.call("GET", "/step-runs/cached", params={"cache_key": cache_key})
+        return None if body is None else parse_model(StepRun, body)
+
+    def find_previous_step_run(
+        self, step_name: str, pipeline_name: str, *, before: dt.datetime
+    ) -> StepRun | None:
+        """See `Store.find_previous_step_run`."""
+        params = {"step_name": step_name, "pipeline_name": pipeline_name}
+        params["before"] = before.isoformat()
+        body = self._http.call("GET", "/step-runs/previous", params=params)
+        return None if body is None else parse_model(StepRun, body)
+
+    # --- artifacts ------------------------------------------------------------------
+
+    def get_artifact_version(self, artifact_version_id: uuid.UUID) -> ArtifactVersion:
+        """See `Store.get_artifact_version`."""
+        body = self._http.call("GET", f"/artifact-versions/{artifact_version_id}")
+        return parse_model(ArtifactVersion, body)
+
+    def get_artifact_versions(
+        self, artifact_version_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, ArtifactVersion]:
+        """See `Store.get_artifact_versions`."""
+        if not artifact_version_ids:
+            return {}
+        ids = [str(i) for i in artifact_version_ids]
+        body = self._http.call("POST", "/artifact-versions/lookup", body={"ids": ids})
+        return {
+            uuid.UUID(key): parse_model(ArtifactVersion, value)
+            for key, value in body["items"].items()
+        }
+
+    def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
+        """See `Store.list_artifact_versions`."""
+        body = self._http.call("GET", "/artifact-versions", params=list_params(query))
+        return page_from(body, tuple(parse_model(ArtifactVersion, i) for i in body["items"]))
+
+    # --- metadata -------------------------------------------------------------------
+
+    def add_metadata(
+        self, target: MetadataTarget, target_id: uuid.UUID, entries: list[MetadataEntry]
+    ) -> None:
+        """See `Store.add_metadata`."""
+        body = {
+            "target": target.value,
+            "target_id": str(target_id),
+            "entries": [entry.model_dump(mode="json") for entry in entries],
+        }
+        self._http.call("POST", "/metadata", body=body)
+
+    def close(self) -> None:
+        """See `Store.close`: closes the connection pool."""
+        self._http.close()
