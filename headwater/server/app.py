@@ -14,6 +14,7 @@ from headwater.server.routes import (
     artifact_versions,
     health,
     metadata,
+    models,
     pipelines,
     runs,
     stacks,
@@ -66,7 +67,16 @@ def openapi_app(
     )
     install_error_handlers(app)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
-    for module in (health, pipelines, runs, step_runs, artifact_versions, metadata, stacks):
+    for module in (
+        health,
+        pipelines,
+        runs,
+        step_runs,
+        artifact_versions,
+        metadata,
+        stacks,
+        models,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_dashboard(app, static_folder)
     return app

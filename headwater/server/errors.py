@@ -25,6 +25,7 @@ from headwater.errors import (
     HeadwaterError,
     MetadataError,
     StackValidationError,
+    StageConflictError,
     StoreError,
 )
 from headwater.store.error_codes import error_code
@@ -59,6 +60,7 @@ _STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
     (FilterError, 400),
     (MetadataError, 400),
     (StackValidationError, 400),
+    (StageConflictError, 409),
     (ArtifactError, 404),
     (StoreError, 503),
 )

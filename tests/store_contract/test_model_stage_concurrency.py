@@ -62,9 +62,11 @@ def test_concurrent_forced_promotions_leave_exactly_one_in_production(
     ]
 
 
-def test_the_schema_itself_refuses_two_versions_in_production(store_backend, store):
+def test_the_schema_itself_refuses_two_versions_in_production(sql_store_backend):
+    # A constraint of the SQL schema itself: the REST store has no tables to test.
+    store = sql_store_backend.open()
     one, two = _two_versions(store)
-    engine = create_engine(store_backend.url)
+    engine = create_engine(sql_store_backend.url)
     set_stage = text("UPDATE model_versions SET stage = 'production' WHERE id = :id")
 
     try:
@@ -76,6 +78,7 @@ def test_the_schema_itself_refuses_two_versions_in_production(store_backend, sto
         engine.dispose()
 
     assert _in_production(store) == [1]
+    store.close()
 
 
 def _is_sqlite(engine):

@@ -21,6 +21,7 @@ from headwater.store.models import (
     PipelineVersion,
     StepRun,
 )
+from headwater.store.rest.ml_models import RestModelMethods
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.stacks import RestStackMethods
 from headwater.store.rest.transport import Transport
@@ -43,7 +44,7 @@ def _segment(value: uuid.UUID | str) -> str:
     return quote(str(value), safe="")
 
 
-class RestStore(RestStackMethods):
+class RestStore(RestStackMethods, RestModelMethods):
     """Everything Headwater remembers, kept by a Headwater server.
 
     Args:

@@ -1,0 +1,224 @@
+"""`/models`, `/model-versions` and `/stage-transitions`: the model control plane."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel, ConfigDict
+
+from headwater.server.dependencies import SessionDep
+from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.listing import ListParams
+from headwater.server.schemas import PageOf
+from headwater.store.model_registry import (
+    Model,
+    ModelCreate,
+    ModelVersion,
+    ModelVersionLinks,
+    ModelVersionRequest,
+    PromotionRule,
+    StageChange,
+    StageTransition,
+)
+from headwater.store.models import ArtifactType
+
+router = APIRouter(tags=["models"], responses=ERROR_RESPONSES)
+_NO_CONTENT = status.HTTP_204_NO_CONTENT
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ModelPage(PageOf[Model]):
+    """A page of models."""
+
+
+class ModelVersionPage(PageOf[ModelVersion]):
+    """A page of model versions."""
+
+
+class StageTransitionPage(PageOf[StageTransition]):
+    """A page of stage transitions."""
+
+
+class ModelUpdate(_Body):
+    """What to change on a model; an absent field stays as it is (`[]` clears rules)."""
+
+    description: str | None = None
+    promotion_rules: tuple[PromotionRule, ...] | None = None
+
+
+class ModelVersionResolve(_Body):
+    """Which version a `Model(...)` means, and the run to link it to."""
+
+    request: ModelVersionRequest
+    run_id: uuid.UUID | None = None
+
+
+class ModelVersionArtifactLinks(_Body):
+    """Artifact version ids to link to a model version, each with its kind."""
+
+    links: dict[uuid.UUID, ArtifactType]
+
+
+class PromotionRulesApply(_Body):
+    """Evaluate a model's promotion rules on a version, reading the run's metadata too."""
+
+    run_id: uuid.UUID | None = None
+    user_name: str = "default"
+
+
+class RulesEvaluated(_Body):
+    """How many promotion rules were evaluated (each decision is in the stage history)."""
+
+    evaluated: int
+
+
+class ModelListParams(ListParams):
+    """Filters of `list_models`."""
+
+    id: str | None = None
+    name: str | None = None
+    created: str | None = None
+    tag: str | None = None
+
+
+class ModelVersionListParams(ListParams):
+    """Filters of `list_model_versions`."""
+
+    id: str | None = None
+    model_id: str | None = None
+    model_name: str | None = None
+    number: str | None = None
+    name: str | None = None
+    stage: str | None = None
+    created: str | None = None
+    run_id: str | None = None
+
+
+class StageTransitionListParams(ListParams):
+    """Filters of `list_stage_transitions`."""
+
+    model_id: str | None = None
+    model_name: str | None = None
+    model_version_id: str | None = None
+    version_number: str | None = None
+    from_stage: str | None = None
+    to_stage: str | None = None
+    outcome: str | None = None
+    trigger: str | None = None
+    user_name: str | None = None
+    created: str | None = None
+
+
+@router.post("/models", operation_id="create_model", status_code=status.HTTP_201_CREATED)
+def create_model(model: ModelCreate, session: SessionDep) -> Model:
+    """Register a model with its tags and promotion rules."""
+    return session.store.create_model(model)
+
+
+@router.get("/models", operation_id="list_models")
+def list_models(session: SessionDep, params: Annotated[ModelListParams, Query()]) -> ModelPage:
+    """List models, filtered and sorted."""
+    page: ModelPage = ModelPage.of(session.store.list_models(params.to_query()))
+    return page
+
+
+@router.get("/models/{model_id}", operation_id="get_model")
+def get_model(model_id: str, session: SessionDep) -> Model:
+    """Get a model by id or name."""
+    return session.store.get_model(model_id)
+
+
+@router.patch("/models/{model_id}", operation_id="update_model")
+def update_model(model_id: uuid.UUID, update: ModelUpdate, session: SessionDep) -> Model:
+    """Change a model's description or replace its promotion rules."""
+    return session.store.update_model(
+        model_id, description=update.description, promotion_rules=update.promotion_rules
+    )
+
+
+@router.delete("/models/{model_id}", operation_id="delete_model", status_code=_NO_CONTENT)
+def delete_model(model_id: uuid.UUID, session: SessionDep) -> Response:
+    """Delete a model with its versions and stage history; artifacts and runs stay."""
+    session.store.delete_model(model_id)
+    return Response(status_code=_NO_CONTENT)
+
+
+@router.post("/model-versions/resolve", operation_id="resolve_model_version")
+def resolve_model_version(body: ModelVersionResolve, session: SessionDep) -> ModelVersion:
+    """The version a `Model(...)` means, made if new, and linked to the run if given."""
+    return session.store.resolve_model_version(body.request, run_id=body.run_id)
+
+
+@router.get("/model-versions", operation_id="list_model_versions")
+def list_model_versions(
+    session: SessionDep, params: Annotated[ModelVersionListParams, Query()]
+) -> ModelVersionPage:
+    """List model versions, filtered and sorted."""
+    page: ModelVersionPage = ModelVersionPage.of(
+        session.store.list_model_versions(params.to_query())
+    )
+    return page
+
+
+@router.get("/model-versions/{version}", operation_id="get_model_version")
+def get_model_version(
+    version: str, session: SessionDep, model: Annotated[str | None, Query()] = None
+) -> ModelVersion:
+    """Get a version by id, or a `model`'s version by number, name, stage or `latest`."""
+    return session.store.get_model_version(model, version)
+
+
+@router.get("/model-versions/{version_id}/links", operation_id="get_model_version_links")
+def get_model_version_links(version_id: uuid.UUID, session: SessionDep) -> ModelVersionLinks:
+    """The artifact versions (with their kind) and runs linked to a model version."""
+    return session.store.get_model_version_links(version_id)
+
+
+@router.post(
+    "/model-versions/{version_id}/artifacts",
+    operation_id="link_artifacts_to_model_version",
+    status_code=_NO_CONTENT,
+)
+def link_artifacts_to_model_version(
+    version_id: uuid.UUID, body: ModelVersionArtifactLinks, session: SessionDep
+) -> Response:
+    """Link existing artifact versions to a model version."""
+    session.store.link_artifacts_to_model_version(version_id, dict(body.links))
+    return Response(status_code=_NO_CONTENT)
+
+
+@router.put("/model-versions/{version_id}/stage", operation_id="set_model_version_stage")
+def set_model_version_stage(
+    version_id: uuid.UUID, change: StageChange, session: SessionDep
+) -> ModelVersion:
+    """Move a version to a stage (`force` archives the version holding it)."""
+    return session.store.set_model_version_stage(version_id, change)
+
+
+@router.post(
+    "/model-versions/{version_id}/promotion-rules/apply", operation_id="apply_promotion_rules"
+)
+def apply_promotion_rules(
+    version_id: uuid.UUID, body: PromotionRulesApply, session: SessionDep
+) -> RulesEvaluated:
+    """Evaluate the model's promotion rules on a version, recording every decision."""
+    evaluated = session.store.apply_promotion_rules(
+        version_id, run_id=body.run_id, user_name=body.user_name
+    )
+    return RulesEvaluated(evaluated=evaluated)
+
+
+@router.get("/stage-transitions", operation_id="list_stage_transitions")
+def list_stage_transitions(
+    session: SessionDep, params: Annotated[StageTransitionListParams, Query()]
+) -> StageTransitionPage:
+    """List recorded stage changes, refusals and rule decisions."""
+    page: StageTransitionPage = StageTransitionPage.of(
+        session.store.list_stage_transitions(params.to_query())
+    )
+    return page
