@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from headwater.client_catalog import CatalogClientMixin
 from headwater.client_models import ModelsClientMixin
 from headwater.errors import EntityNotFoundError
 from headwater.responses import (
@@ -73,8 +74,9 @@ class CacheExplanation:
         return "\n".join(lines)
 
 
-class Client(ModelsClientMixin):
+class Client(CatalogClientMixin, ModelsClientMixin):
     """Reads pipelines, runs, step runs, artifacts and logs from the configured store;
+    artifacts, tags, users, projects, deleting and pruning are in `CatalogClientMixin`;
     registers, lists and stages models (see `ModelsClientMixin`)."""
 
     def __init__(self, session: Session | None = None) -> None:
@@ -210,11 +212,39 @@ class Client(ModelsClientMixin):
 
     # --- artifacts ------------------------------------------------------------------
 
-    def get_artifact_version(self, artifact_version_id: uuid.UUID) -> ArtifactVersionResponse:
-        """Get an artifact version by id."""
-        return ArtifactVersionResponse(
-            self._session.store.get_artifact_version(artifact_version_id), self._session
+    def get_artifact_version(
+        self, name_id_or_prefix: str | uuid.UUID, version: int | str | None = None
+    ) -> ArtifactVersionResponse:
+        """Get an artifact version by id, or by artifact name and version (newest if
+        `version` is None).
+
+        Example:
+            ```python
+            Client().get_artifact_version("score")        # the newest version
+            Client().get_artifact_version("score", 3)
+            ```
+
+        Raises:
+            EntityNotFoundError: no such artifact version.
+        """
+        store = self._session.store
+        artifact_version_id = _as_id(name_id_or_prefix)
+        if artifact_version_id is not None and version is None:
+            return ArtifactVersionResponse(
+                store.get_artifact_version(artifact_version_id), self._session
+            )
+        artifact = self.get_artifact(name_id_or_prefix)
+        if version is None:
+            return artifact.latest_version
+        page = store.list_artifact_versions(
+            ListQuery(filters={"artifact_id": str(artifact.id), "version": str(version)})
         )
+        if not page.items:
+            raise EntityNotFoundError(
+                f"Artifact '{artifact.name}' has no version '{version}'. List its versions "
+                f"with `Client().get_artifact('{artifact.name}').versions`."
+            )
+        return ArtifactVersionResponse(page.items[0], self._session)
 
     def list_artifact_versions(
         self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
@@ -239,6 +269,15 @@ class Client(ModelsClientMixin):
                 f"{', '.join(repr(s) for s in run.steps) or 'none'}."
             )
         return step
+
+
+def _as_id(name_or_id: str | uuid.UUID) -> uuid.UUID | None:
+    if isinstance(name_or_id, uuid.UUID):
+        return name_or_id
+    try:
+        return uuid.UUID(name_or_id)
+    except ValueError:
+        return None
 
 
 def _query(

@@ -7,15 +7,18 @@ store only when asked, in one query per hop.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import uuid
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from headwater.artifact_visualization import ArtifactVisualization, display_inline
 from headwater.errors import ArtifactError, EntityNotFoundError
 from headwater.runner.logs import LogLine, parse_log_lines
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import decode_value
 from headwater.store.models import (
+    Artifact,
     ArtifactVersion,
     ExecutionStatus,
     MetadataEntry,
@@ -80,6 +83,26 @@ class ArtifactVersionResponse:
         return self._session.artifact_store.load(
             self.model.uri, self.model.materializer, self.model.data_type
         )
+
+    def visualize(self) -> list[ArtifactVisualization]:
+        """Show the artifact's visualizations: inline in a Jupyter notebook, otherwise
+        one line per visualization saying where its file is.
+
+        Like IPython's `display`, this is a call made to show something, so outside a
+        notebook it writes to standard output. Returns the visualizations shown.
+        """
+        views = [
+            ArtifactVisualization(v, self._session.artifact_store) for v in self.visualizations
+        ]
+        if display_inline(views):
+            return views
+        if not views:
+            sys.stdout.write(
+                f"Artifact '{self.name}' version {self.version} has no visualizations.\n"
+            )
+        for view in views:
+            sys.stdout.write(f"{view.kind} visualization '{view.name}': {view.uri}\n")
+        return views
 
     def __repr__(self) -> str:
         return f"<artifact '{self.name}' version {self.version} ({self.data_type})>"
@@ -286,3 +309,44 @@ class PipelineResponse:
 
     def __repr__(self) -> str:
         return f"<pipeline '{self.name}'>"
+
+
+class ArtifactResponse:
+    """An artifact: the series of versions saved under one name, newest last."""
+
+    def __init__(self, model: Artifact, session: Session) -> None:
+        self.model = model
+        self._session = session
+
+    id = property(lambda self: self.model.id)
+    name = property(lambda self: self.model.name)
+    created = property(lambda self: self.model.created)
+    tags = property(lambda self: self.model.tags)
+
+    @property
+    def versions(self) -> list[ArtifactVersionResponse]:
+        """Every version of this artifact, oldest first (version 1, 2, ...)."""
+        page = self._session.store.list_artifact_versions(
+            ListQuery(filters={"artifact_id": str(self.model.id)}, sort_by="asc:version", size=_ALL)
+        )
+        return [ArtifactVersionResponse(v, self._session) for v in page.items]
+
+    @property
+    def latest_version(self) -> ArtifactVersionResponse:
+        """The highest-numbered version.
+
+        Raises:
+            EntityNotFoundError: every version was pruned.
+        """
+        page = self._session.store.list_artifact_versions(
+            ListQuery(filters={"artifact_id": str(self.model.id)}, sort_by="desc:version", size=1)
+        )
+        if not page.items:
+            raise EntityNotFoundError(
+                f"Artifact '{self.name}' has no versions left (they were pruned). Rerun the "
+                f"step that makes it."
+            )
+        return ArtifactVersionResponse(page.items[0], self._session)
+
+    def __repr__(self) -> str:
+        return f"<artifact '{self.name}'>"

@@ -11,6 +11,9 @@ import uuid
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
     from headwater.store.dag import RunDag
     from headwater.store.filters import ListQuery
     from headwater.store.model_registry import (
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
         StageTransition,
     )
     from headwater.store.models import (
+        Artifact,
         ArtifactType,
         ArtifactVersion,
         ExecutionStatus,
@@ -33,10 +37,12 @@ if TYPE_CHECKING:
         Pipeline,
         PipelineRun,
         PipelineVersion,
+        Project,
         RunCreate,
         StepRun,
         StepRunCreate,
         StepRunEnd,
+        User,
     )
     from headwater.store.stack_models import (
         RunStack,
@@ -344,6 +350,64 @@ class Store(Protocol):
         """Evaluate the model's promotion rules on a version (reading the metadata of the
         version, and of `run_id` and its steps) and record every decision in the stage
         history. Returns how many rules were evaluated."""
+        ...
+
+    # --- catalog: artifacts, tags, users, projects; deleting and pruning -------------
+
+    def get_artifact(self, name_or_id: uuid.UUID | str) -> Artifact:
+        """Get an artifact (the named series of versions) by id or name."""
+        ...
+
+    def list_artifacts(self, query: ListQuery) -> Page[Artifact]:
+        """List artifacts. Filterable fields: id, name, created, tag. Sortable: created,
+        name."""
+        ...
+
+    def delete_pipeline(self, pipeline_id: uuid.UUID) -> None:
+        """Delete a pipeline, its versions and its runs (artifact versions stay)."""
+        ...
+
+    def prune_artifact_versions(self, *, dry_run: bool, only_versions: bool) -> ArtifactPrune:
+        """Delete (or with `dry_run` only list) the artifact versions that no step run
+        uses as input or output and no model version links; with `only_versions=False`
+        artifacts left without versions go too. Reports the byte URIs nothing points at
+        any more, for the caller to delete after this call returns."""
+        ...
+
+    def add_tags(self, target: TagTarget, target_id: uuid.UUID, names: Sequence[str]) -> None:
+        """Attach tags (created on first use) to a run, artifact, artifact version or model.
+
+        Raises:
+            EntityNotFoundError: nothing of that kind has the id.
+        """
+        ...
+
+    def remove_tags(self, target: TagTarget, target_id: uuid.UUID, names: Sequence[str]) -> None:
+        """Detach tags from a target (missing ones are ignored; the tags stay)."""
+        ...
+
+    def get_tag(self, name_or_id: uuid.UUID | str) -> Tag:
+        """Get a tag by id or name."""
+        ...
+
+    def list_tags(self, query: ListQuery) -> Page[Tag]:
+        """List tags. Filterable fields: id, name, created. Sortable: created, name."""
+        ...
+
+    def get_user(self, name_or_id: uuid.UUID | str) -> User:
+        """Get a user by id or name."""
+        ...
+
+    def list_users(self, query: ListQuery) -> Page[User]:
+        """List users. Filterable fields: id, name, created. Sortable: created, name."""
+        ...
+
+    def get_project(self, name_or_id: uuid.UUID | str) -> Project:
+        """Get a project by id or name."""
+        ...
+
+    def list_projects(self, query: ListQuery) -> Page[Project]:
+        """List projects. Filterable fields: id, name, created. Sortable: created, name."""
         ...
 
     def close(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func, select, update
 
 from headwater.errors import EntityNotFoundError
-from headwater.store.models import Page, Pipeline, PipelineVersion
+from headwater.store.models import MetadataTarget, Page, Pipeline, PipelineVersion
 from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
@@ -18,8 +18,16 @@ from headwater.store.sql.filtering import (
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.inserts import ensure_row
+from headwater.store.sql.metadata_entries import delete_metadata
 from headwater.store.sql.paging import fetch_page
-from headwater.store.sql.schema import pipeline_versions, pipelines, projects, users
+from headwater.store.sql.schema import (
+    pipeline_versions,
+    pipelines,
+    projects,
+    runs,
+    step_runs,
+    users,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
@@ -184,3 +192,23 @@ def as_id(name_or_id: uuid.UUID | str) -> uuid.UUID | None:
 
 def _pipeline(row: Row[*tuple[Any, ...]]) -> Pipeline:
     return Pipeline(id=row.id, project_id=row.project_id, name=row.name, created=row.created)
+
+
+def delete_pipeline(connection: Connection, pipeline_id: uuid.UUID) -> None:
+    """Delete a pipeline with its versions and every run of it; artifact versions stay.
+
+    Raises:
+        EntityNotFoundError: there is no pipeline with that id.
+    """
+    run_ids = list(
+        connection.execute(select(runs.c.id).where(runs.c.pipeline_id == pipeline_id)).scalars()
+    )
+    step_ids = list(
+        connection.execute(select(step_runs.c.id).where(step_runs.c.run_id.in_(run_ids))).scalars()
+    )
+    delete_metadata(connection, MetadataTarget.STEP_RUN, step_ids)
+    delete_metadata(connection, MetadataTarget.RUN, run_ids)
+    if connection.execute(pipelines.delete().where(pipelines.c.id == pipeline_id)).rowcount == 0:
+        raise EntityNotFoundError(
+            f"No pipeline with id '{pipeline_id}'. List pipelines with `headwater pipelines list`."
+        )

@@ -1,4 +1,4 @@
-"""Tags: created on first use, linked to runs, artifacts and artifact versions."""
+"""Tags: created on first use, linked to runs, artifacts, artifact versions and models."""
 
 from __future__ import annotations
 
@@ -6,18 +6,40 @@ import datetime as dt
 import functools
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, exists, select
+from sqlalchemy import ColumnElement, Select, Table, bindparam, delete, exists, select
 
-from headwater.store.sql.filtering import ConditionBuilder, text_condition
+from headwater.errors import EntityNotFoundError, FilterError
+from headwater.store.catalog_models import Tag, TagTarget
+from headwater.store.models import Page
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    ConditionBuilder,
+    FieldKind,
+    Listing,
+    text_condition,
+    where_clauses,
+)
 from headwater.store.sql.inserts import ensure_row, insert_ignoring_duplicates
-from headwater.store.sql.schema import tags
+from headwater.store.sql.paging import fetch_page
+from headwater.store.sql.schema import (
+    artifact_tags,
+    artifact_version_tags,
+    artifact_versions,
+    artifacts,
+    model_tags,
+    models,
+    run_tags,
+    runs,
+    tags,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from headwater.store.filters import Condition
+    from headwater.store.filters import Condition, ListQuery
     from headwater.store.sql.prepared import Executor
 
 
@@ -84,3 +106,104 @@ def _select_tags(link: Table) -> Select[uuid.UUID, str]:
 
 def _target_column(link: Table) -> str:
     return next(c.name for c in link.primary_key.columns if c.name != "tag_id")
+
+
+# --- the catalog of tags, and tagging by the user --------------------------------------
+
+LINKS: dict[TagTarget, tuple[Table, Table]] = {
+    TagTarget.RUN: (run_tags, runs),
+    TagTarget.ARTIFACT: (artifact_tags, artifacts),
+    TagTarget.ARTIFACT_VERSION: (artifact_version_tags, artifact_versions),
+    TagTarget.MODEL: (model_tags, models),
+}
+_LISTING = Listing(
+    entity="tags",
+    filters={
+        "id": ColumnFilter(tags.c.id, FieldKind.ID),
+        "name": ColumnFilter(tags.c.name, FieldKind.TEXT),
+        "created": ColumnFilter(tags.c.created, FieldKind.DATETIME),
+    },
+    sort_columns={"created": tags.c.created, "name": tags.c.name},
+    id_column=tags.c.id,
+    table=tags,
+    source=tags,
+)
+
+
+def add_tags(
+    connection: Connection,
+    target: TagTarget,
+    target_id: uuid.UUID,
+    names: Sequence[str],
+    now: dt.datetime,
+) -> None:
+    """Attach tags to one run, artifact, artifact version or model (tags made on first use).
+
+    Raises:
+        EntityNotFoundError: nothing of that kind has the id.
+    """
+    link, table = LINKS[target]
+    _check_target(connection, target, table, target_id)
+    tag_target(connection, link, target_id, tuple(_clean(names)), now)
+
+
+def remove_tags(
+    connection: Connection, target: TagTarget, target_id: uuid.UUID, names: Sequence[str]
+) -> None:
+    """Detach tags from one target; a tag it does not carry is fine. The tags stay.
+
+    Raises:
+        EntityNotFoundError: nothing of that kind has the id.
+    """
+    link, table = LINKS[target]
+    _check_target(connection, target, table, target_id)
+    tag_ids = select(tags.c.id).where(tags.c.name.in_(_clean(names)))
+    target_column = link.c[_target_column(link)]
+    connection.execute(delete(link).where(target_column == target_id, link.c.tag_id.in_(tag_ids)))
+
+
+def get_tag(connection: Connection, name_or_id: uuid.UUID | str) -> Tag:
+    """A tag by id or name.
+
+    Raises:
+        EntityNotFoundError: no tag has that id or name.
+    """
+    condition = tags.c.name == str(name_or_id)
+    if isinstance(name_or_id, uuid.UUID):
+        condition = tags.c.id == name_or_id
+    row = connection.execute(select(tags).where(condition)).first()
+    if row is None:
+        raise EntityNotFoundError(
+            f"No tag with id or name '{name_or_id}'. List tags with `headwater tags list`."
+        )
+    return Tag(id=row.id, name=row.name, created=row.created)
+
+
+def list_tags(connection: Connection, query: ListQuery) -> Page[Tag]:
+    """A page of tags. Filterable: id, name, created. Sortable: created, name."""
+    clauses = where_clauses(_LISTING, query, connection=connection)
+    rows, total = fetch_page(connection, _LISTING, select(tags), query, clauses)
+    items = tuple(Tag(id=row.id, name=row.name, created=row.created) for row in rows)
+    return Page(items=items, index=query.index, size=query.size, total=total)
+
+
+def _clean(names: Sequence[str]) -> list[str]:
+    if isinstance(names, str):
+        names = [names]  # a single tag passed bare is a tag, not its characters
+    cleaned = sorted({name.strip() for name in names})
+    if not cleaned or "" in cleaned:
+        raise FilterError(
+            f"Tag names must be non-empty text; got {list(names)!r}. Pass names such as "
+            f"['nightly', 'baseline']."
+        )
+    return cleaned
+
+
+def _check_target(
+    connection: Connection, target: TagTarget, table: Table, target_id: uuid.UUID
+) -> None:
+    if connection.execute(select(table.c.id).where(table.c.id == target_id)).first() is None:
+        raise EntityNotFoundError(
+            f"Cannot tag {target.replace('_', ' ')} '{target_id}': there is none with that "
+            f"id. Check the id you passed."
+        )

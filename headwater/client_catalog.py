@@ -1,0 +1,289 @@
+"""The `Client`'s catalog methods: step runs, artifacts, tags, users, projects, deleting
+and pruning, with ZenML's names and arguments.
+
+Example:
+    ```python
+    from headwater import Client
+
+    client = Client()
+    client.list_run_steps(pipeline_run_id=run.id, status="failed")
+    client.add_tags(["baseline"], run="training-12")
+    client.prune_artifacts(dry_run=True)      # what would go, deleting nothing
+    ```
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from headwater.errors import ArtifactError, HeadwaterError
+from headwater.responses import (
+    ArtifactResponse,
+    ArtifactVersionResponse,
+    PipelineRunResponse,
+    StepRunResponse,
+)
+from headwater.store.catalog_models import TagTarget
+from headwater.store.filters import ListQuery
+
+if TYPE_CHECKING:
+    from headwater.client import Page
+    from headwater.session import Session
+    from headwater.store.catalog_models import Tag
+    from headwater.store.models import Project, User
+
+logger = logging.getLogger("headwater")
+
+NameOrId = str | uuid.UUID
+
+
+@dataclass(frozen=True, slots=True)
+class PruneResult:
+    """What `prune_artifacts` removed, or on a dry run would remove."""
+
+    artifact_versions: list[ArtifactVersionResponse]
+    deleted_uris: list[str]
+    dry_run: bool
+
+    @property
+    def size_bytes(self) -> int:
+        """Bytes of the pruned versions (counted once per distinct location)."""
+        sizes = {v.uri: v.size_bytes for v in self.artifact_versions}
+        return sum(sizes.values())
+
+
+class CatalogClientMixin:
+    """Step runs, artifacts, tags, users and projects; deleting and pruning. Mixed into
+    `Client`."""
+
+    _session: Session
+
+    # --- step runs --------------------------------------------------------------------
+
+    def list_run_steps(
+        self,
+        *,
+        sort_by: str = "asc:created",
+        page: int = 1,
+        size: int = 20,
+        pipeline_run_id: NameOrId | None = None,
+        **filters: Any,
+    ) -> Page[StepRunResponse]:
+        """List step runs; `pipeline_run_id` takes a run's id or name.
+
+        Args:
+            sort_by: `"asc:created"`, `"desc:ended"`, ...
+            page: Page number, from 1.
+            size: Step runs per page.
+            pipeline_run_id: Only the steps of this run (id or name).
+            **filters: Field -> filter: id, name, status, cache_key, created, started, ended.
+
+        Raises:
+            FilterError: a filter or sort key is malformed or names an unknown field.
+            EntityNotFoundError: `pipeline_run_id` names no run.
+        """
+        if pipeline_run_id is not None:
+            filters["run_id"] = str(self._session.store.get_run(pipeline_run_id).id)
+        result = self._session.store.list_step_runs(_query(filters, sort_by, page, size))
+        items = [StepRunResponse(s, self._session) for s in result.items]
+        return _page(items, result.index, result.size, result.total)
+
+    # --- artifacts --------------------------------------------------------------------
+
+    def get_artifact(self, name_id_or_prefix: NameOrId) -> ArtifactResponse:
+        """Get an artifact (the series of versions saved under one name) by name or id.
+
+        Raises:
+            EntityNotFoundError: no artifact has that name or id.
+        """
+        return ArtifactResponse(self._session.store.get_artifact(name_id_or_prefix), self._session)
+
+    def list_artifacts(
+        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[ArtifactResponse]:
+        """List artifacts; filters on id, name, created, tag (`name="contains:model"`)."""
+        result = self._session.store.list_artifacts(_query(filters, sort_by, page, size))
+        items = [ArtifactResponse(a, self._session) for a in result.items]
+        return _page(items, result.index, result.size, result.total)
+
+    def prune_artifacts(
+        self,
+        *,
+        dry_run: bool = False,
+        only_versions: bool = True,
+        delete_from_artifact_store: bool = True,
+    ) -> PruneResult:
+        """Delete artifact versions no remaining step run or model version uses, and
+        their bytes when nothing else points at them.
+
+        The records go first (in one transaction), the bytes after: a crash in between
+        leaves unused bytes behind, never a record pointing at missing bytes.
+
+        Args:
+            dry_run: Only say what would be deleted.
+            only_versions: Keep artifacts left without versions (their names and tags).
+            delete_from_artifact_store: Delete the bytes too (ZenML keeps them by
+                default; pruning here means freeing space, so the default is True).
+        """
+        prune = self._session.store.prune_artifact_versions(
+            dry_run=dry_run, only_versions=only_versions
+        )
+        uris = list(prune.unreferenced_uris) if delete_from_artifact_store else []
+        if not dry_run:
+            for uri in uris:
+                self._delete_bytes(uri)
+        versions = [ArtifactVersionResponse(v, self._session) for v in prune.versions]
+        return PruneResult(versions, uris, dry_run)
+
+    # --- deleting runs and pipelines ---------------------------------------------------
+
+    def delete_pipeline_run(self, name_id_or_prefix: NameOrId) -> None:
+        """Delete a run with its step runs, metadata and logs; artifact versions stay
+        (`prune_artifacts` removes the ones nothing uses any more).
+
+        Raises:
+            EntityNotFoundError: no run has that name or id.
+        """
+        run = PipelineRunResponse(self._session.store.get_run(name_id_or_prefix), self._session)
+        logs = [s.model.log_uri for s in run.steps.values() if s.model.log_uri]
+        self._session.store.delete_run(run.id)
+        for uri in logs:
+            self._delete_bytes(uri)
+
+    def delete_pipeline(self, name_id_or_prefix: NameOrId) -> None:
+        """Delete a pipeline with all its runs (and their logs); artifact versions stay.
+
+        Raises:
+            EntityNotFoundError: no pipeline has that name or id.
+        """
+        pipeline = self._session.store.get_pipeline(name_id_or_prefix)
+        runs = self._session.store.list_runs(
+            ListQuery(filters={"pipeline_id": str(pipeline.id)}, size=10_000)
+        )
+        logs = [
+            step.log_uri
+            for run in runs.items
+            for step in self._session.store.list_step_runs(
+                ListQuery(filters={"run_id": str(run.id)}, size=10_000)
+            ).items
+            if step.log_uri
+        ]
+        self._session.store.delete_pipeline(pipeline.id)
+        for uri in logs:
+            self._delete_bytes(uri)
+
+    # --- tags -------------------------------------------------------------------------
+
+    def add_tags(
+        self,
+        tags: Sequence[str],
+        *,
+        run: NameOrId | None = None,
+        artifact: NameOrId | None = None,
+        artifact_version_id: uuid.UUID | None = None,
+    ) -> None:
+        """Tag a run, an artifact or an artifact version (name exactly one).
+
+        Raises:
+            HeadwaterError: no target, or several, were named.
+            EntityNotFoundError: the target does not exist.
+        """
+        target, target_id = self._tag_target(run, artifact, artifact_version_id)
+        self._session.store.add_tags(target, target_id, list(tags))
+
+    def remove_tags(
+        self,
+        tags: Sequence[str],
+        *,
+        run: NameOrId | None = None,
+        artifact: NameOrId | None = None,
+        artifact_version_id: uuid.UUID | None = None,
+    ) -> None:
+        """Remove tags from a run, an artifact or an artifact version (name exactly one)."""
+        target, target_id = self._tag_target(run, artifact, artifact_version_id)
+        self._session.store.remove_tags(target, target_id, list(tags))
+
+    def get_tag(self, name_id_or_prefix: NameOrId) -> Tag:
+        """Get a tag by name or id."""
+        return self._session.store.get_tag(name_id_or_prefix)
+
+    def list_tags(
+        self, *, sort_by: str = "asc:name", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[Tag]:
+        """List tags; filters on id, name, created."""
+        result = self._session.store.list_tags(_query(filters, sort_by, page, size))
+        return _page(list(result.items), result.index, result.size, result.total)
+
+    # --- users and projects ------------------------------------------------------------
+
+    def get_user(self, name_id_or_prefix: NameOrId) -> User:
+        """Get a user by name or id."""
+        return self._session.store.get_user(name_id_or_prefix)
+
+    def list_users(
+        self, *, sort_by: str = "asc:name", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[User]:
+        """List users; filters on id, name, created."""
+        result = self._session.store.list_users(_query(filters, sort_by, page, size))
+        return _page(list(result.items), result.index, result.size, result.total)
+
+    def get_project(self, name_id_or_prefix: NameOrId) -> Project:
+        """Get a project by name or id."""
+        return self._session.store.get_project(name_id_or_prefix)
+
+    def list_projects(
+        self, *, sort_by: str = "asc:name", page: int = 1, size: int = 20, **filters: Any
+    ) -> Page[Project]:
+        """List projects; filters on id, name, created."""
+        result = self._session.store.list_projects(_query(filters, sort_by, page, size))
+        return _page(list(result.items), result.index, result.size, result.total)
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _tag_target(
+        self,
+        run: NameOrId | None,
+        artifact: NameOrId | None,
+        artifact_version_id: uuid.UUID | None,
+    ) -> tuple[TagTarget, uuid.UUID]:
+        named = [n for n, v in (("run", run), ("artifact", artifact)) if v is not None]
+        if artifact_version_id is not None:
+            named.append("artifact_version_id")
+        if len(named) != 1:
+            raise HeadwaterError(
+                f"Name exactly one thing to tag, with run=, artifact= or "
+                f"artifact_version_id=; got {', '.join(named) or 'none'}."
+            )
+        store = self._session.store
+        if run is not None:
+            return TagTarget.RUN, store.get_run(run).id
+        if artifact is not None:
+            return TagTarget.ARTIFACT, store.get_artifact(artifact).id
+        assert artifact_version_id is not None
+        return TagTarget.ARTIFACT_VERSION, store.get_artifact_version(artifact_version_id).id
+
+    def _delete_bytes(self, uri: str) -> None:
+        # The record is already gone: failing here would only hide that it worked.
+        try:
+            self._session.artifact_store.delete(uri)
+        except (ArtifactError, OSError) as exc:
+            logger.warning("Could not delete '%s' from the artifact store: %s", uri, exc)
+
+
+def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQuery:
+    return ListQuery(
+        filters={k: v for k, v in filters.items() if v is not None},
+        sort_by=sort_by,
+        index=page,
+        size=size,
+    )
+
+
+def _page(items: list[Any], index: int, size: int, total: int) -> Page[Any]:
+    from headwater.client import Page  # the Client's module imports this one
+
+    return Page(items, index, size, total)

@@ -1,0 +1,172 @@
+"""The catalog around runs: artifacts by name, tags, users, projects, deletion, pruning."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from headwater.errors import EntityNotFoundError, FilterError
+from headwater.store.catalog_models import TagTarget
+from headwater.store.filters import ListQuery
+from headwater.store.metadata import encode_metadata
+from headwater.store.models import MetadataTarget
+from tests.store_contract.records import a_run, an_output, record_step
+
+
+def test_artifacts_are_listed_by_name_with_their_tags(store):
+    run = store.create_run(a_run())
+    record_step(store, run, "train", an_output("model", tags=("best",)), an_output("report"))
+
+    page = store.list_artifacts(ListQuery(sort_by="asc:name"))
+    tagged = store.list_artifacts(ListQuery(filters={"tag": "best"}))
+
+    assert [(a.name, a.tags) for a in page.items] == [("model", ("best",)), ("report", ())]
+    assert [a.name for a in tagged.items] == ["model"]
+
+
+def test_get_artifact_finds_it_by_name_and_by_id(store):
+    run = store.create_run(a_run())
+    record_step(store, run, "train", an_output("model"))
+
+    by_name = store.get_artifact("model")
+
+    assert store.get_artifact(by_name.id) == by_name
+    assert store.get_artifact(str(by_name.id)) == by_name
+
+
+def test_an_unknown_artifact_says_how_to_list_artifacts(store):
+    with pytest.raises(EntityNotFoundError, match="headwater artifacts list"):
+        store.get_artifact("missing")
+
+
+@pytest.mark.parametrize("target", [TagTarget.RUN, TagTarget.ARTIFACT, TagTarget.ARTIFACT_VERSION])
+def test_tags_are_added_and_removed_on_runs_and_artifacts(store, target):
+    run = store.create_run(a_run(tags=("nightly",)))
+    step = record_step(store, run, "train", an_output("model"))
+    version = store.get_artifact_version(step.outputs["model"])
+    target_id = {
+        TagTarget.RUN: run.id,
+        TagTarget.ARTIFACT: version.artifact_id,
+        TagTarget.ARTIFACT_VERSION: version.id,
+    }[target]
+
+    store.add_tags(target, target_id, ["best", "baseline"])
+    store.remove_tags(target, target_id, ["baseline", "never-there"])
+
+    listed = {
+        TagTarget.RUN: lambda: store.get_run(run.id).tags,
+        TagTarget.ARTIFACT: lambda: store.get_artifact(version.artifact_id).tags,
+        TagTarget.ARTIFACT_VERSION: lambda: store.get_artifact_version(version.id).tags,
+    }[target]()
+    assert "best" in listed
+    assert "baseline" not in listed
+
+
+def test_tagging_something_missing_says_it_is_missing(store):
+    missing = uuid.uuid4()
+
+    with pytest.raises(EntityNotFoundError, match=f"Cannot tag run '{missing}'"):
+        store.add_tags(TagTarget.RUN, missing, ["best"])
+
+
+def test_an_empty_tag_name_is_refused(store):
+    run = store.create_run(a_run())
+
+    with pytest.raises(FilterError, match="Tag names must be non-empty text"):
+        store.add_tags(TagTarget.RUN, run.id, ["  "])
+
+
+def test_tags_are_listed_and_found_by_name(store):
+    store.create_run(a_run(tags=("nightly", "baseline")))
+
+    page = store.list_tags(ListQuery(sort_by="asc:name"))
+    found = store.get_tag("nightly")
+
+    assert [t.name for t in page.items] == ["baseline", "nightly"]
+    assert store.get_tag(found.id) == found
+
+
+def test_users_and_projects_are_listed_and_found(store):
+    store.create_run(a_run(user_name="ada"))
+    store.create_run(a_run(user_name="bob"))
+
+    users = store.list_users(ListQuery(filters={"name": "oneof:[ada,bob]"}, sort_by="asc:name"))
+    projects = store.list_projects(ListQuery())
+
+    assert [u.name for u in users.items] == ["ada", "bob"]
+    assert store.get_user("ada").id == users.items[0].id
+    assert [p.name for p in projects.items] == ["default"]
+    assert store.get_project(projects.items[0].id).name == "default"
+
+
+def test_an_unknown_user_or_project_says_how_to_list_them(store):
+    with pytest.raises(EntityNotFoundError, match="headwater users list"):
+        store.get_user("nobody")
+    with pytest.raises(EntityNotFoundError, match="headwater projects list"):
+        store.get_project("nowhere")
+
+
+def test_deleting_a_pipeline_deletes_its_runs_and_their_metadata(store):
+    kept = store.create_run(a_run("scoring"))
+    run = store.create_run(a_run("training"))
+    step = record_step(store, run, "train", an_output("model"))
+    store.add_metadata(MetadataTarget.RUN, run.id, encode_metadata({"accuracy": 0.9}))
+
+    store.delete_pipeline(run.pipeline_id)
+
+    with pytest.raises(EntityNotFoundError):
+        store.get_run(run.id)
+    with pytest.raises(EntityNotFoundError):
+        store.get_pipeline("training")
+    assert store.get_run(kept.id).name == kept.name
+    assert store.get_artifact_version(step.outputs["model"]).artifact_name == "model"
+
+
+def test_deleting_a_missing_pipeline_says_it_is_missing(store):
+    with pytest.raises(EntityNotFoundError, match="headwater pipelines list"):
+        store.delete_pipeline(uuid.uuid4())
+
+
+def test_a_dry_run_prune_lists_only_versions_no_run_uses_and_deletes_nothing(store):
+    gone = store.create_run(a_run())
+    orphan = record_step(store, gone, "train", an_output("model"))
+    kept_run = store.create_run(a_run())
+    kept = record_step(store, kept_run, "train", an_output("model"))
+    store.delete_run(gone.id)
+
+    prune = store.prune_artifact_versions(dry_run=True, only_versions=True)
+
+    assert [v.id for v in prune.versions] == [orphan.outputs["model"]]
+    assert store.get_artifact_version(orphan.outputs["model"]).version == 1
+    assert store.get_artifact_version(kept.outputs["model"]).version == 2
+
+
+def test_prune_deletes_unused_versions_and_names_the_bytes_nothing_points_at(store):
+    gone = store.create_run(a_run())
+    shared_uri = an_output("model")
+    orphan = record_step(store, gone, "train", shared_uri, an_output("report"))
+    kept_run = store.create_run(a_run())
+    same_bytes = shared_uri.model_copy(update={"artifact_name": "copy", "output_name": "copy"})
+    record_step(store, kept_run, "train", same_bytes)
+    store.delete_run(gone.id)
+    report_uri = store.get_artifact_version(orphan.outputs["report"]).uri
+
+    prune = store.prune_artifact_versions(dry_run=False, only_versions=False)
+
+    assert {v.artifact_name for v in prune.versions} == {"model", "report"}
+    assert prune.unreferenced_uris == (report_uri,)
+    assert store.get_artifact_versions(list(orphan.outputs.values())) == {}
+    assert [a.name for a in store.list_artifacts(ListQuery()).items] == ["copy"]
+
+
+def test_an_input_keeps_its_artifact_version_from_pruning(store):
+    first = store.create_run(a_run())
+    made = record_step(store, first, "load", an_output("data"))
+    second = store.create_run(a_run())
+    record_step(store, second, "train", an_output("model"), inputs={"data": made.outputs["data"]})
+    store.delete_run(first.id)
+
+    prune = store.prune_artifact_versions(dry_run=False, only_versions=True)
+
+    assert prune.versions == ()
