@@ -12,6 +12,7 @@ from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.routes import (
     artifact_versions,
+    catalog,
     health,
     metadata,
     models,
@@ -76,6 +77,7 @@ def openapi_app(
         metadata,
         stacks,
         models,
+        catalog,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_dashboard(app, static_folder)

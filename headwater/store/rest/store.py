@@ -21,6 +21,7 @@ from headwater.store.models import (
     PipelineVersion,
     StepRun,
 )
+from headwater.store.rest.catalog import RestCatalogMethods
 from headwater.store.rest.ml_models import RestModelMethods
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.stacks import RestStackMethods
@@ -44,7 +45,7 @@ def _segment(value: uuid.UUID | str) -> str:
     return quote(str(value), safe="")
 
 
-class RestStore(RestStackMethods, RestModelMethods):
+class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods):
     """Everything Headwater remembers, kept by a Headwater server.
 
     Args:

@@ -24,6 +24,7 @@ from headwater.store.sql.filtering import (
 )
 from headwater.store.sql.inserts import ensure_row, insert_ignoring_duplicates
 from headwater.store.sql.paging import fetch_page
+from headwater.store.sql.pipelines import as_id
 from headwater.store.sql.schema import (
     artifact_tags,
     artifact_version_tags,
@@ -168,10 +169,12 @@ def get_tag(connection: Connection, name_or_id: uuid.UUID | str) -> Tag:
     Raises:
         EntityNotFoundError: no tag has that id or name.
     """
-    condition = tags.c.name == str(name_or_id)
-    if isinstance(name_or_id, uuid.UUID):
-        condition = tags.c.id == name_or_id
-    row = connection.execute(select(tags).where(condition)).first()
+    row = None
+    tag_id = as_id(name_or_id)
+    if tag_id is not None:
+        row = connection.execute(select(tags).where(tags.c.id == tag_id)).first()
+    if row is None:
+        row = connection.execute(select(tags).where(tags.c.name == str(name_or_id))).first()
     if row is None:
         raise EntityNotFoundError(
             f"No tag with id or name '{name_or_id}'. List tags with `headwater tags list`."
