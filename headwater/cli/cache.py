@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from headwater.cli import render
+from headwater.cli.options import OutputFormat, OutputOption
 
 app = typer.Typer(help="Cache decisions.", no_args_is_help=True)
 
@@ -15,6 +16,7 @@ app = typer.Typer(help="Cache decisions.", no_args_is_help=True)
 def explain(
     run: Annotated[str, typer.Argument(help="Run name or id.")],
     step: Annotated[str, typer.Argument(help="Step name.")],
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
     """Say why a step was cached, or which cache key components made it rerun."""
     from headwater.client import Client
@@ -30,6 +32,17 @@ def explain(
             f"{', '.join(repr(s) for s in response.steps) or 'none'}."
         )
     explanation = client.explain_cache(step_run)
+    if output is OutputFormat.JSON:
+        render.print_json(
+            {
+                "step_name": explanation.step_name,
+                "status": explanation.status.value,
+                "reasons": explanation.reasons,
+                "changed_components": [c.name for c in explanation.changes],
+                "baseline_step_run_id": explanation.baseline_step_run_id,
+            }
+        )
+        return
     render.console.print(f"Step '{step}' was {render.status(explanation.status)}:")
     for reason in explanation.reasons:
         render.console.print(f"  - {reason}")

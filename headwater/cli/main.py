@@ -10,7 +10,17 @@ import sys
 
 import typer
 
-from headwater.cli import cache, integrations, lineage, login, pipelines, runs, server
+from headwater.cli import (
+    artifacts,
+    cache,
+    catalog,
+    integrations,
+    lineage,
+    login,
+    pipelines,
+    runs,
+    server,
+)
 from headwater.errors import HeadwaterError
 
 app = typer.Typer(
@@ -29,6 +39,10 @@ app.add_typer(integrations.app, name="integration")
 runs.app.command("visualize")(lineage.visualize_run)
 app.command("login")(login.login)
 app.command("logout")(login.logout)
+app.add_typer(artifacts.app, name="artifacts")
+app.add_typer(catalog.tags_app, name="tags")
+app.add_typer(catalog.users_app, name="users")
+app.add_typer(catalog.projects_app, name="projects")
 
 
 def main() -> None:

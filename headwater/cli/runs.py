@@ -1,16 +1,31 @@
-"""`headwater runs ...` and `headwater logs`."""
+"""`headwater runs list|show|delete` and `headwater logs`."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import time
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from headwater.cli import render
+from headwater.cli.options import (
+    OutputFormat,
+    OutputOption,
+    PageOption,
+    SizeOption,
+    YesOption,
+    confirm,
+    parse_moment,
+)
+
+if TYPE_CHECKING:
+    from headwater.client import Client
+    from headwater.responses import PipelineRunResponse, StepRunResponse
 
 app = typer.Typer(help="Pipeline runs and their steps.", no_args_is_help=True)
 
-OutputOption = Annotated[str, typer.Option("--output", "-o", help="table or json")]
+# How often `logs --follow` looks for new lines.
+FOLLOW_INTERVAL_SECONDS = 0.5
 
 
 @app.command("list")
@@ -19,60 +34,72 @@ def list_runs(
     status: Annotated[
         str | None, typer.Option(help="e.g. failed, or oneof:[failed,stopped]")
     ] = None,
-    size: Annotated[int, typer.Option(help="How many runs to show.")] = 20,
-    output: OutputOption = "table",
+    tag: Annotated[str | None, typer.Option(help="Only runs with this tag.")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Created at or after: 2026-01-31, or an age: 2h, 3d.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Created before: 2026-02-01, or an age: 1d.")
+    ] = None,
+    sort_by: Annotated[str, typer.Option(help="e.g. desc:created, asc:name.")] = "desc:created",
+    page: PageOption = 1,
+    size: SizeOption = 20,
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
     """List runs, newest first."""
-    from rich.table import Table
-
     from headwater.client import Client
 
-    page = Client().list_pipeline_runs(pipeline_name=pipeline, status=status, size=size)
-    if output == "json":
-        render.print_json([r.model.model_dump(mode="json") for r in page.items])
+    created = [f"gte:{parse_moment('--since', since).isoformat()}"] if since else []
+    if until:
+        created.append(f"lt:{parse_moment('--until', until).isoformat()}")
+    found = Client().list_pipeline_runs(
+        pipeline_name=pipeline,
+        status=status,
+        tag=tag,
+        created=created or None,
+        sort_by=sort_by,
+        page=page,
+        size=size,
+    )
+    if output is OutputFormat.JSON:
+        render.print_page_json(found, [r.model.model_dump(mode="json") for r in found.items])
         return
-    table = Table("run", "pipeline", "status", "created", "duration", title=f"{page.total} run(s)")
-    for run in page.items:
-        seconds = (run.ended - run.started).total_seconds() if run.ended and run.started else None
-        table.add_row(
-            run.name,
-            run.pipeline_name,
-            render.status(run.status),
-            render.timestamp(run.created),
-            render.duration(seconds),
-        )
-    render.console.print(table)
+    render.console.print(runs_table(found.items, title=render.page_title(found, "run")))
 
 
 @app.command("show")
 def show_run(
     run: Annotated[str, typer.Argument(help="Run name or id.")],
-    output: OutputOption = "table",
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
     """Show a run as a tree of steps with status, duration and cache state."""
-    from rich.tree import Tree
-
     from headwater.client import Client
 
-    response = Client().get_pipeline_run(run)
-    if output == "json":
-        render.print_json(
-            {
-                **response.model.model_dump(mode="json"),
-                "steps": [s.model.model_dump(mode="json") for s in response.steps.values()],
-            }
-        )
+    client = Client()
+    response = client.get_pipeline_run(run)
+    if output is OutputFormat.JSON:
+        steps = [s.model.model_dump(mode="json") for s in response.steps.values()]
+        render.print_json({**response.model.model_dump(mode="json"), "steps": steps})
         return
-    tree = Tree(f"[bold]{response.name}[/] {render.status(response.status)}")
-    for name, step in response.steps.items():
-        branch = tree.add(
-            f"{name}  {render.status(step.status)}  {render.duration(step.duration_seconds)}"
-        )
-        for output_name, artifact in step.outputs.items():
-            branch.add(f"[dim]{output_name}[/] → {artifact.name} v{artifact.version}")
-    render.console.print(tree)
+    render.console.print(_run_tree(client, response))
     if response.exception:
-        render.console.print(f"[red]{response.exception}[/]")
+        render.console.print(render.literal(response.exception, "red"))
+
+
+@app.command("delete")
+def delete_run(
+    run: Annotated[str, typer.Argument(help="Run name or id.")],
+    yes: YesOption = False,
+) -> None:
+    """Delete a run with its step runs, metadata and logs (artifacts stay; prune them
+    with `headwater artifacts prune`)."""
+    from headwater.client import Client
+
+    client = Client()
+    response = client.get_pipeline_run(run)
+    confirm(f"Delete run '{response.name}' and its {len(response.steps)} step run(s)?", yes=yes)
+    client.delete_pipeline_run(response.id)
+    render.console.print(f"Deleted run '{response.name}'.")
 
 
 def logs(
@@ -80,14 +107,94 @@ def logs(
     step: Annotated[str, typer.Argument(help="Step name.")],
     grep: Annotated[str | None, typer.Option(help="Only lines containing this text.")] = None,
     stream: Annotated[str | None, typer.Option(help="stdout, stderr or log.")] = None,
+    follow: Annotated[
+        bool, typer.Option("--follow", "-f", help="Keep printing new lines until the step ends.")
+    ] = False,
 ) -> None:
     """Print a step's captured log lines."""
-    from rich.text import Text
-
     from headwater.client import Client
 
-    for line in Client().get_step_logs(run, step, grep=grep, stream=stream):
-        style = "red" if line.stream == "stderr" else ""
-        # User text is never parsed as markup: a '[red]' in a log line stays literal.
-        text = Text.assemble((render.timestamp(line.time), "dim"), " ", (line.message, style))
-        render.console.print(text, highlight=False)
+    client = Client()
+    if not follow:
+        for line in client.get_step_logs(run, step, grep=grep, stream=stream):
+            render.log_line(line)
+        return
+    _follow(client, run, step, grep=grep, stream=stream)
+
+
+def _follow(client: Client, run: str, step: str, *, grep: str | None, stream: str | None) -> None:
+    """Print lines as they arrive until the step (or, before it starts, the run) ends."""
+    printed = 0
+    while True:
+        response = client.get_pipeline_run(run)
+        step_run = response.steps.get(step)
+        if step_run is None:
+            if response.status.is_finished:
+                client.get_step_logs(run, step)  # raises: the step never ran
+            time.sleep(FOLLOW_INTERVAL_SECONDS)
+            continue
+        lines = step_run.logs(grep=grep, stream=stream)
+        for line in lines[printed:]:
+            render.log_line(line)
+        printed = len(lines)
+        if step_run.status.is_finished:
+            return
+        time.sleep(FOLLOW_INTERVAL_SECONDS)
+
+
+def runs_table(runs: list[PipelineRunResponse], *, title: str) -> Any:
+    from rich.table import Table
+
+    table = Table("run", "pipeline", "status", "created", "duration", "tags", title=title)
+    for run in runs:
+        seconds = (run.ended - run.started).total_seconds() if run.ended and run.started else None
+        table.add_row(
+            render.literal(run.name),
+            render.literal(run.pipeline_name),
+            render.status(run.status),
+            render.timestamp(run.created),
+            render.duration(seconds),
+            render.literal(", ".join(run.tags)),
+        )
+    return table
+
+
+def _run_tree(client: Client, run: PipelineRunResponse) -> Any:
+    from rich.text import Text
+    from rich.tree import Tree
+
+    header = Text.assemble((run.name, "bold"), " ", render.status_text(run.status))
+    header.append(f"  {run.pipeline_name}  {render.timestamp(run.created)}", style="dim")
+    tree = Tree(header)
+    for name, step in run.steps.items():
+        branch = tree.add(_step_label(client, name, step))
+        for output_name, artifact in step.outputs.items():
+            branch.add(Text(f"{output_name} → {artifact.name} v{artifact.version}", style="dim"))
+    return tree
+
+
+def _step_label(client: Client, name: str, step: StepRunResponse) -> Any:
+    from rich.text import Text
+
+    label = Text.assemble(
+        (name, "bold"),
+        "  ",
+        render.status_text(step.status),
+        "  ",
+        render.duration(step.duration_seconds),
+    )
+    if step.is_cached and step.original_step_run_id is not None:
+        label.append(f"  cache hit: reused {_origin(client, step)}", style="green")
+    elif step.model.status.is_successful:
+        label.append("  executed (cache miss)", style="dim")
+    return label
+
+
+def _origin(client: Client, step: StepRunResponse) -> str:
+    from headwater.errors import EntityNotFoundError
+
+    try:
+        original = client.get_run_step(step.original_step_run_id)
+        return f"run '{client.get_pipeline_run(original.run_id).name}'"
+    except EntityNotFoundError:  # the original run was deleted since
+        return f"step run {step.original_step_run_id}"

@@ -101,7 +101,8 @@ class RunListParams(ListParams):
     pipeline_id: str | None = None
     pipeline_name: str | None = None
     status: str | None = None
-    created: str | None = None
+    # Repeatable: `created=gte:2026-01-01&created=lt:2026-02-01` must both hold.
+    created: list[str] | None = None
     started: str | None = None
     ended: str | None = None
     tag: str | None = None

@@ -12,7 +12,11 @@ from headwater.store.models import Page
 def list_params(query: ListQuery) -> list[tuple[str, str]]:
     """Filters as `name=op:value`, metadata as repeated `metadata=key:op:value`, paging."""
     params = [("sort_by", query.sort_by), ("page", str(query.index)), ("size", str(query.size))]
-    params += [(name, _text(value)) for name, value in query.filters.items() if value is not None]
+    for name, value in query.filters.items():
+        # A list of filters on one field repeats the parameter; all of them must hold.
+        for one in value if isinstance(value, list | tuple) else [value]:
+            if one is not None:
+                params.append((name, _text(one)))
     params += [
         ("metadata", f"{key}:{_text(value)}")
         for key, value in query.metadata.items()

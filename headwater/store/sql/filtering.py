@@ -114,10 +114,12 @@ def where_clauses(
                 f"{', '.join(sorted(listing.filters))}."
             )
             continue
-        try:
-            clauses.append(_clause(target, parse_condition(name, raw), connection))
-        except FilterError as exc:
-            problems.append(str(exc))
+        # A list of filters on one field must all hold: created=["gte:2026-01", "lt:2026-02"].
+        for one in raw if isinstance(raw, list | tuple) else [raw]:
+            try:
+                clauses.append(_clause(target, parse_condition(name, one), connection))
+            except FilterError as exc:
+                problems.append(str(exc))
     problems.extend(_metadata_clauses(listing, query, metadata, clauses))
     if problems:
         raise FilterError(" ".join(problems))
