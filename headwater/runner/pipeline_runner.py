@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from headwater.errors import HeadwaterError
+from headwater.runner import progress
 from headwater.runner.heartbeat import Heartbeat
 from headwater.runner.models import apply_promotion_rules, resolve_run_models
 from headwater.runner.orchestrators.local import LocalOrchestrator
@@ -75,7 +76,13 @@ def run_pipeline(
     executor = StepExecutor(store, target.artifact_store, model_versions=model_versions)
 
     def execute(step: StepSpec, inputs: Mapping[str, ArtifactRef]) -> StepOutcome:
-        outcome = executor.execute(run, step, inputs, functions[step.name])
+        progress.report_step_started(run, step.name)
+        try:
+            outcome = executor.execute(run, step, inputs, functions[step.name])
+        except StepExecutionError:
+            progress.report_step_failed(run, step.name)
+            raise
+        progress.report_step_finished(run, outcome.step_run)
         if on_step is not None:
             on_step(outcome)
         return outcome
@@ -83,22 +90,25 @@ def run_pipeline(
     failure: StepExecutionError | None = None
     with Heartbeat(store, run.id, target.heartbeat_interval):
         run = store.update_run_status(run.id, ExecutionStatus.RUNNING)
+        progress.report_run_started(run)
         try:
             target.orchestrator.run(run, spec, execute)
         except StepExecutionError as exc:
             failure = exc
         except BaseException:
-            store.update_run_status(run.id, ExecutionStatus.STOPPED)
+            progress.report_run_finished(store.update_run_status(run.id, ExecutionStatus.STOPPED))
             raise
     if failure is None:
         run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
+        progress.report_run_finished(run)
         apply_promotion_rules(store, model_versions, run)
         return run
-    store.update_run_status(
+    failed = store.update_run_status(
         run.id,
         ExecutionStatus.FAILED,
         exception=f"Step '{failure.step_name}' failed.\n{failure.traceback_text}",
     )
+    progress.report_run_finished(failed)
     _raise_step_failure(failure, run)
 
 

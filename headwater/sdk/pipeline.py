@@ -16,6 +16,7 @@ from headwater.runner.pipeline_runner import RunTarget, run_pipeline
 from headwater.sdk.model import Model, attach_models
 from headwater.sdk.recording import current_recorder, recording
 from headwater.session import get_session
+from headwater.terminal_progress import show_progress_on_terminal
 
 if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec
@@ -56,6 +57,7 @@ class Pipeline:
         """
         spec, functions = self.compile(*args, **kwargs)
         session = get_session()
+        show_progress_on_terminal()
         target = RunTarget(
             store=session.store,
             artifact_store=session.artifact_store,
