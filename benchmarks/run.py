@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core, listing
+from benchmarks import core, lineage, listing
 
 
 def main() -> None:
@@ -31,6 +31,17 @@ def main() -> None:
     for figure in listing.run_all():
         listing_table.add_row(figure.case, str(figure.size), str(figure.page), f"{figure.ms:.1f}")
     console.print(listing_table)
+    lineage_table = Table(title="Lineage picture of one run, embedded SQLite (median of 5)")
+    for column in ("case", "nodes", "load ms", "graph ms", "cytoscape ms", "html ms", "html KiB"):
+        lineage_table.add_column(column, justify="left" if column == "case" else "right")
+    for f in lineage.run_all():
+        lineage_table.add_row(
+            f.case,
+            str(f.nodes),
+            *(f"{value:.1f}" for value in (f.load_ms, f.graph_ms, f.cytoscape_ms, f.html_ms)),
+            f"{f.html_kib:.0f}",
+        )
+    console.print(lineage_table)
 
 
 if __name__ == "__main__":

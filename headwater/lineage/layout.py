@@ -8,6 +8,7 @@ rarely. Both renderers use these positions, so the picture is the same everywher
 from __future__ import annotations
 
 from dataclasses import dataclass
+from graphlib import TopologicalSorter
 
 from headwater.lineage.graph import LineageGraph
 
@@ -37,18 +38,19 @@ def layout_graph(graph: LineageGraph) -> dict[str, Point]:
 
 
 def _columns(graph: LineageGraph) -> dict[str, int]:
-    column = {node.id: 0 for node in graph.nodes}
-    # Longest path by relaxation: at most one pass per node in an acyclic graph.
-    for _ in graph.nodes:
-        changed = False
-        for edge in graph.edges:
-            wanted = column.get(edge.source, 0) + 1
-            if column.get(edge.target, 0) < wanted:
-                column[edge.target] = wanted
-                changed = True
-        if not changed:
-            break
+    """Each node's column: the length of the longest path that reaches it."""
+    sources = _sources(graph)
+    column: dict[str, int] = {}
+    for node_id in TopologicalSorter(sources).static_order():
+        column[node_id] = max((column[s] + 1 for s in sources[node_id]), default=0)
     return column
+
+
+def _sources(graph: LineageGraph) -> dict[str, list[str]]:
+    sources: dict[str, list[str]] = {node.id: [] for node in graph.nodes}
+    for edge in graph.edges:
+        sources[edge.target].append(edge.source)
+    return sources
 
 
 def _order_rows(graph: LineageGraph, columns: dict[str, int]) -> list[list[str]]:
@@ -56,12 +58,10 @@ def _order_rows(graph: LineageGraph, columns: dict[str, int]) -> list[list[str]]
     ordered: list[list[str]] = [[] for _ in range(width)]
     for node in graph.nodes:  # graph order is execution order: a stable first guess
         ordered[columns[node.id]].append(node.id)
+    sources = _sources(graph)
     row_of: dict[str, float] = {}
     for ids in ordered:
-        feeders = {
-            node_id: [row_of[e.source] for e in graph.edges if e.target == node_id]
-            for node_id in ids
-        }
+        feeders = {node_id: [row_of[s] for s in sources[node_id]] for node_id in ids}
         ids.sort(key=lambda n: sum(feeders[n]) / len(feeders[n]) if feeders[n] else 0.0)
         # Rows centred on the middle line, so columns of different heights compare.
         middle = (len(ids) - 1) / 2

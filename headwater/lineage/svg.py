@@ -14,7 +14,8 @@ LABEL_CHARACTERS = 22
 def render_svg(graph: LineageGraph) -> str:
     """The graph as one `<svg>` element; nodes carry `data-id` for the page's script."""
     positions = layout_graph(graph)
-    edges = "".join(_edge(edge, positions, graph) for edge in graph.edges)
+    nodes_by_id = {node.id: node for node in graph.nodes}
+    edges = "".join(_edge(edge, positions, nodes_by_id) for edge in graph.edges)
     nodes = "".join(_node(node, positions[node.id]) for node in graph.nodes)
     return (
         '<svg id="lineage-graph" role="img" aria-label="Lineage of run '
@@ -33,10 +34,10 @@ def _half_width(node: LineageNode) -> float:
     return (STEP_SIZE if node.kind is NodeKind.STEP else ARTIFACT_SIZE) / 2
 
 
-def _edge(edge: LineageEdge, positions: dict[str, Point], graph: LineageGraph) -> str:
+def _edge(edge: LineageEdge, positions: dict[str, Point], nodes: dict[str, LineageNode]) -> str:
     start, end = positions[edge.source], positions[edge.target]
-    x1 = start.x + _half_width(graph.node(edge.source))
-    x2 = end.x - _half_width(graph.node(edge.target)) - 3
+    x1 = start.x + _half_width(nodes[edge.source])
+    x2 = end.x - _half_width(nodes[edge.target]) - 3
     bend = max((x2 - x1) / 2, 20.0)
     path = f"M {x1:.1f} {start.y:.1f} C {x1 + bend:.1f} {start.y:.1f}, "
     path += f"{x2 - bend:.1f} {end.y:.1f}, {x2:.1f} {end.y:.1f}"

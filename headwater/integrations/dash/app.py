@@ -23,7 +23,7 @@ from headwater.lineage.loading import load_lineage_graph
 from headwater.lineage.styles import LEGEND, cytoscape_stylesheet, status_style
 
 if TYPE_CHECKING:
-    from headwater.store.base import Store
+    from headwater.session import Session
 
 POLL_MILLISECONDS = 1000
 HINT = "Click a step or an artifact to see its details."
@@ -45,25 +45,27 @@ RESET_SCRIPT = """function(n) {
 class LineageRuns:
     """The runs the page shows, in the order they were added (one tab each)."""
 
-    _entries: list[tuple[uuid.UUID, Store]] = field(default_factory=list)
+    _entries: list[tuple[uuid.UUID, Session]] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def add(self, run_id: uuid.UUID, store: Store) -> None:
+    def add(self, run_id: uuid.UUID, session: Session) -> None:
         """Show this run too (once: adding it again only selects it)."""
         with self._lock:
             self._entries = [(r, s) for r, s in self._entries if r != run_id]
-            self._entries.append((run_id, store))
+            self._entries.append((run_id, session))
 
-    def entries(self) -> list[tuple[uuid.UUID, Store]]:
-        """Run ids and the stores to read them from, oldest tab first."""
+    def entries(self) -> list[tuple[uuid.UUID, Session]]:
+        """Run ids and the sessions to read them from, oldest tab first."""
         with self._lock:
             return list(self._entries)
 
     def graph(self, run_id: str) -> LineageGraph:
         """The current lineage graph of a shown run, read fresh from its store."""
-        for known, store in self.entries():
+        for known, session in self.entries():
             if str(known) == run_id:
-                return load_lineage_graph(store, known)
+                # A run whose process died shows as stopped, not running forever.
+                session.stop_stale_runs()
+                return load_lineage_graph(session.store, known)
         raise KeyError(run_id)
 
 
@@ -121,8 +123,8 @@ def _page(runs: LineageRuns) -> html.Div:
 
 def _tabs(runs: LineageRuns) -> list[dcc.Tab]:
     tabs = []
-    for run_id, store in runs.entries():
-        run = store.get_run(run_id)
+    for run_id, session in runs.entries():
+        run = session.store.get_run(run_id)
         tabs.append(dcc.Tab(label=run.name, value=str(run_id), className="run-tab"))
     return tabs
 
@@ -200,6 +202,8 @@ def _register_callbacks(app: dash.Dash, runs: LineageRuns) -> None:
     def show_run(run_id: str | None, _: int | None, shown: Any) -> tuple[Any, ...]:
         if run_id is None:
             return [], dash.no_update, [html.Span("No runs yet.", className="muted")], None
+        if dash.ctx.triggered_id == "poll" and _is_finished(shown, run_id):
+            return dash.no_update, dash.no_update, dash.no_update, dash.no_update
         graph = runs.graph(run_id)
         fingerprint = _fingerprint(graph)
         if dash.ctx.triggered_id == "poll" and fingerprint == shown:
@@ -244,3 +248,14 @@ def _fingerprint(graph: LineageGraph) -> dict[str, Any]:
         "status": graph.run_status.value,
         "nodes": [[node.id, node.status.value] for node in graph.nodes],
     }
+
+
+def _is_finished(shown: dict[str, Any] | None, run_id: str) -> bool:
+    """True when the page already shows this run in a status that cannot change."""
+    if shown is None or shown["run"] != run_id:
+        return False
+    return NodeStatus(shown["status"]) not in (
+        NodeStatus.INITIALIZING,
+        NodeStatus.RUNNING,
+        NodeStatus.PENDING,
+    )

@@ -20,7 +20,7 @@ from headwater.integrations.dash.app import LineageRuns, build_lineage_app
 if TYPE_CHECKING:
     import uuid
 
-    from headwater.store.base import Store
+    from headwater.session import Session
 
 
 class _QuietRequestHandler(WSGIRequestHandler):
@@ -53,9 +53,9 @@ class LineageServer:
         self._thread.start()
         self._keeps_process_alive = False
 
-    def show(self, run_id: uuid.UUID, store: Store) -> None:
+    def show(self, run_id: uuid.UUID, session: Session) -> None:
         """Add a run to the page (the browser picks it up within a second)."""
-        self.runs.add(run_id, store)
+        self.runs.add(run_id, session)
 
     def keep_process_alive(self) -> None:
         """After the script ends, keep serving until Ctrl-C (registered once)."""

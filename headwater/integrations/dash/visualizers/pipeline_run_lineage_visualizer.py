@@ -69,7 +69,7 @@ class PipelineRunLineageVisualizer:
         session = get_session()
         run = session.store.get_run(_run_reference(object))
         server, is_new = get_lineage_server(self.host, self.port)
-        server.show(run.id, session.store)
+        server.show(run.id, session)
         if in_notebook():
             _show_in_notebook(server.url)
         elif is_new:

@@ -1,0 +1,35 @@
+"""The integration registry: pins that match the project's own, and clear errors."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from headwater.errors import IntegrationError
+from headwater.integrations.registry import INTEGRATIONS, get_integration, require_integration
+
+PYPROJECT = Path(__file__).parents[3] / "pyproject.toml"
+
+
+def test_every_integration_pins_the_versions_the_test_suite_installs():
+    dev = tomllib.loads(PYPROJECT.read_text())["project"]["optional-dependencies"]["dev"]
+
+    pinned = [r for integration in INTEGRATIONS.values() for r in integration.requirements]
+
+    assert all("==" in requirement for requirement in pinned)
+    assert set(pinned) <= set(dev)
+
+
+def test_installed_integration_passes_the_check():
+    require_integration("dash")
+
+    assert get_integration("dash").install_command == "headwater integration install dash -y"
+
+
+def test_unknown_integration_lists_the_known_ones():
+    with pytest.raises(
+        IntegrationError, match=r"no integration 'spark'\. Known integrations: dash"
+    ):
+        get_integration("spark")
