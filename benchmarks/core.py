@@ -113,6 +113,17 @@ def measure_import(statement: str) -> float:
     return statistics.median(timings)
 
 
+def measure_help() -> float:
+    """Median wall time of `headwater --help` in a fresh process, interpreter start included."""
+    command = [sys.executable, "-m", "headwater.cli.main", "--help"]
+    timings = []
+    for _ in range(REPEATS):
+        began = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        timings.append((time.perf_counter() - began) * 1000)
+    return statistics.median(timings)
+
+
 def run_all() -> tuple[list[Measurement], dict[str, float]]:
     """Run every case; return step measurements and import times in ms."""
     measurements = [
@@ -129,8 +140,12 @@ def run_all() -> tuple[list[Measurement], dict[str, float]]:
     )
     imports = {
         "import headwater": measure_import("import headwater"),
+        "from headwater import step, pipeline": measure_import(
+            "from headwater import step, pipeline"
+        ),
         "from headwater import step, pipeline, Client": measure_import(
             "from headwater import step, pipeline, Client"
         ),
+        "`headwater --help`, whole process": measure_help(),
     }
     return measurements, imports

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from headwater.client_catalog import CatalogClientMixin
 from headwater.client_models import ModelsClientMixin
@@ -25,11 +25,13 @@ from headwater.responses import (
     PipelineRunResponse,
     StepRunResponse,
 )
-from headwater.runner.caching import ComponentChange, describe_change, diff_components
-from headwater.runner.logs import LogLine
-from headwater.session import Session, get_session
 from headwater.store.filters import ListQuery
 from headwater.store.models import ExecutionStatus
+
+if TYPE_CHECKING:
+    from headwater.runner.caching import ComponentChange
+    from headwater.runner.logs import LogLine
+    from headwater.session import Session
 
 ItemT = TypeVar("ItemT")
 
@@ -80,6 +82,9 @@ class Client(CatalogClientMixin, ModelsClientMixin):
     registers, lists and stages models (see `ModelsClientMixin`)."""
 
     def __init__(self, session: Session | None = None) -> None:
+        # Opened on first use: importing the Client never loads the stores.
+        from headwater.session import get_session
+
         self._session = session or get_session()
 
     # --- pipelines ------------------------------------------------------------------
@@ -199,6 +204,8 @@ class Client(CatalogClientMixin, ModelsClientMixin):
                 [],
                 None,
             )
+        from headwater.runner.caching import describe_change, diff_components
+
         changes = diff_components(baseline.cache_components, model.cache_components)
         reasons = [
             describe_change(c, _parameter_change(c, baseline.parameters, model.parameters))

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.artifact_visualization import ArtifactVisualization, display_inline
 from headwater.errors import ArtifactError, EntityNotFoundError
-from headwater.runner.logs import LogLine, parse_log_lines
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import decode_value
 from headwater.store.models import (
@@ -30,6 +29,7 @@ from headwater.store.models import (
 
 if TYPE_CHECKING:
     from headwater.lineage.html import LineageHtml
+    from headwater.runner.logs import LogLine
     from headwater.session import Session
 
 # Large enough for any real pipeline's steps in one query.
@@ -190,6 +190,8 @@ class StepRunResponse:
         return self._session_logs(stream=stream, grep=grep)
 
     def _session_logs(self, *, stream: str | None, grep: str | None) -> list[LogLine]:
+        from headwater.runner.logs import parse_log_lines  # the log capture is heavy
+
         if self.model.log_uri is None:
             return []
         data = self._session.artifact_store.read_bytes(self.model.log_uri)

@@ -28,6 +28,9 @@ app = typer.Typer(
     help="Headwater: ML pipelines that remember every run.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Plain help: Typer's Rich help loads Rich and a Markdown parser (~80 ms), and
+    # `headwater --help` must answer in 150 ms (benchmarks/core.py measures it).
+    rich_markup_mode=None,
 )
 app.add_typer(pipelines.app, name="pipelines")
 app.add_typer(runs.app, name="runs")

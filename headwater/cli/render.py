@@ -6,11 +6,10 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-
 if TYPE_CHECKING:
     import datetime as dt
 
+    from rich.console import Console
     from rich.text import Text
 
     from headwater.runner.logs import LogLine
@@ -24,7 +23,27 @@ STATUS_STYLES = {
     "stopped": "grey50",
 }
 
-console = Console()
+if TYPE_CHECKING:
+    console: Console
+
+
+def __getattr__(name: str) -> Any:
+    # `render.console` is made on first use (PEP 562): Rich's console costs tens of
+    # milliseconds, which `headwater --help` should not pay.
+    if name != "console":
+        raise AttributeError(f"module '{__name__}' has no attribute '{name}'")
+    return get_console()
+
+
+def get_console() -> Console:
+    """The console every command prints to, made on first use."""
+    made = globals().get("console")
+    if made is None:
+        from rich.console import Console
+
+        made = Console()
+        globals()["console"] = made
+    return made
 
 
 def status(value: str) -> str:
@@ -92,7 +111,7 @@ def log_line(line: LogLine) -> None:
 
     style = "red" if line.stream == "stderr" else ""
     text = Text.assemble((timestamp(line.time), "dim"), " ", (line.message, style))
-    console.print(text, highlight=False, soft_wrap=True)
+    get_console().print(text, highlight=False, soft_wrap=True)
 
 
 def size(byte_count: int) -> str:

@@ -9,17 +9,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
-from headwater.compiler.compile import PipelineOptions, compile_pipeline
 from headwater.errors import DefinitionError
-from headwater.responses import PipelineRunResponse
-from headwater.runner.pipeline_runner import RunTarget, run_pipeline
 from headwater.sdk.model import Model, attach_models
 from headwater.sdk.recording import current_recorder, recording
-from headwater.session import get_session
-from headwater.terminal_progress import show_progress_on_terminal
 
 if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec
+    from headwater.responses import PipelineRunResponse
+
+# Decorating a pipeline only records it. The compiler, runner, stores and their
+# dependencies (pydantic, SQLAlchemy, fsspec) load on the first call, so a script's
+# `from headwater import step, pipeline` stays fast (see benchmarks/core.py).
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,11 @@ class Pipeline:
             DefinitionError: the pipeline is wired wrongly (every problem is listed).
             Exception: the exception a failed step raised, with a note naming the run.
         """
+        from headwater.responses import PipelineRunResponse
+        from headwater.runner.pipeline_runner import RunTarget, run_pipeline
+        from headwater.session import get_session
+        from headwater.terminal_progress import show_progress_on_terminal
+
         spec, functions = self.compile(*args, **kwargs)
         session = get_session()
         show_progress_on_terminal()
@@ -74,6 +79,8 @@ class Pipeline:
         Returns:
             The spec, and each step name's function (for executing in this process).
         """
+        from headwater.compiler.compile import PipelineOptions, compile_pipeline
+
         if current_recorder() is not None:
             raise DefinitionError(
                 f"Pipeline '{self.name}' was called inside another pipeline. Call its steps "
