@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from headwater.client_catalog import CatalogClientMixin
 from headwater.client_models import ModelsClientMixin
+from headwater.client_stacks import StackClientMixin
 from headwater.errors import EntityNotFoundError
 from headwater.responses import (
     ArtifactVersionResponse,
@@ -76,10 +77,11 @@ class CacheExplanation:
         return "\n".join(lines)
 
 
-class Client(CatalogClientMixin, ModelsClientMixin):
+class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
     """Reads pipelines, runs, step runs, artifacts and logs from the configured store;
     artifacts, tags, users, projects, deleting and pruning are in `CatalogClientMixin`;
-    registers, lists and stages models (see `ModelsClientMixin`)."""
+    registers, lists and stages models (see `ModelsClientMixin`); manages stacks and
+    their components (see `StackClientMixin`)."""
 
     def __init__(self, session: Session | None = None) -> None:
         # Opened on first use: importing the Client never loads the stores.

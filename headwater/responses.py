@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from headwater.lineage.html import LineageHtml
     from headwater.runner.logs import LogLine
     from headwater.session import Session
+    from headwater.store.stack_models import RunStack
 
 # Large enough for any real pipeline's steps in one query.
 _ALL = 10_000
@@ -75,14 +76,13 @@ class ArtifactVersionResponse:
         Raises:
             ArtifactError: the bytes are gone (pruned) or cannot be read.
         """
-        if not self._session.artifact_store.exists(self.model.uri):
+        artifact_store = self._session.artifact_store_for(self.model.uri)
+        if not artifact_store.exists(self.model.uri):
             raise ArtifactError(
                 f"Artifact '{self.name}' version {self.version} has no bytes at "
                 f"'{self.model.uri}' any more (pruned or deleted). Rerun the step that made it."
             )
-        return self._session.artifact_store.load(
-            self.model.uri, self.model.materializer, self.model.data_type
-        )
+        return artifact_store.load(self.model.uri, self.model.materializer, self.model.data_type)
 
     def visualize(self) -> list[ArtifactVisualization]:
         """Show the artifact's visualizations: inline in a Jupyter notebook, otherwise
@@ -194,7 +194,7 @@ class StepRunResponse:
 
         if self.model.log_uri is None:
             return []
-        data = self._session.artifact_store.read_bytes(self.model.log_uri)
+        data = self._session.artifact_store_for(self.model.log_uri).read_bytes(self.model.log_uri)
         return [
             line
             for line in parse_log_lines(data)
@@ -247,6 +247,11 @@ class PipelineRunResponse:
             ListQuery(filters={"run_id": str(self.model.id)}, sort_by="asc:created", size=_ALL)
         )
         return {s.name: StepRunResponse(s, self._session) for s in page.items}
+
+    @cached_property
+    def stack(self) -> RunStack | None:
+        """The stack the run executed on, with its components' settings at the time."""
+        return self._session.store.get_run_stack(self.model.id)
 
     def refresh(self) -> PipelineRunResponse:
         """The same run, read again from the store."""

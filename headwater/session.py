@@ -7,14 +7,25 @@ process (not once per run) keeps a run's fixed cost low.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import threading
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.config import ARTIFACT_STORE_URL_VARIABLE, Settings, load_settings
+from headwater.errors import HeadwaterError
+from headwater.stacks.active import resolve_active_stack
+from headwater.stacks.runtime import StackRuntime, build_artifact_store, build_orchestrator
 from headwater.store.base import Store
 from headwater.store.factory import open_store
+from headwater.store.filters import ListQuery
+from headwater.store.stack_models import StackComponentType
+
+if TYPE_CHECKING:
+    from headwater.artifacts.artifact_store import ArtifactStore
+    from headwater.store.stack_models import Stack, StackComponent
 
 # A run whose heartbeat is this many intervals old is taken for dead.
 STALE_AFTER_BEATS = 6
@@ -22,11 +33,74 @@ STALE_AFTER_BEATS = 6
 
 @dataclass(frozen=True)
 class Session:
-    """The metadata store and artifact store of one configuration."""
+    """The metadata store of one configuration, and the artifact stores of its stacks."""
 
     settings: Settings
     store: Store
-    artifact_store: ArtifactStore
+    # Where the default stack's artifact store writes: the settings' location, or the
+    # server's when the store is a server's (see `_artifact_store_url`).
+    default_artifact_store_url: str = ""
+    # Artifact stores opened so far, keyed by component id and settings.
+    _artifact_stores: dict[tuple[uuid.UUID, str], ArtifactStore] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def active_stack(self) -> Stack:
+        """The stack runs use now (`HEADWATER_STACK`, `headwater stack set`, or default)."""
+        return resolve_active_stack(self.store, self.settings)
+
+    def stack_runtime(self, stack: Stack | None = None) -> StackRuntime:
+        """The orchestrator and artifact store of `stack` (the active one by default)."""
+        chosen = stack or self.active_stack()
+        return StackRuntime(
+            stack=chosen,
+            orchestrator=build_orchestrator(self.store, chosen),
+            artifact_store=self.artifact_store_of(
+                chosen.components[StackComponentType.ARTIFACT_STORE]
+            ),
+        )
+
+    @property
+    def artifact_store(self) -> ArtifactStore:
+        """The active stack's artifact store: where runs save their outputs now."""
+        return self.artifact_store_of(
+            self.active_stack().components[StackComponentType.ARTIFACT_STORE]
+        )
+
+    def artifact_store_of(self, component: StackComponent) -> ArtifactStore:
+        """The artifact store an artifact store component describes, opened once."""
+        key = (component.id, json.dumps(component.settings, sort_keys=True))
+        found = self._artifact_stores.get(key)
+        if found is None:
+            found = build_artifact_store(
+                self.store,
+                component,
+                default_url=self.default_artifact_store_url or self.settings.artifact_store_url,
+            )
+            self._artifact_stores[key] = found
+        return found
+
+    def artifact_store_for(self, uri: str) -> ArtifactStore:
+        """The artifact store holding `uri`: artifacts stay readable after the active
+        stack changes. Falls back to the active stack's store (which then says the URI
+        is outside it)."""
+        for opened in list(self._artifact_stores.values()):
+            if opened.contains(uri):
+                return opened
+        active = self.artifact_store
+        if active.contains(uri):
+            return active
+        components = self.store.list_stack_components(
+            ListQuery(filters={"type": StackComponentType.ARTIFACT_STORE.value}, size=10_000)
+        )
+        for component in components.items:
+            try:
+                candidate = self.artifact_store_of(component)
+            except HeadwaterError:
+                continue  # a flavor this process lacks, or an unreachable location
+            if candidate.contains(uri):
+                return candidate
+        return active
 
     @property
     def stale_after(self) -> dt.timedelta:
@@ -56,7 +130,7 @@ def get_session() -> Session:
             session = Session(
                 settings=settings,
                 store=store,
-                artifact_store=ArtifactStore(_artifact_store_url(settings, store)),
+                default_artifact_store_url=_artifact_store_url(settings, store),
             )
             _sessions[settings] = session
         return session

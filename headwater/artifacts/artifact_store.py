@@ -159,6 +159,14 @@ class ArtifactStore:
             return False
         return self._location.fs.exists(path)
 
+    def contains(self, uri: str) -> bool:
+        """Whether `uri` lies inside this store, whether or not anything is saved there."""
+        try:
+            self._location.resolve(uri)
+        except ArtifactError:
+            return False
+        return True
+
     def open_log(self, run_id: str, step_name: str) -> tuple[str, BinaryIO]:
         """Open the log file of one step of one run for appending bytes.
 

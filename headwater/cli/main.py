@@ -14,12 +14,14 @@ from headwater.cli import (
     artifacts,
     cache,
     catalog,
+    components,
     integrations,
     lineage,
     login,
     pipelines,
     runs,
     server,
+    stacks,
 )
 from headwater.errors import HeadwaterError
 
@@ -35,6 +37,8 @@ app = typer.Typer(
 app.add_typer(pipelines.app, name="pipelines")
 app.add_typer(runs.app, name="runs")
 app.add_typer(cache.app, name="cache")
+app.add_typer(stacks.app, name="stack")
+app.add_typer(components.app, name="component")
 app.command("logs")(runs.logs)
 app.command("up")(server.up)
 app.command("down")(server.down)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -40,6 +41,8 @@ class RunTarget:
     artifact_store: ArtifactStore
     heartbeat_interval: float = 5.0
     orchestrator: Orchestrator = field(default_factory=LocalOrchestrator)
+    # The stack the run executes on, recorded with its components' settings.
+    stack_id: uuid.UUID | None = None
 
 
 def run_pipeline(
@@ -68,8 +71,9 @@ def run_pipeline(
             spec=spec.structure,
             name=spec.run_name,
             tags=spec.tags,
-            config={"spec": spec.to_dict()},
+            config={"spec": spec.to_dict(), "artifact_store": target.artifact_store.root_uri},
             orchestrator=target.orchestrator.name,
+            stack_id=target.stack_id,
         )
     )
     model_versions = _resolve_models(store, spec, run)

@@ -63,10 +63,13 @@ class Pipeline:
         spec, functions = self.compile(*args, **kwargs)
         session = get_session()
         show_progress_on_terminal()
+        stack = session.stack_runtime()
         target = RunTarget(
             store=session.store,
-            artifact_store=session.artifact_store,
+            artifact_store=stack.artifact_store,
             heartbeat_interval=session.settings.heartbeat_interval,
+            orchestrator=stack.orchestrator,
+            stack_id=stack.stack.id,
         )
         run = run_pipeline(spec, target, functions=functions)
         return PipelineRunResponse(run, session)

@@ -189,10 +189,15 @@ def delete_stack_component(connection: Connection, component_id: uuid.UUID) -> N
     ).scalars()
     names = list(users)
     if names:
+        users_text = (
+            f"the stack '{names[0]}' uses it"
+            if len(names) == 1
+            else f"the stacks {', '.join(repr(n) for n in names)} use it"
+        )
         raise EntityInUseError(
-            f"Cannot delete {component.type.value} '{component.name}': the stacks "
-            f"{', '.join(repr(n) for n in names)} use it. Give those stacks another "
-            f"{component.type.value} (`headwater stack update`) or delete them first."
+            f"Cannot delete {component.type.value} '{component.name}': {users_text}. Give "
+            f"{'it' if len(names) == 1 else 'them'} another {component.type.value} "
+            f"(`headwater stack update`) or delete {'it' if len(names) == 1 else 'them'} first."
         )
     connection.execute(delete(stack_components).where(stack_components.c.id == component_id))
 

@@ -1,0 +1,80 @@
+"""From stack records to the objects a run uses: its orchestrator and artifact store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from headwater.errors import ConfigurationError
+from headwater.stacks.builtin_flavors import ArtifactStoreFlavor, OrchestratorFlavor
+from headwater.stacks.flavors import get_flavor
+from headwater.stacks.settings import build_settings, merge_settings
+from headwater.store.stack_models import StackComponentType
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from headwater.artifacts.artifact_store import ArtifactStore
+    from headwater.runner.orchestrators.base import Orchestrator
+    from headwater.store.base import Store
+    from headwater.store.stack_models import Stack, StackComponent
+
+
+@dataclass(frozen=True)
+class StackRuntime:
+    """A stack ready to run on: its record, orchestrator and artifact store."""
+
+    stack: Stack
+    orchestrator: Orchestrator
+    artifact_store: ArtifactStore
+
+
+def component_settings(store: Store, component: StackComponent) -> BaseModel:
+    """A component's settings as its flavor's model, secrets in clear (for building it).
+
+    Raises:
+        StackValidationError: the flavor is not registered in this process, or the stored
+            settings no longer fit its schema.
+    """
+    flavor = get_flavor(component.type, component.flavor)
+    secrets = store.get_stack_component_secrets(component.id) if component.secret_keys else {}
+    values = merge_settings(component, secrets, {})
+    return build_settings(flavor, values, component=component.name)
+
+
+def build_orchestrator(store: Store, stack: Stack) -> Orchestrator:
+    """The orchestrator of a stack.
+
+    Raises:
+        ConfigurationError: the orchestrator's flavor cannot build one.
+    """
+    component = stack.components[StackComponentType.ORCHESTRATOR]
+    flavor = get_flavor(component.type, component.flavor)
+    if not issubclass(flavor, OrchestratorFlavor):
+        raise _cannot_build(stack, component, "OrchestratorFlavor")
+    return flavor.create_orchestrator(component_settings(store, component))
+
+
+def build_artifact_store(
+    store: Store, component: StackComponent, *, default_url: str
+) -> ArtifactStore:
+    """The artifact store a component describes.
+
+    Raises:
+        ConfigurationError: the component's flavor cannot build one, or its location is
+            unusable.
+    """
+    flavor = get_flavor(component.type, component.flavor)
+    if not issubclass(flavor, ArtifactStoreFlavor):
+        raise _cannot_build(None, component, "ArtifactStoreFlavor")
+    settings = component_settings(store, component)
+    return flavor.create_artifact_store(settings, default_url=default_url)
+
+
+def _cannot_build(stack: Stack | None, component: StackComponent, base: str) -> ConfigurationError:
+    where = f" of stack '{stack.name}'" if stack is not None else ""
+    return ConfigurationError(
+        f"The {component.type.value} '{component.name}'{where} has flavor "
+        f"'{component.flavor}', which cannot build one: its class must extend "
+        f"headwater.stacks.{base}. Use a flavor that does, or fix the flavor's class."
+    )
