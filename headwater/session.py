@@ -45,6 +45,15 @@ class Session:
         default_factory=dict, repr=False, compare=False
     )
 
+    @classmethod
+    def with_artifact_store(
+        cls, settings: Settings, store: Store, artifact_store: ArtifactStore
+    ) -> Session:
+        """A session whose reads look in `artifact_store` first (a running step's own)."""
+        session = cls(settings=settings, store=store)
+        session._artifact_stores[(uuid.UUID(int=0), artifact_store.url)] = artifact_store
+        return session
+
     def active_stack(self) -> Stack:
         """The stack runs use now (`HEADWATER_STACK`, `headwater stack set`, or default)."""
         return resolve_active_stack(self.store, self.settings)

@@ -295,9 +295,7 @@ class StepExecutor:
         version = self._model_version(step)
         if version is None:
             return {}
-        session = Session(
-            settings=load_settings(), store=self.store, artifact_store=self.artifact_store
-        )
+        session = Session.with_artifact_store(load_settings(), self.store, self.artifact_store)
         return {"model_version": version, "session": session}
 
     @staticmethod

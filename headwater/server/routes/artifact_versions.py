@@ -61,7 +61,7 @@ def list_artifact_version_files(
 ) -> list[ArtifactFile]:
     """List the files the artifact version's materializer saved (and its views)."""
     version = session.store.get_artifact_version(artifact_version_id)
-    return ArtifactFiles(session.artifact_store).list_files(version)
+    return ArtifactFiles(session.artifact_store_for(version.uri)).list_files(version)
 
 
 @router.get(
@@ -75,7 +75,7 @@ def download_artifact_version_file(
 ) -> StreamingResponse:
     """Download one file of the artifact version; the path never leaves its folder."""
     version = session.store.get_artifact_version(artifact_version_id)
-    files = ArtifactFiles(session.artifact_store)
+    files = ArtifactFiles(session.artifact_store_for(version.uri))
     path = files.file_path(version, file_path)
     name = path.rsplit("/", 1)[-1].replace('"', "")
     return StreamingResponse(
@@ -96,6 +96,6 @@ def get_artifact_version_visualization(
 ) -> StreamingResponse:
     """The `index`-th visualization of the artifact version (HTML is served sandboxed)."""
     version = session.store.get_artifact_version(artifact_version_id)
-    files = ArtifactFiles(session.artifact_store)
+    files = ArtifactFiles(session.artifact_store_for(version.uri))
     path, media_type = files.visualization(version, index)
     return StreamingResponse(files.stream(path), media_type=media_type, headers=_SANDBOX_HEADERS)

@@ -88,10 +88,12 @@ def get_step_run_logs(
     step = session.store.get_step_run(step_run_id)
     if step.log_uri is None:
         return LogSlice(lines=[], next_offset=offset, has_more=False)
-    if not session.artifact_store.exists(step.log_uri):
+    # The store of the run's stack, which need not be the active one.
+    artifact_store = session.artifact_store_for(step.log_uri)
+    if not artifact_store.exists(step.log_uri):
         return LogSlice(lines=[], next_offset=offset, has_more=False)
     window = LogWindow(offset=offset, limit=limit, grep=grep or None, stream=stream)
-    return read_log_window(session.artifact_store, step.log_uri, window)
+    return read_log_window(artifact_store, step.log_uri, window)
 
 
 @router.get("/step-runs/{step_run_id}/cache-explanation", operation_id="explain_step_run_cache")
