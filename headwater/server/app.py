@@ -13,6 +13,7 @@ from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.routes import (
     artifact_versions,
     catalog,
+    events,
     health,
     metadata,
     models,
@@ -78,6 +79,7 @@ def openapi_app(
         stacks,
         models,
         catalog,
+        events,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     install_dashboard(app, static_folder)

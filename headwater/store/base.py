@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
     from headwater.store.dag import RunDag
+    from headwater.store.events import StoreEvent
     from headwater.store.filters import ListQuery
     from headwater.store.model_registry import (
         Model,
@@ -110,6 +111,19 @@ class Store(Protocol):
     def get_run_dag(self, run_id: uuid.UUID) -> RunDag:
         """A run with its step runs, artifact versions and edges, in a constant number of
         queries whatever the run's size. Raises `EntityNotFoundError` for an unknown id."""
+        ...
+
+    # --- events ---------------------------------------------------------------------
+
+    def list_events(
+        self, *, after: int, limit: int = 500, run_id: uuid.UUID | None = None
+    ) -> list[StoreEvent]:
+        """Run and step changes with an id above `after`, oldest first (at most `limit`),
+        optionally of one run. Every process's changes are there, in commit order."""
+        ...
+
+    def last_event_id(self) -> int:
+        """The id of the newest change (0 when there is none): where a new reader starts."""
         ...
 
     # --- pipelines ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from headwater.store.dag import RunDag
+from headwater.store.events import StoreEvent
 from headwater.store.models import (
     ArtifactVersion,
     Pipeline,
@@ -112,6 +113,22 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods):
         body = self._http.call("GET", f"/runs/{run_id}/dag")
         body.pop("pending_steps", None)
         return parse_model(RunDag, body)
+
+    # --- events ---------------------------------------------------------------------
+
+    def list_events(
+        self, *, after: int, limit: int = 500, run_id: uuid.UUID | None = None
+    ) -> list[StoreEvent]:
+        """See `Store.list_events`."""
+        params: dict[str, str | int] = {"after": after, "limit": limit}
+        if run_id is not None:
+            params["run_id"] = str(run_id)
+        body = self._http.call("GET", "/events/history", params=params)
+        return [parse_model(StoreEvent, item) for item in body]
+
+    def last_event_id(self) -> int:
+        """See `Store.last_event_id`."""
+        return int(self._http.call("GET", "/events/latest")["id"])
 
     # --- pipelines ------------------------------------------------------------------
 

@@ -413,3 +413,23 @@ run_stacks = Table(
     PrimaryKeyConstraint("run_id"),
     Index(None, "stack_id"),
 )
+
+# --- events ---------------------------------------------------------------------------
+
+# An outbox of run and step changes, written in the transaction of each change, so any
+# process's writes reach the server's live stream. Ids only grow (AUTOINCREMENT on
+# SQLite; on PostgreSQL writers serialize their event inserts until commit).
+events = Table(
+    "events",
+    store_schema,
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    _created(),
+    Column("entity", String(STATUS), nullable=False),
+    Column("entity_id", Uuid(), nullable=False),
+    Column("run_id", Uuid(), nullable=False),
+    Column("name", String(NAME), nullable=True),
+    Column("change", String(STATUS), nullable=False),
+    Column("status", String(STATUS), nullable=True),
+    Index(None, "run_id", "id"),
+    sqlite_autoincrement=True,
+)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from headwater.errors import EntityNotFoundError, StageConflictError, StoreError
+from headwater.store.events import EventChange, EventEntity
 from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
 from headwater.store.sql import (
@@ -23,6 +24,7 @@ from headwater.store.sql import (
     artifact_names,
     artifacts,
     dag,
+    events,
     ml_models,
     model_versions,
     pipelines,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
     from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
     from headwater.store.dag import RunDag
+    from headwater.store.events import StoreEvent
     from headwater.store.model_registry import (
         Model,
         ModelCreate,
@@ -117,8 +120,11 @@ class SqlStore:
 
     def create_run(self, run: RunCreate) -> PipelineRun:
         """See `Store.create_run`."""
+        now = utc_now()
         with self._write() as connection:
-            return runs.create_run(connection, run, utc_now())
+            created = runs.create_run(connection, run, now)
+            _record_run_event(connection, created, EventChange.CREATED, now)
+            return created
 
     def update_run_status(
         self,
@@ -128,9 +134,12 @@ class SqlStore:
         exception: str | None = None,
     ) -> PipelineRun:
         """See `Store.update_run_status`."""
+        now = utc_now()
         with self._write() as connection:
-            runs.update_run_status(connection, run_id, status, exception=exception, now=utc_now())
-            return runs.get_run(connection, run_id)
+            runs.update_run_status(connection, run_id, status, exception=exception, now=now)
+            updated = runs.get_run(connection, run_id)
+            _record_run_event(connection, updated, EventChange.STATUS, now)
+            return updated
 
     def heartbeat(self, run_id: uuid.UUID) -> None:
         """See `Store.heartbeat`."""
@@ -146,8 +155,12 @@ class SqlStore:
             stale = runs.find_stale_runs(connection, cutoff)
         if not stale:
             return 0
+        now = utc_now()
         with self._write() as connection:
-            return runs.stop_runs(connection, stale, cutoff=cutoff, now=utc_now())
+            stopped = runs.stop_runs(connection, stale, cutoff=cutoff, now=now)
+            if stopped:
+                events.record_stopped_runs(connection, stale, now)
+            return stopped
 
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """See `Store.get_run`."""
@@ -161,13 +174,38 @@ class SqlStore:
 
     def delete_run(self, run_id: uuid.UUID) -> None:
         """See `Store.delete_run`."""
+        now = utc_now()
         with self._write() as connection:
             runs.delete_run(connection, run_id)
+            events.record_event(
+                connection,
+                entity=EventEntity.RUN,
+                entity_id=run_id,
+                run_id=run_id,
+                name=None,
+                change=EventChange.DELETED,
+                status=None,
+                now=now,
+            )
 
     def get_run_dag(self, run_id: uuid.UUID) -> RunDag:
         """See `Store.get_run_dag`."""
         with self._read() as connection:
             return dag.get_run_dag(connection, run_id)
+
+    # --- events ---------------------------------------------------------------------
+
+    def list_events(
+        self, *, after: int, limit: int = 500, run_id: uuid.UUID | None = None
+    ) -> list[StoreEvent]:
+        """See `Store.list_events`."""
+        with self._read() as connection:
+            return events.list_events(connection, after=after, limit=limit, run_id=run_id)
+
+    def last_event_id(self) -> int:
+        """See `Store.last_event_id`."""
+        with self._read() as connection:
+            return events.last_event_id(connection)
 
     # --- pipelines ------------------------------------------------------------------
 
@@ -194,13 +232,19 @@ class SqlStore:
         def explain(connection: Connection) -> StoreError:
             return steps.explain_missing_reference(connection, step)
 
+        now = utc_now()
         with self._fast(is_write=True, explain_conflict=explain) as executor:
-            return steps.start_step(executor, step, utc_now())
+            started = steps.start_step(executor, step, now)
+            _record_step_event(executor, started, EventChange.CREATED, now)
+            return started
 
     def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
         """See `Store.finish_step`."""
+        now = utc_now()
         with self._fast(is_write=True) as executor:
-            return steps.finish_step(executor, step_run_id, end, utc_now())
+            finished = steps.finish_step(executor, step_run_id, end, now)
+            _record_step_event(executor, finished, EventChange.STATUS, now)
+            return finished
 
     def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
         """See `Store.get_step_run`."""
@@ -554,3 +598,33 @@ class SqlStore:
             f"The metadata store at '{self.url}' failed: {exc.orig}. If it is a database "
             f"server, check that it is running and reachable."
         )
+
+
+def _record_run_event(
+    connection: Connection, run: PipelineRun, change: EventChange, now: dt.datetime
+) -> None:
+    events.record_event(
+        connection,
+        entity=EventEntity.RUN,
+        entity_id=run.id,
+        run_id=run.id,
+        name=run.name,
+        change=change,
+        status=run.status,
+        now=now,
+    )
+
+
+def _record_step_event(
+    executor: DriverConnection, step: StepRun, change: EventChange, now: dt.datetime
+) -> None:
+    events.record_event(
+        executor,
+        entity=EventEntity.STEP_RUN,
+        entity_id=step.id,
+        run_id=step.run_id,
+        name=step.name,
+        change=change,
+        status=step.status,
+        now=now,
+    )

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0004_models"
+HEAD_REVISION = "0005_events"
 MIGRATIONS_FOLDER = Path(__file__).parent

@@ -1,0 +1,121 @@
+"""`/events`: run and step changes, as a live server-sent event stream or a plain list.
+
+The stream polls the store's events outbox, so changes written by any process (a
+pipeline recording into the same SQLite file or PostgreSQL database) reach it. Each
+event carries its id; a client that reconnects with `Last-Event-ID` gets every event
+after that one, and nothing twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from headwater.server.dependencies import SessionDep
+from headwater.server.errors import ERROR_RESPONSES, ApiError
+from headwater.store.base import Store
+from headwater.store.events import StoreEvent
+
+router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
+POLL_SECONDS = 0.25
+KEEP_ALIVE_SECONDS = 15.0
+BATCH = 500
+_STREAM: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"text/event-stream": {}},
+        "description": "Server-sent events: `id`, `event` (run or step_run), `data` (JSON).",
+    }
+}
+
+
+class LastEventId(BaseModel):
+    """The newest event's id: a reader starting now asks for events after it."""
+
+    id: int
+
+
+@router.get("/events/history", operation_id="list_events")
+def list_events(
+    session: SessionDep,
+    after: Annotated[int, Query(ge=0, description="Return events with a higher id.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=BATCH)] = 100,
+    run_id: uuid.UUID | None = None,
+) -> list[StoreEvent]:
+    """List run and step changes after an event id, oldest first."""
+    return session.store.list_events(after=after, limit=limit, run_id=run_id)
+
+
+@router.get("/events/latest", operation_id="get_last_event_id")
+def get_last_event_id(session: SessionDep) -> LastEventId:
+    """The newest event's id (0 when nothing has happened yet)."""
+    return LastEventId(id=session.store.last_event_id())
+
+
+@router.get(
+    "/events",
+    operation_id="stream_events",
+    response_class=StreamingResponse,
+    responses=_STREAM,
+)
+def stream_events(
+    request: Request,
+    session: SessionDep,
+    run_id: uuid.UUID | None = None,
+    after: Annotated[int | None, Query(ge=0, description="Start after this event id.")] = None,
+    last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
+) -> StreamingResponse:
+    """Stream run and step changes as server-sent events, live.
+
+    Without `Last-Event-ID` (or `after`) the stream starts with the next change; a
+    reconnecting EventSource resumes after the last event it received.
+    """
+    start = _resume_point(last_event_id, after)
+    if start is None:
+        start = session.store.last_event_id()
+    return StreamingResponse(
+        _events(request, session.store, start, run_id),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
+
+
+def _resume_point(header: str | None, after: int | None) -> int | None:
+    if header is None or not header.strip():
+        return after
+    if not header.strip().isdigit():
+        raise ApiError(
+            400,
+            "bad_request",
+            f"Last-Event-ID '{header}' is not an event id. Send the id of the last event "
+            f"received, a whole number.",
+        )
+    return int(header.strip())
+
+
+async def _events(
+    request: Request, store: Store, after: int, run_id: uuid.UUID | None
+) -> AsyncIterator[str]:
+    # Tell EventSource to reconnect quickly; it resends the last id it saw.
+    yield "retry: 1000\n\n"
+    idle = 0.0
+    while not await request.is_disconnected():
+        batch = await run_in_threadpool(store.list_events, after=after, limit=BATCH, run_id=run_id)
+        for event in batch:
+            after = event.id
+            data = event.model_dump_json()
+            yield f"id: {event.id}\nevent: {event.entity.value}\ndata: {data}\n\n"
+        if batch:
+            idle = 0.0
+            continue
+        await asyncio.sleep(POLL_SECONDS)
+        idle += POLL_SECONDS
+        if idle >= KEEP_ALIVE_SECONDS:
+            idle = 0.0
+            yield ": keep-alive\n\n"
