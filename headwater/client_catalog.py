@@ -269,7 +269,7 @@ class CatalogClientMixin:
     def _delete_bytes(self, uri: str) -> None:
         # The record is already gone: failing here would only hide that it worked.
         try:
-            self._session.artifact_store.delete(uri)
+            self._session.artifact_store_for(uri).delete(uri)
         except (ArtifactError, OSError) as exc:
             logger.warning("Could not delete '%s' from the artifact store: %s", uri, exc)
 

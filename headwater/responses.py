@@ -92,7 +92,8 @@ class ArtifactVersionResponse:
         notebook it writes to standard output. Returns the visualizations shown.
         """
         views = [
-            ArtifactVisualization(v, self._session.artifact_store) for v in self.visualizations
+            ArtifactVisualization(v, self._session.artifact_store_for(v.uri))
+            for v in self.visualizations
         ]
         if display_inline(views):
             return views
