@@ -99,9 +99,10 @@ class Store(Protocol):
         ...
 
     def list_runs(self, query: ListQuery) -> Page[PipelineRun]:
-        """List runs. Filterable fields: id, name, pipeline_id, pipeline_name, status,
-        created, started, ended, tag, user_name, orchestrator; `query.metadata` filters on
-        run metadata. Sortable: created, name, status, started, ended, pipeline_name."""
+        """List runs. Filterable fields: id, name, pipeline_id, pipeline_name,
+        pipeline_version_id, project_id, user_id, status, created, started, ended, tag,
+        user_name, orchestrator; `query.metadata` filters on run metadata. Sortable:
+        created, name, status, started, ended, pipeline_name."""
         ...
 
     def delete_run(self, run_id: uuid.UUID) -> None:
@@ -186,8 +187,8 @@ class Store(Protocol):
 
     def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
         """List artifact versions. Filterable fields: id, artifact_id, artifact_name,
-        version, content_hash, data_type, materializer, created, tag. Sortable: created,
-        version, artifact_name, size_bytes."""
+        version, content_hash, uri, size_bytes, producer_step_run_id, data_type,
+        materializer, created, tag. Sortable: created, version, artifact_name, size_bytes."""
         ...
 
     # --- metadata -------------------------------------------------------------------

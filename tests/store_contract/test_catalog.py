@@ -170,3 +170,17 @@ def test_an_input_keeps_its_artifact_version_from_pruning(store):
     prune = store.prune_artifact_versions(dry_run=False, only_versions=True)
 
     assert prune.versions == ()
+
+
+def test_artifact_versions_filter_by_size_and_producer(store):
+    run = store.create_run(a_run())
+    big = an_output("big").model_copy(update={"size_bytes": 10_000})
+    step = record_step(store, run, "train", big, an_output("small"))
+
+    large = store.list_artifact_versions(ListQuery(filters={"size_bytes": "gte:1000"}))
+    made = store.list_artifact_versions(
+        ListQuery(filters={"producer_step_run_id": str(step.id)}, sort_by="asc:artifact_name")
+    )
+
+    assert [v.artifact_name for v in large.items] == ["big"]
+    assert [v.artifact_name for v in made.items] == ["big", "small"]

@@ -28,6 +28,7 @@ _LISTING = Listing(
     filters={
         "id": ColumnFilter(artifacts.c.id, FieldKind.ID),
         "name": ColumnFilter(artifacts.c.name, FieldKind.TEXT),
+        "project_id": ColumnFilter(artifacts.c.project_id, FieldKind.ID),
         "created": ColumnFilter(artifacts.c.created, FieldKind.DATETIME),
         "tag": tag_filter(artifact_tags, artifacts.c.id),
     },

@@ -71,6 +71,11 @@ _LISTING = Listing(
         ),
         "version": ColumnFilter(artifact_versions.c.version, FieldKind.INTEGER),
         "content_hash": ColumnFilter(artifact_versions.c.content_hash, FieldKind.TEXT),
+        "uri": ColumnFilter(artifact_versions.c.uri, FieldKind.TEXT),
+        "size_bytes": ColumnFilter(artifact_versions.c.size_bytes, FieldKind.INTEGER),
+        "producer_step_run_id": ColumnFilter(
+            artifact_versions.c.producer_step_run_id, FieldKind.ID
+        ),
         "data_type": ColumnFilter(artifact_versions.c.data_type, FieldKind.TEXT),
         "materializer": ColumnFilter(artifact_versions.c.materializer, FieldKind.TEXT),
         "created": ColumnFilter(artifact_versions.c.created, FieldKind.DATETIME),

@@ -40,6 +40,7 @@ _LISTING = Listing(
     filters={
         "id": ColumnFilter(pipelines.c.id, FieldKind.ID),
         "name": ColumnFilter(pipelines.c.name, FieldKind.TEXT),
+        "project_id": ColumnFilter(pipelines.c.project_id, FieldKind.ID),
         "created": ColumnFilter(pipelines.c.created, FieldKind.DATETIME),
     },
     sort_columns={"created": pipelines.c.created, "name": pipelines.c.name},

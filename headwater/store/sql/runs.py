@@ -78,6 +78,9 @@ _LISTING = Listing(
         "id": ColumnFilter(runs.c.id, FieldKind.ID),
         "name": ColumnFilter(runs.c.name, FieldKind.TEXT),
         "pipeline_id": ColumnFilter(runs.c.pipeline_id, FieldKind.ID),
+        "pipeline_version_id": ColumnFilter(runs.c.pipeline_version_id, FieldKind.ID),
+        "project_id": ColumnFilter(runs.c.project_id, FieldKind.ID),
+        "user_id": ColumnFilter(runs.c.user_id, FieldKind.ID),
         "pipeline_name": RelatedFilter(
             pipelines.c.name, FieldKind.TEXT, runs.c.pipeline_id, pipelines.c.id
         ),

@@ -138,6 +138,8 @@ _LISTING = Listing(
         "name": ColumnFilter(step_runs.c.name, FieldKind.TEXT),
         "status": ColumnFilter(step_runs.c.status, FieldKind.STATUS),
         "cache_key": ColumnFilter(step_runs.c.cache_key, FieldKind.TEXT),
+        "original_step_run_id": ColumnFilter(step_runs.c.original_step_run_id, FieldKind.ID),
+        "peak_memory_bytes": ColumnFilter(step_runs.c.peak_memory_bytes, FieldKind.INTEGER),
         "created": ColumnFilter(step_runs.c.created, FieldKind.DATETIME),
         "started": ColumnFilter(step_runs.c.started, FieldKind.DATETIME),
         "ended": ColumnFilter(step_runs.c.ended, FieldKind.DATETIME),
