@@ -184,3 +184,28 @@ def test_artifact_versions_filter_by_size_and_producer(store):
 
     assert [v.artifact_name for v in large.items] == ["big"]
     assert [v.artifact_name for v in made.items] == ["big", "small"]
+
+
+def test_a_model_version_keeps_its_artifacts_from_pruning(store):
+    from headwater.store.model_registry import ModelVersionRequest
+    from headwater.store.models import ArtifactType
+
+    run = store.create_run(a_run())
+    step = record_step(store, run, "train", an_output("model"))
+    version = store.resolve_model_version(ModelVersionRequest(model_name="iris"))
+    store.link_artifacts_to_model_version(version.id, {step.outputs["model"]: ArtifactType.MODEL})
+    store.delete_run(run.id)
+
+    prune = store.prune_artifact_versions(dry_run=True, only_versions=True)
+
+    assert prune.versions == ()
+
+
+def test_tags_on_models_use_the_same_calls(store):
+    from headwater.store.model_registry import ModelCreate
+
+    model = store.create_model(ModelCreate(name="iris"))
+
+    store.add_tags(TagTarget.MODEL, model.id, ["prod-candidate"])
+
+    assert store.get_model(model.id).tags == ("prod-candidate",)
