@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from headwater.store.filters import ListQuery
@@ -67,3 +69,19 @@ def test_a_related_filter_that_matches_nothing_lists_nothing(store):
     page = store.list_runs(ListQuery(filters={"pipeline_name": "missing"}))
 
     assert (page.items, page.total) == ((), 0)
+
+
+def test_several_filters_on_one_field_must_all_hold(store):
+    store.create_run(a_run(name="early"))
+    after_early = dt.datetime.now(dt.UTC)
+    store.create_run(a_run(name="middle"))
+    before_late = dt.datetime.now(dt.UTC)
+    store.create_run(a_run(name="late"))
+
+    page = store.list_runs(
+        ListQuery(
+            filters={"created": [f"gte:{after_early.isoformat()}", f"lt:{before_late.isoformat()}"]}
+        )
+    )
+
+    assert [run.name for run in page.items] == ["middle"]
