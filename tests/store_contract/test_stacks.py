@@ -21,6 +21,7 @@ from headwater.store.stack_models import (
     StackCreate,
     StackUpdate,
 )
+from tests.store_contract.processes import run_together
 from tests.store_contract.records import a_run
 
 ORCHESTRATOR = StackComponentType.ORCHESTRATOR
@@ -286,3 +287,21 @@ def test_a_run_on_a_missing_stack_is_refused(store):
 
     with pytest.raises(EntityNotFoundError, match="No stack with id or name"):
         store.create_run(RunCreate(**{**a_run().model_dump(), "stack_id": stack.id}))
+
+
+def test_processes_starting_on_a_fresh_store_at_once_make_one_default_stack(
+    store_backend, store, tmp_path
+):
+    run_together(
+        "tests.store_contract.default_stack_maker",
+        [[store_backend.url] for _ in range(3)],
+        tmp_path,
+    )
+
+    stacks = store.list_stacks(ListQuery()).items
+    components = store.list_stack_components(ListQuery()).items
+    assert [s.name for s in stacks] == ["default"]
+    assert sorted((c.type.value, c.name) for c in components) == [
+        ("artifact_store", "default"),
+        ("orchestrator", "default"),
+    ]
