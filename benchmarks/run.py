@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core, lineage, listing
+from benchmarks import core, lineage, listing, stacks
 
 
 def main() -> None:
@@ -42,6 +42,12 @@ def main() -> None:
             f"{f.html_kib:.0f}",
         )
     console.print(lineage_table)
+    stack_table = Table(title="Choosing the stack, embedded SQLite (medians)")
+    stack_table.add_column("case")
+    stack_table.add_column("ms", justify="right")
+    for figure in stacks.run_all():
+        stack_table.add_row(figure.case, f"{figure.ms:.2f}")
+    console.print(stack_table)
 
 
 if __name__ == "__main__":

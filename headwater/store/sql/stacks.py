@@ -104,11 +104,16 @@ def get_stack(connection: Connection, name_or_id: uuid.UUID | str) -> Stack:
         EntityNotFoundError: no stack has that id or name.
     """
     stack_id = pipeline_rows.as_id(name_or_id)
-    condition = (
-        stacks.c.id == stack_id if stack_id is not None else stacks.c.name == str(name_or_id)
-    )
+    if stack_id is not None:
+        # By id (how runs find the active stack): load it without looking it up first.
+        loaded = _load_stacks(connection, [stack_id])
+        if stack_id in loaded:
+            return loaded[stack_id]
     found = connection.execute(
-        select(stacks.c.id).where(condition).order_by(stacks.c.created).limit(1)
+        select(stacks.c.id)
+        .where(stacks.c.name == str(name_or_id))
+        .order_by(stacks.c.created)
+        .limit(1)
     ).scalar()
     if found is None:
         raise EntityNotFoundError(
