@@ -23,7 +23,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import OperationalError
 
-from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.config import Settings
 from headwater.server.dependencies import ServerState
 from headwater.server.serving import BackgroundServer
@@ -201,8 +200,7 @@ def rest_backend(
     settings = Settings(
         home=tmp_path, store_url=sqlite_backend.url, artifact_store_url=str(artifacts)
     )
-    app.state.headwater = ServerState(
-        session=Session(settings, sql_store, ArtifactStore(str(artifacts)))
-    )
+    # The default stack's artifact store is the settings' `artifact_store_url`.
+    app.state.headwater = ServerState(session=Session(settings=settings, store=sql_store))
     yield StoreBackend(name="rest", url=server.url, make_empty_url=sqlite_backend.make_empty_url)
     sql_store.close()
