@@ -8,6 +8,7 @@ until Ctrl-C, so a script that visualizes three runs shows all three.
 from __future__ import annotations
 
 import atexit
+import socket
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -36,17 +37,20 @@ class LineageServer:
     def __init__(self, host: str, port: int) -> None:
         self.runs = LineageRuns()
         app = build_lineage_app(self.runs)
+        listener = _listen(host, port)
         try:
+            # Werkzeug exits the process when it cannot bind, so it gets a bound socket.
             self._server: BaseWSGIServer = make_server(
-                host, port, app.server, threaded=True, request_handler=_QuietRequestHandler
+                host,
+                listener.getsockname()[1],
+                app.server,
+                threaded=True,
+                request_handler=_QuietRequestHandler,
+                fd=listener.fileno(),
             )
-        except OSError as exc:
-            raise IntegrationError(
-                f"The lineage visualizer cannot listen on {host}:{port}: {exc}. Another "
-                f"visualizer may still be running; stop it with Ctrl-C, or pass another port: "
-                f"PipelineRunLineageVisualizer(port=8051)."
-            ) from exc
-        self.url = f"http://{host}:{self._server.server_port}/"
+        finally:
+            listener.close()  # the server holds its own duplicate of the socket
+        self.url = f"http://{host}:{self._server.server_address[1]}/"
         self._thread = threading.Thread(
             target=self._server.serve_forever, name="headwater-lineage", daemon=True
         )
@@ -84,6 +88,28 @@ class LineageServer:
             sys.stderr.write("Lineage visualizer stopped.\n")
         finally:
             self.stop()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port (port 0: one the OS picks).
+
+    Raises:
+        IntegrationError: the port is taken or the host is not this machine's.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host, port))
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise IntegrationError(
+            f"The lineage visualizer cannot listen on {host}:{port}: {exc.strerror}. Another "
+            f"visualizer may still be running; stop it with Ctrl-C, or pass another port: "
+            f"PipelineRunLineageVisualizer(port=8051)."
+        ) from exc
+    return listener
 
 
 _current: LineageServer | None = None
