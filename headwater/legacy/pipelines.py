@@ -18,7 +18,6 @@ from headwater.legacy.deprecation import warn_legacy
 from headwater.legacy.post_execution import PipelineRunView, PipelineView
 from headwater.legacy.steps import BaseStep
 from headwater.sdk.pipeline import Pipeline, PipelineConfig
-from headwater.sdk.recording import current_recorder
 from headwater.sdk.step import Step
 
 
@@ -40,10 +39,7 @@ class _PipelineStep:
         self.step: Step = type(instance).definition.step.with_options(name=name)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        arguments = self.instance.arguments(args, kwargs)
-        if current_recorder() is None:
-            return self.step.entrypoint(**arguments)
-        return self.step(**arguments)
+        return self.step(**self.instance.arguments(args, kwargs))
 
 
 class BasePipeline:
