@@ -20,19 +20,19 @@ from headwater.client_catalog import CatalogClientMixin
 from headwater.client_models import ModelsClientMixin
 from headwater.client_stacks import StackClientMixin
 from headwater.errors import EntityNotFoundError
-from headwater.responses import (
-    ArtifactVersionResponse,
-    PipelineResponse,
-    PipelineRunResponse,
-    StepRunResponse,
-)
-from headwater.store.filters import ListQuery
-from headwater.store.models import ExecutionStatus
 
 if TYPE_CHECKING:
+    from headwater.responses import (
+        ArtifactVersionResponse,
+        PipelineResponse,
+        PipelineRunResponse,
+        StepRunResponse,
+    )
     from headwater.runner.caching import ComponentChange
     from headwater.runner.logs import LogLine
     from headwater.session import Session
+    from headwater.store.filters import ListQuery
+    from headwater.store.models import ExecutionStatus
 
 ItemT = TypeVar("ItemT")
 
@@ -97,12 +97,16 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         Raises:
             EntityNotFoundError: no pipeline has that name or id.
         """
+        from headwater.responses import PipelineResponse
+
         return PipelineResponse(self._session.store.get_pipeline(name_id_or_prefix), self._session)
 
     def list_pipelines(
         self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
     ) -> Page[PipelineResponse]:
         """List pipelines; filters such as `name="contains:train"`."""
+        from headwater.responses import PipelineResponse
+
         result = self._session.store.list_pipelines(_query(filters, {}, sort_by, page, size))
         return Page(
             [PipelineResponse(p, self._session) for p in result.items],
@@ -119,6 +123,8 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         Raises:
             EntityNotFoundError: no run has that name or id.
         """
+        from headwater.responses import PipelineRunResponse
+
         self._session.stop_stale_runs()
         return PipelineRunResponse(self._session.store.get_run(name_id_or_prefix), self._session)
 
@@ -150,6 +156,8 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         Raises:
             FilterError: a filter or sort key is malformed or names an unknown field.
         """
+        from headwater.responses import PipelineRunResponse
+
         self._session.stop_stale_runs()
         result = self._session.store.list_runs(_query(filters, metadata or {}, sort_by, page, size))
         return Page(
@@ -163,6 +171,8 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
 
     def get_run_step(self, step_run_id: uuid.UUID) -> StepRunResponse:
         """Get a step run by id."""
+        from headwater.responses import StepRunResponse
+
         return StepRunResponse(self._session.store.get_step_run(step_run_id), self._session)
 
     def get_step_logs(
@@ -182,6 +192,8 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
 
     def explain_cache(self, step_run: StepRunResponse) -> CacheExplanation:
         """Say why a step run was cached, or which cache key components made it rerun."""
+        from headwater.store.models import ExecutionStatus
+
         model = step_run.model
         if model.status is ExecutionStatus.CACHED:
             return CacheExplanation(
@@ -236,6 +248,9 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         Raises:
             EntityNotFoundError: no such artifact version.
         """
+        from headwater.responses import ArtifactVersionResponse
+        from headwater.store.filters import ListQuery
+
         store = self._session.store
         artifact_version_id = _as_id(name_id_or_prefix)
         if artifact_version_id is not None and version is None:
@@ -259,6 +274,8 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
     ) -> Page[ArtifactVersionResponse]:
         """List artifact versions; filters such as `artifact_name="score"`, `tag="eval"`."""
+        from headwater.responses import ArtifactVersionResponse
+
         result = self._session.store.list_artifact_versions(
             _query(filters, {}, sort_by, page, size)
         )
@@ -292,6 +309,8 @@ def _as_id(name_or_id: str | uuid.UUID) -> uuid.UUID | None:
 def _query(
     filters: dict[str, Any], metadata: dict[str, Any], sort_by: str, page: int, size: int
 ) -> ListQuery:
+    from headwater.store.filters import ListQuery
+
     return ListQuery(
         filters={k: v for k, v in filters.items() if v is not None},
         metadata=metadata,

@@ -10,6 +10,9 @@ Example:
     client.add_tags(["baseline"], run="training-12")
     client.prune_artifacts(dry_run=True)      # what would go, deleting nothing
     ```
+
+Domain modules (pydantic models, responses) are imported inside the methods that use
+them, so `from headwater import Client` stays fast (benchmarks/core.py measures it).
 """
 
 from __future__ import annotations
@@ -21,19 +24,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.errors import ArtifactError, HeadwaterError
-from headwater.responses import (
-    ArtifactResponse,
-    ArtifactVersionResponse,
-    PipelineRunResponse,
-    StepRunResponse,
-)
-from headwater.store.catalog_models import TagTarget
-from headwater.store.filters import ListQuery
 
 if TYPE_CHECKING:
     from headwater.client import Page
+    from headwater.responses import (
+        ArtifactResponse,
+        ArtifactVersionResponse,
+        StepRunResponse,
+    )
     from headwater.session import Session
-    from headwater.store.catalog_models import Tag
+    from headwater.store.catalog_models import Tag, TagTarget
+    from headwater.store.filters import ListQuery
     from headwater.store.models import Project, User
 
 logger = logging.getLogger("headwater")
@@ -86,6 +87,8 @@ class CatalogClientMixin:
             FilterError: a filter or sort key is malformed or names an unknown field.
             EntityNotFoundError: `pipeline_run_id` names no run.
         """
+        from headwater.responses import StepRunResponse
+
         if pipeline_run_id is not None:
             filters["run_id"] = str(self._session.store.get_run(pipeline_run_id).id)
         result = self._session.store.list_step_runs(_query(filters, sort_by, page, size))
@@ -100,12 +103,16 @@ class CatalogClientMixin:
         Raises:
             EntityNotFoundError: no artifact has that name or id.
         """
+        from headwater.responses import ArtifactResponse
+
         return ArtifactResponse(self._session.store.get_artifact(name_id_or_prefix), self._session)
 
     def list_artifacts(
         self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
     ) -> Page[ArtifactResponse]:
         """List artifacts; filters on id, name, created, tag (`name="contains:model"`)."""
+        from headwater.responses import ArtifactResponse
+
         result = self._session.store.list_artifacts(_query(filters, sort_by, page, size))
         items = [ArtifactResponse(a, self._session) for a in result.items]
         return _page(items, result.index, result.size, result.total)
@@ -129,6 +136,8 @@ class CatalogClientMixin:
             delete_from_artifact_store: Delete the bytes too (ZenML keeps them by
                 default; pruning here means freeing space, so the default is True).
         """
+        from headwater.responses import ArtifactVersionResponse
+
         prune = self._session.store.prune_artifact_versions(
             dry_run=dry_run, only_versions=only_versions
         )
@@ -148,6 +157,8 @@ class CatalogClientMixin:
         Raises:
             EntityNotFoundError: no run has that name or id.
         """
+        from headwater.responses import PipelineRunResponse
+
         run = PipelineRunResponse(self._session.store.get_run(name_id_or_prefix), self._session)
         logs = [s.model.log_uri for s in run.steps.values() if s.model.log_uri]
         self._session.store.delete_run(run.id)
@@ -160,6 +171,8 @@ class CatalogClientMixin:
         Raises:
             EntityNotFoundError: no pipeline has that name or id.
         """
+        from headwater.store.filters import ListQuery
+
         pipeline = self._session.store.get_pipeline(name_id_or_prefix)
         runs = self._session.store.list_runs(
             ListQuery(filters={"pipeline_id": str(pipeline.id)}, size=10_000)
@@ -250,6 +263,8 @@ class CatalogClientMixin:
         artifact: NameOrId | None,
         artifact_version_id: uuid.UUID | None,
     ) -> tuple[TagTarget, uuid.UUID]:
+        from headwater.store.catalog_models import TagTarget
+
         named = [n for n, v in (("run", run), ("artifact", artifact)) if v is not None]
         if artifact_version_id is not None:
             named.append("artifact_version_id")
@@ -275,6 +290,8 @@ class CatalogClientMixin:
 
 
 def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQuery:
+    from headwater.store.filters import ListQuery
+
     return ListQuery(
         filters={k: v for k, v in filters.items() if v is not None},
         sort_by=sort_by,

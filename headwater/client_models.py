@@ -1,6 +1,8 @@
 """The `Client`'s model methods (ZenML's names): models, versions, stages, history.
 
-`Client` inherits them from `ModelsClientMixin`, which keeps `client.py` short.
+`Client` inherits them from `ModelsClientMixin`, which keeps `client.py` short. Responses
+and store models are imported inside the methods, so `from headwater import Client` does
+not build pydantic models it may never use (benchmarks/core.py times it).
 """
 
 from __future__ import annotations
@@ -9,20 +11,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from headwater.model_responses import ModelResponse, ModelVersionResponse
-from headwater.store.filters import ListQuery
-from headwater.store.model_registry import (
-    LATEST,
-    ModelCreate,
-    ModelStage,
-    PromotionRule,
-    StageTransition,
-)
-
 if TYPE_CHECKING:
     from headwater.client import Page
+    from headwater.model_responses import ModelResponse, ModelVersionResponse
     from headwater.session import Session
     from headwater.store import models as domain
+    from headwater.store.filters import ListQuery
+    from headwater.store.model_registry import ModelStage, PromotionRule, StageTransition
 
 ItemT = TypeVar("ItemT")
 ResponseT = TypeVar("ResponseT")
@@ -46,6 +41,9 @@ class ModelsClientMixin:
         Raises:
             EntityExistsError: a model with that name exists.
         """
+        from headwater.model_responses import ModelResponse
+        from headwater.store.model_registry import ModelCreate
+
         request = ModelCreate(
             name=name,
             description=description,
@@ -60,12 +58,16 @@ class ModelsClientMixin:
         Raises:
             EntityNotFoundError: no model has that name or id.
         """
+        from headwater.model_responses import ModelResponse
+
         return ModelResponse(self._session.store.get_model(model_name_or_id), self._session)
 
     def list_models(
         self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
     ) -> Page[ModelResponse]:
         """List models; filters (`"op:value"`) on id, name, created, tag."""
+        from headwater.model_responses import ModelResponse
+
         query = _query(filters, sort_by, page, size)
         result = self._session.store.list_models(query)
         return _page(result, lambda m: ModelResponse(m, self._session))
@@ -78,6 +80,8 @@ class ModelsClientMixin:
         promotion_rules: Sequence[PromotionRule] | None = None,
     ) -> ModelResponse:
         """Change a model's description or replace its promotion rules (`[]` clears them)."""
+        from headwater.model_responses import ModelResponse
+
         model = self._session.store.get_model(model_name_or_id)
         updated = self._session.store.update_model(
             model.id,
@@ -105,6 +109,9 @@ class ModelsClientMixin:
         Raises:
             EntityNotFoundError: there is no such model or version.
         """
+        from headwater.model_responses import ModelVersionResponse
+        from headwater.store.model_registry import LATEST
+
         version = model_version_name_or_number_or_id
         found = self._session.store.get_model_version(
             model_name_or_id, LATEST if version is None else version
@@ -129,6 +136,8 @@ class ModelsClientMixin:
             size: Versions per page.
             **filters: Field -> filter: id, number, name, stage, created, run_id.
         """
+        from headwater.model_responses import ModelVersionResponse
+
         query = _query({**filters, **_model_filter(model_name_or_id)}, sort_by, page, size)
         result = self._session.store.list_model_versions(query)
         return _page(result, lambda v: ModelVersionResponse(v, self._session))
@@ -193,6 +202,8 @@ def _model_filter(model_name_or_id: str | uuid.UUID | None) -> dict[str, str]:
 
 
 def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQuery:
+    from headwater.store.filters import ListQuery
+
     active = {key: value for key, value in filters.items() if value is not None}
     return ListQuery(filters=active, sort_by=sort_by, index=page, size=size)
 

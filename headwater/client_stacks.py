@@ -12,6 +12,9 @@ Example:
                                            "artifact_store": "big-disk"})
     client.activate_stack("big")      # runs now save their artifacts under /mnt/big
     ```
+
+The stacks layer (flavors' settings models, the service) is imported inside the methods,
+so `from headwater import Client` stays fast (benchmarks/core.py times it).
 """
 
 from __future__ import annotations
@@ -23,17 +26,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from headwater.errors import EntityNotFoundError, StackValidationError
-from headwater.stacks import service
-from headwater.stacks.active import ACTIVE_STACK_VARIABLE, write_active_stack_id
-from headwater.stacks.default_stack import ensure_default_stack
-from headwater.stacks.flavors import FlavorDescription, list_flavors
-from headwater.store.filters import ListQuery
-from headwater.store.stack_models import DEFAULT_STACK_NAME, StackComponentType
 
 if TYPE_CHECKING:
     from headwater.client import Page
     from headwater.session import Session
-    from headwater.store.stack_models import Stack, StackComponent
+    from headwater.stacks.flavors import FlavorDescription
+    from headwater.store.filters import ListQuery
+    from headwater.store.stack_models import Stack, StackComponent, StackComponentType
 
 logger = logging.getLogger("headwater")
 
@@ -55,6 +54,8 @@ class StackClientMixin:
         Raises:
             FilterError: a filter or sort key is malformed or names an unknown field.
         """
+        from headwater.stacks.default_stack import ensure_default_stack
+
         ensure_default_stack(self._session.store)
         result = self._session.store.list_stacks(_query(filters, sort_by, page, size))
         return _page(list(result.items), result.index, result.size, result.total)
@@ -65,6 +66,8 @@ class StackClientMixin:
         Raises:
             EntityNotFoundError: no stack has that name or id.
         """
+        from headwater.stacks.default_stack import ensure_default_stack
+
         if name_id_or_prefix is None:
             return self.active_stack
         ensure_default_stack(self._session.store)
@@ -84,6 +87,9 @@ class StackClientMixin:
             StackValidationError: every problem with the components, listed once.
             EntityExistsError: a stack already has the name.
         """
+        from headwater.stacks import service
+        from headwater.stacks.default_stack import ensure_default_stack
+
         ensure_default_stack(self._session.store)
         return service.compose_stack(self._session.store, name, components)
 
@@ -99,6 +105,9 @@ class StackClientMixin:
         Raises:
             StackValidationError: the result would be invalid, or it renames the default.
         """
+        from headwater.stacks import service
+        from headwater.store.stack_models import DEFAULT_STACK_NAME
+
         stack = self.get_stack(name_id_or_prefix)
         if name is not None and name != stack.name and stack.name == DEFAULT_STACK_NAME:
             raise StackValidationError(
@@ -115,6 +124,8 @@ class StackClientMixin:
         Raises:
             StackValidationError: it is the default or the active stack.
         """
+        from headwater.store.stack_models import DEFAULT_STACK_NAME
+
         stack = self.get_stack(name_id_or_prefix)
         if stack.name == DEFAULT_STACK_NAME:
             raise StackValidationError(
@@ -129,6 +140,8 @@ class StackClientMixin:
 
     def activate_stack(self, stack_name_id_or_prefix: NameOrId) -> Stack:
         """Make a stack the one runs use on this machine (for this metadata store)."""
+        from headwater.stacks.active import ACTIVE_STACK_VARIABLE, write_active_stack_id
+
         stack = self.get_stack(stack_name_id_or_prefix)
         write_active_stack_id(self._session.settings, stack.id)
         if os.environ.get(ACTIVE_STACK_VARIABLE):
@@ -160,6 +173,9 @@ class StackClientMixin:
         Raises:
             FilterError: a filter or sort key is malformed or names an unknown field.
         """
+        from headwater.stacks.default_stack import ensure_default_stack
+        from headwater.store.stack_models import StackComponentType
+
         ensure_default_stack(self._session.store)
         if isinstance(filters.get("type"), StackComponentType):
             filters["type"] = filters["type"].value
@@ -176,6 +192,9 @@ class StackClientMixin:
         Raises:
             EntityNotFoundError: no such component (or the active stack has none of it).
         """
+        from headwater.stacks import service
+        from headwater.stacks.default_stack import ensure_default_stack
+
         kind = service.parse_component_type(component_type)
         if name_id_or_prefix is None:
             stack = self.active_stack
@@ -201,6 +220,9 @@ class StackClientMixin:
             StackValidationError: unknown type or flavor, or invalid settings (all listed).
             EntityExistsError: a component of that type already has the name.
         """
+        from headwater.stacks import service
+        from headwater.stacks.default_stack import ensure_default_stack
+
         ensure_default_stack(self._session.store)
         return service.register_component(
             self._session.store,
@@ -223,6 +245,9 @@ class StackClientMixin:
         Raises:
             StackValidationError: the new settings do not fit the flavor.
         """
+        from headwater.stacks import service
+        from headwater.store.stack_models import DEFAULT_STACK_NAME
+
         component = self.get_stack_component(component_type, name_id_or_prefix)
         if name is not None and name != component.name and component.name == DEFAULT_STACK_NAME:
             raise StackValidationError(
@@ -255,6 +280,9 @@ class StackClientMixin:
         name: str | None = None,
     ) -> Page[FlavorDescription]:
         """List the registered flavors with their settings' JSON Schema."""
+        from headwater.stacks import service
+        from headwater.stacks.flavors import FlavorDescription, list_flavors
+
         kind = service.parse_component_type(type) if type is not None else None
         found = [
             FlavorDescription.of(f) for f in list_flavors(kind) if name is None or f.name == name
@@ -264,6 +292,8 @@ class StackClientMixin:
 
 
 def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQuery:
+    from headwater.store.filters import ListQuery
+
     return ListQuery(
         filters={k: v for k, v in filters.items() if v is not None},
         sort_by=sort_by,
