@@ -1,0 +1,25 @@
+/** Short names for the generated API types; every API shape comes from schema.gen.ts. */
+import type { components } from "@/api/schema.gen";
+
+type Schemas = components["schemas"];
+
+export type ExecutionStatus = Schemas["ExecutionStatus"];
+export type MetadataEntry = Schemas["MetadataEntry"];
+export type Pipeline = Schemas["Pipeline"];
+export type PipelinePage = Schemas["PipelinePage"];
+export type PipelineRun = Schemas["PipelineRun"];
+export type RunPage = Schemas["RunPage"];
+export type RunDag = Schemas["RunDagResponse"];
+export type DagStep = Schemas["DagStep"];
+export type DagArtifact = Schemas["DagArtifact"];
+export type DagEdge = Schemas["DagEdge"];
+export type PendingStep = Schemas["PendingStep"];
+export type StepRun = Schemas["StepRun"];
+export type StepRunPage = Schemas["StepRunPage"];
+export type LogSlice = Schemas["LogSlice"];
+export type StepLogLine = Schemas["StepLogLine"];
+export type StepCacheExplanation = Schemas["StepCacheExplanation"];
+export type ArtifactVersion = Schemas["ArtifactVersion"];
+export type ArtifactFile = Schemas["ArtifactFile"];
+export type Visualization = Schemas["Visualization"];
+export type ErrorBody = Schemas["ErrorBody"];

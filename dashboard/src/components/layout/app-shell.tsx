@@ -1,0 +1,43 @@
+import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { type LiveState, useLiveEvents } from "@/lib/live-events";
+
+const LIVE_LABELS: Record<LiveState, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  offline: "Offline: updates paused",
+};
+
+export interface AppShellProps {
+  children: ReactNode;
+}
+
+/** The top bar (brand, sections, live status, theme) around every page. */
+export function AppShell({ children }: AppShellProps) {
+  const live = useLiveEvents();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to="/runs" className="brand" aria-label="Headwater home">
+          <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+            <circle cx="6" cy="10" r="4" fill="var(--status-completed)" />
+            <rect x="12" y="6" width="7" height="7" rx="1" fill="var(--status-cached)" />
+          </svg>
+          Headwater
+        </Link>
+        <nav className="nav" aria-label="Sections">
+          <Link to="/runs">Runs</Link>
+          <Link to="/pipelines">Pipelines</Link>
+        </nav>
+        <span className="spacer" />
+        <span className={`live-indicator ${live}`} role="status" title="Server events">
+          <span className="dot" aria-hidden="true" />
+          {LIVE_LABELS[live]}
+        </span>
+        <ThemeToggle />
+      </header>
+      <main className="main">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
+import { artifactKeys } from "@/features/artifacts/api/artifact-keys";
+import { apiUrl, getText } from "@/lib/api-client";
+
+/** The URL of an artifact version's `index`-th visualization (for images and iframes). */
+export function visualizationUrl(artifactVersionId: string, index: number): string {
+  return apiUrl(`/artifact-versions/${artifactVersionId}/visualizations/${index}`);
+}
+
+/** A text visualization's content (CSV, JSON, markdown). */
+export function useVisualizationText(artifactVersionId: string, index: number) {
+  return useQuery({
+    queryKey: artifactKeys.visualization(artifactVersionId, index),
+    queryFn: ({ signal }) =>
+      getText(`/artifact-versions/${artifactVersionId}/visualizations/${index}`, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

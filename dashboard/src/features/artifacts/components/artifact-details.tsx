@@ -1,0 +1,90 @@
+import type { ArtifactVersion, Visualization } from "@/api/types";
+import { KeyValues } from "@/components/ui/key-values";
+import { artifactFileUrl, useArtifactFiles } from "@/features/artifacts/api/list-artifact-files";
+import {
+  type ArtifactConsumer,
+  ArtifactLineage,
+} from "@/features/artifacts/components/artifact-lineage";
+import { ArtifactVisualization } from "@/features/artifacts/components/artifact-visualization";
+import { formatBytes, formatDateTime, formatValue } from "@/lib/format";
+
+export interface ArtifactDetailsProps {
+  artifact: ArtifactVersion;
+  consumers?: ArtifactConsumer[];
+}
+
+function Files({ artifactVersionId }: { artifactVersionId: string }) {
+  const files = useArtifactFiles(artifactVersionId);
+  if (!files.data) return null;
+  return (
+    <span className="row">
+      {files.data.map((file) => (
+        <a
+          key={file.path}
+          className="button small"
+          href={artifactFileUrl(artifactVersionId, file.path)}
+          download
+        >
+          ⤓ {file.path} <span className="faint">{formatBytes(file.size_bytes)}</span>
+        </a>
+      ))}
+    </span>
+  );
+}
+
+function Visualizations({ artifact }: { artifact: ArtifactVersion }) {
+  if (artifact.visualizations.length === 0) {
+    return <span className="faint">This type has no visualization; download its files below.</span>;
+  }
+  return (
+    <>
+      {artifact.visualizations.map((visualization: Visualization, index) => (
+        <section
+          key={visualization.uri}
+          className="section"
+          aria-label={`Visualization ${visualization.name}`}
+        >
+          <h3>{visualization.name}</h3>
+          <ArtifactVisualization
+            artifactVersionId={artifact.id}
+            index={index}
+            visualization={visualization}
+          />
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Visualizations first (what it looks like), then facts, lineage, metadata and files. */
+export function ArtifactDetails({ artifact, consumers }: ArtifactDetailsProps) {
+  const metadata = Object.values(artifact.metadata);
+  return (
+    <div className="section" style={{ gap: 16 }}>
+      <Visualizations artifact={artifact} />
+      <KeyValues
+        items={[
+          ["Type", <code key="t">{artifact.data_type}</code>],
+          ["Size", formatBytes(artifact.size_bytes)],
+          ["Version", String(artifact.version)],
+          ["Created", formatDateTime(artifact.created)],
+          ["Materializer", <code key="m">{artifact.materializer}</code>],
+          ["Content hash", <code key="h">{artifact.content_hash.slice(0, 16)}</code>],
+          ["Tags", artifact.tags.length ? artifact.tags.join(", ") : "—"],
+          ["Download", <Files key="f" artifactVersionId={artifact.id} />],
+        ]}
+      />
+      <ArtifactLineage artifact={artifact} consumers={consumers} />
+      <section className="section" aria-label="Artifact metadata">
+        <h3>Metadata</h3>
+        {metadata.length === 0 ? (
+          <span className="faint">No metadata.</span>
+        ) : (
+          <KeyValues
+            items={metadata.map((e) => [e.key, <code key={e.key}>{formatValue(e.value)}</code>])}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from "react";
+import type { ExecutionStatus } from "@/api/types";
+import type { RunSearch } from "@/features/runs/lib/run-filters";
+import { STATUS_STYLES, STATUSES } from "@/lib/status";
+
+export interface RunFiltersBarProps {
+  search: RunSearch;
+  onChange: (next: RunSearch) => void;
+  showPipeline?: boolean;
+}
+
+/** A text field that reports its value after the user pauses typing. */
+function useDebounced(value: string, onSettle: (value: string) => void) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  useEffect(() => {
+    if (draft === value) return;
+    const timer = setTimeout(() => onSettle(draft), 350);
+    return () => clearTimeout(timer);
+  }, [draft, value, onSettle]);
+  return [draft, setDraft] as const;
+}
+
+/** Status chips, pipeline, tag and date range: every change lands in the URL. */
+export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFiltersBarProps) {
+  const set = (patch: Partial<RunSearch>) => onChange({ ...search, ...patch, page: undefined });
+  const [pipeline, setPipeline] = useDebounced(search.pipeline ?? "", (v) =>
+    set({ pipeline: v || undefined }),
+  );
+  const [tag, setTag] = useDebounced(search.tag ?? "", (v) => set({ tag: v || undefined }));
+  const toggle = (status: ExecutionStatus) => {
+    const current = search.status ?? [];
+    const next = current.includes(status)
+      ? current.filter((s) => s !== status)
+      : [...current, status];
+    set({ status: next.length ? next : undefined });
+  };
+  return (
+    <section className="row" aria-label="Filter runs">
+      <fieldset className="row" style={{ border: 0, padding: 0, margin: 0 }} aria-label="Status">
+        {STATUSES.map((status) => {
+          const pressed = search.status?.includes(status) ?? false;
+          const style = STATUS_STYLES[status];
+          return (
+            <button
+              key={status}
+              type="button"
+              className="button small"
+              aria-pressed={pressed}
+              onClick={() => toggle(status)}
+              style={
+                pressed
+                  ? { background: style.background, borderColor: style.colour, color: style.colour }
+                  : undefined
+              }
+            >
+              <span
+                className="dot"
+                style={{ width: 8, height: 8, borderRadius: "50%", background: style.colour }}
+              />
+              {style.label}
+            </button>
+          );
+        })}
+      </fieldset>
+      {showPipeline ? (
+        <input
+          className="input"
+          aria-label="Pipeline name"
+          placeholder="Pipeline"
+          value={pipeline}
+          onChange={(e) => setPipeline(e.target.value)}
+          style={{ width: 150 }}
+        />
+      ) : null}
+      <input
+        className="input"
+        aria-label="Tag"
+        placeholder="Tag"
+        value={tag}
+        onChange={(e) => setTag(e.target.value)}
+        style={{ width: 110 }}
+      />
+      <label className="row muted">
+        From
+        <input
+          className="input"
+          type="date"
+          value={search.from ?? ""}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
+      </label>
+      <label className="row muted">
+        To
+        <input
+          className="input"
+          type="date"
+          value={search.to ?? ""}
+          onChange={(e) => set({ to: e.target.value || undefined })}
+        />
+      </label>
+    </section>
+  );
+}

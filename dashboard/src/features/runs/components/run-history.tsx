@@ -1,0 +1,59 @@
+import { QueryView } from "@/components/ui/query-view";
+import { EmptyState } from "@/components/ui/states";
+import { useRuns } from "@/features/runs/api/list-runs";
+import { Pagination } from "@/features/runs/components/pagination";
+import { RunFiltersBar } from "@/features/runs/components/run-filters-bar";
+import { RunsTable } from "@/features/runs/components/runs-table";
+import { hasFilters, type RunSearch } from "@/features/runs/lib/run-filters";
+
+export interface RunHistoryProps {
+  search: RunSearch;
+  onSearchChange: (next: RunSearch) => void;
+  /** Only the runs of one pipeline (the pipeline page). */
+  pipelineId?: string;
+}
+
+/** Filters, the runs table and pages: the whole run history view. */
+export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryProps) {
+  const runs = useRuns(search, pipelineId);
+  return (
+    <div className="section">
+      <RunFiltersBar search={search} onChange={onSearchChange} showPipeline={!pipelineId} />
+      <div className="card">
+        <QueryView query={runs} loadingLabel="Loading runs…" errorTitle="Could not load the runs">
+          {(page) =>
+            page.items.length === 0 ? (
+              hasFilters(search) ? (
+                <EmptyState title="No run matches these filters">
+                  <button type="button" className="button" onClick={() => onSearchChange({})}>
+                    Clear filters
+                  </button>
+                </EmptyState>
+              ) : (
+                <EmptyState title="No runs yet">
+                  Call a pipeline function in Python (or run <code>make demo</code>) and its run
+                  appears here live.
+                </EmptyState>
+              )
+            ) : (
+              <RunsTable
+                runs={page.items}
+                search={search}
+                onSearchChange={onSearchChange}
+                showPipeline={!pipelineId}
+              />
+            )
+          }
+        </QueryView>
+      </div>
+      {runs.data && runs.data.total > 0 ? (
+        <Pagination
+          page={runs.data.index}
+          totalPages={runs.data.total_pages}
+          total={runs.data.total}
+          onPage={(page) => onSearchChange({ ...search, page: page > 1 ? page : undefined })}
+        />
+      ) : null}
+    </div>
+  );
+}

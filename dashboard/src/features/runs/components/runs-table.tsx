@@ -1,0 +1,108 @@
+import { Link, useNavigate } from "@tanstack/react-router";
+import type { PipelineRun } from "@/api/types";
+import { type Column, DataTable, type TableSort } from "@/components/ui/data-table";
+import { StatusBadge } from "@/components/ui/status-badge";
+import {
+  RUN_SORT_FIELDS,
+  type RunSearch,
+  type RunSortField,
+} from "@/features/runs/lib/run-filters";
+import { formatDateTime, formatDuration, formatRelativeTime, secondsBetween } from "@/lib/format";
+
+export interface RunsTableProps {
+  runs: PipelineRun[];
+  search: RunSearch;
+  onSearchChange: (next: RunSearch) => void;
+  showPipeline?: boolean;
+}
+
+const isSortField = (key: string): key is RunSortField => RUN_SORT_FIELDS.some((f) => f === key);
+
+/** The run history: status, name, pipeline, when, how long, tags. Sorted by the server. */
+export function RunsTable({ runs, search, onSearchChange, showPipeline = true }: RunsTableProps) {
+  const navigate = useNavigate();
+  const columns: Column<PipelineRun>[] = [
+    {
+      key: "status",
+      header: "Status",
+      sortable: true,
+      render: (run) => <StatusBadge status={run.status} />,
+    },
+    {
+      key: "name",
+      header: "Run",
+      sortable: true,
+      render: (run) => (
+        <Link to="/runs/$runId" params={{ runId: run.id }} onClick={(e) => e.stopPropagation()}>
+          {run.name}
+        </Link>
+      ),
+    },
+    ...(showPipeline
+      ? [
+          {
+            key: "pipeline_name",
+            header: "Pipeline",
+            sortable: true,
+            render: (run: PipelineRun) => (
+              <Link
+                to="/pipelines/$pipelineId"
+                params={{ pipelineId: run.pipeline_id }}
+                onClick={(e) => e.stopPropagation()}
+              >
+                {run.pipeline_name}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    {
+      key: "created",
+      header: "Created",
+      sortable: true,
+      render: (run) => (
+        <span title={formatDateTime(run.created)}>{formatRelativeTime(run.created)}</span>
+      ),
+    },
+    {
+      key: "duration",
+      header: "Duration",
+      numeric: true,
+      render: (run) => formatDuration(secondsBetween(run.started, run.ended)),
+    },
+    {
+      key: "tags",
+      header: "Tags",
+      render: (run) => (
+        <span className="row">
+          {run.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+            </span>
+          ))}
+        </span>
+      ),
+    },
+  ];
+  const sort: TableSort = { key: search.sort ?? "created", descending: search.desc !== false };
+  const onSortChange = (next: TableSort) => {
+    if (!isSortField(next.key)) return;
+    onSearchChange({
+      ...search,
+      sort: next.key,
+      desc: next.descending ? undefined : false,
+      page: undefined,
+    });
+  };
+  return (
+    <DataTable
+      label="Runs"
+      columns={columns}
+      rows={runs}
+      rowKey={(run) => run.id}
+      sort={sort}
+      onSortChange={onSortChange}
+      onRowOpen={(run) => void navigate({ to: "/runs/$runId", params: { runId: run.id } })}
+    />
+  );
+}

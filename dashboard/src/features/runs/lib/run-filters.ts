@@ -1,0 +1,78 @@
+/** The runs list's view state: read from the URL, written to the URL, sent to the API. */
+import type { ExecutionStatus } from "@/api/types";
+import { isStatus } from "@/lib/status";
+
+export const RUN_SORT_FIELDS = ["created", "name", "status", "pipeline_name"] as const;
+export type RunSortField = (typeof RUN_SORT_FIELDS)[number];
+export const PAGE_SIZE = 25;
+
+export interface RunSearch {
+  status?: ExecutionStatus[];
+  pipeline?: string;
+  tag?: string;
+  /** Dates as YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  sort?: RunSortField;
+  desc?: boolean;
+  page?: number;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "number") return String(value);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function statuses(value: unknown): ExecutionStatus[] | undefined {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+  const valid = list.filter(isStatus);
+  return valid.length ? [...new Set(valid)] : undefined;
+}
+
+/** Keep only what is valid, so a hand-edited URL never breaks the page. */
+export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
+  const sort = RUN_SORT_FIELDS.find((field) => field === raw.sort);
+  const page = Number(raw.page);
+  const from = text(raw.from);
+  const to = text(raw.to);
+  const search: RunSearch = {
+    status: statuses(raw.status),
+    pipeline: text(raw.pipeline),
+    tag: text(raw.tag),
+    from: from && DATE.test(from) ? from : undefined,
+    to: to && DATE.test(to) ? to : undefined,
+    sort,
+    desc: raw.desc === false || raw.desc === "false" ? false : undefined,
+    page: Number.isInteger(page) && page > 1 ? page : undefined,
+  };
+  return Object.fromEntries(
+    Object.entries(search).filter(([, value]) => value !== undefined),
+  ) as RunSearch;
+}
+
+/** The API's query parameters for a runs list view. */
+export function toRunQuery(search: RunSearch): Record<string, string> {
+  const query: Record<string, string> = {
+    sort_by: `${search.desc === false ? "asc" : "desc"}:${search.sort ?? "created"}`,
+    page: String(search.page ?? 1),
+    size: String(PAGE_SIZE),
+  };
+  const status = search.status ?? [];
+  if (status.length === 1 && status[0]) query.status = status[0];
+  if (status.length > 1) query.status = `oneof:[${status.join(",")}]`;
+  if (search.pipeline) query.pipeline_name = search.pipeline;
+  if (search.tag) query.tag = search.tag;
+  // The API takes one condition per field: with both ends, the end bounds the start time.
+  if (search.from) query.created = `gte:${search.from}T00:00:00`;
+  if (search.to) query[search.from ? "started" : "created"] = `lte:${search.to}T23:59:59.999`;
+  return query;
+}
+
+/** True when any filter narrows the list (for the empty state's wording). */
+export function hasFilters(search: RunSearch): boolean {
+  return Boolean(
+    search.status?.length || search.pipeline || search.tag || search.from || search.to,
+  );
+}

@@ -1,0 +1,82 @@
+/** The one way the dashboard talks to the server: typed JSON over `/api/v1`. */
+
+export const API_BASE = "/api/v1";
+
+/** An error the server answered with (`{code, message, details}`), or a network failure. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details: unknown = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
+/** `/api/v1/runs?status=failed`, leaving out empty parameters. */
+export function apiUrl(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `${API_BASE}${path}${query ? `?${query}` : ""}`;
+}
+
+function readError(status: number, body: unknown): ApiError {
+  if (typeof body === "object" && body !== null && "message" in body) {
+    const { code, message, details } = body as {
+      code?: unknown;
+      message?: unknown;
+      details?: unknown;
+    };
+    return new ApiError(status, String(code ?? "error"), String(message), details ?? null);
+  }
+  return new ApiError(status, "http_error", `The server answered ${status}.`);
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    throw new ApiError(
+      0,
+      "network",
+      "Cannot reach the Headwater server. Is `headwater up` running?",
+    );
+  }
+}
+
+/** GET a JSON resource; throws `ApiError` with the server's message on any failure. */
+export async function getJson<T>(
+  path: string,
+  params?: QueryParams,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await send(apiUrl(path, params), {
+    signal: signal ?? null,
+    headers: { Accept: "application/json" },
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw readError(response.status, body);
+  return body as T;
+}
+
+/** GET a text resource (a visualization, a CSV file). */
+export async function getText(path: string, signal?: AbortSignal): Promise<string> {
+  const response = await send(apiUrl(path), { signal: signal ?? null });
+  if (!response.ok) throw readError(response.status, await response.json().catch(() => null));
+  return response.text();
+}
+
+/** A readable message for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

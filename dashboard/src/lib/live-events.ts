@@ -1,0 +1,82 @@
+/**
+ * Live updates: listen to the server's event stream and refetch what changed. Events are
+ * batched (at most a few refetches a second) so a 10,000-step run does not flood the page.
+ */
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { API_BASE } from "@/lib/api-client";
+
+const FLUSH_MS = 400;
+
+export type LiveState = "connecting" | "live" | "offline";
+
+interface LiveEvent {
+  runId: string | null;
+}
+
+function readEvent(data: string): LiveEvent {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    if (typeof parsed === "object" && parsed !== null) {
+      const record = parsed as Record<string, unknown>;
+      const runId = record.run_id ?? (record.kind === "run" ? record.id : null);
+      return { runId: typeof runId === "string" ? runId : null };
+    }
+  } catch {
+    // A keep-alive or a message we do not understand: refetch broadly.
+  }
+  return { runId: null };
+}
+
+function invalidate(client: QueryClient, runIds: Set<string | null>): void {
+  void client.invalidateQueries({ queryKey: ["runs", "list"] });
+  void client.invalidateQueries({ queryKey: ["pipelines"] });
+  for (const runId of runIds) {
+    if (runId === null) {
+      void client.invalidateQueries({ queryKey: ["runs"] });
+      void client.invalidateQueries({ queryKey: ["steps"] });
+      return;
+    }
+    void client.invalidateQueries({ queryKey: ["runs", "detail", runId] });
+    void client.invalidateQueries({ queryKey: ["runs", "dag", runId] });
+  }
+  void client.invalidateQueries({ queryKey: ["steps"] });
+}
+
+/** Subscribe once for the whole app; returns whether the stream is connected. */
+export function useLiveEvents(): LiveState {
+  const client = useQueryClient();
+  const [state, setState] = useState<LiveState>("connecting");
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const source = new EventSource(`${API_BASE}/events`);
+    let pending = new Set<string | null>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onMessage = (event: MessageEvent<string>) => {
+      pending.add(readEvent(event.data).runId);
+      timer ??= setTimeout(() => {
+        invalidate(client, pending);
+        pending = new Set();
+        timer = null;
+      }, FLUSH_MS);
+    };
+    source.onopen = () => setState("live");
+    source.onerror = () => setState("offline");
+    source.onmessage = onMessage;
+    for (const name of [
+      "run",
+      "step",
+      "run_updated",
+      "step_updated",
+      "run_created",
+      "step_created",
+    ]) {
+      source.addEventListener(name, onMessage);
+    }
+    return () => {
+      source.close();
+      if (timer) clearTimeout(timer);
+    };
+  }, [client]);
+  return state;
+}
