@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench postgres chromium clean openapi
+.PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -12,13 +13,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev,ml,postgres]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) dashboard
 
 fmt: install
 	$(BIN)/ruff format headwater tests benchmarks examples
 	$(BIN)/ruff check --fix headwater tests benchmarks examples
 
-lint: install
+lint: install dashboard-lint
 	$(BIN)/ruff format --check headwater tests benchmarks examples
 	$(BIN)/ruff check headwater tests benchmarks examples
 	$(BIN)/mypy headwater
@@ -32,9 +33,9 @@ postgres:
 
 # The browser tests drive Debian's Chromium (never a downloaded browser build).
 chromium:
-	@test -x /usr/bin/chromium || apt-get install -y chromium
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
-test: lint postgres chromium
+test: lint postgres chromium dashboard-test
 	$(BIN)/pytest -q
 
 test-fast: install
@@ -53,3 +54,42 @@ openapi: install
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+
+# --- dashboard (dashboard/): built into the package, served by `headwater up` -------------
+DASHBOARD_OUT := headwater/server/static
+DASHBOARD_STAMP := $(DASHBOARD_OUT)/.build-stamp
+DASHBOARD_DEPS := dashboard/node_modules/.package-lock.json
+DASHBOARD_SOURCES := $(shell find dashboard/src -type f 2>/dev/null) dashboard/index.html \
+	dashboard/vite.config.ts dashboard/tsconfig.json dashboard/package.json
+
+# `npm install --no-save` installs exactly the lock file's versions, like `npm ci`, but
+# accepts a lock that lists only the platform packages this machine's registry carries
+# (`npm ci` rejects it over Biome's binaries for other systems). The lock is never rewritten.
+$(DASHBOARD_DEPS): dashboard/package-lock.json
+	cd dashboard && npm install --no-save --no-audit --no-fund --loglevel=error
+	touch $(DASHBOARD_DEPS)
+
+# Rebuilt only when a source changed (the stamp is newer than every source).
+$(DASHBOARD_STAMP): $(DASHBOARD_DEPS) $(DASHBOARD_SOURCES)
+	cd dashboard && npx vite build --logLevel warn
+	touch $(DASHBOARD_STAMP)
+
+dashboard: $(DASHBOARD_STAMP)
+
+# Regenerate the dashboard's API types from the server's OpenAPI schema.
+api-types: $(STAMP) $(DASHBOARD_DEPS)
+	$(PY) -m headwater.server.openapi > dashboard/openapi.json
+	cd dashboard && npx openapi-typescript openapi.json -o src/api/schema.gen.ts
+
+dashboard-lint: $(STAMP) $(DASHBOARD_DEPS)
+	cd dashboard && npx tsc --noEmit && npx biome check .
+	$(PY) -m headwater.server.openapi > dashboard/openapi.json
+	cd dashboard && npx openapi-typescript openapi.json -o node_modules/.schema-check.gen.ts >/dev/null 2>&1
+	@cmp -s dashboard/node_modules/.schema-check.gen.ts dashboard/src/api/schema.gen.ts || { \
+	  echo "dashboard/src/api/schema.gen.ts does not match the server's OpenAPI schema. Run 'make api-types' and commit the result." >&2; exit 1; }
+
+dashboard-test: $(DASHBOARD_DEPS)
+	cd dashboard && npx vitest run
+
+bench-dashboard: install chromium
+	$(PY) -m benchmarks.dashboard_bench

@@ -1017,6 +1017,8 @@ export interface components {
             };
             /** Spec Hash */
             spec_hash: string;
+            /** Stack Id */
+            stack_id?: string | null;
             /**
              * Tags
              * @default []
