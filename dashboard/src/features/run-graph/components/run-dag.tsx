@@ -10,7 +10,7 @@ import {
   useReactFlow,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { RunDag } from "@/api/types";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ArtifactNode } from "@/features/run-graph/components/artifact-node";
@@ -23,6 +23,7 @@ import {
   type GraphNodeData,
 } from "@/features/run-graph/lib/build-graph";
 import { nodeSize } from "@/features/run-graph/lib/node-size";
+import { FIT_VIEW_OPTIONS, useFitOnResize } from "@/features/run-graph/lib/use-fit-on-resize";
 import { useGraphLayout } from "@/features/run-graph/lib/use-graph-layout";
 import { STATUS_STYLES } from "@/lib/status";
 
@@ -59,11 +60,18 @@ function useSearchShortcut(): [boolean, (open: boolean) => void] {
   return [open, setOpen];
 }
 
+function nodeLabel(data: GraphNodeData): string {
+  if (data.kind === "artifact") return `Artifact ${data.name}`;
+  return `Step ${data.name}: ${data.isWaiting ? "Waiting" : STATUS_STYLES[data.status].label}`;
+}
+
 function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
   const graph = useMemo(() => buildRunGraph(dag), [dag]);
   const { layout, error } = useGraphLayout(graph);
   const [searching, setSearching] = useSearchShortcut();
   const flow = useReactFlow();
+  const container = useRef<HTMLDivElement>(null);
+  useFitOnResize(container, layout !== null);
   const isLarge = graph.nodes.length > 400;
 
   const nodes = useMemo((): Node<GraphNodeData>[] => {
@@ -74,17 +82,21 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
       data: node.data,
       position: layout.positions[node.id] ?? { x: 0, y: 0 },
       selected: node.id === selectedId,
+      ariaRole: "button",
+      ariaLabel: nodeLabel(node.data),
       ...nodeSize(node.data.kind),
     }));
   }, [graph, layout, selectedId]);
+  const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.data.name])), [graph]);
   const edges = useMemo(
     (): Edge[] =>
       graph.edges.map((edge) => ({
         ...edge,
         type: isLarge ? "straight" : "default",
         focusable: false,
+        ariaLabel: `${names.get(edge.source) ?? ""} to ${names.get(edge.target) ?? ""}`,
       })),
-    [graph, isLarge],
+    [graph, isLarge, names],
   );
 
   if (error) return <ErrorState title="Could not lay out this run's graph" error={error} />;
@@ -98,8 +110,15 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
     if (position)
       void flow.setCenter(position.x + 60, position.y + 30, { zoom: 1.2, duration: 300 });
   };
+  // Enter or Space on a focused node opens it, like a click.
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    const id = (event.target as HTMLElement).closest(".react-flow__node")?.getAttribute("data-id");
+    const node = graph.nodes.find((n) => n.id === id);
+    if (node) onSelect(node);
+  };
   return (
-    <div className="dag" aria-busy="false" data-layout={layout.algorithm}>
+    <div ref={container} className="dag" aria-busy="false" data-layout={layout.algorithm}>
       <ReactFlow<Node<GraphNodeData>>
         nodes={nodes}
         edges={edges}
@@ -110,10 +129,11 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         minZoom={0.02}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => onSelect(graph.nodes.find((n) => n.id === node.id) ?? null)}
         onPaneClick={() => onSelect(null)}
+        onKeyDown={onKeyDown}
         aria-label="Run graph"
       >
         <Background gap={24} size={1} color="var(--grid)" />
