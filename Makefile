@@ -43,6 +43,7 @@ test-fast: install
 
 demo: install
 	$(PY) examples/demo.py
+	@echo "Open http://127.0.0.1:8237 to explore these runs (Ctrl-C stops the server)." && $(BIN)/headwater up --blocking
 
 bench: install
 	$(PY) -m benchmarks.run

@@ -20,7 +20,13 @@ export default defineConfig({
     react(),
   ],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
-  build: { outDir: OUT_DIR, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: OUT_DIR,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    // The timing report is noise in `make install` output.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   worker: { format: "es" },
   server: { proxy: { "/api": { target: API_TARGET, changeOrigin: false } } },
   test: { include: ["src/**/*.test.ts"], environment: "node" },

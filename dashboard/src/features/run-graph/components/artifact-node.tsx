@@ -7,6 +7,7 @@ import { STATUS_STYLES } from "@/lib/status";
 export type ArtifactFlowNode = Node<ArtifactNodeData, "artifact">;
 
 const DETAIL_ZOOM = 0.6;
+const INSET = (ARTIFACT_SIZE.width - ARTIFACT_SIDE) / 2;
 
 /** An artifact: a square in its producer's status colour, its name underneath. */
 export const ArtifactNode = memo(function ArtifactNode({
@@ -26,7 +27,7 @@ export const ArtifactNode = memo(function ArtifactNode({
         type="target"
         position={Position.Left}
         className="dag-handle"
-        style={{ top: ARTIFACT_SIDE / 2 }}
+        style={{ top: ARTIFACT_SIDE / 2, left: INSET }}
       />
       <div
         className={`dag-square${selected ? " selected" : ""}`}
@@ -47,7 +48,7 @@ export const ArtifactNode = memo(function ArtifactNode({
         type="source"
         position={Position.Right}
         className="dag-handle"
-        style={{ top: ARTIFACT_SIDE / 2 }}
+        style={{ top: ARTIFACT_SIDE / 2, right: INSET }}
       />
     </div>
   );

@@ -118,7 +118,13 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
     if (node) onSelect(node);
   };
   return (
-    <div ref={container} className="dag" aria-busy="false" data-layout={layout.algorithm}>
+    <div
+      ref={container}
+      className="dag"
+      aria-busy="false"
+      data-layout={layout.algorithm}
+      data-layout-ms={Math.round(layout.milliseconds)}
+    >
       <ReactFlow<Node<GraphNodeData>>
         nodes={nodes}
         edges={edges}

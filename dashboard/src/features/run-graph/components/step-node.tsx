@@ -8,6 +8,8 @@ import { STATUS_STYLES } from "@/lib/status";
 export type StepFlowNode = Node<StepNodeData, "step">;
 
 const DETAIL_ZOOM = 0.45;
+// Edges meet the circle, not the edge of the (wider) label box.
+const INSET = (STEP_SIZE.width - STEP_DIAMETER) / 2;
 
 /** A step: a circle coloured by status, faded while waiting, with its name underneath. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
@@ -23,7 +25,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         type="target"
         position={Position.Left}
         className="dag-handle"
-        style={{ top: STEP_DIAMETER / 2 }}
+        style={{ top: STEP_DIAMETER / 2, left: INSET }}
       />
       <div
         className={`dag-circle${selected ? " selected" : ""}`}
@@ -42,7 +44,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
         type="source"
         position={Position.Right}
         className="dag-handle"
-        style={{ top: STEP_DIAMETER / 2 }}
+        style={{ top: STEP_DIAMETER / 2, right: INSET }}
       />
     </div>
   );

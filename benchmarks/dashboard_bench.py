@@ -1,0 +1,143 @@
+"""`make bench-dashboard`: time from navigation to an interactive run DAG in headless Chromium.
+
+Records real runs of 200, 1,000 and 2,000 steps into a temporary HEADWATER_HOME, serves
+them with `headwater up`, opens each run's DAG view in Debian's Chromium and measures,
+from `page.goto` until the laid-out nodes are on screen and respond to a click.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Browser, sync_playwright
+from rich.console import Console
+from rich.table import Table
+
+SIZES = (200, 1000, 2000)
+REPEATS = 3
+LAYER_WIDTH = 20
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+RECORD_SCRIPT = """
+import sys
+from headwater import pipeline, step
+
+@step
+def node(left: int, right: int) -> int:
+    return left + right + 1
+
+@step
+def source() -> int:
+    return 0
+
+@pipeline
+def layered(count: int) -> None:
+    previous = [source()]
+    made = 1
+    while made < count:
+        width = min({width}, count - made)
+        layer = [node(previous[i % len(previous)], previous[(i + 1) % len(previous)])
+                 for i in range(width)]
+        made += width
+        previous = layer
+
+layered(count=int(sys.argv[1]))
+"""
+
+
+def record_run(home: Path, steps: int) -> None:
+    """Record one real run of `steps` steps, in layers of LAYER_WIDTH."""
+    script = RECORD_SCRIPT.replace("{width}", str(LAYER_WIDTH))
+    env = {**os.environ, "HEADWATER_HOME": str(home)}
+    subprocess.run([sys.executable, "-c", script, str(steps)], env=env, check=True)
+
+
+def start_server(home: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`headwater up --blocking` on a free port, and its URL once it answers."""
+    from headwater.server.process import find_running
+
+    env = {**os.environ, "HEADWATER_HOME": str(home)}
+    command = [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        running = find_running(home)
+        if running is not None:
+            try:
+                httpx.get(f"{running.url}/api/v1/health", timeout=2).raise_for_status()
+                return server, running.url
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.1)
+    server.kill()
+    raise SystemExit("The server did not start within 60 s.")
+
+
+def time_dag(browser: Browser, url: str) -> tuple[float, str, float]:
+    """Seconds from navigation to clickable DAG nodes, the layout used, its ms."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector('.dag[aria-busy="false"] .react-flow__node', timeout=60_000)
+    page.locator(".react-flow__node").first.click()
+    page.wait_for_url("**step=*")
+    elapsed = time.perf_counter() - start
+    dag = page.locator(".dag")
+    algorithm = dag.get_attribute("data-layout") or "?"
+    layout_ms = float(dag.get_attribute("data-layout-ms") or "nan")
+    page.close()
+    return elapsed, algorithm, layout_ms
+
+
+def main() -> None:
+    console = Console()
+    table = Table(
+        title=f"Navigation to interactive run DAG, headless Chromium (median of {REPEATS})"
+    )
+    for column in ("steps", "nodes", "layout", "layout ms", "to interactive s"):
+        table.add_column(column, justify="right")
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder) / "home"
+        for steps in SIZES:
+            record_run(home, steps)
+        server, base = start_server(home)
+        try:
+            runs = httpx.get(f"{base}/api/v1/runs", params={"size": 10}).json()["items"]
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+                )
+                for run in sorted(runs, key=lambda r: r["created"]):
+                    dag = httpx.get(f"{base}/api/v1/runs/{run['id']}/dag", timeout=60).json()
+                    url = f"{base}/runs/{run['id']}?view=dag"
+                    results = [time_dag(browser, url) for _ in range(REPEATS)]
+                    nodes = len(dag["steps"]) + len(dag["artifacts"])
+                    table.add_row(
+                        f"{len(dag['steps']):,}",
+                        f"{nodes:,}",
+                        results[0][1],
+                        f"{statistics.median(r[2] for r in results):.0f}",
+                        f"{statistics.median(r[0] for r in results):.2f}",
+                    )
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()
