@@ -3,12 +3,11 @@
  * batched (at most a few refetches a second) so a 10,000-step run does not flood the page.
  */
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { API_BASE } from "@/lib/api-client";
+import { type LiveState, setLiveState, useLiveState } from "@/lib/live-status";
 
 const FLUSH_MS = 400;
-
-export type LiveState = "connecting" | "live" | "offline";
 
 interface LiveEvent {
   runId: string | null;
@@ -46,9 +45,12 @@ function invalidate(client: QueryClient, runIds: Set<string | null>): void {
 /** Subscribe once for the whole app; returns whether the stream is connected. */
 export function useLiveEvents(): LiveState {
   const client = useQueryClient();
-  const [state, setState] = useState<LiveState>("connecting");
+  const state = useLiveState();
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    if (typeof EventSource === "undefined") {
+      setLiveState("offline");
+      return;
+    }
     const source = new EventSource(`${API_BASE}/events`);
     let pending = new Set<string | null>();
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -60,8 +62,8 @@ export function useLiveEvents(): LiveState {
         timer = null;
       }, FLUSH_MS);
     };
-    source.onopen = () => setState("live");
-    source.onerror = () => setState("offline");
+    source.onopen = () => setLiveState("live");
+    source.onerror = () => setLiveState("offline");
     source.onmessage = onMessage;
     for (const name of [
       "run",

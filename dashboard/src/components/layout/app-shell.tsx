@@ -1,12 +1,13 @@
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
-import { type LiveState, useLiveEvents } from "@/lib/live-events";
+import { useLiveEvents } from "@/lib/live-events";
+import type { LiveState } from "@/lib/live-status";
 
 const LIVE_LABELS: Record<LiveState, string> = {
   connecting: "Connecting…",
   live: "Live",
-  offline: "Offline: updates paused",
+  offline: "Refreshing every few seconds",
 };
 
 export interface AppShellProps {
@@ -31,7 +32,15 @@ export function AppShell({ children }: AppShellProps) {
           <Link to="/pipelines">Pipelines</Link>
         </nav>
         <span className="spacer" />
-        <span className={`live-indicator ${live}`} role="status" title="Server events">
+        <span
+          className={`live-indicator ${live}`}
+          role="status"
+          title={
+            live === "live"
+              ? "Updates arrive as they happen"
+              : "The server's event stream is not available, so views poll"
+          }
+        >
           <span className="dot" aria-hidden="true" />
           {LIVE_LABELS[live]}
         </span>

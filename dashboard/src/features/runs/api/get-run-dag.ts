@@ -2,17 +2,19 @@ import { useQuery } from "@tanstack/react-query";
 import type { RunDag } from "@/api/types";
 import { runKeys } from "@/features/runs/api/run-keys";
 import { getJson } from "@/lib/api-client";
+import { usePollWhileOffline } from "@/lib/live-status";
 import { STATUS_STYLES } from "@/lib/status";
 
 /** A run with its steps, artifacts and edges; polls slowly while the run is unfinished. */
 export function useRunDag(runId: string) {
+  const poll = usePollWhileOffline();
   return useQuery({
     queryKey: runKeys.dag(runId),
     queryFn: ({ signal }) => getJson<RunDag>(`/runs/${encodeURIComponent(runId)}/dag`, {}, signal),
-    // Live events refetch at once; this poll is only a fallback if the stream drops.
+    // Live events refetch at once; without them an unfinished run polls.
     refetchInterval: (query) => {
       const status = query.state.data?.run.status;
-      return status && !STATUS_STYLES[status].isFinished ? 3_000 : false;
+      return status && !STATUS_STYLES[status].isFinished ? poll : false;
     },
   });
 }

@@ -3,13 +3,16 @@ import type { RunPage } from "@/api/types";
 import { runKeys } from "@/features/runs/api/run-keys";
 import { type RunSearch, toRunQuery } from "@/features/runs/lib/run-filters";
 import { getJson } from "@/lib/api-client";
+import { usePollWhileOffline } from "@/lib/live-status";
 
 /** A page of runs for the runs list (filters, sort and page from the URL). */
 export function useRuns(search: RunSearch, pipelineId?: string) {
+  const refetchInterval = usePollWhileOffline();
   return useQuery({
     queryKey: runKeys.list({ ...search, pipelineId }),
     queryFn: ({ signal }) =>
       getJson<RunPage>("/runs", { ...toRunQuery(search), pipeline_id: pipelineId }, signal),
     placeholderData: keepPreviousData,
+    refetchInterval,
   });
 }
