@@ -36,8 +36,8 @@ import sys
 from headwater import pipeline, step
 
 @step
-def node(left: int, right: int) -> int:
-    return left + right + 1
+def node(left: int, right: int, index: int) -> int:
+    return left + right + index
 
 @step
 def source() -> int:
@@ -49,7 +49,8 @@ def layered(count: int) -> None:
     made = 1
     while made < count:
         width = min({width}, count - made)
-        layer = [node(previous[i % len(previous)], previous[(i + 1) % len(previous)])
+        layer = [node(previous[i % len(previous)], previous[(i + 1) % len(previous)],
+                      index=made + i)
                  for i in range(width)]
         made += width
         previous = layer

@@ -1,7 +1,7 @@
 """A real `headwater up` server over real recorded runs, and headless Chromium to drive it.
 
-Everything heavy is session-scoped: the runs are recorded once, the 1,000-step run is
-recorded in the background while the first tests run, and one browser serves every test.
+The runs are recorded once per session (the 1,000-step run in the background while the
+first tests run) and one browser serves every test of a module.
 A failing test leaves a screenshot in test-results/.
 """
 
@@ -131,13 +131,15 @@ def wait_until_serving(home: Path, server: subprocess.Popen[bytes]) -> str:
     raise AssertionError(f"The server did not answer within {READY_SECONDS} s.")
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API runs an event loop, and another module's tests may
+# start their own once this module is done.
+@pytest.fixture(scope="module")
 def playwright_session() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright_session: Playwright) -> Iterator[Browser]:
     """Debian's Chromium, headless (never a downloaded browser)."""
     browser = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

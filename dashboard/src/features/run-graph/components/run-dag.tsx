@@ -23,7 +23,11 @@ import {
   type GraphNodeData,
 } from "@/features/run-graph/lib/build-graph";
 import { nodeSize } from "@/features/run-graph/lib/node-size";
-import { FIT_VIEW_OPTIONS, useFitOnResize } from "@/features/run-graph/lib/use-fit-on-resize";
+import {
+  FIT_VIEW_OPTIONS,
+  startViewport,
+  useFitOnResize,
+} from "@/features/run-graph/lib/use-fit-on-resize";
 import { useGraphLayout } from "@/features/run-graph/lib/use-graph-layout";
 import { STATUS_STYLES } from "@/lib/status";
 
@@ -71,7 +75,8 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
   const [searching, setSearching] = useSearchShortcut();
   const flow = useReactFlow();
   const container = useRef<HTMLDivElement>(null);
-  useFitOnResize(container, layout !== null);
+  const isFitWhole = layout !== null && startViewport(layout.positions, 0) === null;
+  useFitOnResize(container, isFitWhole ? FIT_VIEW_OPTIONS : null);
   const isLarge = graph.nodes.length > 400;
 
   const nodes = useMemo((): Node<GraphNodeData>[] => {
@@ -134,8 +139,12 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         nodesConnectable={false}
         minZoom={0.02}
         maxZoom={2.5}
-        fitView
+        fitView={isFitWhole}
         fitViewOptions={FIT_VIEW_OPTIONS}
+        onInit={(instance) => {
+          const start = startViewport(layout.positions, container.current?.clientHeight ?? 600);
+          if (start) void instance.setViewport(start);
+        }}
         proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => onSelect(graph.nodes.find((n) => n.id === node.id) ?? null)}
         onPaneClick={() => onSelect(null)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignLayers, layeredLayout } from "@/features/run-graph/lib/layered-layout";
+import { assignLayers, layeredLayout, MAX_ROWS } from "@/features/run-graph/lib/layered-layout";
 
 const node = (id: string) => ({ id, width: 40, height: 40 });
 
@@ -40,6 +40,16 @@ describe("layeredLayout", () => {
     expect(positions.b?.x).toBe(positions.c?.x);
     expect(positions.b?.y).not.toBe(positions.c?.y);
     expect(positions.d?.x).toBeGreaterThan(positions.b?.x ?? 0);
+  });
+
+  it("wraps a wide fan-out into columns of at most MAX_ROWS nodes", () => {
+    const nodes = Array.from({ length: MAX_ROWS * 2 + 1 }, (_, i) => node(`n${i}`));
+    const edges = nodes.slice(1).map((n) => ({ source: "n0", target: n.id }));
+
+    const positions = layeredLayout(nodes, edges);
+
+    const columns = new Set(nodes.slice(1).map((n) => positions[n.id]?.x));
+    expect(columns.size).toBe(2);
   });
 
   it("lays out every node of a 4,000-node graph", () => {

@@ -91,21 +91,38 @@ export function layeredLayout(nodes: LayoutNode[], edges: LayoutEdge[]): Positio
   return place(layers, new Map(nodes.map((n) => [n.id, n])));
 }
 
+/** A layer wider than this wraps into several columns, so a fan-out stays compact. */
+export const MAX_ROWS = 30;
+const WRAP_GAP = 24;
+
 function place(layers: string[][], byId: Map<string, LayoutNode>): Positions {
   const positions: Positions = {};
   let x = 0;
-  for (const row of layers) {
-    if (!row) continue;
-    const width = Math.max(...row.map((id) => byId.get(id)?.width ?? 0));
-    const heights = row.map((id) => byId.get(id)?.height ?? 0);
-    const total = heights.reduce((sum, h) => sum + h + ROW_GAP, -ROW_GAP);
-    let y = -total / 2;
-    for (const [i, id] of row.entries()) {
-      const node = byId.get(id);
-      if (node) positions[id] = { x: x + (width - node.width) / 2, y };
-      y += (heights[i] ?? 0) + ROW_GAP;
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (let start = 0; start < layer.length; start += MAX_ROWS) {
+      const column = layer.slice(start, start + MAX_ROWS);
+      const width = placeColumn(column, byId, x, positions);
+      x += width + (start + MAX_ROWS < layer.length ? WRAP_GAP : LAYER_GAP);
     }
-    x += width + LAYER_GAP;
   }
   return positions;
+}
+
+/** Stack one column of nodes centred on y = 0; returns the column's width. */
+function placeColumn(
+  column: string[],
+  byId: Map<string, LayoutNode>,
+  x: number,
+  positions: Positions,
+): number {
+  const width = Math.max(...column.map((id) => byId.get(id)?.width ?? 0));
+  const heights = column.map((id) => byId.get(id)?.height ?? 0);
+  let y = -heights.reduce((sum, h) => sum + h + ROW_GAP, -ROW_GAP) / 2;
+  for (const [i, id] of column.entries()) {
+    const node = byId.get(id);
+    if (node) positions[id] = { x: x + (width - node.width) / 2, y };
+    y += (heights[i] ?? 0) + ROW_GAP;
+  }
+  return width;
 }
