@@ -8,6 +8,8 @@ import { API_BASE } from "@/lib/api-client";
 import { type LiveState, setLiveState, useLiveState } from "@/lib/live-status";
 
 const FLUSH_MS = 400;
+/** The server names each event by what changed (see the API's `stream_events`). */
+const EVENT_NAMES = ["run", "step_run"] as const;
 
 interface LiveEvent {
   runId: string | null;
@@ -65,14 +67,7 @@ export function useLiveEvents(): LiveState {
     source.onopen = () => setLiveState("live");
     source.onerror = () => setLiveState("offline");
     source.onmessage = onMessage;
-    for (const name of [
-      "run",
-      "step",
-      "run_updated",
-      "step_updated",
-      "run_created",
-      "step_created",
-    ]) {
+    for (const name of EVENT_NAMES) {
       source.addEventListener(name, onMessage);
     }
     return () => {

@@ -146,6 +146,7 @@ def test_a_running_run_updates_live_without_reloading(
         wait_for_file(tmp_path / "started")
         open_run(page, dashboard, "live_pipeline-1")
         expect(page.get_by_role("button", name="Step wait_for_go: Running")).to_be_visible()
+        expect(page.get_by_role("status").filter(has_text="Live")).to_be_visible()
 
         (tmp_path / "go").write_text("go")
 
