@@ -209,3 +209,14 @@ def test_tags_on_models_use_the_same_calls(store):
     store.add_tags(TagTarget.MODEL, model.id, ["prod-candidate"])
 
     assert store.get_model(model.id).tags == ("prod-candidate",)
+
+
+def test_deleting_a_pipeline_tells_live_readers_each_run_is_gone(store):
+    first = store.create_run(a_run("training"))
+    second = store.create_run(a_run("training"))
+    start = store.last_event_id()
+
+    store.delete_pipeline(first.pipeline_id)
+
+    deleted = [(e.run_id, e.change) for e in store.list_events(after=start)]
+    assert sorted(deleted) == sorted([(first.id, "deleted"), (second.id, "deleted")])

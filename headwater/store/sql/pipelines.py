@@ -195,8 +195,10 @@ def _pipeline(row: Row[*tuple[Any, ...]]) -> Pipeline:
     return Pipeline(id=row.id, project_id=row.project_id, name=row.name, created=row.created)
 
 
-def delete_pipeline(connection: Connection, pipeline_id: uuid.UUID) -> None:
+def delete_pipeline(connection: Connection, pipeline_id: uuid.UUID) -> list[uuid.UUID]:
     """Delete a pipeline with its versions and every run of it; artifact versions stay.
+
+    Returns the ids of the runs deleted with it.
 
     Raises:
         EntityNotFoundError: there is no pipeline with that id.
@@ -213,3 +215,4 @@ def delete_pipeline(connection: Connection, pipeline_id: uuid.UUID) -> None:
         raise EntityNotFoundError(
             f"No pipeline with id '{pipeline_id}'. List pipelines with `headwater pipelines list`."
         )
+    return run_ids

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -20,23 +20,20 @@ from headwater.store.events import EventChange, EventEntity
 from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
 from headwater.store.sql import (
-    accounts,
-    artifact_names,
     artifacts,
     dag,
     events,
     ml_models,
     model_versions,
     pipelines,
-    pruning,
     runs,
     stages,
     step_queries,
     steps,
-    tags,
 )
 from headwater.store.sql import stack_components as components
 from headwater.store.sql import stacks as stack_rows
+from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.migration import ensure_current_schema
@@ -44,7 +41,6 @@ from headwater.store.sql.migration import ensure_current_schema
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
     from headwater.store.model_registry import (
@@ -58,7 +54,6 @@ if TYPE_CHECKING:
         StageTransition,
     )
     from headwater.store.models import (
-        Artifact,
         ArtifactType,
         ArtifactVersion,
         ExecutionStatus,
@@ -68,12 +63,10 @@ if TYPE_CHECKING:
         Pipeline,
         PipelineRun,
         PipelineVersion,
-        Project,
         RunCreate,
         StepRun,
         StepRunCreate,
         StepRunEnd,
-        User,
     )
     from headwater.store.sql.prepared import DriverConnection
     from headwater.store.stack_models import (
@@ -90,7 +83,7 @@ if TYPE_CHECKING:
 _Explain = Callable[["Connection"], StoreError]
 
 
-class SqlStore:
+class SqlStore(SqlCatalogMethods):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 
     Safe to share between threads (a heartbeat thread and the main thread, say): each
@@ -482,70 +475,6 @@ class SqlStore:
             ListQuery(filters={"model_id": str(version.model_id), "stage": change.stage.value})
         )
         return next((v for v in page.items if v.id != version.id), None)
-
-    # --- catalog: artifacts, tags, users, projects; deleting and pruning -------------
-
-    def get_artifact(self, name_or_id: uuid.UUID | str) -> Artifact:
-        """See `Store.get_artifact`."""
-        with self._read() as connection:
-            return artifact_names.get_artifact(connection, name_or_id)
-
-    def list_artifacts(self, query: ListQuery) -> Page[Artifact]:
-        """See `Store.list_artifacts`."""
-        with self._read() as connection:
-            return artifact_names.list_artifacts(connection, query)
-
-    def delete_pipeline(self, pipeline_id: uuid.UUID) -> None:
-        """See `Store.delete_pipeline`."""
-        with self._write() as connection:
-            pipelines.delete_pipeline(connection, pipeline_id)
-
-    def prune_artifact_versions(self, *, dry_run: bool, only_versions: bool) -> ArtifactPrune:
-        """See `Store.prune_artifact_versions`."""
-        with self._write() as connection:
-            return pruning.prune_artifact_versions(
-                connection, dry_run=dry_run, only_versions=only_versions
-            )
-
-    def add_tags(self, target: TagTarget, target_id: uuid.UUID, names: Sequence[str]) -> None:
-        """See `Store.add_tags`."""
-        with self._write() as connection:
-            tags.add_tags(connection, target, target_id, names, utc_now())
-
-    def remove_tags(self, target: TagTarget, target_id: uuid.UUID, names: Sequence[str]) -> None:
-        """See `Store.remove_tags`."""
-        with self._write() as connection:
-            tags.remove_tags(connection, target, target_id, names)
-
-    def get_tag(self, name_or_id: uuid.UUID | str) -> Tag:
-        """See `Store.get_tag`."""
-        with self._read() as connection:
-            return tags.get_tag(connection, name_or_id)
-
-    def list_tags(self, query: ListQuery) -> Page[Tag]:
-        """See `Store.list_tags`."""
-        with self._read() as connection:
-            return tags.list_tags(connection, query)
-
-    def get_user(self, name_or_id: uuid.UUID | str) -> User:
-        """See `Store.get_user`."""
-        with self._read() as connection:
-            return accounts.get_user(connection, name_or_id)
-
-    def list_users(self, query: ListQuery) -> Page[User]:
-        """See `Store.list_users`."""
-        with self._read() as connection:
-            return accounts.list_users(connection, query)
-
-    def get_project(self, name_or_id: uuid.UUID | str) -> Project:
-        """See `Store.get_project`."""
-        with self._read() as connection:
-            return accounts.get_project(connection, name_or_id)
-
-    def list_projects(self, query: ListQuery) -> Page[Project]:
-        """See `Store.list_projects`."""
-        with self._read() as connection:
-            return accounts.list_projects(connection, query)
 
     def close(self) -> None:
         """See `Store.close`: closes every pooled connection."""
