@@ -64,7 +64,9 @@ def test_promotion_into_a_held_stage_without_force_is_refused_and_recorded(store
     assert store.get_model_version(None, two.id).stage is ModelStage.NONE
     refused = _history(store, outcome="refused")
     assert [(t.version_number, t.to_stage) for t in refused] == [(2, PRODUCTION)]
-    assert refused[0].reason.startswith("try (Cannot move version 2")
+    assert refused[0].reason == (
+        "try (refused: version 1 holds 'production' and force was not given)"
+    )
 
 
 def test_forced_promotion_archives_the_holder_and_records_both_moves(store):

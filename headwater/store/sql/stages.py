@@ -172,14 +172,13 @@ def record_transition(
 
 
 def record_refusal(
-    connection: Connection,
-    version_id: uuid.UUID,
-    change: StageChange,
-    explanation: str,
-    now: dt.datetime,
+    connection: Connection, version_id: uuid.UUID, change: StageChange, now: dt.datetime
 ) -> None:
     """Record a promotion that was refused, after its own transaction rolled back."""
     version = get_model_version_by_id(connection, version_id)
+    holder = _holder(connection, version, change.stage)
+    holder_name = "another version" if holder is None else f"version {holder.number}"
+    explanation = f"refused: {holder_name} holds '{change.stage}' and force was not given"
     reason = explanation if change.reason is None else f"{change.reason} ({explanation})"
     record_transition(
         connection,

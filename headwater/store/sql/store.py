@@ -446,10 +446,10 @@ class SqlStore(SqlCatalogMethods):
         try:
             with self._write(explain_conflict=explain) as connection:
                 return stages.set_stage(connection, version_id, change)
-        except StageConflictError as exc:
+        except StageConflictError:
             # The attempt rolled back; its refusal is history too, in its own transaction.
             with self._write() as connection:
-                stages.record_refusal(connection, version_id, change, str(exc), utc_now())
+                stages.record_refusal(connection, version_id, change, utc_now())
             raise
 
     def list_stage_transitions(self, query: ListQuery) -> Page[StageTransition]:

@@ -1,0 +1,99 @@
+"""`headwater models list|versions|promote|history` on the terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from headwater import Client
+from tests.pipelines.model_lifecycle import training
+
+
+def headwater(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the `headwater` command in a fresh process."""
+    command = [sys.executable, "-m", "headwater.cli.main", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_models_list_and_versions_as_json():
+    training(quality=0.95)
+    training(quality=0.5)
+
+    models = headwater("models", "list", "-o", "json")
+    versions = headwater("models", "versions", "iris", "-o", "json")
+
+    assert models.returncode == 0, models.stderr
+    assert [m["name"] for m in json.loads(models.stdout)] == ["iris"]
+    assert versions.returncode == 0, versions.stderr
+    listed = [(v["number"], v["stage"]) for v in json.loads(versions.stdout)]
+    assert listed == [(2, "none"), (1, "staging")]
+
+
+def test_models_promote_without_force_prints_one_error_naming_the_holder():
+    training(quality=0.95)
+    training(quality=0.5)
+
+    result = headwater("models", "promote", "iris", "2", "staging")
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: Cannot move version 2 of model 'iris' to 'staging'")
+    assert "version 1 is in 'staging' already" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_models_promote_with_force_and_reason_is_in_the_history():
+    training(quality=0.5)
+    training(quality=0.5)
+    Client().update_model_version("iris", 1, stage="production")
+
+    promoted = headwater(
+        "models",
+        "promote",
+        "iris",
+        "2",
+        "production",
+        "--force",
+        "--reason",
+        "better",
+        "-o",
+        "json",
+    )
+    history = headwater("models", "history", "iris", "-o", "json")
+
+    assert promoted.returncode == 0, promoted.stderr
+    assert json.loads(promoted.stdout)["stage"] == "production"
+    moves = [
+        (t["version_number"], t["to_stage"], t["trigger"], t["reason"])
+        for t in json.loads(history.stdout)
+        if t["outcome"] == "applied"
+    ]
+    assert moves[:2] == [
+        (2, "production", "user", "better"),
+        (1, "archived", "demotion", "version 2 was forced into production"),
+    ]
+    assert Client().get_model_version("iris", "production").number == 2
+
+
+def test_models_history_of_one_version_shows_the_rule_decision():
+    training(quality=0.5)
+
+    result = headwater("models", "history", "iris", "1")
+
+    assert result.returncode == 0, result.stderr
+    assert "skipped" in result.stdout
+    assert "rule" in result.stdout
+
+
+def test_unknown_model_and_stage_are_one_line_errors():
+    training()
+
+    unknown = headwater("models", "versions", "nope")
+    bad_stage = headwater("models", "promote", "iris", "1", "prod")
+
+    assert unknown.returncode == 1
+    assert unknown.stderr == (
+        "Error: No model with id or name 'nope'. List models with `headwater models list`.\n"
+    )
+    assert bad_stage.returncode == 1
+    assert bad_stage.stderr.startswith("Error: 'prod' is not a stage. Use one of: none, staging")
