@@ -83,3 +83,17 @@ def test_the_schema_itself_refuses_two_versions_in_production(sql_store_backend)
 
 def _is_sqlite(engine):
     return engine.dialect.name == "sqlite"
+
+
+def test_concurrent_runs_making_versions_get_distinct_consecutive_numbers(
+    store_backend, store, tmp_path
+):
+    workers, per_worker = 3, 8
+    arguments = [[store_backend.url, str(per_worker)] for _ in range(workers)]
+
+    errors = run_together("tests.store_contract.concurrent_versioner", arguments, tmp_path)
+
+    assert not any("database is locked" in error for error in errors)
+    page = store.list_model_versions(ListQuery(sort_by="asc:number", size=100))
+    assert [v.number for v in page.items] == list(range(1, workers * per_worker + 1))
+    assert store.get_model("iris").version_count == workers * per_worker
