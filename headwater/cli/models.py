@@ -1,4 +1,4 @@
-"""`headwater models ...`: models, their versions, promotions and stage history."""
+"""`headwater models list|versions|promote|history`: models, versions, stages, history."""
 
 from __future__ import annotations
 
@@ -7,44 +7,47 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from headwater.cli import render
+from headwater.cli.options import OutputFormat, OutputOption, PageOption, SizeOption
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from rich.table import Table
+    from rich.text import Text
 
     from headwater.store.model_registry import StageTransition
 
 app = typer.Typer(help="Models, their versions and stages.", no_args_is_help=True)
 
-OutputOption = Annotated[str, typer.Option("--output", "-o", help="table or json")]
 STAGE_STYLES = {"production": "green", "staging": "yellow", "archived": "grey50", "none": "dim"}
 OUTCOME_STYLES = {"applied": "blue", "refused": "red", "skipped": "grey50"}
+ModelArgument = Annotated[str, typer.Argument(help="Model name or id.")]
 
 
 @app.command("list")
 def list_models(
-    size: Annotated[int, typer.Option(help="How many models to show.")] = 100,
-    output: OutputOption = "table",
+    name: Annotated[str | None, typer.Option(help="e.g. iris, or contains:ir")] = None,
+    page: PageOption = 1,
+    size: SizeOption = 50,
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
     """List models, newest first."""
     from rich.table import Table
 
     from headwater.client import Client
 
-    page = Client().list_models(size=size)
-    if output == "json":
-        render.print_json([m.model.model_dump(mode="json") for m in page.items])
+    found = Client().list_models(name=name, page=page, size=size)
+    if output is OutputFormat.JSON:
+        render.print_page_json(found, [m.model.model_dump(mode="json") for m in found.items])
         return
-    from rich.markup import escape
-
-    table = Table("model", "versions", "tags", "rules", "created", title=f"{page.total} model(s)")
-    for model in page.items:
+    table = Table("model", "versions", "tags", "rules", "created")
+    table.title = render.page_title(found, "model")
+    for model in found.items:
         table.add_row(
-            escape(model.name),
+            render.literal(model.name),
             str(model.model.version_count),
-            escape(", ".join(model.tags) or "-"),
-            "; ".join(rule.describe() for rule in model.promotion_rules) or "-",
+            render.literal(", ".join(model.tags) or "-"),
+            render.literal("; ".join(rule.describe() for rule in model.promotion_rules) or "-"),
             render.timestamp(model.created),
         )
     render.console.print(table)
@@ -52,30 +55,33 @@ def list_models(
 
 @app.command("versions")
 def list_versions(
-    model: Annotated[str, typer.Argument(help="Model name or id.")],
+    model: ModelArgument,
     stage: Annotated[str | None, typer.Option(help="Only versions in this stage.")] = None,
-    size: Annotated[int, typer.Option(help="How many versions to show.")] = 50,
-    output: OutputOption = "table",
+    page: PageOption = 1,
+    size: SizeOption = 50,
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
     """List a model's versions, newest first."""
-    from rich.markup import escape
     from rich.table import Table
 
     from headwater.client import Client
 
     client = Client()
     client.get_model(model)  # an unknown model is an error, not an empty table
-    page = client.list_model_versions(model, stage=stage, sort_by="desc:number", size=size)
-    if output == "json":
-        render.print_json([v.model.model_dump(mode="json") for v in page.items])
+    found = client.list_model_versions(
+        model, stage=stage, sort_by="desc:number", page=page, size=size
+    )
+    if output is OutputFormat.JSON:
+        render.print_page_json(found, [v.model.model_dump(mode="json") for v in found.items])
         return
-    table = Table("version", "name", "stage", "metadata", "created", title=escape(model))
-    for version in page.items:
+    table = Table("version", "name", "stage", "metadata", "created")
+    table.title = f"{model}: {render.page_title(found, 'version')}"
+    for version in found.items:
         table.add_row(
             str(version.number),
-            escape(version.name),
+            render.literal(version.name),
             _stage(version.stage),
-            escape(", ".join(f"{k}={v}" for k, v in version.metadata.items()) or "-"),
+            render.literal(", ".join(f"{k}={v}" for k, v in version.metadata.items()) or "-"),
             render.timestamp(version.created),
         )
     render.console.print(table)
@@ -83,74 +89,73 @@ def list_versions(
 
 @app.command("promote")
 def promote(
-    model: Annotated[str, typer.Argument(help="Model name or id.")],
+    model: ModelArgument,
     version: Annotated[str, typer.Argument(help="Version number, name, stage or 'latest'.")],
     stage: Annotated[str, typer.Argument(help="none, staging, production or archived.")],
     force: Annotated[
         bool, typer.Option("--force", help="Move the current holder of the stage to archived.")
     ] = False,
     reason: Annotated[str | None, typer.Option(help="Why, kept in the history.")] = None,
-    output: OutputOption = "table",
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
-    """Move a model version to a stage (recorded, with who, when and why)."""
-    from rich.markup import escape
-
+    """Move a model version to a stage (recorded with who, when and why)."""
     from headwater.client import Client
 
     promoted = Client().update_model_version(
         model, version, stage=_parse_stage(stage), force=force, reason=reason
     )
-    if output == "json":
+    if output is OutputFormat.JSON:
         render.print_json(promoted.model.model_dump(mode="json"))
         return
-    name = escape(promoted.model_name)
     render.console.print(
-        f"Model '{name}' version {promoted.number} is now {_stage(promoted.stage)}."
+        render.literal(f"Model '{promoted.model_name}' version {promoted.number} is now "),
+        _stage(promoted.stage),
     )
 
 
 @app.command("history")
 def history(
-    model: Annotated[str, typer.Argument(help="Model name or id.")],
+    model: ModelArgument,
     version: Annotated[
         str | None, typer.Argument(help="Only this version (number, name or stage).")
     ] = None,
-    size: Annotated[int, typer.Option(help="How many transitions to show.")] = 100,
-    output: OutputOption = "table",
+    page: PageOption = 1,
+    size: SizeOption = 100,
+    output: OutputOption = OutputFormat.TABLE,
 ) -> None:
     """Show every stage change, refused attempt and rule decision, newest first."""
     from headwater.client import Client
 
     client = Client()
     client.get_model(model)
-    page = client.list_stage_transitions(model, version, size=size)
-    if output == "json":
-        render.print_json([t.model_dump(mode="json") for t in page.items])
+    found = client.list_stage_transitions(model, version, page=page, size=size)
+    if output is OutputFormat.JSON:
+        render.print_page_json(found, [t.model_dump(mode="json") for t in found.items])
         return
-    render.console.print(_history_table(model, page.items))
+    table = _history_table(found.items)
+    table.title = f"{model}: {render.page_title(found, 'stage transition')}"
+    render.console.print(table)
 
 
-def _history_table(model: str, transitions: Sequence[StageTransition]) -> Table:
-    from rich.markup import escape
+def _history_table(transitions: Sequence[StageTransition]) -> Table:
     from rich.table import Table
 
-    table = Table("when", "version", "from", "to", "outcome", "by", "reason", title=escape(model))
+    table = Table("when", "version", "from", "to", "outcome", "by", "reason")
     for transition in transitions:
-        style = OUTCOME_STYLES[transition.outcome]
         table.add_row(
             render.timestamp(transition.created),
             str(transition.version_number),
             _stage(transition.from_stage),
             _stage(transition.to_stage),
-            f"[{style}]{transition.outcome}[/]",
-            escape(f"{transition.trigger}: {transition.user_name or '-'}"),
-            escape(transition.reason or "-"),  # user text is never read as markup
+            render.literal(transition.outcome, OUTCOME_STYLES[transition.outcome]),
+            render.literal(f"{transition.trigger}: {transition.user_name or '-'}"),
+            render.literal(transition.reason or "-"),
         )
     return table
 
 
-def _stage(stage: str) -> str:
-    return f"[{STAGE_STYLES.get(stage, 'default')}]{stage}[/]"
+def _stage(stage: str) -> Text:
+    return render.literal(stage, STAGE_STYLES.get(stage, "default"))
 
 
 def _parse_stage(stage: str) -> str:

@@ -24,9 +24,9 @@ def test_models_list_and_versions_as_json():
     versions = headwater("models", "versions", "iris", "-o", "json")
 
     assert models.returncode == 0, models.stderr
-    assert [m["name"] for m in json.loads(models.stdout)] == ["iris"]
+    assert [m["name"] for m in json.loads(models.stdout)["items"]] == ["iris"]
     assert versions.returncode == 0, versions.stderr
-    listed = [(v["number"], v["stage"]) for v in json.loads(versions.stdout)]
+    listed = [(v["number"], v["stage"]) for v in json.loads(versions.stdout)["items"]]
     assert listed == [(2, "none"), (1, "staging")]
 
 
@@ -65,7 +65,7 @@ def test_models_promote_with_force_and_reason_is_in_the_history():
     assert json.loads(promoted.stdout)["stage"] == "production"
     moves = [
         (t["version_number"], t["to_stage"], t["trigger"], t["reason"])
-        for t in json.loads(history.stdout)
+        for t in json.loads(history.stdout)["items"]
         if t["outcome"] == "applied"
     ]
     assert moves[:2] == [
