@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core, lineage, listing, stacks
+from benchmarks import core, lineage, listing, models, stacks
 
 
 def main() -> None:
@@ -48,6 +48,12 @@ def main() -> None:
     for figure in stacks.run_all():
         stack_table.add_row(figure.case, f"{figure.ms:.2f}")
     console.print(stack_table)
+    model_table = Table(title="Models and stages, embedded SQLite (medians)")
+    model_table.add_column("case")
+    model_table.add_column("ms", justify="right")
+    for figure in models.run_all():
+        model_table.add_row(figure.case, f"{figure.ms:.2f}")
+    console.print(model_table)
 
 
 if __name__ == "__main__":
