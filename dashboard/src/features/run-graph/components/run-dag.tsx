@@ -99,6 +99,8 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         ...edge,
         type: isLarge ? "straight" : "default",
         focusable: false,
+        // No invisible wide path per edge for hovering: edges are not interactive.
+        interactionWidth: 0,
         ariaLabel: `${names.get(edge.source) ?? ""} to ${names.get(edge.target) ?? ""}`,
       })),
     [graph, isLarge, names],

@@ -7,8 +7,9 @@ import {
   type Positions,
 } from "@/features/run-graph/lib/layered-layout";
 
-/** Above this many nodes ELK takes over a second on a laptop: use the linear layout. */
-export const ELK_MAX_NODES = 600;
+/** Above this many nodes ELK takes seconds (400 nodes: 2.6 s in headless Chromium on a
+ * busy 2-core machine, `make bench-dashboard`): use the linear-time layered layout. */
+export const ELK_MAX_NODES = 200;
 
 export interface LayoutRequest {
   nodes: LayoutNode[];

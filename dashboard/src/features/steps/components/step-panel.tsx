@@ -42,14 +42,25 @@ export function StepPanel(props: StepPanelProps) {
                 {data.name}
               </h2>
               <StatusBadge status={data.status} />
-              <Link
-                className="button small"
-                to="/steps/$stepRunId"
-                params={{ stepRunId: data.id }}
-                search={{ tab: props.tab }}
-              >
-                Open page
-              </Link>
+              {props.onClose ? (
+                <Link
+                  className="button small"
+                  to="/steps/$stepRunId"
+                  params={{ stepRunId: data.id }}
+                  search={{ tab: props.tab }}
+                >
+                  Open page
+                </Link>
+              ) : (
+                <Link
+                  className="button small"
+                  to="/runs/$runId"
+                  params={{ runId: data.run_id }}
+                  search={{ step: data.id }}
+                >
+                  Show in its run
+                </Link>
+              )}
               {props.onClose ? (
                 <button
                   type="button"
