@@ -30,7 +30,7 @@ ALERTER = StackComponentType.ALERTER
 
 
 def _component(store, name, component_type=ARTIFACT_STORE, *, settings=None, secrets=None):
-    flavor = {ORCHESTRATOR: "local", ARTIFACT_STORE: "fsspec"}.get(component_type, "webhook")
+    flavor = {ORCHESTRATOR: "local", ARTIFACT_STORE: "fsspec"}.get(component_type, "contract-only")
     return store.create_stack_component(
         StackComponentCreate(
             name=name,

@@ -832,6 +832,8 @@ export interface paths {
         /**
          * Create Stack Component
          * @description Register a stack component; its secrets are stored apart and come back masked.
+         *
+         *     Its settings are checked against its flavor's schema (`GET /flavors`).
          */
         post: operations["create_stack_component"];
         delete?: never;
@@ -864,6 +866,9 @@ export interface paths {
         /**
          * Update Stack Component
          * @description Rename a component or replace its settings or secrets (each given whole).
+         *
+         *     The result is checked against the flavor's schema; a secret sent back as `****`
+         *     keeps its value.
          */
         patch: operations["update_stack_component"];
         trace?: never;

@@ -11,6 +11,7 @@ from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import ListParams
 from headwater.server.schemas import PageOf
+from headwater.stacks.checks import checked_create, checked_update
 from headwater.store.stack_models import (
     RunStack,
     Stack,
@@ -58,8 +59,11 @@ class StackListParams(ListParams):
     "/stack-components", operation_id="create_stack_component", status_code=status.HTTP_201_CREATED
 )
 def create_stack_component(component: StackComponentCreate, session: SessionDep) -> StackComponent:
-    """Register a stack component; its secrets are stored apart and come back masked."""
-    return session.store.create_stack_component(component)
+    """Register a stack component; its secrets are stored apart and come back masked.
+
+    Its settings are checked against its flavor's schema (`GET /flavors`).
+    """
+    return session.store.create_stack_component(checked_create(component))
 
 
 @router.get("/stack-components", operation_id="list_stack_components")
@@ -85,8 +89,13 @@ def get_stack_component(
 def update_stack_component(
     component_id: uuid.UUID, update: StackComponentUpdate, session: SessionDep
 ) -> StackComponent:
-    """Rename a component or replace its settings or secrets (each given whole)."""
-    return session.store.update_stack_component(component_id, update)
+    """Rename a component or replace its settings or secrets (each given whole).
+
+    The result is checked against the flavor's schema; a secret sent back as `****`
+    keeps its value.
+    """
+    checked = checked_update(session.store, component_id, update)
+    return session.store.update_stack_component(component_id, checked)
 
 
 @router.delete(
