@@ -15,7 +15,8 @@ interface LiveEvent {
   runId: string | null;
 }
 
-function readEvent(data: string): LiveEvent {
+/** The run an event is about (null when it cannot be read: refetch broadly). */
+export function readEvent(data: string): LiveEvent {
   try {
     const parsed: unknown = JSON.parse(data);
     if (typeof parsed === "object" && parsed !== null) {

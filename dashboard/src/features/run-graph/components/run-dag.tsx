@@ -32,6 +32,8 @@ import { useGraphLayout } from "@/features/run-graph/lib/use-graph-layout";
 import { STATUS_STYLES } from "@/lib/status";
 
 const NODE_TYPES = { step: StepNode, artifact: ArtifactNode };
+// Roughly the page above the graph: a large graph's first view is set before it mounts.
+const HEADER_HEIGHT = 240;
 
 export interface RunDagProps {
   dag: RunDag;
@@ -143,10 +145,9 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         maxZoom={2.5}
         fitView={isFitWhole}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        onInit={(instance) => {
-          const start = startViewport(layout.positions, container.current?.clientHeight ?? 600);
-          if (start) void instance.setViewport(start);
-        }}
+        defaultViewport={
+          startViewport(layout.positions, window.innerHeight - HEADER_HEIGHT) ?? undefined
+        }
         proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => onSelect(graph.nodes.find((n) => n.id === node.id) ?? null)}
         onPaneClick={() => onSelect(null)}
