@@ -5,3 +5,7 @@ lives here. Nothing here runs or stores anything itself: a 0.x pipeline compiles
 modern `Pipeline` and runs through the one runner into the one store. Every entry point
 warns once per process with a `LegacyApiWarning` naming its modern replacement.
 """
+
+from headwater.legacy.deprecation import LegacyApiWarning
+
+__all__ = ["LegacyApiWarning"]

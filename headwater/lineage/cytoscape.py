@@ -27,6 +27,7 @@ def cytoscape_elements(graph: LineageGraph) -> list[dict[str, Any]]:
                     "kind": node.kind.value,
                     "status": node.status.value,
                     "details": [list(row) for row in node.details],
+                    "run": graph.run_name,
                 },
                 "position": {"x": point.x, "y": point.y},
                 "classes": f"{node.kind.value} {node.status.value}",

@@ -38,6 +38,8 @@ CHROMIUM_ARGS = [
 ]
 # Reading cy's nodes: the graph is a canvas, so its state is asked of Cytoscape itself.
 NODE_STATUSES = "() => window.cy.nodes().map((n) => [n.data('label'), n.data('status')])"
+GRAPH_SHOWS_RUN = """(name) =>
+    window.cy && window.cy.nodes().length > 0 && window.cy.nodes()[0].data('run') === name"""
 STEP_STATUS_IS = """([id, status]) =>
     window.cy && window.cy.getElementById(id).data('status') === status"""
 
@@ -128,7 +130,7 @@ def statuses_of_tab(page: Page, run_name: str) -> list[Any]:
     """Select a run's tab and read the steps and artifacts its graph shows."""
     # Dash's tabs carry no ARIA roles: find the tab by its text inside the tab bar.
     page.locator("#runs").get_by_text(run_name, exact=True).click()
-    expect(page.locator(".summary strong")).to_have_text(run_name)
+    page.wait_for_function(GRAPH_SHOWS_RUN, arg=run_name)
     return sorted(page.evaluate(NODE_STATUSES))
 
 
