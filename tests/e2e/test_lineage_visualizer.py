@@ -38,6 +38,8 @@ CHROMIUM_ARGS = [
 ]
 # Reading cy's nodes: the graph is a canvas, so its state is asked of Cytoscape itself.
 NODE_STATUSES = "() => window.cy.nodes().map((n) => [n.data('label'), n.data('status')])"
+# Checks poll on a timer: animation frames may be throttled in a page nobody looks at.
+POLL_MS = 100
 GRAPH_SHOWS_RUN = """(name) =>
     window.cy && window.cy.nodes().length > 0 && window.cy.nodes()[0].data('run') === name"""
 STEP_STATUS_IS = """([id, status]) =>
@@ -126,11 +128,21 @@ def example(tmp_path: Path) -> Iterator[tuple[ExampleProcess, str]]:
     process.stop()
 
 
+@pytest.fixture(scope="module")
+def served_example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One seed example process serving its page, shared by the tests that only look."""
+    port = free_port()
+    process = ExampleProcess(tmp_path_factory.mktemp("served") / "home", port)
+    process.wait_for_line("press Ctrl-C")
+    yield f"http://127.0.0.1:{port}/"
+    process.stop()
+
+
 def statuses_of_tab(page: Page, run_name: str) -> list[Any]:
     """Select a run's tab and read the steps and artifacts its graph shows."""
     # Dash's tabs carry no ARIA roles: find the tab by its text inside the tab bar.
     page.locator("#runs").get_by_text(run_name, exact=True).click()
-    page.wait_for_function(GRAPH_SHOWS_RUN, arg=run_name)
+    page.wait_for_function(GRAPH_SHOWS_RUN, arg=run_name, polling=POLL_MS)
     return sorted(page.evaluate(NODE_STATUSES))
 
 
@@ -159,10 +171,8 @@ def test_seed_example_shows_its_three_runs_as_tabs_until_ctrl_c(example, page, t
     assert process.process.wait(timeout=30) == 0
 
 
-def test_clicking_a_step_shows_its_details_in_the_side_panel(example, page, tmp_path):
-    process, url = example
-    process.wait_for_line("press Ctrl-C")
-    page.goto(url)
+def test_clicking_a_step_shows_its_details_in_the_side_panel(served_example, page, tmp_path):
+    page.goto(served_example)
     statuses_of_tab(page, "first_pipeline-2")
     box = page.locator("#lineage").bounding_box()
     assert box is not None
@@ -175,6 +185,30 @@ def test_clicking_a_step_shows_its_details_in_the_side_panel(example, page, tmp_
     expect(details.locator("tr", has_text="status")).to_contain_text("cached")
     expect(details.locator("tr", has_text="outputs")).to_contain_text("X_train, X_test")
     page.screenshot(path=str(tmp_path / "details.png"))
+
+
+def test_fit_reframes_the_graph_and_reset_puts_moved_nodes_back(served_example, page):
+    page.goto(served_example)
+    statuses_of_tab(page, "first_pipeline-1")
+    fitted_zoom = page.evaluate("() => window.cy.zoom()")
+    page.evaluate("() => { window.cy.zoom(0.3); window.cy.pan({x: 500, y: 400}); }")
+
+    page.get_by_role("button", name="Fit").click()
+
+    page.wait_for_function(
+        f"() => Math.abs(window.cy.zoom() - {fitted_zoom}) < 0.01", polling=POLL_MS
+    )
+    # A block body, so the evaluation returns nothing rather than a Cytoscape element.
+    page.evaluate("() => { window.cy.getElementById('step:step_2').position({x: 900, y: 900}); }")
+    page.get_by_role("button", name="Reset").click()
+    page.wait_for_function(
+        """() => {
+            const node = window.cy.getElementById('step:step_2');
+            return node.position('x') === node.data('position').x;
+        }""",
+        polling=POLL_MS,
+    )
+    expect(page.get_by_role("complementary")).to_contain_text("Click a step or an artifact")
 
 
 def test_exported_html_works_offline_with_details_fit_and_reset(browser, tmp_path):
@@ -215,12 +249,12 @@ def test_a_running_run_updates_as_its_steps_finish(page, tmp_path):
         run = wait_for_running_step("waits")
         url = PipelineRunLineageVisualizer(port=0, open_browser=False).visualize(run, block=False)
         page.goto(url)
-        page.wait_for_function(STEP_STATUS_IS, arg=["step:waits", "running"])
+        page.wait_for_function(STEP_STATUS_IS, arg=["step:waits", "running"], polling=POLL_MS)
         page.screenshot(path=str(tmp_path / "running.png"))
 
         gate.touch()
 
-        page.wait_for_function(STEP_STATUS_IS, arg=["step:waits", "completed"])
+        page.wait_for_function(STEP_STATUS_IS, arg=["step:waits", "completed"], polling=POLL_MS)
         expect(page.locator(".summary .badge")).to_have_text("completed")
     finally:
         gate.touch()
