@@ -11,7 +11,8 @@ HeadwaterError
 │   ├── MetadataError          a metadata value has a type the store cannot keep
 │   ├── EntityInUseError       an entity others depend on cannot be deleted
 │   ├── StackValidationError   a stack or component's settings are invalid
-│   └── StageConflictError     another model version holds the stage (pass force=True)
+│   ├── StageConflictError     another model version holds the stage (pass force=True)
+│   └── StatusTransitionError  a run or step run cannot take that status (now, or ever)
 ├── ArtifactError          an artifact could not be saved, found or loaded
 │   └── MaterializerError      no materializer fits a type, or one failed
 └── IntegrationError       an integration is unknown, not installed, or failed to install
@@ -83,3 +84,7 @@ class StackValidationError(StoreError):
 
 class IntegrationError(HeadwaterError):
     """An integration is unknown, its packages are missing, or installing them failed."""
+
+
+class StatusTransitionError(StoreError):
+    """A step run cannot start or finish with the given status, or already finished."""

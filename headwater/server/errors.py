@@ -26,6 +26,7 @@ from headwater.errors import (
     MetadataError,
     StackValidationError,
     StageConflictError,
+    StatusTransitionError,
     StoreError,
 )
 from headwater.store.error_codes import error_code
@@ -61,6 +62,7 @@ _STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
     (MetadataError, 400),
     (StackValidationError, 400),
     (StageConflictError, 409),
+    (StatusTransitionError, 409),
     (ArtifactError, 404),
     (StoreError, 503),
 )

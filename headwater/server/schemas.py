@@ -95,7 +95,8 @@ class RunStatusUpdate(_Body):
 class StaleRunsStop(_Body):
     """Stop unfinished runs with no heartbeat for this many seconds."""
 
-    older_than_seconds: float = Field(gt=0)
+    # At most ten years: any run that old is stale anyway.
+    older_than_seconds: float = Field(gt=0, le=10 * 365 * 24 * 3600)
 
 
 class StoppedRuns(_Body):

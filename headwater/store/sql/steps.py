@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, update
 
-from headwater.errors import EntityNotFoundError, StoreError
+from headwater.errors import EntityNotFoundError, StatusTransitionError, StoreError
 from headwater.store.models import (
     ExecutionStatus,
     MetadataTarget,
@@ -207,12 +207,12 @@ def explain_missing_reference(connection: Connection, step: StepRunCreate) -> St
 
 def _check_start(step: StepRunCreate) -> None:
     if step.status not in (ExecutionStatus.RUNNING, ExecutionStatus.CACHED):
-        raise StoreError(
+        raise StatusTransitionError(
             f"Step '{step.name}' cannot start as '{step.status}': a step run starts as "
             f"'running', or as 'cached' with the step run whose outputs it reuses."
         )
     if step.status is ExecutionStatus.CACHED and step.original_step_run_id is None:
-        raise StoreError(
+        raise StatusTransitionError(
             f"Cached step '{step.name}' names no original step run. Set "
             f"original_step_run_id to the step run whose outputs it reuses."
         )
@@ -220,7 +220,7 @@ def _check_start(step: StepRunCreate) -> None:
 
 def _check_end(end: StepRunEnd) -> None:
     if end.status not in _END_STATUSES:
-        raise StoreError(
+        raise StatusTransitionError(
             f"A step run cannot finish as '{end.status}'. Finish it as one of: "
             f"{', '.join(s.value for s in _END_STATUSES)}."
         )
@@ -230,7 +230,7 @@ def _cannot_finish(connection: Executor, step_run_id: uuid.UUID) -> StoreError:
     found = _SELECT_STATUS.first(connection, {"step_run_id": step_run_id})
     if found is None:
         return step_run_not_found(step_run_id)
-    return StoreError(
+    return StatusTransitionError(
         f"Step run '{found['name']}' ({step_run_id}) already ended as '{found['status']}'; "
         f"a step run finishes once. Start a new step run to run the step again."
     )
