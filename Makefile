@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install fmt lint test test-fast demo bench postgres chromium clean openapi
+.PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
 .PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard
 
 $(STAMP): pyproject.toml
@@ -47,6 +47,11 @@ demo: install
 
 bench: install
 	$(PY) -m benchmarks.run
+
+# The server under concurrent load: list-runs and run-DAG latency over 100,000 runs and
+# 1,000,000 step runs (a few minutes; never part of make test).
+bench-server: install
+	$(PY) -m benchmarks.server_load
 
 # The server's OpenAPI schema, printed without starting a server (the dashboard's types
 # are generated from it).
