@@ -25,7 +25,9 @@ def up(
     from headwater.config import load_settings
     from headwater.server import process
 
-    home = load_settings().home
+    settings = load_settings()
+    _check_serves_a_database(settings.store_url)
+    home = settings.home
     running = process.find_running(home)
     if running is not None:
         render.console.print(f"Headwater is already running at {running.url} (pid {running.pid}).")
@@ -38,6 +40,17 @@ def up(
         f"Headwater is running at {started.url} (pid {started.pid}); log: "
         f"{process.log_file(home)}. Stop it with `headwater down`."
     )
+
+
+def _check_serves_a_database(store_url: str) -> None:
+    from headwater.errors import ConfigurationError
+
+    if store_url.startswith(("http://", "https://")):
+        raise ConfigurationError(
+            f"`headwater up` serves a database, but this machine records into the server at "
+            f"'{store_url}'. Run `headwater logout` (or set HEADWATER_STORE_URL to a database "
+            f"URL) to serve the local store."
+        )
 
 
 def down() -> None:

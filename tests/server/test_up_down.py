@@ -48,3 +48,12 @@ def test_a_bad_port_is_one_error_line():
     assert result.returncode != 0
     assert result.stderr.startswith("Error:")
     assert "Traceback" not in result.stderr
+
+
+def test_up_refuses_to_serve_a_server_it_is_logged_in_to(monkeypatch):
+    monkeypatch.setenv("HEADWATER_STORE_URL", "http://127.0.0.1:9")
+
+    result = _headwater("up")
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: `headwater up` serves a database")
