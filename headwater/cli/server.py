@@ -32,6 +32,7 @@ def up(
     if running is not None:
         render.console.print(f"Headwater is already running at {running.url} (pid {running.pid}).")
         return
+    _warn_if_reachable_from_elsewhere(host)
     if blocking:
         _serve_blocking(host, port)
         return
@@ -39,6 +40,16 @@ def up(
     render.console.print(
         f"Headwater is running at {started.url} (pid {started.pid}); log: "
         f"{process.log_file(home)}. Stop it with `headwater down`."
+    )
+
+
+def _warn_if_reachable_from_elsewhere(host: str) -> None:
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return
+    render.console.print(
+        f"[yellow]Warning:[/] listening on '{host}': anyone who can reach this address can "
+        f"read and change your runs, as the server has no login yet. Keep it on a trusted "
+        f"network, or serve on 127.0.0.1."
     )
 
 

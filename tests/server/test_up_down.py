@@ -57,3 +57,12 @@ def test_up_refuses_to_serve_a_server_it_is_logged_in_to(monkeypatch):
 
     assert result.returncode == 1
     assert result.stderr.startswith("Error: `headwater up` serves a database")
+
+
+def test_up_on_a_public_address_warns_that_there_is_no_login(headwater_home):
+    started = _headwater("up", "--host", "0.0.0.0", "--port", "0")
+    stopped = _headwater("down")
+
+    assert started.returncode == 0, started.stderr
+    assert "anyone who can reach this address" in " ".join(started.stdout.split())
+    assert stopped.returncode == 0
