@@ -51,6 +51,18 @@ export function RunDagView(props: RunDagProps) {
   );
 }
 
+/** True once the browser is idle after `ready`: the minimap of a large graph costs about
+ * as much as the graph itself, so it mounts after the graph is interactive. */
+function useIdleFlag(ready: boolean): boolean {
+  const [isIdle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!ready) return;
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 1500 });
+    return () => cancelIdleCallback(handle);
+  }, [ready]);
+  return isIdle;
+}
+
 function useSearchShortcut(): [boolean, (open: boolean) => void] {
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -80,6 +92,7 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
   const isFitWhole = layout !== null && startViewport(layout.positions, 0) === null;
   useFitOnResize(container, isFitWhole ? FIT_VIEW_OPTIONS : null);
   const isLarge = graph.nodes.length > 400;
+  const showMiniMap = useIdleFlag(layout !== null);
 
   const nodes = useMemo((): Node<GraphNodeData>[] => {
     if (!layout) return [];
@@ -156,13 +169,15 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
       >
         <Background gap={24} size={1} color="var(--grid)" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap<Node<GraphNodeData>>
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={(node) => STATUS_STYLES[node.data.status].colour}
-          ariaLabel="Mini map of the run graph"
-        />
+        {showMiniMap ? (
+          <MiniMap<Node<GraphNodeData>>
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeColor={(node) => STATUS_STYLES[node.data.status].colour}
+            ariaLabel="Mini map of the run graph"
+          />
+        ) : null}
         <Panel position="top-left">
           <GraphLegend />
         </Panel>
