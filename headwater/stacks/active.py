@@ -68,7 +68,7 @@ def write_active_stack_id(settings: Settings, stack_id: uuid.UUID) -> None:
     entries = _read(settings.home)
     entries[_store_key(settings)] = str(stack_id)
     path = settings.home / _FILE_NAME
-    partial = path.with_suffix(".json.tmp")
+    partial = path.with_suffix(f".{os.getpid()}.tmp")  # one per process: no clobbering
     partial.write_text(json.dumps({"active_stacks": entries}, indent=2))
     partial.replace(path)
 
