@@ -6,7 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from headwater.store.filters import ListQuery
-from headwater.store.model_registry import ModelVersionRequest, PromotionRule
+from headwater.store.model_registry import (
+    ModelVersionRequest,
+    PromotionRule,
+    names_existing_version,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,13 +35,9 @@ def resolve_run_models(
     Raises:
         EntityNotFoundError: a step names an existing version that is not there.
     """
-    declared: dict[str, ModelSpec] = {}
-    for model in (spec.model, *(step.model for step in spec.steps)):
-        if model is not None:
-            declared.setdefault(model.name, model)
     return {
         name: store.resolve_model_version(_request(model), run_id=run.id)
-        for name, model in declared.items()
+        for name, model in _declared(spec).items()
     }
 
 
@@ -48,11 +48,22 @@ def linked_model_versions(store: Store, run: PipelineRun) -> dict[str, ModelVers
 
 
 def apply_promotion_rules(
-    store: Store, versions: Mapping[str, ModelVersion], run: PipelineRun
+    store: Store, spec: PipelineSpec, versions: Mapping[str, ModelVersion], run: PipelineRun
 ) -> None:
-    """Evaluate each model's promotion rules on the run's version; the store records why."""
-    for version in versions.values():
-        store.apply_promotion_rules(version.id, run_id=run.id)
+    """Evaluate each model's promotion rules on the version the run made; the store
+    records why. A run that uses an existing version (`version="production"`, a number)
+    only reads it, so its rules are not evaluated."""
+    for name, model in _declared(spec).items():
+        if name in versions and not names_existing_version(model.version):
+            store.apply_promotion_rules(versions[name].id, run_id=run.id)
+
+
+def _declared(spec: PipelineSpec) -> dict[str, ModelSpec]:
+    declared: dict[str, ModelSpec] = {}
+    for model in (spec.model, *(step.model for step in spec.steps)):
+        if model is not None:
+            declared.setdefault(model.name, model)
+    return declared
 
 
 def _request(model: ModelSpec) -> ModelVersionRequest:

@@ -105,7 +105,7 @@ def run_pipeline(
     if failure is None:
         run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
         progress.report_run_finished(run)
-        apply_promotion_rules(store, model_versions, run)
+        apply_promotion_rules(store, spec, model_versions, run)
         return run
     failed = store.update_run_status(
         run.id,

@@ -40,6 +40,16 @@ class ModelStage(StrEnum):
 LATEST = "latest"
 
 
+def names_existing_version(version: str | int | None) -> bool:
+    """True when a `Model(version=...)` can only mean a version that exists already: a
+    number, `latest` or a stage (as opposed to None or a name, which make one)."""
+    if version is None:
+        return False
+    if isinstance(version, int):
+        return True
+    return version.isdigit() or version.lower() in (LATEST, *(s.value for s in ModelStage))
+
+
 class TransitionOutcome(StrEnum):
     """What became of an attempt to change a version's stage."""
 

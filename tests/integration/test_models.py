@@ -147,3 +147,13 @@ def test_artifact_kinds_are_recorded_on_the_links():
         ("classifier", ArtifactType.MODEL),
         ("features", ArtifactType.DATA),
     }
+
+
+def test_a_run_that_uses_the_production_version_does_not_evaluate_its_rules():
+    training(quality=0.5)
+    Client().get_model_version("iris", 1).set_stage("production")
+    before = len(Client().get_model_version("iris", 1).history)
+
+    inference()
+
+    assert len(Client().get_model_version("iris", 1).history) == before

@@ -21,6 +21,7 @@ from headwater.store.model_registry import (
     ModelVersionArtifact,
     ModelVersionLinks,
     ModelVersionRequest,
+    names_existing_version,
 )
 from headwater.store.models import ArtifactType, MetadataTarget, Page
 from headwater.store.sql import ml_models
@@ -121,7 +122,7 @@ def resolve_model_version(
     project_id = pipeline_rows.ensure_project(connection, request.project_name, now)
     user_id = pipeline_rows.ensure_user(connection, request.user_name, now)
     version = request.version
-    if version is not None and _names_existing(version):
+    if version is not None and names_existing_version(version):
         model_id = ml_models.find_model_id(connection, project_id, request.model_name)
         if model_id is None:
             raise ml_models.model_not_found(request.model_name)
@@ -291,13 +292,6 @@ def version_not_found(model_name: str, version: str | int) -> EntityNotFoundErro
         f"Model '{model_name}' has no version '{version}'. List its versions with "
         f"`headwater models versions {model_name}`."
     )
-
-
-def _names_existing(version: str | int) -> bool:
-    """True when `version` can only mean a version that already exists."""
-    if isinstance(version, int):
-        return True
-    return version.isdigit() or version.lower() in (*_NAMED_BY_STAGE, *_AMBIGUOUS)
 
 
 def _existing_version_id(

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from headwater.store.model_registry import ModelStage, PromotionRule, RuleOperator
+from headwater.store.model_registry import (
+    ModelStage,
+    PromotionRule,
+    RuleOperator,
+    names_existing_version,
+)
 
 RULE = PromotionRule(stage="staging", metadata_key="accuracy", operator=">=", threshold=0.9)
 
@@ -58,3 +63,18 @@ def test_an_unknown_operator_is_refused_when_the_rule_is_made():
 
 def test_only_staging_and_production_are_exclusive_stages():
     assert [s for s in ModelStage if s.is_exclusive] == [ModelStage.STAGING, ModelStage.PRODUCTION]
+
+
+@pytest.mark.parametrize(
+    ("version", "exists"),
+    [
+        (None, False),
+        ("v1.0", False),
+        (3, True),
+        ("3", True),
+        ("latest", True),
+        ("Production", True),
+    ],
+)
+def test_numbers_latest_and_stages_name_existing_versions(version, exists):
+    assert names_existing_version(version) is exists
