@@ -33,6 +33,9 @@ _AXIS_COLOUR = (90, 90, 90)
 # Heatmaps show at most this many cells per side; bigger arrays are sampled evenly.
 _HEATMAP_CELLS = 512
 _HEATMAP_MIN_PIXELS = 256
+# A narrow array (200 rows of 2 features) would be a one-pixel strip: stretch its short
+# side so the picture is never more than this many times longer than it is wide.
+_HEATMAP_MAX_ASPECT = 4
 # Histograms bin at most this many values, sampled evenly from bigger arrays.
 _HISTOGRAM_SAMPLE = 1_000_000
 _HISTOGRAM_SIZE = (480, 300)
@@ -51,10 +54,23 @@ def draw_heatmap(array: npt.NDArray[np.generic]) -> bytes:
     pixels = _colour_map()[np.round(scaled * 255).astype(np.uint8)]
     pixels[~finite] = _MISSING_COLOUR
     image = Image.fromarray(pixels)
-    zoom = max(1, _HEATMAP_MIN_PIXELS // max(image.size))
-    if zoom > 1:
-        image = image.resize((image.width * zoom, image.height * zoom), Image.Resampling.NEAREST)
+    size = _heatmap_size(image.width, image.height)
+    if size != image.size:
+        image = image.resize(size, Image.Resampling.NEAREST)
     return _png(image)
+
+
+def _heatmap_size(width: int, height: int) -> tuple[int, int]:
+    # Whole-number zoom keeps cells square where the aspect allows; then the short side
+    # is stretched in whole cells up to a quarter of the long one.
+    zoom = max(1, _HEATMAP_MIN_PIXELS // max(width, height))
+    width, height = width * zoom, height * zoom
+    shortest = max(width, height) // _HEATMAP_MAX_ASPECT
+    if width < shortest:
+        width = width * -(-shortest // width)
+    if height < shortest:
+        height = height * -(-shortest // height)
+    return width, height
 
 
 def draw_histogram(array: npt.NDArray[np.generic]) -> bytes:

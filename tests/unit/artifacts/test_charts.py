@@ -20,6 +20,12 @@ def test_small_heatmap_is_enlarged_so_cells_are_visible() -> None:
     assert image.size == (255, 170)
 
 
+def test_narrow_heatmap_is_stretched_so_its_columns_are_visible() -> None:
+    image = _image(draw_heatmap(np.arange(400.0).reshape(200, 2)))
+
+    assert image.size == (50, 200)
+
+
 def test_big_heatmap_is_sampled_down() -> None:
     image = _image(draw_heatmap(np.zeros((5000, 300))))
 
