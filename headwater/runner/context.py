@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.errors import HeadwaterError
 
 if TYPE_CHECKING:
-    from headwater.model_responses import ModelVersionResponse
+    from headwater.responses.models import ModelVersionResponse
     from headwater.session import Session
     from headwater.store.model_registry import ModelVersion
 
@@ -54,7 +54,7 @@ class StepContext:
                 f"@step or @pipeline (or with_options) to give it one."
             )
         # Imported here: the responses import the runner's log reader (an import cycle).
-        from headwater.model_responses import ModelVersionResponse
+        from headwater.responses.models import ModelVersionResponse
 
         return ModelVersionResponse(self.model_version, self.session)
 

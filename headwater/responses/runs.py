@@ -12,8 +12,8 @@ import uuid
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from headwater.artifact_visualization import ArtifactVisualization, display_inline
 from headwater.errors import ArtifactError, EntityNotFoundError
+from headwater.responses.visualization import ArtifactVisualization, display_inline
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import decode_value
 from headwater.store.models import (

@@ -25,10 +25,10 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from headwater.client.page import Page
 from headwater.errors import EntityNotFoundError, StackValidationError
 
 if TYPE_CHECKING:
-    from headwater.client import Page
     from headwater.session import Session
     from headwater.stacks.flavors import FlavorDescription
     from headwater.store.filters import ListQuery
@@ -303,6 +303,4 @@ def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQ
 
 
 def _page(items: list[Any], index: int, size: int, total: int) -> Page[Any]:
-    from headwater.client import Page  # the Client's module imports this one
-
     return Page(items, index, size, total)

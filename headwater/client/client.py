@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from headwater.client_catalog import CatalogClientMixin
-from headwater.client_models import ModelsClientMixin
-from headwater.client_stacks import StackClientMixin
+from headwater.client.catalog import CatalogClientMixin
+from headwater.client.models import ModelsClientMixin
+from headwater.client.page import Page
+from headwater.client.stacks import StackClientMixin
 from headwater.errors import EntityNotFoundError
 
 if TYPE_CHECKING:
@@ -33,32 +34,6 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.store.filters import ListQuery
     from headwater.store.models import ExecutionStatus
-
-ItemT = TypeVar("ItemT")
-
-
-@dataclass(frozen=True, slots=True)
-class Page(Generic[ItemT]):
-    """One page of results: `index` counts from 1."""
-
-    items: list[ItemT]
-    index: int
-    size: int
-    total: int
-
-    @property
-    def total_pages(self) -> int:
-        """How many pages of this size the whole result fills (at least 1)."""
-        return max(1, -(-self.total // self.size))
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self):  # type: ignore[no-untyped-def]  # the iterator type is Iterator[ItemT]
-        return iter(self.items)
-
-    def __getitem__(self, index: int) -> ItemT:
-        return self.items[index]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from headwater.client.page import Page
 from headwater.errors import ArtifactError, HeadwaterError
 
 if TYPE_CHECKING:
-    from headwater.client import Page
     from headwater.responses import (
         ArtifactResponse,
         ArtifactVersionResponse,
@@ -301,6 +301,4 @@ def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQ
 
 
 def _page(items: list[Any], index: int, size: int, total: int) -> Page[Any]:
-    from headwater.client import Page  # the Client's module imports this one
-
     return Page(items, index, size, total)

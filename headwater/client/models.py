@@ -11,9 +11,10 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from headwater.client.page import Page
+
 if TYPE_CHECKING:
-    from headwater.client import Page
-    from headwater.model_responses import ModelResponse, ModelVersionResponse
+    from headwater.responses.models import ModelResponse, ModelVersionResponse
     from headwater.session import Session
     from headwater.store import models as domain
     from headwater.store.filters import ListQuery
@@ -41,7 +42,7 @@ class ModelsClientMixin:
         Raises:
             EntityExistsError: a model with that name exists.
         """
-        from headwater.model_responses import ModelResponse
+        from headwater.responses.models import ModelResponse
         from headwater.store.model_registry import ModelCreate
 
         request = ModelCreate(
@@ -58,7 +59,7 @@ class ModelsClientMixin:
         Raises:
             EntityNotFoundError: no model has that name or id.
         """
-        from headwater.model_responses import ModelResponse
+        from headwater.responses.models import ModelResponse
 
         return ModelResponse(self._session.store.get_model(model_name_or_id), self._session)
 
@@ -66,7 +67,7 @@ class ModelsClientMixin:
         self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
     ) -> Page[ModelResponse]:
         """List models; filters (`"op:value"`) on id, name, created, tag."""
-        from headwater.model_responses import ModelResponse
+        from headwater.responses.models import ModelResponse
 
         query = _query(filters, sort_by, page, size)
         result = self._session.store.list_models(query)
@@ -80,7 +81,7 @@ class ModelsClientMixin:
         promotion_rules: Sequence[PromotionRule] | None = None,
     ) -> ModelResponse:
         """Change a model's description or replace its promotion rules (`[]` clears them)."""
-        from headwater.model_responses import ModelResponse
+        from headwater.responses.models import ModelResponse
 
         model = self._session.store.get_model(model_name_or_id)
         updated = self._session.store.update_model(
@@ -109,7 +110,7 @@ class ModelsClientMixin:
         Raises:
             EntityNotFoundError: there is no such model or version.
         """
-        from headwater.model_responses import ModelVersionResponse
+        from headwater.responses.models import ModelVersionResponse
         from headwater.store.model_registry import LATEST
 
         version = model_version_name_or_number_or_id
@@ -136,7 +137,7 @@ class ModelsClientMixin:
             size: Versions per page.
             **filters: Field -> filter: id, number, name, stage, created, run_id.
         """
-        from headwater.model_responses import ModelVersionResponse
+        from headwater.responses.models import ModelVersionResponse
 
         query = _query({**filters, **_model_filter(model_name_or_id)}, sort_by, page, size)
         result = self._session.store.list_model_versions(query)
@@ -209,7 +210,4 @@ def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQ
 
 
 def _page(result: domain.Page[ItemT], wrap: Callable[[ItemT], ResponseT]) -> Page[ResponseT]:
-    # Imported here: client.py imports this module to build `Client`.
-    from headwater.client import Page
-
     return Page([wrap(item) for item in result.items], result.index, result.size, result.total)

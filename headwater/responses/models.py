@@ -1,6 +1,6 @@
 """Navigable views of models and their versions: `model_version.get_artifact("clf").load()`.
 
-Like `responses.py`, each wraps a frozen domain value (`.model`) and reads related
+Like `runs.py`, each wraps a frozen domain value (`.model`) and reads related
 entities from the store only when asked.
 """
 

@@ -1,0 +1,32 @@
+"""`Page`: one page of a listing, as every `Client.list_*` method returns it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+ItemT = TypeVar("ItemT")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[ItemT]):
+    """One page of results: `index` counts from 1."""
+
+    items: list[ItemT]
+    index: int
+    size: int
+    total: int
+
+    @property
+    def total_pages(self) -> int:
+        """How many pages of this size the whole result fills (at least 1)."""
+        return max(1, -(-self.total // self.size))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]  # the iterator type is Iterator[ItemT]
+        return iter(self.items)
+
+    def __getitem__(self, index: int) -> ItemT:
+        return self.items[index]
