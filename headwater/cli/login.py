@@ -14,6 +14,12 @@ def login(
     api_key: Annotated[
         str | None, typer.Option(help="A service account's API key instead of a password.")
     ] = None,
+    username: Annotated[
+        str | None, typer.Option(help="Your user on a server that requires a login.")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option(help="Your password (asked if a username is given without).")
+    ] = None,
 ) -> None:
     """Point this machine's runs and Client at a Headwater server."""
     from headwater.config import load_settings
@@ -26,13 +32,17 @@ def login(
             f"'{url}' is not a server URL. Give its address with the scheme, such as "
             f"'http://127.0.0.1:8237'."
         )
-    server = RestStore(url, api_key)
+    token = api_key
+    if username is not None:
+        secret = password if password is not None else typer.prompt("Password", hide_input=True)
+        token = access_token(url, username, secret)
+    server = RestStore(url, token)
     try:
         artifact_store = server.artifact_store_url()
     finally:
         server.close()
     home = load_settings().home
-    save_credentials(home, Credentials(url=server.url, token=api_key))
+    save_credentials(home, Credentials(url=server.url, token=token))
     render.console.print(
         f"Logged in to {server.url}. Runs now record there, with artifacts in "
         f"'{artifact_store}'. `headwater logout` goes back to the local store."
@@ -48,3 +58,19 @@ def logout() -> None:
         render.console.print("Logged out. Runs record into the local store again.")
     else:
         render.console.print("Not logged in to any server.")
+
+
+def access_token(url: str, username: str, password: str) -> str:
+    """A fresh access token from the server at `url` for that user's name and password.
+
+    Raises:
+        HeadwaterError: the server cannot be reached or refuses the login.
+    """
+    from headwater.store.rest.transport import Transport
+
+    transport = Transport(url)
+    try:
+        answer = transport.call("POST", "/login", body={"username": username, "password": password})
+    finally:
+        transport.close()
+    return str(answer["access_token"])

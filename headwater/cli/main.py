@@ -23,6 +23,7 @@ from headwater.cli import (
     runs,
     server,
     stacks,
+    users,
 )
 from headwater.errors import HeadwaterError
 
@@ -52,6 +53,8 @@ app.add_typer(artifacts.app, name="artifacts")
 app.add_typer(catalog.tags_app, name="tags")
 app.add_typer(catalog.users_app, name="users")
 app.add_typer(catalog.projects_app, name="projects")
+catalog.users_app.command("create")(users.create_user)
+app.add_typer(catalog.users_app, name="user", hidden=True)
 
 
 def main() -> None:

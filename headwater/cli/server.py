@@ -9,6 +9,7 @@ import typer
 from headwater.cli import render
 
 HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
+AUTH_VARIABLE = "HEADWATER_SERVER_AUTH"
 PortOption = Annotated[
     int, typer.Option(help="Port to listen on (0: any free port).", min=0, max=65535)
 ]
@@ -19,6 +20,14 @@ def up(
     port: PortOption = 8237,
     blocking: Annotated[
         bool, typer.Option("--blocking", help="Serve in the foreground until Ctrl-C.")
+    ] = False,
+    auth: Annotated[
+        bool,
+        typer.Option(
+            "--auth",
+            envvar=AUTH_VARIABLE,
+            help="Require a login on every route but health and login (server mode).",
+        ),
     ] = False,
 ) -> None:
     """Serve the dashboard and the REST API over the configured store."""
@@ -32,11 +41,12 @@ def up(
     if running is not None:
         render.console.print(f"Headwater is already running at {running.url} (pid {running.pid}).")
         return
-    _warn_if_reachable_from_elsewhere(host)
+    if not auth:
+        _warn_if_reachable_from_elsewhere(host)
     if blocking:
-        _serve_blocking(host, port)
+        _serve_blocking(host, port, auth=auth)
         return
-    started = process.start_background(home, host, port)
+    started = process.start_background(home, host, port, auth=auth)
     render.console.print(
         f"Headwater is running at {started.url} (pid {started.pid}); log: "
         f"{process.log_file(home)}. Stop it with `headwater down`."
@@ -48,8 +58,8 @@ def _warn_if_reachable_from_elsewhere(host: str) -> None:
         return
     render.console.print(
         f"[yellow]Warning:[/] listening on '{host}': anyone who can reach this address can "
-        f"read and change your runs, as the server has no login yet. Keep it on a trusted "
-        f"network, or serve on 127.0.0.1."
+        f"read and change your runs, as the server requires no login. Keep it on a trusted "
+        f"network, serve on 127.0.0.1, or add `--auth`."
     )
 
 
@@ -79,17 +89,19 @@ def down() -> None:
     render.console.print(f"Stopped the Headwater server at {running.url} (pid {running.pid}).")
 
 
-def _serve_blocking(host: str, port: int) -> None:
+def _serve_blocking(host: str, port: int, *, auth: bool) -> None:
     from headwater.config import load_settings
     from headwater.server import process
     from headwater.server.app import create_app
     from headwater.server.serving import serve_forever
+    from headwater.server.tokens import load_or_create_secret
     from headwater.session import get_session
 
     home = load_settings().home
+    secret = load_or_create_secret(home) if auth else None
     try:
         serve_forever(
-            create_app(get_session()),
+            create_app(get_session(), token_secret=secret),
             host,
             port,
             on_started=lambda url: process.record_running(home, url),

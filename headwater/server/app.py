@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
+from headwater.server.access import authorize, authorize_admin
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
@@ -16,6 +17,7 @@ from headwater.server.routes import (
     events,
     flavors,
     health,
+    logins,
     metadata,
     models,
     pipelines,
@@ -25,6 +27,7 @@ from headwater.server.routes import (
 )
 from headwater.server.routes.health import headwater_version
 from headwater.server.static import STATIC_FOLDER, install_dashboard
+from headwater.server.tokens import DEFAULT_TOKEN_SECONDS
 from headwater.session import Session
 
 API_PREFIX = "/api/v1"
@@ -35,8 +38,13 @@ def create_app(
     *,
     max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
     static_folder: Path = STATIC_FOLDER,
+    token_secret: bytes | None = None,
+    token_seconds: int = DEFAULT_TOKEN_SECONDS,
 ) -> FastAPI:
     """The Headwater server over `session`'s metadata store and artifact store.
+
+    With a `token_secret` the server requires a login (server mode); without one every
+    request is the default user's (local mode).
 
     Example:
         ```python
@@ -47,7 +55,12 @@ def create_app(
         ```
     """
     app = openapi_app(max_request_bytes=max_request_bytes, static_folder=static_folder)
-    app.state.headwater = ServerState(session=session)
+    app.state.headwater = ServerState(
+        session=session,
+        auth_mode="local" if token_secret is None else "server",
+        token_secret=token_secret or b"",
+        token_seconds=token_seconds,
+    )
     return app
 
 
@@ -70,8 +83,11 @@ def openapi_app(
     )
     install_error_handlers(app)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
+    app.include_router(health.router, prefix=API_PREFIX)
+    app.include_router(logins.router, prefix=API_PREFIX)
+    admin_only = [Depends(authorize_admin)]
+    app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
     for module in (
-        health,
         pipelines,
         runs,
         step_runs,
@@ -83,6 +99,6 @@ def openapi_app(
         catalog,
         events,
     ):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(authorize)])
     install_dashboard(app, static_folder)
     return app

@@ -17,6 +17,9 @@ class ServerState:
     session: Session
     # "local" (embedded store, no login over loopback) or "server" (login required).
     auth_mode: str = "local"
+    # Signs access tokens in server mode (see `headwater.server.tokens`).
+    token_secret: bytes = b""
+    token_seconds: int = 12 * 3600
 
 
 def current_state(request: Request) -> ServerState:

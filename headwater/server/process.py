@@ -67,7 +67,7 @@ def find_running(home: Path) -> RunningServer | None:
     return server
 
 
-def start_background(home: Path, host: str, port: int) -> RunningServer:
+def start_background(home: Path, host: str, port: int, *, auth: bool = False) -> RunningServer:
     """Start `headwater up --blocking` detached, logging to `home`, and wait until it listens.
 
     Raises:
@@ -75,7 +75,7 @@ def start_background(home: Path, host: str, port: int) -> RunningServer:
     """
     log = log_file(home)
     command = [sys.executable, "-m", "headwater.cli.main", "up", "--blocking"]
-    command += ["--host", host, "--port", str(port)]
+    command += ["--host", host, "--port", str(port)] + (["--auth"] if auth else [])
     with log.open("ab") as output:
         process = subprocess.Popen(
             command,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,8 +10,11 @@ import httpx
 import pytest
 
 from headwater.server.app import create_app
+from headwater.server.passwords import hash_password
 from headwater.server.serving import BackgroundServer
 from headwater.session import get_session
+from headwater.store.logins import ServerRole
+from tests.server.auth_fixtures import PASSWORD, AuthServer
 
 
 @pytest.fixture
@@ -33,3 +37,15 @@ def api(server: BackgroundServer) -> Iterator[httpx.Client]:
     """An HTTP client whose paths are relative to `/api/v1`."""
     with httpx.Client(base_url=f"{server.url}/api/v1", timeout=30) as client:
         yield client
+
+
+@pytest.fixture
+def auth_server(static_folder: Path) -> Iterator[AuthServer]:
+    """A server in server mode over this test's home; users `admin`, `member`, `viewer`."""
+    session = get_session()
+    for role in ServerRole:
+        session.store.save_login(role.value, hash_password(PASSWORD), role)  # type: ignore[attr-defined]
+    secret = secrets.token_bytes(32)
+    app = create_app(session, static_folder=static_folder, token_secret=secret)
+    with BackgroundServer(app) as running:
+        yield AuthServer(url=running.url, secret=secret, app=app)

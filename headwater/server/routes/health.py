@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from headwater.server.access import authorize
 from headwater.server.dependencies import StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.schemas import Health, ServerInfo
@@ -24,7 +25,7 @@ def get_health() -> Health:
     return Health(status="ok", version=headwater_version())
 
 
-@router.get("/info", operation_id="get_server_info")
+@router.get("/info", operation_id="get_server_info", dependencies=[Depends(authorize)])
 def get_server_info(state: StateDep) -> ServerInfo:
     """The server's version, artifact store and authentication mode."""
     return ServerInfo(

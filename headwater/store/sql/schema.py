@@ -433,3 +433,16 @@ events = Table(
     Index(None, "run_id", "id"),
     sqlite_autoincrement=True,
 )
+
+# --- logins ---------------------------------------------------------------------------
+
+# A user who can log in to a server: the Argon2 hash of their password and their
+# server-level role (admin, member or viewer). Users without a row here cannot log in.
+user_logins = Table(
+    "user_logins",
+    store_schema,
+    Column("user_id", Uuid(), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("password_hash", String(NAME), nullable=False),
+    Column("role", String(STATUS), nullable=False),
+    Column("updated", UtcDateTime(), nullable=False),
+)

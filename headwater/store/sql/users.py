@@ -1,0 +1,73 @@
+"""Logins of users: the password hash and server-level role of users who can log in.
+
+The `users` rows themselves are created on first use by runs; a login row next to one
+is what lets that user log in to a server that requires it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from headwater.store.logins import ServerRole, UserLogin
+from headwater.store.models import utc_now
+from headwater.store.sql.pipelines import ensure_user
+from headwater.store.sql.schema import user_logins, users
+
+if TYPE_CHECKING:
+    from sqlalchemy import Row
+    from sqlalchemy.engine import Connection
+
+_LOGIN_COLUMNS = (users.c.id, users.c.name, user_logins.c.password_hash, user_logins.c.role)
+
+
+def save_login(
+    connection: Connection, name: str, password_hash: str, role: ServerRole
+) -> UserLogin:
+    """Create the user `name` if new, and set their password hash and role."""
+    now = utc_now()
+    user_id = ensure_user(connection, name, now)
+    values = {"password_hash": password_hash, "role": role.value, "updated": now}
+    changed = connection.execute(
+        user_logins.update().where(user_logins.c.user_id == user_id).values(**values)
+    )
+    if changed.rowcount == 0:
+        connection.execute(user_logins.insert().values(user_id=user_id, **values))
+    return UserLogin(user_id=user_id, name=name, password_hash=password_hash, role=role)
+
+
+def find_login(connection: Connection, name_or_id: uuid.UUID | str) -> UserLogin | None:
+    """The login of the user with that name (or id), if they can log in."""
+    joined = select(*_LOGIN_COLUMNS).join_from(users, user_logins)
+    if isinstance(name_or_id, uuid.UUID):
+        row = connection.execute(joined.where(users.c.id == name_or_id)).first()
+    else:
+        row = connection.execute(joined.where(users.c.name == name_or_id)).first()
+    return None if row is None else _login(row)
+
+
+def _login(row: Row[Any, Any, Any, Any]) -> UserLogin:
+    return UserLogin(
+        user_id=row.id, name=row.name, password_hash=row.password_hash, role=ServerRole(row.role)
+    )
+
+
+class SqlLoginMethods:
+    """The login calls of `SqlStore`; mixed into it, which gives the transactions."""
+
+    _read: Callable[[], AbstractContextManager[Connection]]
+    _write: Callable[..., AbstractContextManager[Connection]]
+
+    def save_login(self, name: str, password_hash: str, role: ServerRole) -> UserLogin:
+        """Let user `name` (created if new) log in with that password hash and role."""
+        with self._write() as connection:
+            return save_login(connection, name, password_hash, role)
+
+    def find_login(self, name_or_id: uuid.UUID | str) -> UserLogin | None:
+        """The login of a user by name or id; None if they cannot log in."""
+        with self._read() as connection:
+            return find_login(connection, name_or_id)
