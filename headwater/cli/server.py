@@ -108,3 +108,30 @@ def _serve_blocking(host: str, port: int, *, auth: bool) -> None:
         )
     finally:
         process.forget_running(home)
+
+
+server_app = typer.Typer(help="Run a shared Headwater server for a team.", no_args_is_help=True)
+
+
+@server_app.command("start")
+def start(
+    database_url: Annotated[
+        str,
+        typer.Option(help="The shared database, e.g. postgresql+psycopg://host/headwater."),
+    ],
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8237,
+    blocking: Annotated[
+        bool, typer.Option("--blocking", help="Serve in the foreground until Ctrl-C.")
+    ] = False,
+    auth: Annotated[
+        bool, typer.Option("--auth/--no-auth", help="Require a login (the default here).")
+    ] = True,
+) -> None:
+    """Serve `database_url` to a team: `headwater up` on that database, login required."""
+    import os
+
+    from headwater.config import STORE_URL_VARIABLE
+
+    os.environ[STORE_URL_VARIABLE] = database_url
+    up(host=host, port=port, blocking=blocking, auth=auth)
