@@ -92,8 +92,7 @@ class CatalogClientMixin:
         if pipeline_run_id is not None:
             filters["run_id"] = str(self._session.store.get_run(pipeline_run_id).id)
         result = self._session.store.list_step_runs(_query(filters, sort_by, page, size))
-        items = [StepRunResponse(s, self._session) for s in result.items]
-        return _page(items, result.index, result.size, result.total)
+        return Page.of(result, lambda s: StepRunResponse(s, self._session))
 
     # --- artifacts --------------------------------------------------------------------
 
@@ -114,8 +113,7 @@ class CatalogClientMixin:
         from headwater.responses import ArtifactResponse
 
         result = self._session.store.list_artifacts(_query(filters, sort_by, page, size))
-        items = [ArtifactResponse(a, self._session) for a in result.items]
-        return _page(items, result.index, result.size, result.total)
+        return Page.of(result, lambda a: ArtifactResponse(a, self._session))
 
     def prune_artifacts(
         self,
@@ -229,7 +227,7 @@ class CatalogClientMixin:
     ) -> Page[Tag]:
         """List tags; filters on id, name, created."""
         result = self._session.store.list_tags(_query(filters, sort_by, page, size))
-        return _page(list(result.items), result.index, result.size, result.total)
+        return Page.of(result, lambda item: item)
 
     # --- users and projects ------------------------------------------------------------
 
@@ -242,7 +240,7 @@ class CatalogClientMixin:
     ) -> Page[User]:
         """List users; filters on id, name, created."""
         result = self._session.store.list_users(_query(filters, sort_by, page, size))
-        return _page(list(result.items), result.index, result.size, result.total)
+        return Page.of(result, lambda item: item)
 
     def get_project(self, name_id_or_prefix: NameOrId) -> Project:
         """Get a project by name or id."""
@@ -253,7 +251,7 @@ class CatalogClientMixin:
     ) -> Page[Project]:
         """List projects; filters on id, name, created."""
         result = self._session.store.list_projects(_query(filters, sort_by, page, size))
-        return _page(list(result.items), result.index, result.size, result.total)
+        return Page.of(result, lambda item: item)
 
     # --- helpers ----------------------------------------------------------------------
 
@@ -298,7 +296,3 @@ def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQ
         index=page,
         size=size,
     )
-
-
-def _page(items: list[Any], index: int, size: int, total: int) -> Page[Any]:
-    return Page(items, index, size, total)

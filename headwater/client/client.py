@@ -83,12 +83,7 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         from headwater.responses import PipelineResponse
 
         result = self._session.store.list_pipelines(_query(filters, {}, sort_by, page, size))
-        return Page(
-            [PipelineResponse(p, self._session) for p in result.items],
-            result.index,
-            result.size,
-            result.total,
-        )
+        return Page.of(result, lambda p: PipelineResponse(p, self._session))
 
     # --- runs -----------------------------------------------------------------------
 
@@ -135,12 +130,7 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
 
         self._session.stop_stale_runs()
         result = self._session.store.list_runs(_query(filters, metadata or {}, sort_by, page, size))
-        return Page(
-            [PipelineRunResponse(r, self._session) for r in result.items],
-            result.index,
-            result.size,
-            result.total,
-        )
+        return Page.of(result, lambda r: PipelineRunResponse(r, self._session))
 
     # --- step runs ------------------------------------------------------------------
 
@@ -254,12 +244,7 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         result = self._session.store.list_artifact_versions(
             _query(filters, {}, sort_by, page, size)
         )
-        return Page(
-            [ArtifactVersionResponse(a, self._session) for a in result.items],
-            result.index,
-            result.size,
-            result.total,
-        )
+        return Page.of(result, lambda a: ArtifactVersionResponse(a, self._session))
 
     def _step_of(self, run_name_or_id: str | uuid.UUID, step_name: str) -> StepRunResponse:
         run = self.get_pipeline_run(run_name_or_id)

@@ -8,20 +8,16 @@ not build pydantic models it may never use (benchmarks/core.py times it).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from headwater.client.page import Page
 
 if TYPE_CHECKING:
     from headwater.responses.models import ModelResponse, ModelVersionResponse
     from headwater.session import Session
-    from headwater.store import models as domain
     from headwater.store.filters import ListQuery
     from headwater.store.model_registry import ModelStage, PromotionRule, StageTransition
-
-ItemT = TypeVar("ItemT")
-ResponseT = TypeVar("ResponseT")
 
 
 class ModelsClientMixin:
@@ -71,7 +67,7 @@ class ModelsClientMixin:
 
         query = _query(filters, sort_by, page, size)
         result = self._session.store.list_models(query)
-        return _page(result, lambda m: ModelResponse(m, self._session))
+        return Page.of(result, lambda m: ModelResponse(m, self._session))
 
     def update_model(
         self,
@@ -141,7 +137,7 @@ class ModelsClientMixin:
 
         query = _query({**filters, **_model_filter(model_name_or_id)}, sort_by, page, size)
         result = self._session.store.list_model_versions(query)
-        return _page(result, lambda v: ModelVersionResponse(v, self._session))
+        return Page.of(result, lambda v: ModelVersionResponse(v, self._session))
 
     def update_model_version(
         self,
@@ -190,7 +186,7 @@ class ModelsClientMixin:
         result = self._session.store.list_stage_transitions(
             _query({**filters, **scope}, sort_by, page, size)
         )
-        return _page(result, lambda t: t)
+        return Page.of(result, lambda t: t)
 
 
 def _model_filter(model_name_or_id: str | uuid.UUID | None) -> dict[str, str]:
@@ -207,7 +203,3 @@ def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQ
 
     active = {key: value for key, value in filters.items() if value is not None}
     return ListQuery(filters=active, sort_by=sort_by, index=page, size=size)
-
-
-def _page(result: domain.Page[ItemT], wrap: Callable[[ItemT], ResponseT]) -> Page[ResponseT]:
-    return Page([wrap(item) for item in result.items], result.index, result.size, result.total)

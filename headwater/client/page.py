@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from headwater.store.models import Page as StorePage
 
 ItemT = TypeVar("ItemT")
+StoredT = TypeVar("StoredT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +21,11 @@ class Page(Generic[ItemT]):
     index: int
     size: int
     total: int
+
+    @classmethod
+    def of(cls, result: StorePage[StoredT], wrap: Callable[[StoredT], ItemT]) -> Page[ItemT]:
+        """The store's page with each item wrapped (in a response, or kept as it is)."""
+        return cls([wrap(item) for item in result.items], result.index, result.size, result.total)
 
     @property
     def total_pages(self) -> int:

@@ -58,7 +58,7 @@ class StackClientMixin:
 
         ensure_default_stack(self._session.store)
         result = self._session.store.list_stacks(_query(filters, sort_by, page, size))
-        return _page(list(result.items), result.index, result.size, result.total)
+        return Page.of(result, lambda item: item)
 
     def get_stack(self, name_id_or_prefix: NameOrId | None = None) -> Stack:
         """Get a stack by name or id; the active stack when none is given.
@@ -180,7 +180,7 @@ class StackClientMixin:
         if isinstance(filters.get("type"), StackComponentType):
             filters["type"] = filters["type"].value
         result = self._session.store.list_stack_components(_query(filters, sort_by, page, size))
-        return _page(list(result.items), result.index, result.size, result.total)
+        return Page.of(result, lambda item: item)
 
     def get_stack_component(
         self,
@@ -288,7 +288,7 @@ class StackClientMixin:
             FlavorDescription.of(f) for f in list_flavors(kind) if name is None or f.name == name
         ]
         start = (page - 1) * size
-        return _page(found[start : start + size], page, size, len(found))
+        return Page(found[start : start + size], page, size, len(found))
 
 
 def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQuery:
@@ -300,7 +300,3 @@ def _query(filters: dict[str, Any], sort_by: str, page: int, size: int) -> ListQ
         index=page,
         size=size,
     )
-
-
-def _page(items: list[Any], index: int, size: int, total: int) -> Page[Any]:
-    return Page(items, index, size, total)
