@@ -7,9 +7,9 @@ import uuid
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from headwater.server.access import find_login
 from headwater.server.dependencies import StateDep
 from headwater.server.errors import ERROR_RESPONSES, ApiError
+from headwater.server.identity import find_login
 from headwater.server.passwords import hash_password, password_matches
 from headwater.server.tokens import issue_token
 from headwater.store.logins import ServerRole

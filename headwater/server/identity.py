@@ -1,0 +1,56 @@
+"""Who is calling: the logged-in user of a request, from the credentials it carries.
+
+In local mode (`headwater up` without `--auth`) nobody logs in and this answers None. In
+server mode every route but health and login needs a user; `access.py` decides what
+that user may do.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import Request
+
+from headwater.server.dependencies import ServerState, current_state
+from headwater.server.errors import ApiError
+from headwater.server.tokens import read_token
+from headwater.store.logins import UserLogin
+
+
+def current_login(request: Request) -> UserLogin | None:
+    """The request's user in server mode; None in local mode.
+
+    Raises:
+        ApiError: 401, no token, or one that is malformed, forged, expired or whose user
+            can no longer log in.
+    """
+    state = current_state(request)
+    if state.auth_mode != "server":
+        return None
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise unauthorized("This server requires a login and the request sent no token.")
+    user_id = read_token(state.token_secret, token.strip())
+    login = None if user_id is None else find_login(state, user_id)
+    if login is None:
+        raise unauthorized("The access token is invalid or has expired.")
+    return login
+
+
+def find_login(state: ServerState, name_or_id: uuid.UUID | str) -> UserLogin | None:
+    """The login of a user of the served store, by name or id (None for a REST store)."""
+    from headwater.store.sql.store import SqlStore
+
+    store = state.session.store
+    if not isinstance(store, SqlStore):
+        return None
+    return store.find_login(name_or_id)
+
+
+def unauthorized(reason: str) -> ApiError:
+    """A 401 saying why, and how to log in."""
+    return ApiError(
+        401,
+        "unauthorized",
+        f"{reason} Log in with `headwater login URL --username NAME --password ...`.",
+    )
