@@ -75,3 +75,21 @@ def test_events_of_concurrent_writers_have_unique_growing_ids(store_backend, sto
     assert kinds[(EventEntity.STEP_RUN, EventChange.STATUS)] == runs * workers * len(STEPS)
     listed = store.list_runs(ListQuery(filters={"pipeline_name": PIPELINE}))
     assert {e.run_id for e in found} == {r.id for r in listed.items}
+
+
+def test_each_new_run_trims_the_outbox_to_the_newest_events(sql_store_backend):
+    store = sql_store_backend.open()
+    try:
+        store.events_kept = 3
+        for name in ("one", "two", "three"):
+            run = store.create_run(a_run(name=name))
+            store.update_run_status(run.id, ExecutionStatus.RUNNING)
+        newest = store.last_event_id()
+
+        store.create_run(a_run(name="four"))
+
+        kept = store.list_events(after=0)
+        assert [e.id for e in kept] == [newest - 1, newest, newest + 1]
+        assert kept[-1].name == "four"
+    finally:
+        store.close()

@@ -5,6 +5,9 @@ hands out ids at insert time, and two transactions could commit out of order, le
 reader that already passed id 8 miss a late-committed 7. Each writer therefore takes a
 transaction-level advisory lock just before its event insert (its last statement), which
 orders event ids by commit at the cost of serializing only those final moments.
+
+The outbox is for readers catching up, not an archive: each new run trims it to the
+newest `EVENTS_KEPT` events (by id, so the trim walks the primary key only).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from headwater.store.sql.schema import events, runs
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+# Enough for a reader to resume after a long disconnect during several 5,000-step runs
+# (about two events per step), small enough that the table never outgrows the runs.
+EVENTS_KEPT = 200_000
 # Any fixed number: the one lock all event writers of a database share.
 _EVENTS_LOCK_KEY = 8_237_000
 _LOCK = PreparedStatement(select(func.pg_advisory_xact_lock(bindparam("key"))))
@@ -102,6 +108,14 @@ def list_events(
         statement = statement.where(events.c.run_id == run_id)
     rows = connection.execute(statement.order_by(events.c.id).limit(limit))
     return [StoreEvent.model_validate(dict(row._mapping)) for row in rows]
+
+
+def trim_events(connection: Connection, keep: int = EVENTS_KEPT) -> int:
+    """Delete all but the newest `keep` events; the number deleted."""
+    oldest_kept = last_event_id(connection) - keep
+    if oldest_kept <= 0:
+        return 0
+    return connection.execute(events.delete().where(events.c.id <= oldest_kept)).rowcount
 
 
 def last_event_id(connection: Connection) -> int:

@@ -100,6 +100,8 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods):
         """
         parsed = parse_store_url(url)
         self.url = parsed.render_as_string(hide_password=True)
+        # How many events the outbox keeps (see `headwater.store.sql.events`).
+        self.events_kept = events.EVENTS_KEPT
         self._engines = create_engines(parsed)
         try:
             ensure_current_schema(self._engines, self.url)
@@ -118,6 +120,7 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods):
         with self._write() as connection:
             created = runs.create_run(connection, run, now)
             _record_run_event(connection, created, EventChange.CREATED, now)
+            events.trim_events(connection, self.events_kept)
             return created
 
     def update_run_status(
