@@ -1,4 +1,4 @@
-"""`headwater models list|versions|promote|history`: models, versions, stages, history."""
+"""`headwater models list|versions|promote|history|delete-version`: models and versions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from headwater.cli import render
-from headwater.cli.options import OutputFormat, OutputOption, PageOption, SizeOption
+from headwater.cli.options import (
+    OutputFormat,
+    OutputOption,
+    PageOption,
+    SizeOption,
+    YesOption,
+    confirm,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -111,6 +118,23 @@ def promote(
         render.literal(f"Model '{promoted.model_name}' version {promoted.number} is now "),
         _stage(promoted.stage),
     )
+
+
+@app.command("delete-version")
+def delete_version(
+    model: ModelArgument,
+    version: Annotated[str, typer.Argument(help="Version number, name, stage or 'latest'.")],
+    yes: YesOption = False,
+) -> None:
+    """Delete one model version (archive it first if it is in production)."""
+    from headwater.client import Client
+
+    client = Client()
+    found = client.get_model_version(model, version)
+    described = f"model '{found.model_name}' version {found.number}"
+    confirm(f"Delete {described}? Its runs and artifacts stay.", yes=yes)
+    client.delete_model_version(found.model_id, found.id)
+    render.console.print(render.literal(f"Deleted {described}."))
 
 
 @app.command("history")

@@ -91,6 +91,25 @@ class ModelsClientMixin:
         """Delete a model with its versions and their history (artifacts and runs stay)."""
         self._session.store.delete_model(self._session.store.get_model(model_name_or_id).id)
 
+    def delete_model_version(
+        self,
+        model_name_or_id: str | uuid.UUID | None,
+        model_version_name_or_number_or_id: str | int | uuid.UUID,
+    ) -> None:
+        """Delete one version of a model; one in production must be archived first.
+
+        Its artifacts and runs stay, and its number is never given to another version.
+
+        Example:
+            ```python
+            Client().delete_model_version("classifier", 3)
+            ```
+        """
+        found = self._session.store.get_model_version(
+            model_name_or_id, model_version_name_or_number_or_id
+        )
+        self._session.store.delete_model_version(found.id)
+
     def get_model_version(
         self,
         model_name_or_id: str | uuid.UUID | None,

@@ -304,6 +304,16 @@ class Store(Protocol):
         (artifact versions and runs stay)."""
         ...
 
+    def delete_model_version(self, version_id: uuid.UUID) -> None:
+        """Delete a version with its links, stage history and metadata (runs and artifact
+        versions stay; its number is never reused).
+
+        Raises:
+            EntityNotFoundError: no model version has that id.
+            StageConflictError: the version is in production; archive it first.
+        """
+        ...
+
     def resolve_model_version(
         self, request: ModelVersionRequest, *, run_id: uuid.UUID | None = None
     ) -> ModelVersion:

@@ -97,3 +97,27 @@ def test_unknown_model_and_stage_are_one_line_errors():
     )
     assert bad_stage.returncode == 1
     assert bad_stage.stderr.startswith("Error: 'prod' is not a stage. Use one of: none, staging")
+
+
+def test_models_delete_version_asks_then_deletes_and_refuses_production():
+    training(quality=0.5)
+    training(quality=0.5)
+    Client().update_model_version("iris", 1, stage="production")
+
+    declined = subprocess.run(
+        [sys.executable, "-m", "headwater.cli.main", "models", "delete-version", "iris", "2"],
+        input="n\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    deleted = headwater("models", "delete-version", "iris", "2", "--yes")
+    refused = headwater("models", "delete-version", "iris", "production", "--yes")
+
+    assert declined.returncode == 130
+    assert deleted.returncode == 0, deleted.stderr
+    assert "Deleted model 'iris' version 2." in deleted.stdout
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("Error: Model 'iris' version 1 is in production")
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert [v.number for v in Client().list_model_versions("iris").items] == [1]

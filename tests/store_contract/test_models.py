@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from headwater.errors import EntityExistsError, EntityNotFoundError, FilterError
+from headwater.errors import (
+    EntityExistsError,
+    EntityNotFoundError,
+    FilterError,
+    StageConflictError,
+)
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
 from headwater.store.model_registry import (
@@ -198,3 +203,33 @@ def test_delete_model_removes_versions_and_history_but_keeps_runs(store):
     assert store.list_model_versions(ListQuery()).total == 0
     assert store.list_stage_transitions(ListQuery()).total == 0
     assert store.get_run(run.id).id == run.id
+
+
+def test_delete_model_version_keeps_the_others_and_never_reuses_its_number(store):
+    run = store.create_run(a_run())
+    first = store.resolve_model_version(ModelVersionRequest(model_name="iris"), run_id=run.id)
+    second = store.resolve_model_version(ModelVersionRequest(model_name="iris"))
+    store.set_model_version_stage(second.id, StageChange(stage=ModelStage.STAGING))
+
+    store.delete_model_version(second.id)
+    third = store.resolve_model_version(ModelVersionRequest(model_name="iris"))
+
+    listed = store.list_model_versions(ListQuery(sort_by="asc:number")).items
+    assert [v.number for v in listed] == [first.number, third.number] == [1, 3]
+    assert (
+        store.list_stage_transitions(ListQuery(filters={"model_version_id": str(second.id)})).total
+        == 0
+    )
+    assert store.get_run(run.id).id == run.id
+    with pytest.raises(EntityNotFoundError):
+        store.delete_model_version(second.id)
+
+
+def test_a_version_in_production_is_not_deleted(store):
+    version = store.resolve_model_version(ModelVersionRequest(model_name="iris"))
+    store.set_model_version_stage(version.id, StageChange(stage=ModelStage.PRODUCTION))
+
+    with pytest.raises(StageConflictError, match="archived"):
+        store.delete_model_version(version.id)
+
+    assert store.get_model_version(None, version.id).stage == ModelStage.PRODUCTION

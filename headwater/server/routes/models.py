@@ -173,6 +173,15 @@ def get_model_version(
     return session.store.get_model_version(model, version)
 
 
+@router.delete(
+    "/model-versions/{version_id}", operation_id="delete_model_version", status_code=_NO_CONTENT
+)
+def delete_model_version(version_id: uuid.UUID, session: SessionDep) -> Response:
+    """Delete a model version (409 while it is in production); runs and artifacts stay."""
+    session.store.delete_model_version(version_id)
+    return Response(status_code=_NO_CONTENT)
+
+
 @router.get("/model-versions/{version_id}/links", operation_id="get_model_version_links")
 def get_model_version_links(version_id: uuid.UUID, session: SessionDep) -> ModelVersionLinks:
     """The artifact versions (with their kind) and runs linked to a model version."""

@@ -61,6 +61,10 @@ class RestModelMethods:
         """See `Store.delete_model`."""
         self._http.call("DELETE", f"/models/{model_id}")
 
+    def delete_model_version(self, version_id: uuid.UUID) -> None:
+        """See `Store.delete_model_version`."""
+        self._http.call("DELETE", f"/model-versions/{version_id}")
+
     def resolve_model_version(
         self, request: ModelVersionRequest, *, run_id: uuid.UUID | None = None
     ) -> ModelVersion:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, exists, select, update
 
-from headwater.errors import EntityNotFoundError, FilterError
+from headwater.errors import EntityNotFoundError, FilterError, StageConflictError
 from headwater.store.model_registry import (
     LATEST,
     ModelStage,
@@ -36,7 +36,7 @@ from headwater.store.sql.filtering import (
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.inserts import ensure_row, insert_ignoring_duplicates
-from headwater.store.sql.metadata_entries import load_metadata
+from headwater.store.sql.metadata_entries import delete_metadata, load_metadata
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.schema import (
     artifact_versions,
@@ -199,6 +199,26 @@ def get_model_version_by_id(connection: Connection, version_id: uuid.UUID) -> Mo
             f"`headwater models versions MODEL`."
         )
     return versions_from_rows(connection, [row])[0]
+
+
+def delete_model_version(connection: Connection, version_id: uuid.UUID) -> None:
+    """Delete a version with its links, stage history and metadata (runs and artifacts stay).
+
+    Its number is never given out again: numbers come from the model's counter.
+
+    Raises:
+        EntityNotFoundError: no model version has that id.
+        StageConflictError: the version is in production, where runs may still load it.
+    """
+    version = get_model_version_by_id(connection, version_id)
+    if version.stage == ModelStage.PRODUCTION:
+        raise StageConflictError(
+            f"Model '{version.model_name}' version {version.number} is in production, "
+            f"where pipelines may still load it. Move it out first: `headwater models "
+            f"promote {version.model_name} {version.number} archived`."
+        )
+    delete_metadata(connection, MetadataTarget.MODEL_VERSION, [version_id])
+    connection.execute(model_versions.delete().where(model_versions.c.id == version_id))
 
 
 def list_model_versions(connection: Connection, query: ListQuery) -> Page[ModelVersion]:

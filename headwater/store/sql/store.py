@@ -426,6 +426,11 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods):
         with self._read() as connection:
             return model_versions.list_model_versions(connection, query)
 
+    def delete_model_version(self, version_id: uuid.UUID) -> None:
+        """See `Store.delete_model_version`."""
+        with self._write() as connection:
+            model_versions.delete_model_version(connection, version_id)
+
     def get_model_version_links(self, version_id: uuid.UUID) -> ModelVersionLinks:
         """See `Store.get_model_version_links`."""
         with self._read() as connection:
