@@ -18,6 +18,7 @@ from headwater.server.routes import (
     flavors,
     health,
     logins,
+    me,
     metadata,
     models,
     pipelines,
@@ -85,6 +86,8 @@ def openapi_app(
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(logins.router, prefix=API_PREFIX)
+    # Any logged-in user may ask who they are; the route itself answers 401 to nobody.
+    app.include_router(me.router, prefix=API_PREFIX)
     admin_only = [Depends(authorize_admin)]
     app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
     for module in (

@@ -16,6 +16,9 @@ from headwater.server.errors import ApiError
 from headwater.server.tokens import read_token
 from headwater.store.logins import UserLogin
 
+# Who every request is in local mode, and whom runs are recorded as by default.
+LOCAL_USER_NAME = "default"
+
 
 def current_login(request: Request) -> UserLogin | None:
     """The request's user in server mode; None in local mode.
@@ -45,6 +48,16 @@ def find_login(state: ServerState, name_or_id: uuid.UUID | str) -> UserLogin | N
     if not isinstance(store, SqlStore):
         return None
     return store.find_login(name_or_id)
+
+
+def local_user_id(state: ServerState) -> uuid.UUID:
+    """The id of the default user, whom every request is in local mode (made on first use)."""
+    from headwater.store.sql.store import SqlStore
+
+    store = state.session.store
+    if isinstance(store, SqlStore):
+        return store.ensure_user(LOCAL_USER_NAME)
+    return store.get_user(LOCAL_USER_NAME).id
 
 
 def unauthorized(reason: str) -> ApiError:

@@ -18,11 +18,19 @@ class ServerRole(enum.StrEnum):
     ADMIN = "admin"
 
 
+class AccountKind(enum.StrEnum):
+    """A person who logs in with a password, or a program that sends an API key."""
+
+    USER = "user"
+    SERVICE_ACCOUNT = "service_account"
+
+
 @dataclass(frozen=True, slots=True)
 class UserLogin:
-    """A user who can log in: their id and name, password hash and role."""
+    """A user who can log in: their id and name, password hash, role and kind."""
 
     user_id: uuid.UUID
     name: str
     password_hash: str
     role: ServerRole
+    kind: AccountKind = AccountKind.USER

@@ -339,8 +339,35 @@ export interface paths {
         /**
          * Login
          * @description An access token for a user's name and password (needs no login).
+         *
+         *     Raises:
+         *         ApiError: 401 for a wrong username or password; 400 in local mode, where there
+         *             is no login to make and no secret to sign a token with.
          */
         post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Me
+         * @description The calling user (in local mode, the default user, who may do everything).
+         *
+         *     Raises:
+         *         ApiError: 401 in server mode when the request carries no valid credentials.
+         */
+        get: operations["get_me"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1296,6 +1323,12 @@ export interface components {
             token_type: string;
         };
         /**
+         * AccountKind
+         * @description A person who logs in with a password, or a program that sends an API key.
+         * @enum {string}
+         */
+        AccountKind: "user" | "service_account";
+        /**
          * Artifact
          * @description A named artifact; each save under that name is a new version.
          */
@@ -1663,6 +1696,26 @@ export interface components {
             password: string;
             /** Username */
             username: string;
+        };
+        /**
+         * Me
+         * @description The calling user: their id, name, server role, and how the server authenticates.
+         */
+        Me: {
+            /**
+             * Auth Mode
+             * @enum {string}
+             */
+            auth_mode: "local" | "server";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["AccountKind"];
+            /** Name */
+            name: string;
+            role: components["schemas"]["ServerRole"];
         };
         /**
          * MetadataAdd
@@ -4326,6 +4379,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */

@@ -54,7 +54,19 @@ class UserLoginInfo(BaseModel):
 
 @router.post("/login", operation_id="login")
 def login(body: LoginRequest, state: StateDep) -> AccessToken:
-    """An access token for a user's name and password (needs no login)."""
+    """An access token for a user's name and password (needs no login).
+
+    Raises:
+        ApiError: 401 for a wrong username or password; 400 in local mode, where there
+            is no login to make and no secret to sign a token with.
+    """
+    if state.auth_mode != "server":
+        raise ApiError(
+            400,
+            "login_not_required",
+            "This server does not require a login: every request is the default user's. "
+            "Send requests without a token, or start the server with `headwater up --auth`.",
+        )
     found = find_login(state, body.username)
     if found is None or not password_matches(found.password_hash, body.password):
         raise ApiError(401, "unauthorized", "Wrong username or password.")

@@ -67,6 +67,16 @@ class SqlLoginMethods:
         with self._write() as connection:
             return save_login(connection, name, password_hash, role)
 
+    def ensure_user(self, name: str) -> uuid.UUID:
+        """The id of the user `name`, created if new (without a login)."""
+        with self._read() as connection:
+            found = connection.execute(select(users.c.id).where(users.c.name == name)).first()
+        if found is not None:
+            # Read first: the dashboard asks on every page load, and a write would queue.
+            return uuid.UUID(str(found.id))
+        with self._write() as connection:
+            return ensure_user(connection, name, utc_now())
+
     def find_login(self, name_or_id: uuid.UUID | str) -> UserLogin | None:
         """The login of a user by name or id; None if they cannot log in."""
         with self._read() as connection:
