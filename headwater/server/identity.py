@@ -30,6 +30,16 @@ def current_login(request: Request) -> UserLogin | None:
     state = current_state(request)
     if state.auth_mode != "server":
         return None
+    # Asked by the access check and again by routes that record an author: look up once.
+    cached: UserLogin | None = getattr(request.state, "headwater_login", None)
+    if cached is not None:
+        return cached
+    login = _login_from_credentials(request, state)
+    request.state.headwater_login = login
+    return login
+
+
+def _login_from_credentials(request: Request, state: ServerState) -> UserLogin:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token:
         raise unauthorized("This server requires a login and the request sent no token.")
@@ -38,6 +48,17 @@ def current_login(request: Request) -> UserLogin | None:
     if login is None:
         raise unauthorized("The access token is invalid or has expired.")
     return login
+
+
+def author_name(request: Request, claimed: str) -> str:
+    """Whom a write is recorded as: in server mode the logged-in user, whatever the body
+    claims; in local mode the name the body gives.
+
+    Raises:
+        ApiError: 401 in server mode without valid credentials.
+    """
+    login = current_login(request)
+    return claimed if login is None else login.name
 
 
 def find_login(state: ServerState, name_or_id: uuid.UUID | str) -> UserLogin | None:

@@ -569,7 +569,7 @@ export interface paths {
         put?: never;
         /**
          * Create Model
-         * @description Register a model with its tags and promotion rules.
+         * @description Register a model with its tags and promotion rules (as the logged-in user).
          */
         post: operations["create_model"];
         delete?: never;
@@ -729,6 +729,8 @@ export interface paths {
         /**
          * Create Run
          * @description Create a run in `initializing` (its pipeline, project and user on first use).
+         *
+         *     In server mode the run is the logged-in user's, whatever `user_name` says.
          */
         post: operations["create_run"];
         delete?: never;

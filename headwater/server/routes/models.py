@@ -5,11 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.identity import author_name
 from headwater.server.listing import ListParams
 from headwater.server.schemas import PageOf
 from headwater.store.model_registry import (
@@ -115,9 +116,10 @@ class StageTransitionListParams(ListParams):
 
 
 @router.post("/models", operation_id="create_model", status_code=status.HTTP_201_CREATED)
-def create_model(model: ModelCreate, session: SessionDep) -> Model:
-    """Register a model with its tags and promotion rules."""
-    return session.store.create_model(model)
+def create_model(model: ModelCreate, request: Request, session: SessionDep) -> Model:
+    """Register a model with its tags and promotion rules (as the logged-in user)."""
+    user_name = author_name(request, model.user_name)
+    return session.store.create_model(model.model_copy(update={"user_name": user_name}))
 
 
 @router.get("/models", operation_id="list_models")
@@ -149,9 +151,13 @@ def delete_model(model_id: uuid.UUID, session: SessionDep) -> Response:
 
 
 @router.post("/model-versions/resolve", operation_id="resolve_model_version")
-def resolve_model_version(body: ModelVersionResolve, session: SessionDep) -> ModelVersion:
+def resolve_model_version(
+    body: ModelVersionResolve, request: Request, session: SessionDep
+) -> ModelVersion:
     """The version a `Model(...)` means, made if new, and linked to the run if given."""
-    return session.store.resolve_model_version(body.request, run_id=body.run_id)
+    user_name = author_name(request, body.request.user_name)
+    wanted = body.request.model_copy(update={"user_name": user_name})
+    return session.store.resolve_model_version(wanted, run_id=body.run_id)
 
 
 @router.get("/model-versions", operation_id="list_model_versions")
@@ -203,9 +209,11 @@ def link_artifacts_to_model_version(
 
 @router.put("/model-versions/{version_id}/stage", operation_id="set_model_version_stage")
 def set_model_version_stage(
-    version_id: uuid.UUID, change: StageChange, session: SessionDep
+    version_id: uuid.UUID, change: StageChange, request: Request, session: SessionDep
 ) -> ModelVersion:
     """Move a version to a stage (`force` archives the version holding it)."""
+    user_name = author_name(request, change.user_name)
+    change = change.model_copy(update={"user_name": user_name})
     return session.store.set_model_version_stage(version_id, change)
 
 
@@ -213,11 +221,12 @@ def set_model_version_stage(
     "/model-versions/{version_id}/promotion-rules/apply", operation_id="apply_promotion_rules"
 )
 def apply_promotion_rules(
-    version_id: uuid.UUID, body: PromotionRulesApply, session: SessionDep
+    version_id: uuid.UUID, body: PromotionRulesApply, request: Request, session: SessionDep
 ) -> RulesEvaluated:
     """Evaluate the model's promotion rules on a version, recording every decision."""
+    user_name = author_name(request, body.user_name)
     evaluated = session.store.apply_promotion_rules(
-        version_id, run_id=body.run_id, user_name=body.user_name
+        version_id, run_id=body.run_id, user_name=user_name
     )
     return RulesEvaluated(evaluated=evaluated)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.identity import author_name
 from headwater.server.listing import RunListParams, RunStepListParams
 from headwater.server.schemas import (
     PendingStep,
@@ -25,9 +26,13 @@ router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
 
 
 @router.post("/runs", operation_id="create_run", status_code=status.HTTP_201_CREATED)
-def create_run(run: RunCreate, session: SessionDep) -> PipelineRun:
-    """Create a run in `initializing` (its pipeline, project and user on first use)."""
-    return session.store.create_run(run)
+def create_run(run: RunCreate, request: Request, session: SessionDep) -> PipelineRun:
+    """Create a run in `initializing` (its pipeline, project and user on first use).
+
+    In server mode the run is the logged-in user's, whatever `user_name` says.
+    """
+    user_name = author_name(request, run.user_name)
+    return session.store.create_run(run.model_copy(update={"user_name": user_name}))
 
 
 @router.get("/runs", operation_id="list_runs")
