@@ -124,6 +124,9 @@ class StepRunListParams(ListParams):
     created: str | None = None
     started: str | None = None
     ended: str | None = None
+    input_artifact_version_id: str | None = Field(
+        None, description="Only step runs that read this artifact version."
+    )
 
 
 class RunStepListParams(StepRunListParams):

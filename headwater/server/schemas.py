@@ -177,6 +177,24 @@ class StepCacheExplanation(_Body):
     baseline_step_run_id: uuid.UUID | None
 
 
+class ArtifactConsumer(_Body):
+    """A step run that read an artifact version as an input, with the run it belongs to."""
+
+    step_run_id: uuid.UUID
+    step_name: str
+    status: ExecutionStatus
+    created: dt.datetime
+    # The step's input (or inputs) the artifact version was given to.
+    input_names: list[str]
+    run_id: uuid.UUID
+    run_name: str
+    pipeline_name: str
+
+
+class ArtifactConsumerPage(PageOf[ArtifactConsumer]):
+    """A page of the step runs that read an artifact version."""
+
+
 class ArtifactFile(_Body):
     """One file of an artifact version's folder, relative to the folder."""
 

@@ -159,7 +159,8 @@ class Store(Protocol):
 
     def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
         """List step runs. Filterable fields: id, run_id, name, status, cache_key,
-        created, started, ended. Sortable: created, name, status, started, ended."""
+        created, started, ended, input_artifact_version_id (the step runs that read an
+        artifact version). Sortable: created, name, status, started, ended."""
         ...
 
     def find_cached_step_run(self, cache_key: str) -> StepRun | None:

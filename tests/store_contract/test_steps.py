@@ -253,3 +253,22 @@ def test_step_run_times_are_utc(store):
     assert found.started.tzinfo is dt.UTC
     assert found.ended.tzinfo is dt.UTC
     assert found.duration_seconds >= 0
+
+
+def test_step_runs_filter_by_an_artifact_version_they_read(store):
+    run = store.create_run(a_run())
+    load = record_step(store, run, "load", an_output("data"))
+    train = record_step(store, run, "train", inputs={"data": load.outputs["data"]})
+    record_step(store, run, "report", inputs={"table": load.outputs["data"]})
+    record_step(store, run, "unrelated")
+
+    page = store.list_step_runs(
+        ListQuery(
+            filters={"input_artifact_version_id": str(load.outputs["data"])},
+            sort_by="asc:created",
+        )
+    )
+
+    assert [s.name for s in page.items] == ["train", "report"]
+    assert page.total == 2
+    assert page.items[0].id == train.id

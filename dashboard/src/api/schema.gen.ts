@@ -84,6 +84,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/artifact-versions/{artifact_version_id}/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Artifact Consumers
+         * @description List the step runs, in any run, that read the artifact version as an input.
+         *
+         *     Newest first by default; filtered and sorted like `list_step_runs`. Each consumer
+         *     names its run, so a page costs two store queries whatever its size.
+         */
+        get: operations["list_artifact_consumers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artifact-versions/{artifact_version_id}/files": {
         parameters: {
             query?: never;
@@ -1354,6 +1377,52 @@ export interface components {
             project_id: string;
             /** Tags */
             tags: string[];
+        };
+        /**
+         * ArtifactConsumer
+         * @description A step run that read an artifact version as an input, with the run it belongs to.
+         */
+        ArtifactConsumer: {
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /** Input Names */
+            input_names: string[];
+            /** Pipeline Name */
+            pipeline_name: string;
+            /**
+             * Run Id
+             * Format: uuid
+             */
+            run_id: string;
+            /** Run Name */
+            run_name: string;
+            status: components["schemas"]["ExecutionStatus"];
+            /** Step Name */
+            step_name: string;
+            /**
+             * Step Run Id
+             * Format: uuid
+             */
+            step_run_id: string;
+        };
+        /**
+         * ArtifactConsumerPage
+         * @description A page of the step runs that read an artifact version.
+         */
+        ArtifactConsumerPage: {
+            /** Index */
+            index: number;
+            /** Items */
+            items: components["schemas"]["ArtifactConsumer"][];
+            /** Size */
+            size: number;
+            /** Total */
+            total: number;
+            /** Total Pages */
+            total_pages: number;
         };
         /**
          * ArtifactFile
@@ -3261,6 +3330,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ArtifactVersion"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_artifact_consumers: {
+        parameters: {
+            query?: {
+                /** @description 'asc:<field>' or 'desc:<field>'. */
+                sort_by?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                size?: number;
+                id?: string | null;
+                run_id?: string | null;
+                name?: string | null;
+                status?: string | null;
+                cache_key?: string | null;
+                created?: string | null;
+                started?: string | null;
+                ended?: string | null;
+                /** @description Only step runs that read this artifact version. */
+                input_artifact_version_id?: string | null;
+            };
+            header?: never;
+            path: {
+                artifact_version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactConsumerPage"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
@@ -7087,6 +7258,8 @@ export interface operations {
                 created?: string | null;
                 started?: string | null;
                 ended?: string | null;
+                /** @description Only step runs that read this artifact version. */
+                input_artifact_version_id?: string | null;
             };
             header?: never;
             path: {
@@ -8254,6 +8427,8 @@ export interface operations {
                 created?: string | null;
                 started?: string | null;
                 ended?: string | null;
+                /** @description Only step runs that read this artifact version. */
+                input_artifact_version_id?: string | null;
             };
             header?: never;
             path?: never;

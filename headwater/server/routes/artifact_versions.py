@@ -11,14 +11,17 @@ from fastapi.responses import StreamingResponse
 from headwater.server.artifact_files import ArtifactFiles
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
-from headwater.server.listing import ArtifactVersionListParams
+from headwater.server.listing import ArtifactVersionListParams, StepRunListParams
 from headwater.server.schemas import (
+    ArtifactConsumer,
+    ArtifactConsumerPage,
     ArtifactFile,
     ArtifactVersionLookup,
     ArtifactVersionMap,
     ArtifactVersionPage,
 )
-from headwater.store.models import ArtifactVersion
+from headwater.store.filters import ListQuery
+from headwater.store.models import ArtifactVersion, PipelineRun, StepRun
 
 router = APIRouter(tags=["artifact versions"], responses=ERROR_RESPONSES)
 _BINARY: dict[int | str, dict[str, Any]] = {
@@ -51,6 +54,60 @@ def lookup_artifact_versions(
 def get_artifact_version(artifact_version_id: uuid.UUID, session: SessionDep) -> ArtifactVersion:
     """Get an artifact version by id."""
     return session.store.get_artifact_version(artifact_version_id)
+
+
+@router.get(
+    "/artifact-versions/{artifact_version_id}/consumers", operation_id="list_artifact_consumers"
+)
+def list_artifact_consumers(
+    artifact_version_id: uuid.UUID,
+    session: SessionDep,
+    params: Annotated[StepRunListParams, Query()],
+) -> ArtifactConsumerPage:
+    """List the step runs, in any run, that read the artifact version as an input.
+
+    Newest first by default; filtered and sorted like `list_step_runs`. Each consumer
+    names its run, so a page costs two store queries whatever its size.
+    """
+    version = session.store.get_artifact_version(artifact_version_id)
+    query = params.to_query()
+    filters = {**query.filters, "input_artifact_version_id": str(version.id)}
+    steps = session.store.list_step_runs(query.model_copy(update={"filters": filters}))
+    run_ids = sorted({str(step.run_id) for step in steps.items})
+    runs = (
+        session.store.list_runs(
+            ListQuery(filters={"id": f"oneof:[{','.join(run_ids)}]"}, size=len(run_ids))
+        ).items
+        if run_ids
+        else ()
+    )
+    runs_by_id = {run.id: run for run in runs}
+    # A run deleted between the two reads takes its step runs with it: leave them out.
+    items = [
+        _consumer(step, version.id, runs_by_id[step.run_id])
+        for step in steps.items
+        if step.run_id in runs_by_id
+    ]
+    return ArtifactConsumerPage(
+        items=items,
+        total=steps.total,
+        index=steps.index,
+        size=steps.size,
+        total_pages=steps.total_pages,
+    )
+
+
+def _consumer(step: StepRun, artifact_version_id: uuid.UUID, run: PipelineRun) -> ArtifactConsumer:
+    return ArtifactConsumer(
+        step_run_id=step.id,
+        step_name=step.name,
+        status=step.status,
+        created=step.created,
+        input_names=[name for name, used in step.inputs.items() if used == artifact_version_id],
+        run_id=step.run_id,
+        run_name=run.name,
+        pipeline_name=run.pipeline_name,
+    )
 
 
 @router.get(

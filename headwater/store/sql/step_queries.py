@@ -39,6 +39,7 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
+    RelatedFilter,
     where_clauses,
 )
 from headwater.store.sql.paging import fetch_page
@@ -143,6 +144,13 @@ _LISTING = Listing(
         "created": ColumnFilter(step_runs.c.created, FieldKind.DATETIME),
         "started": ColumnFilter(step_runs.c.started, FieldKind.DATETIME),
         "ended": ColumnFilter(step_runs.c.ended, FieldKind.DATETIME),
+        # The step runs that read an artifact version, in any run (its consumers).
+        "input_artifact_version_id": RelatedFilter(
+            step_run_inputs.c.artifact_version_id,
+            FieldKind.ID,
+            foreign_key=step_runs.c.id,
+            related_id=step_run_inputs.c.step_run_id,
+        ),
     },
     sort_columns={
         "created": step_runs.c.created,
