@@ -17,13 +17,17 @@ export class ApiError extends Error {
   }
 }
 
-export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+type QueryValue = string | number | boolean | undefined | null;
+/** A list value repeats its parameter (`metadata=a:gt:1&metadata=b:lt:2`). */
+export type QueryParams = Record<string, QueryValue | readonly string[]>;
 
 /** `/api/v1/runs?status=failed`, leaving out empty parameters. */
 export function apiUrl(path: string, params: QueryParams = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== "") search.append(key, String(one));
+    }
   }
   const query = search.toString();
   return `${API_BASE}${path}${query ? `?${query}` : ""}`;
@@ -73,6 +77,15 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
   const response = await send(apiUrl(path), { signal: signal ?? null });
   if (!response.ok) throw readError(response.status, await response.json().catch(() => null));
   return response.text();
+}
+
+/** DELETE a resource; throws `ApiError` with the server's message on any failure. */
+export async function deleteResource(path: string): Promise<void> {
+  const response = await send(apiUrl(path), {
+    method: "DELETE",
+    headers: { Accept: "application/json" },
+  });
+  if (!response.ok) throw readError(response.status, await response.json().catch(() => null));
 }
 
 /** A readable message for any thrown value. */

@@ -15,6 +15,13 @@ export interface TableSort {
   descending: boolean;
 }
 
+/** Row checkboxes, keyed by `rowKey`; `rowLabel` names a row for screen readers. */
+export interface TableSelection<Row> {
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+  rowLabel: (row: Row) => string;
+}
+
 export interface DataTableProps<Row> {
   columns: Column<Row>[];
   rows: Row[];
@@ -24,6 +31,7 @@ export interface DataTableProps<Row> {
   /** Controlled sort (e.g. kept in the URL and done by the server). */
   sort?: TableSort | null;
   onSortChange?: (sort: TableSort) => void;
+  selection?: TableSelection<Row>;
 }
 
 function compare(a: string | number | null, b: string | number | null): number {
@@ -33,9 +41,70 @@ function compare(a: string | number | null, b: string | number | null): number {
   return a < b ? -1 : 1;
 }
 
+function SelectAllBox<Row>({ rows, rowKey, selection }: SelectionCellProps<Row>) {
+  const keys = rows.map(rowKey);
+  const count = keys.filter((key) => selection.selected.has(key)).length;
+  const toggle = () => {
+    const next = new Set(selection.selected);
+    for (const key of keys) {
+      if (count === keys.length) next.delete(key);
+      else next.add(key);
+    }
+    selection.onChange(next);
+  };
+  return (
+    <th className="select-cell">
+      <input
+        type="checkbox"
+        aria-label="Select all rows on this page"
+        checked={keys.length > 0 && count === keys.length}
+        ref={(box) => {
+          if (box) box.indeterminate = count > 0 && count < keys.length;
+        }}
+        onChange={toggle}
+      />
+    </th>
+  );
+}
+
+interface SelectionCellProps<Row> {
+  rows: Row[];
+  rowKey: (row: Row) => string;
+  selection: TableSelection<Row>;
+}
+
+function SelectBox<Row>({
+  row,
+  rowKey,
+  selection,
+}: Omit<SelectionCellProps<Row>, "rows"> & { row: Row }) {
+  const key = rowKey(row);
+  const toggle = () => {
+    const next = new Set(selection.selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    selection.onChange(next);
+  };
+  return (
+    // A click on the box must not open the row.
+    <td
+      className="select-cell"
+      onClick={(event) => event.stopPropagation()}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <input
+        type="checkbox"
+        aria-label={`Select ${selection.rowLabel(row)}`}
+        checked={selection.selected.has(key)}
+        onChange={toggle}
+      />
+    </td>
+  );
+}
+
 /** A table with sortable headers; rows open with a click, Enter or Space. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { columns, rows, rowKey, label, onRowOpen, onSortChange } = props;
+  const { columns, rows, rowKey, label, onRowOpen, onSortChange, selection } = props;
   const [localSort, setLocalSort] = useState<TableSort | null>(null);
   const sort = props.sort !== undefined ? props.sort : localSort;
   const sorted = useMemo(() => {
@@ -61,6 +130,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       <table className="data" aria-label={label}>
         <thead>
           <tr>
+            {selection ? (
+              <SelectAllBox rows={sorted} rowKey={rowKey} selection={selection} />
+            ) : null}
             {columns.map((column) => (
               <th
                 key={column.key}
@@ -96,6 +168,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               onClick={onRowOpen ? () => onRowOpen(row) : undefined}
               onKeyDown={onRowOpen ? (event) => onKey(event, row) : undefined}
             >
+              {selection ? <SelectBox row={row} rowKey={rowKey} selection={selection} /> : null}
               {columns.map((column) => (
                 <td key={column.key} className={column.numeric ? "num" : undefined}>
                   {column.render(row)}

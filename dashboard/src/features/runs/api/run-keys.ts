@@ -6,4 +6,5 @@ export const runKeys = {
   list: (search: RunSearch & { pipelineId?: string }) => [...runKeys.all, "list", search] as const,
   detail: (runId: string) => [...runKeys.all, "detail", runId] as const,
   dag: (runId: string) => [...runKeys.all, "dag", runId] as const,
+  users: () => [...runKeys.all, "users"] as const,
 };

@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ExecutionStatus } from "@/api/types";
+import { useUsers } from "@/features/runs/api/list-users";
+import { parseMetadataFilter } from "@/features/runs/lib/metadata-filter";
 import type { RunSearch } from "@/features/runs/lib/run-filters";
 import { STATUS_STYLES, STATUSES } from "@/lib/status";
 
@@ -21,13 +23,39 @@ function useDebounced(value: string, onSettle: (value: string) => void) {
   return [draft, setDraft] as const;
 }
 
-/** Status chips, pipeline, tag and date range: every change lands in the URL. */
+function UserSelect({ value, onChange }: { value?: string; onChange: (user?: string) => void }) {
+  const users = useUsers();
+  const names = users.data?.items.map((user) => user.name) ?? [];
+  // A user typed into the URL stays selectable even before (or without) the list.
+  const options = value && !names.includes(value) ? [value, ...names] : names;
+  return (
+    <select
+      className="select"
+      aria-label="User"
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value || undefined)}
+    >
+      <option value="">All users</option>
+      {options.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Status chips, pipeline, user, tag, metadata and date range: every change lands in the URL. */
 export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFiltersBarProps) {
   const set = (patch: Partial<RunSearch>) => onChange({ ...search, ...patch, page: undefined });
   const [pipeline, setPipeline] = useDebounced(search.pipeline ?? "", (v) =>
     set({ pipeline: v || undefined }),
   );
   const [tag, setTag] = useDebounced(search.tag ?? "", (v) => set({ tag: v || undefined }));
+  const [metadata, setMetadata] = useDebounced(search.metadata ?? "", (v) =>
+    set({ metadata: v.trim() || undefined }),
+  );
+  const problems = parseMetadataFilter(metadata).problems;
   const toggle = (status: ExecutionStatus) => {
     const current = search.status ?? [];
     const next = current.includes(status)
@@ -73,6 +101,7 @@ export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFilt
           style={{ width: 150 }}
         />
       ) : null}
+      <UserSelect value={search.user} onChange={(user) => set({ user })} />
       <input
         className="input"
         aria-label="Tag"
@@ -81,6 +110,23 @@ export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFilt
         onChange={(e) => setTag(e.target.value)}
         style={{ width: 110 }}
       />
+      <input
+        className="input"
+        aria-label="Metadata"
+        placeholder="Metadata: accuracy > 0.9"
+        title="Run metadata conditions: key, then > >= < <= = != or ~ (contains), then a value; join them with commas"
+        value={metadata}
+        onChange={(e) => setMetadata(e.target.value)}
+        aria-invalid={problems.length > 0}
+        aria-describedby={problems.length > 0 ? "metadata-filter-problem" : undefined}
+        style={{ width: 220 }}
+      />
+      {problems.length > 0 ? (
+        <span id="metadata-filter-problem" className="field-error">
+          Cannot read {problems.map((p) => `'${p}'`).join(", ")}: write key, operator, value
+          (accuracy &gt; 0.9).
+        </span>
+      ) : null}
       <label className="row muted">
         From
         <input

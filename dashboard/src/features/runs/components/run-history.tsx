@@ -1,6 +1,8 @@
+import { useState } from "react";
 import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { useRuns } from "@/features/runs/api/list-runs";
+import { BulkDelete } from "@/features/runs/components/bulk-delete";
 import { Pagination } from "@/features/runs/components/pagination";
 import { RunFiltersBar } from "@/features/runs/components/run-filters-bar";
 import { RunsTable } from "@/features/runs/components/runs-table";
@@ -16,9 +18,15 @@ export interface RunHistoryProps {
 /** Filters, the runs table and pages: the whole run history view. */
 export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryProps) {
   const runs = useRuns(search, pipelineId);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  // Only runs on the page shown count: a filter change never deletes what is out of sight.
+  const selectedRuns = runs.data?.items.filter((run) => selected.has(run.id)) ?? [];
+  const dropDeleted = (runIds: string[]) =>
+    setSelected((current) => new Set([...current].filter((id) => !runIds.includes(id))));
   return (
     <div className="section">
       <RunFiltersBar search={search} onChange={onSearchChange} showPipeline={!pipelineId} />
+      <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} />
       <div className="card">
         <QueryView query={runs} loadingLabel="Loading runs…" errorTitle="Could not load the runs">
           {(page) =>
@@ -41,6 +49,11 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
                 search={search}
                 onSearchChange={onSearchChange}
                 showPipeline={!pipelineId}
+                selection={{
+                  selected,
+                  onChange: setSelected,
+                  rowLabel: (run) => `run ${run.name}`,
+                }}
               />
             )
           }

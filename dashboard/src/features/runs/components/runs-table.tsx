@@ -1,6 +1,11 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { PipelineRun } from "@/api/types";
-import { type Column, DataTable, type TableSort } from "@/components/ui/data-table";
+import {
+  type Column,
+  DataTable,
+  type TableSelection,
+  type TableSort,
+} from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import {
   RUN_SORT_FIELDS,
@@ -14,12 +19,15 @@ export interface RunsTableProps {
   search: RunSearch;
   onSearchChange: (next: RunSearch) => void;
   showPipeline?: boolean;
+  /** Row checkboxes, for bulk actions. */
+  selection?: TableSelection<PipelineRun>;
 }
 
 const isSortField = (key: string): key is RunSortField => RUN_SORT_FIELDS.some((f) => f === key);
 
 /** The run history: status, name, pipeline, when, how long, tags. Sorted by the server. */
-export function RunsTable({ runs, search, onSearchChange, showPipeline = true }: RunsTableProps) {
+export function RunsTable(props: RunsTableProps) {
+  const { runs, search, onSearchChange, showPipeline = true, selection } = props;
   const navigate = useNavigate();
   const columns: Column<PipelineRun>[] = [
     {
@@ -102,6 +110,7 @@ export function RunsTable({ runs, search, onSearchChange, showPipeline = true }:
       rowKey={(run) => run.id}
       sort={sort}
       onSortChange={onSortChange}
+      selection={selection}
       onRowOpen={(run) => void navigate({ to: "/runs/$runId", params: { runId: run.id } })}
     />
   );

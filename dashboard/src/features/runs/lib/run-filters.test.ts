@@ -18,6 +18,13 @@ describe("parseRunSearch", () => {
     expect(parseRunSearch({ status: "running,failed" }).status).toEqual(["running", "failed"]);
   });
 
+  it("keeps the user and the metadata text as typed, trimmed", () => {
+    expect(parseRunSearch({ user: " ada ", metadata: "accuracy > 0.9 " })).toEqual({
+      user: "ada",
+      metadata: "accuracy > 0.9",
+    });
+  });
+
   it("ignores an unknown sort field", () => {
     expect(parseRunSearch({ sort: "password" }).sort).toBeUndefined();
   });
@@ -43,6 +50,17 @@ describe("toRunQuery", () => {
     expect(query.started).toBe("lte:2026-01-31T23:59:59.999");
   });
 
+  it("filters by user name and sends each metadata condition apart", () => {
+    const query = toRunQuery({ user: "ada", metadata: "accuracy > 0.9, loss <= 0.2" });
+
+    expect(query.user_name).toBe("ada");
+    expect(query.metadata).toEqual(["accuracy:gt:0.9", "loss:lte:0.2"]);
+  });
+
+  it("leaves out metadata conditions it cannot read", () => {
+    expect(toRunQuery({ metadata: "accuracy" }).metadata).toBeUndefined();
+  });
+
   it("bounds the creation time when only the end date is set", () => {
     expect(toRunQuery({ to: "2026-01-31" }).created).toBe("lte:2026-01-31T23:59:59.999");
   });
@@ -52,5 +70,7 @@ describe("hasFilters", () => {
   it("is false for sorting and paging alone", () => {
     expect(hasFilters({ sort: "name", page: 2 })).toBe(false);
     expect(hasFilters({ tag: "demo" })).toBe(true);
+    expect(hasFilters({ user: "ada" })).toBe(true);
+    expect(hasFilters({ metadata: "accuracy > 0.9" })).toBe(true);
   });
 });

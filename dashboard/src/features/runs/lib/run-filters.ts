@@ -1,5 +1,6 @@
 /** The runs list's view state: read from the URL, written to the URL, sent to the API. */
 import type { ExecutionStatus } from "@/api/types";
+import { parseMetadataFilter } from "@/features/runs/lib/metadata-filter";
 import { isStatus } from "@/lib/status";
 
 export const RUN_SORT_FIELDS = ["created", "name", "status", "pipeline_name"] as const;
@@ -10,6 +11,10 @@ export interface RunSearch {
   status?: ExecutionStatus[];
   pipeline?: string;
   tag?: string;
+  /** The name of the user who ran it. */
+  user?: string;
+  /** Run metadata conditions as typed, e.g. `accuracy > 0.9, loss < 0.2`. */
+  metadata?: string;
   /** Dates as YYYY-MM-DD, inclusive. */
   from?: string;
   to?: string;
@@ -41,6 +46,8 @@ export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
     status: statuses(raw.status),
     pipeline: text(raw.pipeline),
     tag: text(raw.tag),
+    user: text(raw.user),
+    metadata: text(raw.metadata),
     from: from && DATE.test(from) ? from : undefined,
     to: to && DATE.test(to) ? to : undefined,
     sort,
@@ -52,9 +59,9 @@ export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
   ) as RunSearch;
 }
 
-/** The API's query parameters for a runs list view. */
-export function toRunQuery(search: RunSearch): Record<string, string> {
-  const query: Record<string, string> = {
+/** The API's query parameters for a runs list view (`metadata` repeats, one per condition). */
+export function toRunQuery(search: RunSearch): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {
     sort_by: `${search.desc === false ? "asc" : "desc"}:${search.sort ?? "created"}`,
     page: String(search.page ?? 1),
     size: String(PAGE_SIZE),
@@ -64,6 +71,10 @@ export function toRunQuery(search: RunSearch): Record<string, string> {
   if (status.length > 1) query.status = `oneof:[${status.join(",")}]`;
   if (search.pipeline) query.pipeline_name = search.pipeline;
   if (search.tag) query.tag = search.tag;
+  if (search.user) query.user_name = search.user;
+  // Conditions that cannot be read are left out; the filters bar says which ones.
+  const metadata = parseMetadataFilter(search.metadata ?? "").conditions;
+  if (metadata.length) query.metadata = metadata;
   // The API takes one condition per field: with both ends, the end bounds the start time.
   if (search.from) query.created = `gte:${search.from}T00:00:00`;
   if (search.to) query[search.from ? "started" : "created"] = `lte:${search.to}T23:59:59.999`;
@@ -73,6 +84,12 @@ export function toRunQuery(search: RunSearch): Record<string, string> {
 /** True when any filter narrows the list (for the empty state's wording). */
 export function hasFilters(search: RunSearch): boolean {
   return Boolean(
-    search.status?.length || search.pipeline || search.tag || search.from || search.to,
+    search.status?.length ||
+      search.pipeline ||
+      search.tag ||
+      search.user ||
+      search.metadata ||
+      search.from ||
+      search.to,
   );
 }

@@ -1,0 +1,16 @@
+import { useQuery } from "@tanstack/react-query";
+import type { UserPage } from "@/api/types";
+import { runKeys } from "@/features/runs/api/run-keys";
+import { getJson } from "@/lib/api-client";
+
+const MAX_USERS = 500;
+
+/** The users runs can be filtered by, by name. */
+export function useUsers() {
+  return useQuery({
+    queryKey: runKeys.users(),
+    queryFn: ({ signal }) =>
+      getJson<UserPage>("/users", { size: MAX_USERS, sort_by: "asc:name" }, signal),
+    staleTime: 60_000,
+  });
+}
