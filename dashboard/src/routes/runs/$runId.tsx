@@ -46,14 +46,6 @@ function RunPage() {
   const data = dag.data;
   const view: RunView =
     search.view ?? defaultRunView(data.steps.length + data.pending_steps.length);
-  const consumers = search.artifact
-    ? data.edges
-        .filter((e) => e.kind === "input" && e.artifact_version_id === search.artifact)
-        .map((e) => ({
-          stepRunId: e.step_run_id,
-          name: data.steps.find((s) => s.id === e.step_run_id)?.name ?? "step",
-        }))
-    : undefined;
   return (
     <div className="page-full">
       <RunHeader
@@ -114,7 +106,7 @@ function RunPage() {
         {search.artifact ? (
           <ArtifactPanel
             artifactVersionId={search.artifact}
-            consumers={consumers}
+            runId={data.run.id}
             onClose={() => update({ artifact: undefined })}
           />
         ) : null}

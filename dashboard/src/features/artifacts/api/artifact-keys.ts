@@ -6,4 +6,6 @@ export const artifactKeys = {
   visualization: (artifactVersionId: string, index: number) =>
     [...artifactKeys.all, "visualization", artifactVersionId, index] as const,
   producer: (stepRunId: string) => [...artifactKeys.all, "producer", stepRunId] as const,
+  consumers: (artifactVersionId: string, page: number) =>
+    [...artifactKeys.all, "consumers", artifactVersionId, page] as const,
 };

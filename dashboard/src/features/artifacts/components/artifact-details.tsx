@@ -1,16 +1,14 @@
 import type { ArtifactVersion, Visualization } from "@/api/types";
 import { KeyValues } from "@/components/ui/key-values";
 import { artifactFileUrl, useArtifactFiles } from "@/features/artifacts/api/list-artifact-files";
-import {
-  type ArtifactConsumer,
-  ArtifactLineage,
-} from "@/features/artifacts/components/artifact-lineage";
+import { ArtifactLineage } from "@/features/artifacts/components/artifact-lineage";
 import { ArtifactVisualization } from "@/features/artifacts/components/artifact-visualization";
 import { formatBytes, formatDateTime, formatValue } from "@/lib/format";
 
 export interface ArtifactDetailsProps {
   artifact: ArtifactVersion;
-  consumers?: ArtifactConsumer[];
+  /** The run it is shown in, if any: that run's steps are marked in the lineage. */
+  runId?: string;
 }
 
 function Files({ artifactVersionId }: { artifactVersionId: string }) {
@@ -57,7 +55,7 @@ function Visualizations({ artifact }: { artifact: ArtifactVersion }) {
 }
 
 /** Visualizations first (what it looks like), then facts, lineage, metadata and files. */
-export function ArtifactDetails({ artifact, consumers }: ArtifactDetailsProps) {
+export function ArtifactDetails({ artifact, runId }: ArtifactDetailsProps) {
   const metadata = Object.values(artifact.metadata);
   return (
     <div className="section" style={{ gap: 16 }}>
@@ -74,7 +72,7 @@ export function ArtifactDetails({ artifact, consumers }: ArtifactDetailsProps) {
           ["Download", <Files key="f" artifactVersionId={artifact.id} />],
         ]}
       />
-      <ArtifactLineage artifact={artifact} consumers={consumers} />
+      <ArtifactLineage artifact={artifact} runId={runId} />
       <section className="section" aria-label="Artifact metadata">
         <h3>Metadata</h3>
         {metadata.length === 0 ? (

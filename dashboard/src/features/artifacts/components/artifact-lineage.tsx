@@ -2,20 +2,16 @@ import { Link } from "@tanstack/react-router";
 import type { ArtifactVersion } from "@/api/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useProducerStep } from "@/features/artifacts/api/get-producer-step";
-
-export interface ArtifactConsumer {
-  stepRunId: string;
-  name: string;
-}
+import { ArtifactConsumers } from "@/features/artifacts/components/artifact-consumers";
 
 export interface ArtifactLineageProps {
   artifact: ArtifactVersion;
-  /** Steps of the current run that read this artifact, when shown inside a run. */
-  consumers?: ArtifactConsumer[];
+  /** The run it is shown in, if any: that run's steps are marked. */
+  runId?: string;
 }
 
-/** Where the artifact came from, and which steps used it. */
-export function ArtifactLineage({ artifact, consumers }: ArtifactLineageProps) {
+/** Where the artifact came from, and every step of any run that used it. */
+export function ArtifactLineage({ artifact, runId }: ArtifactLineageProps) {
   const producer = useProducerStep(artifact.producer_step_run_id);
   return (
     <section className="section" aria-label="Lineage">
@@ -38,21 +34,7 @@ export function ArtifactLineage({ artifact, consumers }: ArtifactLineageProps) {
           </>
         ) : null}
       </div>
-      {consumers ? (
-        <div className="row">
-          <span className="muted">Used by</span>
-          {consumers.length === 0 ? <span className="faint">no step of this run</span> : null}
-          {consumers.map((consumer) => (
-            <Link
-              key={consumer.stepRunId}
-              to="/steps/$stepRunId"
-              params={{ stepRunId: consumer.stepRunId }}
-            >
-              <span className="shape circle" aria-hidden="true" /> {consumer.name}
-            </Link>
-          ))}
-        </div>
-      ) : null}
+      <ArtifactConsumers artifactVersionId={artifact.id} runId={runId} />
     </section>
   );
 }

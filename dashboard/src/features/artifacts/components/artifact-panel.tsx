@@ -2,16 +2,16 @@ import { Link } from "@tanstack/react-router";
 import { QueryView } from "@/components/ui/query-view";
 import { useArtifactVersion } from "@/features/artifacts/api/get-artifact-version";
 import { ArtifactDetails } from "@/features/artifacts/components/artifact-details";
-import type { ArtifactConsumer } from "@/features/artifacts/components/artifact-lineage";
 
 export interface ArtifactPanelProps {
   artifactVersionId: string;
-  consumers?: ArtifactConsumer[];
+  /** The run the panel is shown in: its steps are marked in the lineage. */
+  runId?: string;
   onClose: () => void;
 }
 
 /** The artifact beside the run graph, with a link to its own page. */
-export function ArtifactPanel({ artifactVersionId, consumers, onClose }: ArtifactPanelProps) {
+export function ArtifactPanel({ artifactVersionId, runId, onClose }: ArtifactPanelProps) {
   const artifact = useArtifactVersion(artifactVersionId);
   return (
     <aside className="side-panel" aria-label="Artifact details">
@@ -44,7 +44,7 @@ export function ArtifactPanel({ artifactVersionId, consumers, onClose }: Artifac
               </button>
             </header>
             <div className="panel-body">
-              <ArtifactDetails artifact={data} consumers={consumers} />
+              <ArtifactDetails artifact={data} runId={runId} />
             </div>
           </>
         )}
