@@ -6,6 +6,7 @@ Pure functions: the SQL store turns the parsed `Condition`s into WHERE clauses.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -60,6 +61,9 @@ class ListQuery(BaseModel):
     sort_by: str = "desc:created"
     index: int = Field(default=1, ge=1)
     size: int = Field(default=20, ge=1, le=10_000)
+    # Only rows of these projects (None: every project). Set by the server from what the
+    # caller may read, never sent over the API.
+    project_ids: tuple[uuid.UUID, ...] | None = None
 
 
 def parse_condition(field: str, raw: Any) -> Condition:

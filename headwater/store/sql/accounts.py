@@ -6,13 +6,20 @@ Both are created on first use by `create_run`; both are just a name and a creati
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
 
 from headwater.errors import EntityNotFoundError
 from headwater.store.models import Page, Project, User
-from headwater.store.sql.filtering import ColumnFilter, FieldKind, Listing, where_clauses
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    FieldKind,
+    Listing,
+    project_column,
+    where_clauses,
+)
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.pipelines import as_id
 from headwater.store.sql.schema import projects, users
@@ -39,7 +46,7 @@ def _listing(table: Table, entity: str) -> Listing:
     )
 
 
-_PROJECTS = _listing(projects, "projects")
+_PROJECTS = replace(_listing(projects, "projects"), project=project_column(projects.c.id))
 _USERS = _listing(users, "users")
 
 

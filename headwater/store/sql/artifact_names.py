@@ -10,7 +10,13 @@ from sqlalchemy import select
 
 from headwater.errors import EntityNotFoundError
 from headwater.store.models import Artifact, Page
-from headwater.store.sql.filtering import ColumnFilter, FieldKind, Listing, where_clauses
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    FieldKind,
+    Listing,
+    project_column,
+    where_clauses,
+)
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.pipelines import as_id
 from headwater.store.sql.schema import artifact_tags, artifacts
@@ -36,6 +42,7 @@ _LISTING = Listing(
     id_column=artifacts.c.id,
     table=artifacts,
     source=artifacts,
+    project=project_column(artifacts.c.project_id),
 )
 
 

@@ -22,6 +22,8 @@ from headwater.store.sql.filtering import (
     FieldKind,
     Listing,
     RelatedFilter,
+    project_column,
+    project_via,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -90,6 +92,9 @@ _LISTING = Listing(
     id_column=artifact_versions.c.id,
     table=artifact_versions,
     source=_FROM,
+    project=project_via(
+        artifact_versions.c.artifact_id, artifacts.c.id, project_column(artifacts.c.project_id)
+    ),
 )
 
 

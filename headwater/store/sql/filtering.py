@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -71,6 +71,20 @@ class RelatedFilter:
 
 # A field whose condition is more than a column comparison (tags, metadata).
 ConditionBuilder = Callable[[Condition], ColumnElement[bool]]
+# "This row belongs to one of these projects", for lists scoped to what a caller may read.
+ProjectScope = Callable[[Sequence[uuid.UUID]], ColumnElement[bool]]
+
+
+def project_column(column: ColumnElement[Any]) -> ProjectScope:
+    """The scope of rows that carry their project id in `column`."""
+    return lambda ids: column.in_(list(ids))
+
+
+def project_via(
+    foreign_key: ColumnElement[Any], related_id: ColumnElement[Any], related: ProjectScope
+) -> ProjectScope:
+    """The scope of rows whose `foreign_key` points at a related row within `related`."""
+    return lambda ids: foreign_key.in_(select(related_id).where(related(ids)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +98,8 @@ class Listing:
     # The listed table, and the joins its rows are read from (see `paging.fetch_page`).
     table: Table | None = None
     source: FromClause | None = None
+    # How a row's project is found; None for things outside projects (tags, users).
+    project: ProjectScope | None = None
 
 
 def where_clauses(
@@ -121,6 +137,8 @@ def where_clauses(
             except FilterError as exc:
                 problems.append(str(exc))
     problems.extend(_metadata_clauses(listing, query, metadata, clauses))
+    if query.project_ids is not None and listing.project is not None:
+        clauses.append(listing.project(query.project_ids))
     if problems:
         raise FilterError(" ".join(problems))
     return clauses

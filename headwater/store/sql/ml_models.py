@@ -21,6 +21,7 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
+    project_column,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -48,6 +49,7 @@ _LISTING = Listing(
     id_column=models.c.id,
     table=models,
     source=models,
+    project=project_column(models.c.project_id),
 )
 _SELECT_RULES = (
     select(model_promotion_rules)

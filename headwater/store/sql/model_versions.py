@@ -32,6 +32,8 @@ from headwater.store.sql.filtering import (
     FieldKind,
     Listing,
     compare,
+    project_column,
+    project_via,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -103,6 +105,9 @@ _LISTING = Listing(
     id_column=model_versions.c.id,
     table=model_versions,
     source=_FROM,
+    project=project_via(
+        model_versions.c.model_id, models.c.id, project_column(models.c.project_id)
+    ),
 )
 
 

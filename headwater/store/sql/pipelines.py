@@ -14,6 +14,7 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
+    project_column,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -47,6 +48,7 @@ _LISTING = Listing(
     id_column=pipelines.c.id,
     table=pipelines,
     source=pipelines,
+    project=project_column(pipelines.c.project_id),
 )
 _PIPELINE_COLUMNS = (pipelines.c.id, pipelines.c.project_id, pipelines.c.name, pipelines.c.created)
 _SELECT_VERSION_BY_HASH = select(pipeline_versions.c.id).where(

@@ -24,6 +24,7 @@ from headwater.store.sql.filtering import (
     FieldKind,
     Listing,
     RelatedFilter,
+    project_column,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -103,6 +104,7 @@ _LISTING = Listing(
     id_column=runs.c.id,
     table=runs,
     source=_FROM,
+    project=project_column(runs.c.project_id),
 )
 _METADATA_FILTER = metadata_filter(MetadataTarget.RUN, runs.c.id)
 

@@ -446,3 +446,76 @@ user_logins = Table(
     Column("role", String(STATUS), nullable=False),
     Column("updated", UtcDateTime(), nullable=False),
 )
+
+# --- access: project members, teams, custom roles, audit trail ------------------------
+
+teams = Table(
+    "teams",
+    store_schema,
+    _id(),
+    Column("name", String(NAME), nullable=False, unique=True),
+    _created(),
+)
+
+team_members = Table(
+    "team_members",
+    store_schema,
+    _ref("team_id", "teams.id"),
+    _ref("user_id", "users.id"),
+    PrimaryKeyConstraint("team_id", "user_id"),
+    Index(None, "user_id"),
+    **_CLUSTERED,
+)
+
+# Custom project roles; the built-in ones live in `headwater.store.permissions`.
+roles = Table(
+    "roles",
+    store_schema,
+    _id(),
+    Column("name", String(NAME), nullable=False, unique=True),
+    # Sorted `resource:action` texts.
+    Column("permissions", JsonValue(), nullable=False),
+    _created(),
+)
+
+# The role (built-in or custom, by name) a user or a team holds in a project.
+project_user_roles = Table(
+    "project_user_roles",
+    store_schema,
+    _ref("project_id", "projects.id"),
+    _ref("user_id", "users.id"),
+    Column("role", String(NAME), nullable=False),
+    _created(),
+    PrimaryKeyConstraint("project_id", "user_id"),
+    Index(None, "user_id"),
+)
+
+project_team_roles = Table(
+    "project_team_roles",
+    store_schema,
+    _ref("project_id", "projects.id"),
+    _ref("team_id", "teams.id"),
+    Column("role", String(NAME), nullable=False),
+    _created(),
+    PrimaryKeyConstraint("project_id", "team_id"),
+    Index(None, "team_id"),
+)
+
+# Every successful change made through the API. No foreign keys: the trail outlives the
+# users, projects and entities it names.
+audit_events = Table(
+    "audit_events",
+    store_schema,
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    _created(),
+    Column("user_id", Uuid(), nullable=True),
+    Column("user_name", String(NAME), nullable=False),
+    Column("action", String(STATUS), nullable=False),
+    Column("resource", String(STATUS), nullable=False),
+    Column("resource_id", String(NAME), nullable=True),
+    Column("project_id", Uuid(), nullable=True),
+    Column("operation", String(NAME), nullable=False),
+    Index(None, "created"),
+    Index(None, "project_id", "created"),
+    sqlite_autoincrement=True,
+)

@@ -23,6 +23,7 @@ from headwater.store.sql.filtering import (
     Listing,
     order_by,
     page_window,
+    project_column,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -62,6 +63,7 @@ _LISTING = Listing(
         "flavor": stack_components.c.flavor,
     },
     id_column=stack_components.c.id,
+    project=project_column(stack_components.c.project_id),
 )
 
 

@@ -21,6 +21,7 @@ from headwater.store.sql.filtering import (
     Listing,
     order_by,
     page_window,
+    project_column,
     text_condition,
     where_clauses,
 )
@@ -73,6 +74,7 @@ _LISTING = Listing(
     },
     sort_columns={"created": stacks.c.created, "name": stacks.c.name},
     id_column=stacks.c.id,
+    project=project_column(stacks.c.project_id),
 )
 
 

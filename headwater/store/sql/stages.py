@@ -30,6 +30,8 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
+    project_column,
+    project_via,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -81,6 +83,11 @@ _LISTING = Listing(
     id_column=stage_transitions.c.id,
     table=stage_transitions,
     source=_FROM,
+    project=project_via(
+        stage_transitions.c.model_version_id,
+        model_versions.c.id,
+        project_via(model_versions.c.model_id, models.c.id, project_column(models.c.project_id)),
+    ),
 )
 # Promotion rules only move a version up this ladder, never down.
 _RANK = {

@@ -40,6 +40,8 @@ from headwater.store.sql.filtering import (
     FieldKind,
     Listing,
     RelatedFilter,
+    project_column,
+    project_via,
     where_clauses,
 )
 from headwater.store.sql.paging import fetch_page
@@ -162,6 +164,7 @@ _LISTING = Listing(
     id_column=step_runs.c.id,
     table=step_runs,
     source=step_runs,
+    project=project_via(step_runs.c.run_id, runs.c.id, project_column(runs.c.project_id)),
 )
 
 

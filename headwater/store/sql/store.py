@@ -33,6 +33,7 @@ from headwater.store.sql import (
 )
 from headwater.store.sql import stack_components as components
 from headwater.store.sql import stacks as stack_rows
+from headwater.store.sql.access_methods import SqlAccessMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
@@ -84,7 +85,7 @@ if TYPE_CHECKING:
 _Explain = Callable[["Connection"], StoreError]
 
 
-class SqlStore(SqlCatalogMethods, SqlLoginMethods):
+class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 
     Safe to share between threads (a heartbeat thread and the main thread, say): each

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0006_user_logins"
+HEAD_REVISION = "0007_access"
 MIGRATIONS_FOLDER = Path(__file__).parent

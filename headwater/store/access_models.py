@@ -1,0 +1,122 @@
+"""Who may do what where: projects' members, teams, custom roles and the audit trail.
+
+These are the server's records (the SQL store keeps them; see `AccessStore`), read by
+the server to decide each request and by the Client and CLI to manage them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from headwater.errors import DefinitionError
+from headwater.store.permissions import BUILT_IN_ROLES, parse_permissions
+
+_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PrincipalKind(StrEnum):
+    """Who a project role is granted to."""
+
+    USER = "user"
+    TEAM = "team"
+
+
+class ProjectCreate(_Frozen):
+    """A new project, and the user who becomes its admin (None: nobody yet)."""
+
+    name: str = Field(min_length=1, max_length=255, pattern=_NAME)
+    admin_user_id: uuid.UUID | None = None
+
+
+class ProjectMember(_Frozen):
+    """A role held by a user or a team in a project."""
+
+    project_id: uuid.UUID
+    project_name: str
+    kind: PrincipalKind
+    principal_id: uuid.UUID
+    principal_name: str
+    role: str
+    created: dt.datetime
+
+
+class Grant(_Frozen):
+    """Give a user or team (by name or id) a project role, replacing any role it held."""
+
+    kind: PrincipalKind = PrincipalKind.USER
+    name: str = Field(min_length=1, max_length=255)
+    role: str = Field(min_length=1, max_length=255)
+
+
+class Team(_Frozen):
+    """A named group of users; a role granted to it holds for each member."""
+
+    id: uuid.UUID
+    name: str
+    created: dt.datetime
+    members: tuple[str, ...] = ()
+
+
+class TeamCreate(_Frozen):
+    """A new team and (optionally) its first members, by user name."""
+
+    name: str = Field(min_length=1, max_length=255, pattern=_NAME)
+    members: tuple[str, ...] = ()
+
+
+class Role(_Frozen):
+    """A project role: built in (admin, developer, contributor, viewer) or custom."""
+
+    name: str
+    permissions: tuple[str, ...]
+    is_built_in: bool
+
+
+class RoleCreate(_Frozen):
+    """A custom role: a name and the permissions (`resource:action`) it grants."""
+
+    name: str = Field(min_length=1, max_length=255, pattern=_NAME)
+    permissions: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("name")
+    @classmethod
+    def _not_built_in(cls, name: str) -> str:
+        if name in BUILT_IN_ROLES:
+            raise ValueError(f"'{name}' is a built-in role; choose another name")
+        return name
+
+    @field_validator("permissions")
+    @classmethod
+    def _known_permissions(cls, permissions: tuple[str, ...]) -> tuple[str, ...]:
+        try:
+            parsed = parse_permissions(permissions)
+        except DefinitionError as exc:
+            raise ValueError(str(exc)) from exc
+        return tuple(sorted(str(p) for p in parsed))
+
+
+class AuditEventCreate(_Frozen):
+    """One successful change made through the API."""
+
+    user_id: uuid.UUID | None
+    user_name: str
+    action: str
+    resource: str
+    resource_id: str | None
+    project_id: uuid.UUID | None
+    operation: str
+
+
+class AuditEvent(AuditEventCreate):
+    """A recorded change, numbered in the order it happened."""
+
+    id: int
+    created: dt.datetime
