@@ -8,11 +8,13 @@ from typing import Any
 from fastapi import Depends, FastAPI
 
 from headwater.server.access import authorize, authorize_admin
+from headwater.server.audit_trail import AuditTrail
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.routes import (
     artifact_versions,
+    audit,
     catalog,
     events,
     flavors,
@@ -22,9 +24,12 @@ from headwater.server.routes import (
     metadata,
     models,
     pipelines,
+    projects,
+    roles,
     runs,
     stacks,
     step_runs,
+    teams,
 )
 from headwater.server.routes.health import headwater_version
 from headwater.server.static import STATIC_FOLDER, install_dashboard
@@ -84,11 +89,13 @@ def openapi_app(
     )
     install_error_handlers(app)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
+    app.add_middleware(AuditTrail)
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(logins.router, prefix=API_PREFIX)
     # Any logged-in user may ask who they are; the route itself answers 401 to nobody.
     app.include_router(me.router, prefix=API_PREFIX)
-    admin_only = [Depends(authorize_admin)]
+    # Admin-only writes first; `authorize` then leaves its decision for the audit trail.
+    admin_only = [Depends(authorize_admin), Depends(authorize)]
     app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
     for module in (
         pipelines,
@@ -101,6 +108,10 @@ def openapi_app(
         models,
         catalog,
         events,
+        projects,
+        teams,
+        roles,
+        audit,
     ):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(authorize)])
     install_dashboard(app, static_folder)

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from headwater.session import Session
+from headwater.store.access_store import AccessStore
 
 
 @dataclass(frozen=True)
@@ -35,3 +36,20 @@ def current_session(request: Request) -> Session:
 
 SessionDep = Annotated[Session, Depends(current_session)]
 StateDep = Annotated[ServerState, Depends(current_state)]
+
+
+def current_access_store(request: Request) -> AccessStore:
+    """The served store's projects, teams, roles and audit trail.
+
+    Raises:
+        ApiError: 400, the served store keeps none (a server never serves a REST store).
+    """
+    from headwater.server.errors import ApiError
+
+    store = current_session(request).store
+    if not isinstance(store, AccessStore):
+        raise ApiError(400, "bad_request", "This server's store cannot keep projects and roles.")
+    return store
+
+
+AccessStoreDep = Annotated[AccessStore, Depends(current_access_store)]

@@ -74,6 +74,10 @@ class AccessStore(Protocol):
         """Project id -> the role names a user holds there, directly or through teams."""
         ...
 
+    def custom_role_permissions(self, names: set[str]) -> dict[str, list[str]]:
+        """The permission texts of the named custom roles (unknown names are left out)."""
+        ...
+
     # --- teams ------------------------------------------------------------------------
 
     def create_team(self, team: TeamCreate) -> Team:

@@ -56,7 +56,7 @@ def test_a_viewer_cannot_record_a_run_and_is_told_why_in_one_line(auth_server: A
     assert logged_in.returncode == 0, logged_in.stderr
     assert child.returncode != 0
     last_line = child.stderr.strip().splitlines()[-1]
-    assert "User 'viewer' has the role 'viewer', which may not POST /api/v1/runs" in last_line
+    assert "User 'viewer' may not 'run:create' in project 'default'" in last_line
     assert _runs(auth_server) == 0
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
+from headwater.server.access import CallerDep
 from headwater.server.artifact_files import ArtifactFiles
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
@@ -20,8 +21,10 @@ from headwater.server.schemas import (
     ArtifactVersionMap,
     ArtifactVersionPage,
 )
+from headwater.server.visibility import readable_artifact_versions
 from headwater.store.filters import ListQuery
 from headwater.store.models import ArtifactVersion, PipelineRun, StepRun
+from headwater.store.permissions import Resource
 
 router = APIRouter(tags=["artifact versions"], responses=ERROR_RESPONSES)
 _BINARY: dict[int | str, dict[str, Any]] = {
@@ -34,20 +37,24 @@ _SANDBOX_HEADERS = {"Content-Security-Policy": "sandbox", "X-Content-Type-Option
 
 @router.get("/artifact-versions", operation_id="list_artifact_versions")
 def list_artifact_versions(
-    session: SessionDep, params: Annotated[ArtifactVersionListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[ArtifactVersionListParams, Query()]
 ) -> ArtifactVersionPage:
     """List artifact versions, filtered and sorted like `Client.list_artifact_versions`."""
-    query = params.to_query()
+    query = caller.scope(params.to_query(), Resource.ARTIFACT)
     page: ArtifactVersionPage = ArtifactVersionPage.of(session.store.list_artifact_versions(query))
     return page
 
 
 @router.post("/artifact-versions/lookup", operation_id="lookup_artifact_versions")
 def lookup_artifact_versions(
-    body: ArtifactVersionLookup, session: SessionDep
+    body: ArtifactVersionLookup, session: SessionDep, caller: CallerDep
 ) -> ArtifactVersionMap:
-    """Get many artifact versions by id in one request (a read, sent as POST for size)."""
-    return ArtifactVersionMap(items=session.store.get_artifact_versions(body.ids))
+    """Get many artifact versions by id in one request (a read, sent as POST for size).
+
+    Versions in projects the caller cannot read are left out, as if they did not exist.
+    """
+    found = session.store.get_artifact_versions(body.ids)
+    return ArtifactVersionMap(items=readable_artifact_versions(session.store, caller, found))
 
 
 @router.get("/artifact-versions/{artifact_version_id}", operation_id="get_artifact_version")
@@ -62,6 +69,7 @@ def get_artifact_version(artifact_version_id: uuid.UUID, session: SessionDep) ->
 def list_artifact_consumers(
     artifact_version_id: uuid.UUID,
     session: SessionDep,
+    caller: CallerDep,
     params: Annotated[StepRunListParams, Query()],
 ) -> ArtifactConsumerPage:
     """List the step runs, in any run, that read the artifact version as an input.
@@ -70,7 +78,8 @@ def list_artifact_consumers(
     names its run, so a page costs two store queries whatever its size.
     """
     version = session.store.get_artifact_version(artifact_version_id)
-    query = params.to_query()
+    # Consumers in projects the caller cannot read are left out.
+    query = caller.scope(params.to_query(), Resource.STEP)
     filters = {**query.filters, "input_artifact_version_id": str(version.id)}
     steps = session.store.list_step_runs(query.model_copy(update={"filters": filters}))
     run_ids = sorted({str(step.run_id) for step in steps.items})

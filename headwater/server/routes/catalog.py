@@ -8,12 +8,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import ListParams
 from headwater.server.schemas import PageOf
 from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
 from headwater.store.models import Artifact, Project, User
+from headwater.store.permissions import Resource
 
 router = APIRouter(tags=["catalog"], responses=ERROR_RESPONSES)
 _NO_CONTENT = status.HTTP_204_NO_CONTENT
@@ -70,10 +72,11 @@ class PruneRequest(BaseModel):
 
 @router.get("/artifacts", operation_id="list_artifacts")
 def list_artifacts(
-    session: SessionDep, params: Annotated[ArtifactListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[ArtifactListParams, Query()]
 ) -> ArtifactPage:
     """List artifacts (named series of versions), filtered and sorted."""
-    page: ArtifactPage = ArtifactPage.of(session.store.list_artifacts(params.to_query()))
+    query = caller.scope(params.to_query(), Resource.ARTIFACT)
+    page: ArtifactPage = ArtifactPage.of(session.store.list_artifacts(query))
     return page
 
 
@@ -139,9 +142,12 @@ def get_user(user_id: str, session: SessionDep) -> User:
 
 
 @router.get("/projects", operation_id="list_projects")
-def list_projects(session: SessionDep, params: Annotated[NamedListParams, Query()]) -> ProjectPage:
-    """List projects."""
-    page: ProjectPage = ProjectPage.of(session.store.list_projects(params.to_query()))
+def list_projects(
+    session: SessionDep, caller: CallerDep, params: Annotated[NamedListParams, Query()]
+) -> ProjectPage:
+    """List the projects the caller may read."""
+    query = caller.scope(params.to_query(), Resource.PROJECT)
+    page: ProjectPage = ProjectPage.of(session.store.list_projects(query))
     return page
 
 

@@ -18,8 +18,10 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES, ApiError
+from headwater.server.visibility import EventFilter
 from headwater.store.base import Store
 from headwater.store.events import StoreEvent
 
@@ -44,12 +46,18 @@ class LastEventId(BaseModel):
 @router.get("/events/history", operation_id="list_events")
 def list_events(
     session: SessionDep,
+    caller: CallerDep,
     after: Annotated[int, Query(ge=0, description="Return events with a higher id.")] = 0,
     limit: Annotated[int, Query(ge=1, le=BATCH)] = 100,
     run_id: uuid.UUID | None = None,
 ) -> list[StoreEvent]:
-    """List run and step changes after an event id, oldest first."""
-    return session.store.list_events(after=after, limit=limit, run_id=run_id)
+    """List run and step changes after an event id, oldest first.
+
+    Only events of runs the caller may read are listed, so a page may hold fewer than
+    `limit` events while more follow.
+    """
+    found = session.store.list_events(after=after, limit=limit, run_id=run_id)
+    return EventFilter(session.store, caller).keep(found)
 
 
 @router.get("/events/latest", operation_id="get_last_event_id")
@@ -67,6 +75,7 @@ def get_last_event_id(session: SessionDep) -> LastEventId:
 def stream_events(
     request: Request,
     session: SessionDep,
+    caller: CallerDep,
     run_id: uuid.UUID | None = None,
     after: Annotated[int | None, Query(ge=0, description="Start after this event id.")] = None,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
@@ -80,7 +89,7 @@ def stream_events(
     if start is None:
         start = session.store.last_event_id()
     return StreamingResponse(
-        _events(request, session.store, start, run_id),
+        _events(request, EventFilter(session.store, caller), session.store, start, run_id),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
@@ -100,15 +109,16 @@ def _resume_point(header: str | None, after: int | None) -> int | None:
 
 
 async def _events(
-    request: Request, store: Store, after: int, run_id: uuid.UUID | None
+    request: Request, visible: EventFilter, store: Store, after: int, run_id: uuid.UUID | None
 ) -> AsyncIterator[str]:
     # Tell EventSource to reconnect quickly; it resends the last id it saw.
     yield "retry: 1000\n\n"
     idle = 0.0
     while not await request.is_disconnected():
         batch = await run_in_threadpool(store.list_events, after=after, limit=BATCH, run_id=run_id)
-        for event in batch:
-            after = event.id
+        if batch:
+            after = batch[-1].id
+        for event in await run_in_threadpool(visible.keep, batch):
             data = event.model_dump_json()
             yield f"id: {event.id}\nevent: {event.entity.value}\ndata: {data}\n\n"
         if batch:

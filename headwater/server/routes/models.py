@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import author_name
@@ -24,6 +25,7 @@ from headwater.store.model_registry import (
     StageTransition,
 )
 from headwater.store.models import ArtifactType
+from headwater.store.permissions import Resource
 
 router = APIRouter(tags=["models"], responses=ERROR_RESPONSES)
 _NO_CONTENT = status.HTTP_204_NO_CONTENT
@@ -123,9 +125,12 @@ def create_model(model: ModelCreate, request: Request, session: SessionDep) -> M
 
 
 @router.get("/models", operation_id="list_models")
-def list_models(session: SessionDep, params: Annotated[ModelListParams, Query()]) -> ModelPage:
+def list_models(
+    session: SessionDep, caller: CallerDep, params: Annotated[ModelListParams, Query()]
+) -> ModelPage:
     """List models, filtered and sorted."""
-    page: ModelPage = ModelPage.of(session.store.list_models(params.to_query()))
+    query = caller.scope(params.to_query(), Resource.MODEL)
+    page: ModelPage = ModelPage.of(session.store.list_models(query))
     return page
 
 
@@ -162,12 +167,11 @@ def resolve_model_version(
 
 @router.get("/model-versions", operation_id="list_model_versions")
 def list_model_versions(
-    session: SessionDep, params: Annotated[ModelVersionListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[ModelVersionListParams, Query()]
 ) -> ModelVersionPage:
     """List model versions, filtered and sorted."""
-    page: ModelVersionPage = ModelVersionPage.of(
-        session.store.list_model_versions(params.to_query())
-    )
+    query = caller.scope(params.to_query(), Resource.MODEL_VERSION)
+    page: ModelVersionPage = ModelVersionPage.of(session.store.list_model_versions(query))
     return page
 
 
@@ -233,10 +237,11 @@ def apply_promotion_rules(
 
 @router.get("/stage-transitions", operation_id="list_stage_transitions")
 def list_stage_transitions(
-    session: SessionDep, params: Annotated[StageTransitionListParams, Query()]
+    session: SessionDep,
+    caller: CallerDep,
+    params: Annotated[StageTransitionListParams, Query()],
 ) -> StageTransitionPage:
     """List recorded stage changes, refusals and rule decisions."""
-    page: StageTransitionPage = StageTransitionPage.of(
-        session.store.list_stage_transitions(params.to_query())
-    )
+    query = caller.scope(params.to_query(), Resource.MODEL_VERSION)
+    page: StageTransitionPage = StageTransitionPage.of(session.store.list_stage_transitions(query))
     return page

@@ -7,21 +7,24 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import PipelineListParams
 from headwater.server.schemas import PipelinePage
 from headwater.store.models import Pipeline, PipelineVersion
+from headwater.store.permissions import Resource
 
 router = APIRouter(tags=["pipelines"], responses=ERROR_RESPONSES)
 
 
 @router.get("/pipelines", operation_id="list_pipelines")
 def list_pipelines(
-    session: SessionDep, params: Annotated[PipelineListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[PipelineListParams, Query()]
 ) -> PipelinePage:
     """List pipelines, filtered and sorted like `Client.list_pipelines`."""
-    page: PipelinePage = PipelinePage.of(session.store.list_pipelines(params.to_query()))
+    query = caller.scope(params.to_query(), Resource.PIPELINE)
+    page: PipelinePage = PipelinePage.of(session.store.list_pipelines(query))
     return page
 
 

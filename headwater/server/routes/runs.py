@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import author_name
@@ -21,6 +22,7 @@ from headwater.server.schemas import (
     StoppedRuns,
 )
 from headwater.store.models import PipelineRun, RunCreate
+from headwater.store.permissions import Resource
 
 router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
 
@@ -36,13 +38,15 @@ def create_run(run: RunCreate, request: Request, session: SessionDep) -> Pipelin
 
 
 @router.get("/runs", operation_id="list_runs")
-def list_runs(session: SessionDep, params: Annotated[RunListParams, Query()]) -> RunPage:
+def list_runs(
+    session: SessionDep, caller: CallerDep, params: Annotated[RunListParams, Query()]
+) -> RunPage:
     """List runs, filtered and sorted like `Client.list_pipeline_runs`.
 
     Filters take ZenML's `op:value` form, e.g. `status=oneof:[failed,stopped]`,
     `created=gte:2026-01-01`, `metadata=accuracy:gte:0.9`.
     """
-    query = params.to_query()
+    query = caller.scope(params.to_query(), Resource.RUN)
     session.stop_stale_runs()
     page: RunPage = RunPage.of(session.store.list_runs(query))
     return page

@@ -7,11 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import ListParams
 from headwater.server.schemas import PageOf
 from headwater.stacks.checks import checked_create, checked_update
+from headwater.store.permissions import Resource
 from headwater.store.stack_models import (
     RunStack,
     Stack,
@@ -68,12 +70,11 @@ def create_stack_component(component: StackComponentCreate, session: SessionDep)
 
 @router.get("/stack-components", operation_id="list_stack_components")
 def list_stack_components(
-    session: SessionDep, params: Annotated[StackComponentListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[StackComponentListParams, Query()]
 ) -> StackComponentPage:
     """List stack components, filtered and sorted."""
-    page: StackComponentPage = StackComponentPage.of(
-        session.store.list_stack_components(params.to_query())
-    )
+    query = caller.scope(params.to_query(), Resource.COMPONENT)
+    page: StackComponentPage = StackComponentPage.of(session.store.list_stack_components(query))
     return page
 
 
@@ -122,9 +123,12 @@ def create_stack(stack: StackCreate, session: SessionDep) -> Stack:
 
 
 @router.get("/stacks", operation_id="list_stacks")
-def list_stacks(session: SessionDep, params: Annotated[StackListParams, Query()]) -> StackPage:
+def list_stacks(
+    session: SessionDep, caller: CallerDep, params: Annotated[StackListParams, Query()]
+) -> StackPage:
     """List stacks, filtered and sorted."""
-    page: StackPage = StackPage.of(session.store.list_stacks(params.to_query()))
+    query = caller.scope(params.to_query(), Resource.STACK)
+    page: StackPage = StackPage.of(session.store.list_stacks(query))
     return page
 
 

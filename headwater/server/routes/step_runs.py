@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from headwater.client import Client
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import StepRunListParams
@@ -19,7 +20,9 @@ from headwater.server.schemas import (
     StepCacheExplanation,
     StepRunPage,
 )
+from headwater.server.visibility import readable_step
 from headwater.store.models import StepRun, StepRunCreate, StepRunEnd
+from headwater.store.permissions import Resource
 
 router = APIRouter(tags=["step runs"], responses=ERROR_RESPONSES)
 MAX_LOG_LINES = 10_000
@@ -33,31 +36,34 @@ def start_step_run(step: StepRunCreate, session: SessionDep) -> StepRun:
 
 @router.get("/step-runs", operation_id="list_step_runs")
 def list_step_runs(
-    session: SessionDep, params: Annotated[StepRunListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[StepRunListParams, Query()]
 ) -> StepRunPage:
     """List step runs of any run, filtered and sorted."""
-    page: StepRunPage = StepRunPage.of(session.store.list_step_runs(params.to_query()))
+    query = caller.scope(params.to_query(), Resource.STEP)
+    page: StepRunPage = StepRunPage.of(session.store.list_step_runs(query))
     return page
 
 
 @router.get("/step-runs/cached", operation_id="find_cached_step_run")
 def find_cached_step_run(
-    session: SessionDep, cache_key: Annotated[str, Query(max_length=128)]
+    session: SessionDep, caller: CallerDep, cache_key: Annotated[str, Query(max_length=128)]
 ) -> StepRun | None:
     """The newest `completed` step run with this cache key, or null."""
-    return session.store.find_cached_step_run(cache_key)
+    return readable_step(session.store, caller, session.store.find_cached_step_run(cache_key))
 
 
 @router.get("/step-runs/previous", operation_id="find_previous_step_run")
 def find_previous_step_run(
     session: SessionDep,
+    caller: CallerDep,
     step_name: Annotated[str, Query(max_length=255)],
     pipeline_name: Annotated[str, Query(max_length=255)],
     before: dt.datetime,
 ) -> StepRun | None:
     """The newest executed run of a step of a pipeline before a time, or null."""
     moment = before if before.tzinfo is not None else before.replace(tzinfo=dt.UTC)
-    return session.store.find_previous_step_run(step_name, pipeline_name, before=moment)
+    found = session.store.find_previous_step_run(step_name, pipeline_name, before=moment)
+    return readable_step(session.store, caller, found)
 
 
 @router.get("/step-runs/{step_run_id}", operation_id="get_step_run")

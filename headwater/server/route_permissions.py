@@ -1,0 +1,163 @@
+"""The permission every API operation needs, and where its project is found, by operation id.
+
+One table, read by `access.authorize` on every request and by the RBAC matrix test. A
+new route adds one line here; a route missing from the table falls back to the server
+roles alone (viewers read, members write), and the matrix test fails until it is added.
+
+Where the project comes from:
+- `InPath` / `InBody` / `InBodyTarget`: one entity's project. No permission at all in it
+  answers 404 (the entity stays invisible); some, but not this one, answers 403.
+- `LISTED`: the route lists or streams, filtered to the projects the caller may read.
+- `ANY_PROJECT`: allowed to whoever holds the permission in some project.
+- `SERVER`: a permission outside projects (users, teams, roles, new projects, pruning).
+- `OPEN`: any logged-in user (flavors, server info).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from headwater.server.scopes import InBody, InBodyTarget, InPath, Locator, Where
+from headwater.store.permissions import Action, Permission, Resource
+
+
+class Scope(StrEnum):
+    """A requirement that names no single entity."""
+
+    LISTED = "listed"
+    ANY_PROJECT = "any_project"
+    SERVER = "server"
+    OPEN = "open"
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """What an operation needs: a permission, and where it must hold."""
+
+    permission: Permission
+    where: Where | Scope
+
+
+def _need(resource: Resource, action: Action, where: Where | Scope) -> Requirement:
+    return Requirement(Permission(resource, action), where)
+
+
+R, A, L = Resource, Action, Locator
+_RUN = InPath("run_id", L.RUN)
+_STEP = InPath("step_run_id", L.STEP_RUN)
+_ARTIFACT_VERSION = InPath("artifact_version_id", L.ARTIFACT_VERSION)
+_MODEL = InPath("model_id", L.MODEL)
+_MODEL_VERSION = InPath("version_id", L.MODEL_VERSION)
+_STACK = InPath("stack_id", L.STACK)
+_COMPONENT = InPath("component_id", L.COMPONENT)
+_PROJECT = InPath("project_id", L.PROJECT)
+_PROJECT_NAME = InBody(("project_name",), L.PROJECT, default="default")
+
+ROUTE_PERMISSIONS: dict[str, Requirement] = {
+    # runs
+    "create_run": _need(R.RUN, A.CREATE, _PROJECT_NAME),
+    "list_runs": _need(R.RUN, A.READ, Scope.LISTED),
+    "stop_stale_runs": _need(R.RUN, A.UPDATE, Scope.ANY_PROJECT),
+    "get_run": _need(R.RUN, A.READ, _RUN),
+    "delete_run": _need(R.RUN, A.DELETE, _RUN),
+    "update_run_status": _need(R.RUN, A.UPDATE, _RUN),
+    "record_run_heartbeat": _need(R.RUN, A.UPDATE, _RUN),
+    "list_run_steps": _need(R.STEP, A.READ, _RUN),
+    "get_run_dag": _need(R.RUN, A.READ, _RUN),
+    "get_run_stack": _need(R.RUN, A.READ, _RUN),
+    # step runs
+    "start_step_run": _need(R.STEP, A.CREATE, InBody(("run_id",), L.RUN)),
+    "list_step_runs": _need(R.STEP, A.READ, Scope.LISTED),
+    "find_cached_step_run": _need(R.STEP, A.READ, Scope.LISTED),
+    "find_previous_step_run": _need(R.STEP, A.READ, Scope.LISTED),
+    "get_step_run": _need(R.STEP, A.READ, _STEP),
+    "finish_step_run": _need(R.STEP, A.UPDATE, _STEP),
+    "get_step_run_logs": _need(R.STEP, A.READ, _STEP),
+    "explain_step_run_cache": _need(R.STEP, A.READ, _STEP),
+    # artifacts
+    "list_artifact_versions": _need(R.ARTIFACT, A.READ, Scope.LISTED),
+    "lookup_artifact_versions": _need(R.ARTIFACT, A.READ, Scope.LISTED),
+    "get_artifact_version": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
+    "list_artifact_version_files": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
+    "download_artifact_version_file": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
+    "get_artifact_version_visualization": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
+    "list_artifacts": _need(R.ARTIFACT, A.READ, Scope.LISTED),
+    "get_artifact": _need(R.ARTIFACT, A.READ, InPath("artifact_id", L.ARTIFACT)),
+    # Pruning spans every project, so only a server admin may.
+    "prune_artifact_versions": _need(R.ARTIFACT, A.DELETE, Scope.SERVER),
+    # pipelines
+    "list_pipelines": _need(R.PIPELINE, A.READ, Scope.LISTED),
+    "get_pipeline": _need(R.PIPELINE, A.READ, InPath("pipeline_id", L.PIPELINE)),
+    "get_pipeline_version": _need(
+        R.PIPELINE, A.READ, InPath("pipeline_version_id", L.PIPELINE_VERSION)
+    ),
+    "delete_pipeline": _need(R.PIPELINE, A.DELETE, InPath("pipeline_id", L.PIPELINE)),
+    # metadata and tags
+    "add_metadata": _need(R.METADATA, A.CREATE, InBodyTarget()),
+    "add_tags": _need(R.TAG, A.CREATE, InBodyTarget()),
+    "remove_tags": _need(R.TAG, A.DELETE, InBodyTarget()),
+    # Tags are names shared by every project; what they are attached to is scoped.
+    "list_tags": _need(R.TAG, A.READ, Scope.OPEN),
+    "get_tag": _need(R.TAG, A.READ, Scope.OPEN),
+    # stacks and components
+    "create_stack_component": _need(R.COMPONENT, A.CREATE, _PROJECT_NAME),
+    "list_stack_components": _need(R.COMPONENT, A.READ, Scope.LISTED),
+    "get_stack_component": _need(R.COMPONENT, A.READ, _COMPONENT),
+    "update_stack_component": _need(R.COMPONENT, A.UPDATE, _COMPONENT),
+    "delete_stack_component": _need(R.COMPONENT, A.DELETE, _COMPONENT),
+    "get_stack_component_secrets": _need(R.SECRET, A.READ, _COMPONENT),
+    "create_stack": _need(R.STACK, A.CREATE, _PROJECT_NAME),
+    "list_stacks": _need(R.STACK, A.READ, Scope.LISTED),
+    "get_stack": _need(R.STACK, A.READ, _STACK),
+    "update_stack": _need(R.STACK, A.UPDATE, _STACK),
+    "delete_stack": _need(R.STACK, A.DELETE, _STACK),
+    "list_flavors": _need(R.COMPONENT, A.READ, Scope.OPEN),
+    "get_flavor": _need(R.COMPONENT, A.READ, Scope.OPEN),
+    # models
+    "create_model": _need(R.MODEL, A.CREATE, _PROJECT_NAME),
+    "list_models": _need(R.MODEL, A.READ, Scope.LISTED),
+    "get_model": _need(R.MODEL, A.READ, _MODEL),
+    "update_model": _need(R.MODEL, A.UPDATE, _MODEL),
+    "delete_model": _need(R.MODEL, A.DELETE, _MODEL),
+    "resolve_model_version": _need(
+        R.MODEL_VERSION,
+        A.CREATE,
+        InBody(("request", "project_name"), L.PROJECT, default="default"),
+    ),
+    "list_model_versions": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
+    "get_model_version": _need(R.MODEL_VERSION, A.READ, InPath("version", L.MODEL_VERSION)),
+    "get_model_version_links": _need(R.MODEL_VERSION, A.READ, _MODEL_VERSION),
+    "link_artifacts_to_model_version": _need(R.MODEL_VERSION, A.UPDATE, _MODEL_VERSION),
+    "set_model_version_stage": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
+    "apply_promotion_rules": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
+    "list_stage_transitions": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
+    # live events
+    "list_events": _need(R.RUN, A.READ, Scope.LISTED),
+    "stream_events": _need(R.RUN, A.READ, Scope.LISTED),
+    "get_last_event_id": _need(R.RUN, A.READ, Scope.OPEN),
+    "get_server_info": _need(R.PROJECT, A.READ, Scope.OPEN),
+    # users, teams and roles
+    "create_user": _need(R.USER, A.CREATE, Scope.SERVER),
+    "list_users": _need(R.USER, A.READ, Scope.SERVER),
+    "get_user": _need(R.USER, A.READ, Scope.SERVER),
+    "list_teams": _need(R.TEAM, A.READ, Scope.SERVER),
+    "get_team": _need(R.TEAM, A.READ, Scope.SERVER),
+    "create_team": _need(R.TEAM, A.CREATE, Scope.SERVER),
+    "delete_team": _need(R.TEAM, A.DELETE, Scope.SERVER),
+    "add_team_member": _need(R.TEAM, A.UPDATE, Scope.SERVER),
+    "remove_team_member": _need(R.TEAM, A.UPDATE, Scope.SERVER),
+    "list_roles": _need(R.ROLE, A.READ, Scope.SERVER),
+    "get_role": _need(R.ROLE, A.READ, Scope.SERVER),
+    "create_role": _need(R.ROLE, A.CREATE, Scope.SERVER),
+    "delete_role": _need(R.ROLE, A.DELETE, Scope.SERVER),
+    # projects, their members and their audit trail
+    "list_projects": _need(R.PROJECT, A.READ, Scope.LISTED),
+    "get_project": _need(R.PROJECT, A.READ, _PROJECT),
+    "create_project": _need(R.PROJECT, A.CREATE, Scope.SERVER),
+    "delete_project": _need(R.PROJECT, A.DELETE, _PROJECT),
+    "list_project_members": _need(R.MEMBER, A.READ, _PROJECT),
+    "grant_project_role": _need(R.MEMBER, A.MANAGE, _PROJECT),
+    "revoke_project_role": _need(R.MEMBER, A.MANAGE, _PROJECT),
+    "list_audit_events": _need(R.AUDIT, A.READ, Scope.LISTED),
+}
