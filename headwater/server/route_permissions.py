@@ -127,6 +127,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     ),
     "list_model_versions": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
     "get_model_version": _need(R.MODEL_VERSION, A.READ, InPath("version", L.MODEL_VERSION)),
+    "delete_model_version": _need(R.MODEL_VERSION, A.DELETE, _MODEL_VERSION),
     "get_model_version_links": _need(R.MODEL_VERSION, A.READ, _MODEL_VERSION),
     "link_artifacts_to_model_version": _need(R.MODEL_VERSION, A.UPDATE, _MODEL_VERSION),
     "set_model_version_stage": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
