@@ -138,6 +138,8 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "stream_events": _need(R.RUN, A.READ, Scope.LISTED),
     "get_last_event_id": _need(R.RUN, A.READ, Scope.OPEN),
     "get_server_info": _need(R.PROJECT, A.READ, Scope.OPEN),
+    # Who the caller is: answered to anyone logged in (its router has no access check).
+    "get_me": _need(R.USER, A.READ, Scope.OPEN),
     # users, teams and roles
     "create_user": _need(R.USER, A.CREATE, Scope.SERVER),
     "list_users": _need(R.USER, A.READ, Scope.SERVER),
