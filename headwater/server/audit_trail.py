@@ -2,7 +2,8 @@
 
 `access.authorize` leaves its decision (who, which permission, which project and entity)
 on the request; once the route has answered with a 2xx or 3xx, this middleware writes
-one audit event. A create's new id comes from the answer's JSON `id`.
+one audit event, and only then lets the answer go. A create's new id comes from the
+answer's JSON `id`.
 """
 
 from __future__ import annotations
@@ -35,21 +36,30 @@ class AuditTrail:
         if scope["type"] != "http" or scope["method"] in READ_METHODS:
             await self.app(scope, receive, send)
             return
-        status = 500
-        answer = bytearray()
+        held: list[Message] = []
 
-        async def capture(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            elif message["type"] == "http.response.body" and len(answer) < _ANSWER_BYTES:
-                answer.extend(message.get("body", b""))
-            await send(message)
+        async def hold_until_recorded(message: Message) -> None:
+            # The answer leaves only once its change is in the trail, so a client that
+            # reads the trail right after a change always finds it.
+            held.append(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                await _record_if_changed(scope, held)
+                for ready in held:
+                    await send(ready)
+                held.clear()
 
-        await self.app(scope, receive, capture)
-        decision = scope.get("state", {}).get("access")
-        if status < 400 and isinstance(decision, Decision) and decision.requirement:
-            await _record(scope, decision, bytes(answer))
+        await self.app(scope, receive, hold_until_recorded)
+        for ready in held:
+            await send(ready)
+
+
+async def _record_if_changed(scope: Scope, answer: list[Message]) -> None:
+    decision = scope.get("state", {}).get("access")
+    status = next((m["status"] for m in answer if m["type"] == "http.response.start"), 500)
+    if int(status) >= 400 or not isinstance(decision, Decision) or not decision.requirement:
+        return
+    body = b"".join(m.get("body", b"") for m in answer if m["type"] == "http.response.body")
+    await _record(scope, decision, body[:_ANSWER_BYTES])
 
 
 async def _record(scope: Scope, decision: Decision, answer: bytes) -> None:
