@@ -82,6 +82,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "list_artifact_version_files": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
     "download_artifact_version_file": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
     "get_artifact_version_visualization": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
+    "list_artifact_consumers": _need(R.ARTIFACT, A.READ, _ARTIFACT_VERSION),
     "list_artifacts": _need(R.ARTIFACT, A.READ, Scope.LISTED),
     "get_artifact": _need(R.ARTIFACT, A.READ, InPath("artifact_id", L.ARTIFACT)),
     # Pruning spans every project, so only a server admin may.
