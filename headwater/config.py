@@ -2,11 +2,14 @@
 
 Zero configuration by default: everything lives under `$HEADWATER_HOME` (default
 `~/.headwater`). `HEADWATER_STORE_URL` and `HEADWATER_ARTIFACT_STORE_URL` override the
-two stores, for a PostgreSQL database or a shared fsspec location.
+two stores, for a PostgreSQL database or a shared fsspec location. `HEADWATER_PROJECT`
+(or `headwater projects set NAME`, saved in `config.json`) picks the project runs are
+recorded in and the Client lists; it is "default" unless set.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +20,9 @@ HOME_VARIABLE = "HEADWATER_HOME"
 STORE_URL_VARIABLE = "HEADWATER_STORE_URL"
 ARTIFACT_STORE_URL_VARIABLE = "HEADWATER_ARTIFACT_STORE_URL"
 HEARTBEAT_VARIABLE = "HEADWATER_HEARTBEAT_SECONDS"
+PROJECT_VARIABLE = "HEADWATER_PROJECT"
+CONFIG_FILE = "config.json"
+DEFAULT_PROJECT = "default"
 DEFAULT_HEARTBEAT_SECONDS = 5.0
 
 
@@ -29,6 +35,8 @@ class Settings:
     artifact_store_url: str
     # Seconds between a running run's heartbeats; six missed beats mean it died.
     heartbeat_interval: float = DEFAULT_HEARTBEAT_SECONDS
+    # The active project: where runs are recorded and what the Client lists by default.
+    project: str = DEFAULT_PROJECT
 
 
 def load_settings() -> Settings:
@@ -57,6 +65,7 @@ def load_settings() -> Settings:
         store_url=store_url,
         artifact_store_url=artifact_store_url,
         heartbeat_interval=_heartbeat_interval(),
+        project=os.environ.get(PROJECT_VARIABLE) or saved_project(home) or DEFAULT_PROJECT,
     )
 
 
@@ -82,3 +91,24 @@ def _heartbeat_interval() -> float:
             f"such as 5."
         )
     return value
+
+
+def saved_project(home: Path) -> str | None:
+    """The project `headwater projects set` saved in `home`, if any."""
+    try:
+        saved = json.loads((home / CONFIG_FILE).read_text())
+    except (OSError, ValueError):
+        return None
+    project = saved.get("project") if isinstance(saved, dict) else None
+    return project if isinstance(project, str) and project else None
+
+
+def save_project(home: Path, project: str) -> None:
+    """Make `project` the active one for `home` (kept beside other saved settings)."""
+    path = home / CONFIG_FILE
+    try:
+        saved = json.loads(path.read_text())
+    except (OSError, ValueError):
+        saved = {}
+    saved = saved if isinstance(saved, dict) else {}
+    path.write_text(json.dumps({**saved, "project": project}))

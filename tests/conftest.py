@@ -11,6 +11,7 @@ from headwater.config import (
     ARTIFACT_STORE_URL_VARIABLE,
     HEARTBEAT_VARIABLE,
     HOME_VARIABLE,
+    PROJECT_VARIABLE,
     STORE_URL_VARIABLE,
 )
 
@@ -20,7 +21,12 @@ def headwater_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     """An empty HEADWATER_HOME per test, so no test sees another's runs or ~/.headwater."""
     home = tmp_path / "headwater-home"
     monkeypatch.setenv(HOME_VARIABLE, str(home))
-    for variable in (STORE_URL_VARIABLE, ARTIFACT_STORE_URL_VARIABLE, HEARTBEAT_VARIABLE):
+    for variable in (
+        STORE_URL_VARIABLE,
+        ARTIFACT_STORE_URL_VARIABLE,
+        HEARTBEAT_VARIABLE,
+        PROJECT_VARIABLE,
+    ):
         monkeypatch.delenv(variable, raising=False)
     yield home
     from headwater.session import close_sessions

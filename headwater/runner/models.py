@@ -25,7 +25,7 @@ _ALL = 1_000
 
 
 def resolve_run_models(
-    store: Store, spec: PipelineSpec, run: PipelineRun
+    store: Store, spec: PipelineSpec, run: PipelineRun, *, project: str = "default"
 ) -> dict[str, ModelVersion]:
     """Make or find the version of each model the run's steps declare, linked to the run.
 
@@ -36,7 +36,7 @@ def resolve_run_models(
         EntityNotFoundError: a step names an existing version that is not there.
     """
     return {
-        name: store.resolve_model_version(_request(model), run_id=run.id)
+        name: store.resolve_model_version(_request(model, project), run_id=run.id)
         for name, model in _declared(spec).items()
     }
 
@@ -66,10 +66,11 @@ def _declared(spec: PipelineSpec) -> dict[str, ModelSpec]:
     return declared
 
 
-def _request(model: ModelSpec) -> ModelVersionRequest:
+def _request(model: ModelSpec, project: str) -> ModelVersionRequest:
     rules = model.promotion_rules
     return ModelVersionRequest(
         model_name=model.name,
+        project_name=project,
         version=model.version,
         description=model.description,
         tags=model.tags,

@@ -43,6 +43,8 @@ class RunTarget:
     orchestrator: Orchestrator = field(default_factory=LocalOrchestrator)
     # The stack the run executes on, recorded with its components' settings.
     stack_id: uuid.UUID | None = None
+    # The project the run (and the model versions it makes) is recorded in.
+    project: str = "default"
 
 
 def run_pipeline(
@@ -74,9 +76,10 @@ def run_pipeline(
             config={"spec": spec.to_dict(), "artifact_store": target.artifact_store.root_uri},
             orchestrator=target.orchestrator.name,
             stack_id=target.stack_id,
+            project_name=target.project,
         )
     )
-    model_versions = _resolve_models(store, spec, run)
+    model_versions = _resolve_models(store, spec, run, target.project)
     executor = StepExecutor(store, target.artifact_store, model_versions=model_versions)
 
     def execute(step: StepSpec, inputs: Mapping[str, ArtifactRef]) -> StepOutcome:
@@ -116,10 +119,12 @@ def run_pipeline(
     _raise_step_failure(failure, run)
 
 
-def _resolve_models(store: Store, spec: PipelineSpec, run: PipelineRun) -> dict[str, ModelVersion]:
+def _resolve_models(
+    store: Store, spec: PipelineSpec, run: PipelineRun, project: str
+) -> dict[str, ModelVersion]:
     """The run's model versions; if one cannot be found the run is recorded as failed."""
     try:
-        return resolve_run_models(store, spec, run)
+        return resolve_run_models(store, spec, run, project=project)
     except HeadwaterError as exc:
         store.update_run_status(run.id, ExecutionStatus.FAILED, exception=str(exc))
         raise

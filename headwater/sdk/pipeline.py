@@ -70,6 +70,7 @@ class Pipeline:
             heartbeat_interval=session.settings.heartbeat_interval,
             orchestrator=stack.orchestrator,
             stack_id=stack.stack.id,
+            project=session.settings.project,
         )
         run = run_pipeline(spec, target, functions=functions)
         return PipelineRunResponse(run, session)
