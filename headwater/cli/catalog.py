@@ -1,4 +1,4 @@
-"""`headwater tags list`, `headwater users list`, `headwater projects list`."""
+"""`headwater tags list`, `headwater users list`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from headwater.cli.options import OutputFormat, OutputOption, PageOption, SizeOp
 
 tags_app = typer.Typer(help="Tags on runs, artifacts and models.", no_args_is_help=True)
 users_app = typer.Typer(help="Users who ran pipelines.", no_args_is_help=True)
-projects_app = typer.Typer(help="Projects runs belong to.", no_args_is_help=True)
 
 NameOption = Annotated[str | None, typer.Option(help="e.g. nightly, or contains:night")]
 
@@ -40,19 +39,6 @@ def list_users(
     from headwater.client import Client
 
     _show(Client().list_users(name=name, page=page, size=size), "user", output)
-
-
-@projects_app.command("list")
-def list_projects(
-    name: NameOption = None,
-    page: PageOption = 1,
-    size: SizeOption = 50,
-    output: OutputOption = OutputFormat.TABLE,
-) -> None:
-    """List projects by name."""
-    from headwater.client import Client
-
-    _show(Client().list_projects(name=name, page=page, size=size), "project", output)
 
 
 def _show(found: Any, noun: str, output: OutputFormat) -> None:

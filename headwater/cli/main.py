@@ -12,6 +12,7 @@ import typer
 
 from headwater.cli import (
     artifacts,
+    audit,
     cache,
     catalog,
     components,
@@ -20,9 +21,12 @@ from headwater.cli import (
     login,
     models,
     pipelines,
+    projects,
+    roles,
     runs,
     server,
     stacks,
+    teams,
     users,
 )
 from headwater.errors import HeadwaterError
@@ -53,7 +57,10 @@ app.command("logout")(login.logout)
 app.add_typer(artifacts.app, name="artifacts")
 app.add_typer(catalog.tags_app, name="tags")
 app.add_typer(catalog.users_app, name="users")
-app.add_typer(catalog.projects_app, name="projects")
+app.add_typer(projects.app, name="projects")
+app.add_typer(teams.app, name="teams")
+app.add_typer(roles.app, name="roles")
+app.add_typer(audit.app, name="audit")
 catalog.users_app.command("create")(users.create_user)
 app.add_typer(catalog.users_app, name="user", hidden=True)
 

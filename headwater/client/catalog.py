@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,8 @@ class CatalogClientMixin:
     `Client`."""
 
     _session: Session
+    # From `AccessClientMixin`: limits a list to the active project.
+    _active_project_filter: Callable[[dict[str, Any]], dict[str, Any]]
 
     # --- step runs --------------------------------------------------------------------
 
@@ -112,6 +114,7 @@ class CatalogClientMixin:
         """List artifacts; filters on id, name, created, tag (`name="contains:model"`)."""
         from headwater.responses import ArtifactResponse
 
+        filters = self._active_project_filter(filters)
         result = self._session.store.list_artifacts(_query(filters, sort_by, page, size))
         return Page.of(result, lambda a: ArtifactResponse(a, self._session))
 

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from headwater.client.access import AccessClientMixin
 from headwater.client.catalog import CatalogClientMixin
 from headwater.client.models import ModelsClientMixin
 from headwater.client.page import Page
@@ -52,11 +53,13 @@ class CacheExplanation:
         return "\n".join(lines)
 
 
-class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
+class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClientMixin):
     """Reads pipelines, runs, step runs, artifacts and logs from the configured store;
     artifacts, tags, users, projects, deleting and pruning are in `CatalogClientMixin`;
     registers, lists and stages models (see `ModelsClientMixin`); manages stacks and
-    their components (see `StackClientMixin`)."""
+    their components (see `StackClientMixin`); projects, members, teams, roles and the
+    audit trail are in `AccessClientMixin`. Runs, pipelines and artifacts are listed from
+    the active project (`HEADWATER_PROJECT`, "default" unless set)."""
 
     def __init__(self, session: Session | None = None) -> None:
         # Opened on first use: importing the Client never loads the stores.
@@ -82,6 +85,7 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         """List pipelines; filters such as `name="contains:train"`."""
         from headwater.responses import PipelineResponse
 
+        filters = self._active_project_filter(filters)
         result = self._session.store.list_pipelines(_query(filters, {}, sort_by, page, size))
         return Page.of(result, lambda p: PipelineResponse(p, self._session))
 
@@ -129,6 +133,7 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin):
         from headwater.responses import PipelineRunResponse
 
         self._session.stop_stale_runs()
+        filters = self._active_project_filter(filters)
         result = self._session.store.list_runs(_query(filters, metadata or {}, sort_by, page, size))
         return Page.of(result, lambda r: PipelineRunResponse(r, self._session))
 

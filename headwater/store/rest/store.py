@@ -22,6 +22,7 @@ from headwater.store.models import (
     PipelineVersion,
     StepRun,
 )
+from headwater.store.rest.access import RestAccessMethods
 from headwater.store.rest.catalog import RestCatalogMethods
 from headwater.store.rest.ml_models import RestModelMethods
 from headwater.store.rest.query import list_params, page_from
@@ -46,7 +47,7 @@ def _segment(value: uuid.UUID | str) -> str:
     return quote(str(value), safe="")
 
 
-class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods):
+class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAccessMethods):
     """Everything Headwater remembers, kept by a Headwater server.
 
     Args:
