@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI
 
 from headwater.server.access import authorize, authorize_admin
 from headwater.server.audit_trail import AuditTrail
+from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
@@ -32,6 +33,7 @@ from headwater.server.routes import (
     teams,
 )
 from headwater.server.routes.health import headwater_version
+from headwater.server.stale_runs import sweeping_stale_runs
 from headwater.server.static import STATIC_FOLDER, install_dashboard
 from headwater.server.tokens import DEFAULT_TOKEN_SECONDS
 from headwater.session import Session
@@ -86,7 +88,9 @@ def openapi_app(
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
+        lifespan=sweeping_stale_runs,
     )
+    app.state.dag_cache = DagCache()
     install_error_handlers(app)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(AuditTrail)

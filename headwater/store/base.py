@@ -123,8 +123,11 @@ class Store(Protocol):
         optionally of one run. Every process's changes are there, in commit order."""
         ...
 
-    def last_event_id(self) -> int:
-        """The id of the newest change (0 when there is none): where a new reader starts."""
+    def last_event_id(self, *, run_id: uuid.UUID | None = None) -> int:
+        """The id of the newest change (0 when there is none): where a new reader starts.
+
+        With `run_id`, the newest change of that run: its DAG (steps, links, statuses)
+        changes only with a new event, so the id tells whether a drawn DAG is current."""
         ...
 
     # --- pipelines ------------------------------------------------------------------

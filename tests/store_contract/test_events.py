@@ -93,3 +93,15 @@ def test_each_new_run_trims_the_outbox_to_the_newest_events(sql_store_backend):
         assert kept[-1].name == "four"
     finally:
         store.close()
+
+
+def test_the_last_event_id_of_a_run_ignores_other_runs_changes(store):
+    first = store.create_run(a_run(name="first"))
+    store.update_run_status(first.id, ExecutionStatus.RUNNING)
+    of_first = store.last_event_id(run_id=first.id)
+
+    second = store.create_run(a_run(name="second"))
+
+    assert of_first == store.list_events(after=0, run_id=first.id)[-1].id
+    assert store.last_event_id(run_id=first.id) == of_first
+    assert store.last_event_id(run_id=second.id) == store.last_event_id() > of_first

@@ -284,7 +284,7 @@ export interface paths {
         };
         /**
          * Get Last Event Id
-         * @description The newest event's id (0 when nothing has happened yet).
+         * @description The newest event's id, of one run if given (0 when nothing has happened yet).
          */
         get: operations["get_last_event_id"];
         put?: never;
@@ -942,7 +942,9 @@ export interface paths {
          * Get Run Dag
          * @description A run's steps, artifacts and edges with statuses, timings and cache state.
          *
-         *     Steps of the pipeline that have not started yet are listed in `pending_steps`.
+         *     Steps of the pipeline that have not started yet are listed in `pending_steps`. The
+         *     answer carries an ETag: send it back in `If-None-Match` to get a 304 while the run
+         *     has not changed.
          */
         get: operations["get_run_dag"];
         put?: never;
@@ -4562,7 +4564,9 @@ export interface operations {
     };
     get_last_event_id: {
         parameters: {
-            query?: never;
+            query?: {
+                run_id?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8133,6 +8137,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RunDagResponse"];
                 };
+            };
+            /** @description The DAG has not changed since the `If-None-Match` ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
             400: {

@@ -61,9 +61,9 @@ def list_events(
 
 
 @router.get("/events/latest", operation_id="get_last_event_id")
-def get_last_event_id(session: SessionDep) -> LastEventId:
-    """The newest event's id (0 when nothing has happened yet)."""
-    return LastEventId(id=session.store.last_event_id())
+def get_last_event_id(session: SessionDep, run_id: uuid.UUID | None = None) -> LastEventId:
+    """The newest event's id, of one run if given (0 when nothing has happened yet)."""
+    return LastEventId(id=session.store.last_event_id(run_id=run_id))
 
 
 @router.get(

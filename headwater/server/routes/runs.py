@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, status
 
 from headwater.server.access import CallerDep
+from headwater.server.dag_cache import CachedGraph, DagCache
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import author_name
@@ -21,6 +22,7 @@ from headwater.server.schemas import (
     StepRunPage,
     StoppedRuns,
 )
+from headwater.session import Session
 from headwater.store.models import PipelineRun, RunCreate
 from headwater.store.permissions import Resource
 
@@ -47,7 +49,6 @@ def list_runs(
     `created=gte:2026-01-01`, `metadata=accuracy:gte:0.9`.
     """
     query = caller.scope(params.to_query(), Resource.RUN)
-    session.stop_stale_runs()
     page: RunPage = RunPage.of(session.store.list_runs(query))
     return page
 
@@ -62,7 +63,6 @@ def stop_stale_runs(body: StaleRunsStop, session: SessionDep) -> StoppedRuns:
 @router.get("/runs/{run_id}", operation_id="get_run")
 def get_run(run_id: str, session: SessionDep) -> PipelineRun:
     """Get a run by id or name."""
-    session.stop_stale_runs()
     return session.store.get_run(run_id)
 
 
@@ -105,20 +105,48 @@ def list_run_steps(
     return page
 
 
-@router.get("/runs/{run_id}/dag", operation_id="get_run_dag", response_model=RunDagResponse)
-def get_run_dag(run_id: str, session: SessionDep) -> Response:
+@router.get(
+    "/runs/{run_id}/dag",
+    operation_id="get_run_dag",
+    response_model=RunDagResponse,
+    responses={304: {"description": "The DAG has not changed since the `If-None-Match` ETag."}},
+)
+def get_run_dag(run_id: str, session: SessionDep, request: Request) -> Response:
     """A run's steps, artifacts and edges with statuses, timings and cache state.
 
-    Steps of the pipeline that have not started yet are listed in `pending_steps`.
+    Steps of the pipeline that have not started yet are listed in `pending_steps`. The
+    answer carries an ETag: send it back in `If-None-Match` to get a 304 while the run
+    has not changed.
     """
-    session.stop_stale_runs()
     run = session.store.get_run(run_id)
+    event_id = session.store.last_event_id(run_id=run.id)
+    cache: DagCache = request.app.state.dag_cache
+    graph = cache.get(run.id, event_id) or cache.put(
+        CachedGraph.of(run.id, event_id, _graph_members(session, run))
+    )
+    run_json = run.model_dump_json().encode()
+    headers = {"ETag": graph.etag(run_json), "Cache-Control": "no-cache"}
+    if _matches(request.headers.get("if-none-match"), headers["ETag"]):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(graph.body(run_json), media_type="application/json", headers=headers)
+
+
+def _graph_members(session: Session, run: PipelineRun) -> bytes:
+    """The DAG response's members after `run`, as JSON: `"steps":[...],...`."""
     dag = session.store.get_run_dag(run.id)
     started = {step.name for step in dag.steps}
     pending = tuple(p for p in _planned_steps(run.config) if p.name not in started)
     answer = RunDagResponse.model_construct(**dict(dag), pending_steps=pending)
-    # Serialized once here: FastAPI would validate all of a 5,000-step DAG again first.
-    return Response(answer.model_dump_json(), media_type="application/json")
+    # Serialized here: FastAPI would validate all of a 5,000-step DAG again first.
+    return answer.model_dump_json(exclude={"run"}).encode()[1:-1]
+
+
+def _matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether an `If-None-Match` header names `etag` (or `*`)."""
+    if not if_none_match:
+        return False
+    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return etag in tags or "*" in tags
 
 
 def _planned_steps(config: dict[str, Any]) -> list[PendingStep]:

@@ -127,9 +127,10 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
         body = self._http.call("GET", "/events/history", params=params)
         return [parse_model(StoreEvent, item) for item in body]
 
-    def last_event_id(self) -> int:
+    def last_event_id(self, *, run_id: uuid.UUID | None = None) -> int:
         """See `Store.last_event_id`."""
-        return int(self._http.call("GET", "/events/latest")["id"])
+        params = {} if run_id is None else {"run_id": str(run_id)}
+        return int(self._http.call("GET", "/events/latest", params=params)["id"])
 
     # --- pipelines ------------------------------------------------------------------
 

@@ -118,6 +118,9 @@ def trim_events(connection: Connection, keep: int = EVENTS_KEPT) -> int:
     return connection.execute(events.delete().where(events.c.id <= oldest_kept)).rowcount
 
 
-def last_event_id(connection: Connection) -> int:
-    """The id of the newest event (0 when there is none)."""
-    return int(connection.execute(select(func.coalesce(func.max(events.c.id), 0))).scalar_one())
+def last_event_id(connection: Connection, *, run_id: uuid.UUID | None = None) -> int:
+    """The id of the newest event, of one run if given (0 when there is none)."""
+    statement = select(func.coalesce(func.max(events.c.id), 0))
+    if run_id is not None:  # answered from the (run_id, id) index alone
+        statement = statement.where(events.c.run_id == run_id)
+    return int(connection.execute(statement).scalar_one())

@@ -200,10 +200,10 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods):
         with self._read() as connection:
             return events.list_events(connection, after=after, limit=limit, run_id=run_id)
 
-    def last_event_id(self) -> int:
+    def last_event_id(self, *, run_id: uuid.UUID | None = None) -> int:
         """See `Store.last_event_id`."""
         with self._read() as connection:
-            return events.last_event_id(connection)
+            return events.last_event_id(connection, run_id=run_id)
 
     # --- pipelines ------------------------------------------------------------------
 
