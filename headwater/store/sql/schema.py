@@ -129,7 +129,9 @@ runs = Table(
     Index(None, "created", "id"),
     Index(None, "pipeline_id", "created", "id"),
     Index(None, "name", "id"),
-    Index(None, "status"),
+    # Lists filtered by status (and pipeline): counted and paged from the index alone.
+    Index(None, "status", "created", "id"),
+    Index(None, "pipeline_id", "status", "created", "id"),
 )
 
 # --- step runs ------------------------------------------------------------------------

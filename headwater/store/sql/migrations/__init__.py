@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0007_access"
+HEAD_REVISION = "0008_run_status_indexes"
 MIGRATIONS_FOLDER = Path(__file__).parent
