@@ -196,12 +196,24 @@ def _measure(url: str, run_id: str) -> list[LatencyFigure]:
         )
         deep = time_requests(client, ["/runs?size=20&page=2000"] * LIST_REQUESTS)
         dag = time_requests(client, [f"/runs/{run_id}/dag"] * DAG_REQUESTS)
+        rebuilt = time_rebuilt_dags(client, run_id)
     return [
         figure("list runs, newest first (page 1 of 20)", newest),
         figure("list runs, one pipeline, completed", filtered),
         figure("list runs, page 2,000 of 20", deep),
         figure(f"run DAG, {DAG_STEPS:,} steps", dag),
+        figure(f"run DAG, {DAG_STEPS:,} steps, changed before each", rebuilt),
     ]
+
+
+def time_rebuilt_dags(client: httpx.Client, run_id: str) -> list[float]:
+    """Milliseconds of DAG requests that each follow a change of the run (no cache hit)."""
+    timings = []
+    for _ in range(DAG_REQUESTS):
+        # A status update is an event of the run: the server must build its DAG again.
+        client.put(f"/runs/{run_id}/status", json={"status": "completed"}).raise_for_status()
+        timings.extend(time_requests(client, [f"/runs/{run_id}/dag"]))
+    return timings
 
 
 def main() -> None:
