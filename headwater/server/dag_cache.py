@@ -6,6 +6,8 @@ steps, links and statuses only change together with a new event in the outbox (s
 `Store.last_event_id`), so the bytes of its graph are keyed by (run id, newest event id
 of the run): a finished run's graph is built once, a running run's once per change. The
 run itself (tags and metadata can change without an event) is serialized per request.
+Trimming old events only lowers a run's newest id (to 0): one rebuild, never a stale
+answer, since every later change gets a higher id than any before it.
 """
 
 from __future__ import annotations
