@@ -172,6 +172,23 @@ def test_a_large_run_opens_on_the_timeline_and_the_dag_is_one_click_away(
     expect(page).to_have_url(re.compile(r"view=dag"))
 
 
+
+def test_a_large_runs_graph_mounts_only_what_is_on_screen_and_zoomed_out_draws_shapes(
+    page: Page, dashboard: Dashboard, large_run: subprocess.Popen[bytes]
+) -> None:
+    finish(large_run, timeout=240)
+    open_run(page, dashboard, "many_steps-1", "?view=dag")
+    steps = page.get_by_role("button", name=re.compile(r"^Step "))
+    expect(page.get_by_role("button", name="Step seed: Completed")).to_be_visible(timeout=30_000)
+
+    mounted = steps.count()
+    page.get_by_role("button", name="Fit view").click()
+
+    assert 0 < mounted < 300, f"{mounted} step nodes mounted of 1,000"
+    expect(page.get_by_role("img", name=re.compile(r"^The whole graph, zoomed out"))).to_be_visible()
+    expect(steps).to_have_count(0)
+    expect(page.get_by_role("img", name="Mini map of the run graph")).to_be_visible()
+
 def wait_for_file(path: Path, timeout: float = 60) -> None:
     """Wait until the live pipeline's step has written `path`."""
     deadline = time.monotonic() + timeout

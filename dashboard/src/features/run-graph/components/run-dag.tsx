@@ -1,39 +1,41 @@
 import {
   Background,
+  ControlButton,
   Controls,
-  type Edge,
-  MiniMap,
-  type Node,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import type { RunDag } from "@/api/types";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ArtifactNode } from "@/features/run-graph/components/artifact-node";
+import { GraphCanvas } from "@/features/run-graph/components/graph-canvas";
 import { GraphLegend } from "@/features/run-graph/components/graph-legend";
+import { GraphMinimap } from "@/features/run-graph/components/graph-minimap";
 import { NodeSearch } from "@/features/run-graph/components/node-search";
 import { StepNode } from "@/features/run-graph/components/step-node";
+import { buildRunGraph, type GraphNode } from "@/features/run-graph/lib/build-graph";
+import { buildScene, nodeAt } from "@/features/run-graph/lib/graph-scene";
 import {
-  buildRunGraph,
-  type GraphNode,
-  type GraphNodeData,
-} from "@/features/run-graph/lib/build-graph";
-import { nodeSize } from "@/features/run-graph/lib/node-size";
-import {
+  FIT_ALL_MAX_NODES,
   FIT_VIEW_OPTIONS,
   startViewport,
   useFitOnResize,
 } from "@/features/run-graph/lib/use-fit-on-resize";
+import { type FlowNode, useFlowElements } from "@/features/run-graph/lib/use-flow-elements";
 import { useGraphLayout } from "@/features/run-graph/lib/use-graph-layout";
-import { STATUS_STYLES } from "@/lib/status";
+import { useOverview } from "@/features/run-graph/lib/use-overview";
+import { useSearchShortcut } from "@/features/run-graph/lib/use-search-shortcut";
 
 const NODE_TYPES = { step: StepNode, artifact: ArtifactNode };
 // Roughly the page above the graph: a large graph's first view is set before it mounts.
 const HEADER_HEIGHT = 240;
+// Zoomed out, the canvas draws the graph: React Flow gets no nodes to mount.
+const NO_NODES: FlowNode[] = [];
+const NO_EDGES: [] = [];
 
 export interface RunDagProps {
   dag: RunDag;
@@ -51,78 +53,27 @@ export function RunDagView(props: RunDagProps) {
   );
 }
 
-/** True once the browser is idle after `ready`: the minimap of a large graph costs about
- * as much as the graph itself, so it mounts after the graph is interactive. */
-function useIdleFlag(ready: boolean): boolean {
-  const [isIdle, setIdle] = useState(false);
-  useEffect(() => {
-    if (!ready) return;
-    const handle = requestIdleCallback(() => setIdle(true), { timeout: 1500 });
-    return () => cancelIdleCallback(handle);
-  }, [ready]);
-  return isIdle;
-}
-
-function useSearchShortcut(): [boolean, (open: boolean) => void] {
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
-        event.preventDefault();
-        setOpen(true);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
-  return [open, setOpen];
-}
-
-function nodeLabel(data: GraphNodeData): string {
-  if (data.kind === "artifact") return `Artifact ${data.name}`;
-  return `Step ${data.name}: ${data.isWaiting ? "Waiting" : STATUS_STYLES[data.status].label}`;
-}
-
 function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
   const graph = useMemo(() => buildRunGraph(dag), [dag]);
   const { layout, error } = useGraphLayout(graph);
   const [searching, setSearching] = useSearchShortcut();
   const flow = useReactFlow();
   const container = useRef<HTMLDivElement>(null);
-  const isFitWhole = layout !== null && startViewport(layout.positions, 0) === null;
+  const isFitWhole = layout !== null && graph.nodes.length <= FIT_ALL_MAX_NODES;
   useFitOnResize(container, isFitWhole ? FIT_VIEW_OPTIONS : null);
-  const isLarge = graph.nodes.length > 400;
-  const showMiniMap = useIdleFlag(layout !== null);
-
-  const nodes = useMemo((): Node<GraphNodeData>[] => {
-    if (!layout) return [];
-    return graph.nodes.map((node) => ({
-      id: node.id,
-      type: node.data.kind,
-      data: node.data,
-      position: layout.positions[node.id] ?? { x: 0, y: 0 },
-      selected: node.id === selectedId,
-      ariaRole: "button",
-      ariaLabel: nodeLabel(node.data),
-      ...nodeSize(node.data.kind),
-    }));
-  }, [graph, layout, selectedId]);
-  const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.data.name])), [graph]);
-  const edges = useMemo(
-    (): Edge[] =>
-      graph.edges.map((edge) => ({
-        ...edge,
-        type: isLarge ? "straight" : "default",
-        focusable: false,
-        // No invisible wide path per edge for hovering: edges are not interactive.
-        interactionWidth: 0,
-        ariaLabel: `${names.get(edge.source) ?? ""} to ${names.get(edge.target) ?? ""}`,
-      })),
-    [graph, isLarge, names],
+  const { nodes, edges } = useFlowElements(graph, layout?.positions ?? null, selectedId);
+  const scene = useMemo(
+    () => (layout ? buildScene(graph, layout.positions) : null),
+    [graph, layout],
+  );
+  const isZoomedOut = useOverview(graph.nodes.length);
+  const firstView = useMemo(
+    () => (layout ? startViewport(layout.positions, window.innerHeight - HEADER_HEIGHT) : null),
+    [layout],
   );
 
   if (error) return <ErrorState title="Could not lay out this run's graph" error={error} />;
-  if (!layout)
+  if (!layout || !scene)
     return <LoadingState label={`Laying out ${graph.nodes.length.toLocaleString()} nodes…`} />;
 
   const pick = (node: GraphNode) => {
@@ -131,6 +82,12 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
     const position = layout.positions[node.id];
     if (position)
       void flow.setCenter(position.x + 60, position.y + 30, { zoom: 1.2, duration: 300 });
+  };
+  // Zoomed out there are no DOM nodes: a click picks the shape under the pointer.
+  const onPaneClick = (event: React.MouseEvent) => {
+    if (!isZoomedOut) return onSelect(null);
+    const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    onSelect(nodeAt(scene, point.x, point.y, 4 / flow.getZoom())?.node ?? null);
   };
   // Enter or Space on a focused node opens it, like a click.
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -147,9 +104,9 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
       data-layout={layout.algorithm}
       data-layout-ms={Math.round(layout.milliseconds)}
     >
-      <ReactFlow<Node<GraphNodeData>>
-        nodes={nodes}
-        edges={edges}
+      <ReactFlow<FlowNode>
+        nodes={isZoomedOut ? NO_NODES : nodes}
+        edges={isZoomedOut ? NO_EDGES : edges}
         nodeTypes={NODE_TYPES}
         onlyRenderVisibleElements
         nodesDraggable={false}
@@ -158,26 +115,27 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         maxZoom={2.5}
         fitView={isFitWhole}
         fitViewOptions={FIT_VIEW_OPTIONS}
-        defaultViewport={
-          startViewport(layout.positions, window.innerHeight - HEADER_HEIGHT) ?? undefined
-        }
+        defaultViewport={firstView ?? undefined}
         proOptions={{ hideAttribution: true }}
         onNodeClick={(_, node) => onSelect(graph.nodes.find((n) => n.id === node.id) ?? null)}
-        onPaneClick={() => onSelect(null)}
+        onPaneClick={onPaneClick}
         onKeyDown={onKeyDown}
         aria-label="Run graph"
       >
         <Background gap={24} size={1} color="var(--grid)" />
-        <Controls showInteractive={false} position="bottom-left" />
-        {showMiniMap ? (
-          <MiniMap<Node<GraphNodeData>>
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeColor={(node) => STATUS_STYLES[node.data.status].colour}
-            ariaLabel="Mini map of the run graph"
-          />
-        ) : null}
+        {isZoomedOut ? <GraphCanvas scene={scene} selectedId={selectedId} /> : null}
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <ControlButton
+            onClick={() => void flow.fitBounds(scene.bounds, { padding: 0.1, duration: 200 })}
+            aria-label="Fit view"
+            title="Fit view"
+          >
+            <FitIcon />
+          </ControlButton>
+        </Controls>
+        <Panel position="bottom-right">
+          <GraphMinimap scene={scene} />
+        </Panel>
         <Panel position="top-left">
           <GraphLegend />
         </Panel>
@@ -192,5 +150,19 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         <NodeSearch nodes={graph.nodes} onPick={pick} onClose={() => setSearching(false)} />
       ) : null}
     </div>
+  );
+}
+
+/** Four corners: the whole graph in view. */
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path
+        d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+      />
+    </svg>
   );
 }

@@ -3,11 +3,13 @@ import { memo } from "react";
 import type { StepNodeData } from "@/features/run-graph/lib/build-graph";
 import { STATUS_GLYPHS } from "@/features/run-graph/lib/node-glyphs";
 import { STEP_DIAMETER, STEP_SIZE } from "@/features/run-graph/lib/node-size";
+import { OVERVIEW_MAX_ZOOM } from "@/features/run-graph/lib/use-overview";
 import { STATUS_STYLES } from "@/lib/status";
 
 export type StepFlowNode = Node<StepNodeData, "step">;
 
-const DETAIL_ZOOM = 0.45;
+// Names show from the zoom at which a large graph leaves its canvas overview.
+const DETAIL_ZOOM = OVERVIEW_MAX_ZOOM;
 // Edges meet the circle, not the edge of the (wider) label box.
 const INSET = (STEP_SIZE.width - STEP_DIAMETER) / 2;
 
