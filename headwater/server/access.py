@@ -115,15 +115,14 @@ async def authorize(request: Request) -> None:
             caller cannot see; 403 when the caller sees it but lacks the permission.
     """
     state = current_state(request)
-    # Reading the login touches the store: off the event loop, like the route itself.
-    login = await run_in_threadpool(current_login, request)
     route = request.scope.get("route")
     requirement = ROUTE_PERMISSIONS.get(str(getattr(route, "operation_id", "")))
-    caller = await run_in_threadpool(load_caller, state, login)
+    # Both touch the store: off the event loop in one hop, like the route itself.
+    caller = await run_in_threadpool(lambda: load_caller(state, current_login(request)))
     decision = Decision(caller=caller, requirement=requirement)
     request.state.access = decision
     if requirement is None:
-        _check_server_role(request, login)
+        _check_server_role(request, caller.login)
         return
     await _check(request, state, decision, requirement)
 
@@ -203,6 +202,8 @@ async def _check_entity(
         reference = body_reference(await _json_body(request), where)
     if reference is None:
         return  # nothing named: the route's own validation answers
+    if decision.caller.is_unrestricted and request.method in READ_METHODS:
+        return  # nothing to check, and reads are not audited: skip the lookup
     locator, ref = reference
     decision.entity_ref = ref
     if locator is Locator.MODEL_VERSION:
