@@ -25,6 +25,7 @@ from headwater.store.models import (
     PipelineRun,
     StepRun,
     Visualization,
+    VisualizationType,
 )
 
 if TYPE_CHECKING:
@@ -89,11 +90,13 @@ class ArtifactVersionResponse:
         one line per visualization saying where its file is.
 
         Like IPython's `display`, this is a call made to show something, so outside a
-        notebook it writes to standard output. Returns the visualizations shown.
+        notebook it writes to standard output. Returns the visualizations shown; chart
+        data (drawn by the dashboard) is left out, as its image shows the same.
         """
         views = [
             ArtifactVisualization(v, self._session.artifact_store_for(v.uri))
             for v in self.visualizations
+            if v.type is not VisualizationType.CHART
         ]
         if display_inline(views):
             return views

@@ -24,6 +24,7 @@ _VISUALIZATION_MEDIA_TYPES = {
     VisualizationType.MARKDOWN: "text/markdown; charset=utf-8",
     VisualizationType.CSV: "text/csv; charset=utf-8",
     VisualizationType.JSON: "application/json",
+    VisualizationType.CHART: "application/json",
 }
 
 

@@ -75,6 +75,8 @@ class VisualizationType(StrEnum):
     IMAGE = "image"
     CSV = "csv"
     JSON = "json"
+    # Chart data (JSON) for the dashboard to draw: a line or a heatmap of an array.
+    CHART = "chart"
 
 
 class _Frozen(BaseModel):

@@ -3383,7 +3383,7 @@ export interface components {
          * @description How the dashboard should render a visualization file.
          * @enum {string}
          */
-        VisualizationType: "html" | "markdown" | "image" | "csv" | "json";
+        VisualizationType: "html" | "markdown" | "image" | "csv" | "json" | "chart";
     };
     responses: never;
     parameters: never;

@@ -19,8 +19,9 @@ _CHARTED_KINDS = "biuf"
 class NumpyArrayMaterializer(Materializer):
     """A numpy array (or scalar) in numpy's own `.npy` format.
 
-    Numeric arrays are visualized: 1-D as a histogram, 2-D as a heatmap. Arrays of Python
-    objects are pickled inside the `.npy` file, as numpy itself does.
+    Numeric arrays are visualized: 1-D as a histogram image and a line chart, 2-D as a
+    heatmap image and a heatmap chart (the charts are downsampled JSON the dashboard
+    draws). Arrays of Python objects are pickled inside the `.npy` file, as numpy does.
     """
 
     ASSOCIATED_TYPES = ("numpy.ndarray", "numpy.generic")
@@ -47,13 +48,24 @@ class NumpyArrayMaterializer(Materializer):
     def save_visualizations(
         self, data: np.ndarray[Any, Any] | np.generic
     ) -> list[SavedVisualization]:
-        """A histogram of a 1-D numeric array, a heatmap of a 2-D one."""
+        """A histogram and a line chart of a 1-D numeric array, heatmaps of a 2-D one.
+
+        The PNG comes first: it is what notebooks and older dashboards show.
+        """
         if data.dtype.kind not in _CHARTED_KINDS or data.size == 0 or data.ndim not in (1, 2):
             return []
-        from headwater.artifacts import charts
+        from headwater.artifacts import chart_data, charts
 
         if data.ndim == 1:
             png = charts.draw_histogram(data)  # type: ignore[arg-type]  # ndim 1: an array
-            return [self.write_visualization("histogram", "image", png, extension="png")]
+            line = chart_data.line_chart_json(data)  # type: ignore[arg-type]  # an array
+            return [
+                self.write_visualization("histogram", "image", png, extension="png"),
+                self.write_visualization("chart", "chart", line, extension="json"),
+            ]
         png = charts.draw_heatmap(data)  # type: ignore[arg-type]  # ndim 2: an array
-        return [self.write_visualization("heatmap", "image", png, extension="png")]
+        cells = chart_data.heatmap_json(data)  # type: ignore[arg-type]  # ndim 2: an array
+        return [
+            self.write_visualization("heatmap", "image", png, extension="png"),
+            self.write_visualization("chart", "chart", cells, extension="json"),
+        ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 import numpy as np
@@ -58,18 +59,24 @@ def test_array_metadata_has_shape_and_dtype(store: ArtifactStore) -> None:
     assert saved.metadata["storage_size"] == saved.size_bytes
 
 
-def test_two_dimensional_array_gets_a_heatmap(store: ArtifactStore) -> None:
+def test_two_dimensional_array_gets_a_heatmap_image_and_chart(store: ArtifactStore) -> None:
     saved = save(store, np.arange(20.0).reshape(4, 5))
 
-    assert view_kinds(saved) == {"heatmap": "image"}
+    assert view_kinds(saved) == {"heatmap": "image", "chart": "chart"}
+    chart = json.loads(store.read_bytes(saved.visualizations[1].uri))
+    assert chart["kind"] == "heatmap"
+    assert chart["shape"] == [4, 5]
     image = Image.open(io.BytesIO(store.read_bytes(saved.visualizations[0].uri)))
     assert image.format == "PNG"
 
 
-def test_one_dimensional_array_gets_a_histogram(store: ArtifactStore) -> None:
+def test_one_dimensional_array_gets_a_histogram_and_a_line_chart(store: ArtifactStore) -> None:
     saved = save(store, np.random.default_rng(1).normal(size=500))
 
-    assert view_kinds(saved) == {"histogram": "image"}
+    assert view_kinds(saved) == {"histogram": "image", "chart": "chart"}
+    chart = json.loads(store.read_bytes(saved.visualizations[1].uri))
+    assert chart["kind"] == "line"
+    assert len(chart["y"]) == 500
     assert saved.visualizations[0].uri == f"{saved.uri}/_visualizations/histogram.png"
 
 
