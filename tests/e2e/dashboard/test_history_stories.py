@@ -101,3 +101,44 @@ def test_an_artifact_lists_the_steps_of_every_run_that_used_it(
     used_by.get_by_role("link", name="train_model").first.click()
     expect(page).to_have_url(re.compile(r"/runs/[0-9a-f-]+\?step="))
     expect(page.get_by_role("complementary", name="Step details")).to_contain_text("train_model")
+
+
+def array_version_id(dashboard: Dashboard, output: str) -> str:
+    """The id of an output of the 'signals' step of the arrays run."""
+    steps = dashboard.api("/runs/arrays-1/steps").json()["items"]
+    return str(next(s for s in steps if s["name"] == "signals")["outputs"][output])
+
+
+def test_a_one_dimensional_array_is_a_line_chart_and_its_image_is_one_click_away(
+    page: Page, history: Dashboard
+) -> None:
+    chart_requests: list[str] = []
+    page.on("request", lambda r: chart_requests.append(r.url) if "array-chart" in r.url else None)
+    page.goto(f"{history.url}/runs")
+    expect(runs_table_rows(page).first).to_be_visible()
+    assert chart_requests == []
+
+    page.goto(f"{history.url}/artifacts/{array_version_id(history, 'wave')}")
+
+    chart = page.get_by_role("img", name="Line chart of 400 values")
+    expect(chart).to_be_visible()
+    expect(chart.locator("canvas")).to_have_count(1)
+    assert chart_requests
+    page.get_by_text("histogram (image)").click()
+    expect(page.get_by_role("img", name="histogram")).to_be_visible()
+
+
+def test_a_big_two_dimensional_array_is_a_downsampled_heatmap_that_says_so(
+    page: Page, history: Dashboard
+) -> None:
+    page.goto(f"{history.url}/artifacts/{array_version_id(history, 'big_grid')}")
+
+    expect(page.get_by_role("img", name="Heatmap of 600 × 450 values")).to_be_visible()
+    expect(page.get_by_text("Downsampled on the server: 200 × 150 cells")).to_be_visible()
+
+
+def test_a_small_two_dimensional_array_is_drawn_whole(page: Page, history: Dashboard) -> None:
+    page.goto(f"{history.url}/artifacts/{array_version_id(history, 'grid')}")
+
+    expect(page.get_by_role("img", name="Heatmap of 12 × 8 values")).to_be_visible()
+    expect(page.get_by_text("Downsampled on the server")).to_have_count(0)

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ArtifactVersion, Visualization } from "@/api/types";
 import { KeyValues } from "@/components/ui/key-values";
 import { artifactFileUrl, useArtifactFiles } from "@/features/artifacts/api/list-artifact-files";
@@ -30,26 +31,62 @@ function Files({ artifactVersionId }: { artifactVersionId: string }) {
   );
 }
 
+function VisualizationSection({ artifact, index }: { artifact: ArtifactVersion; index: number }) {
+  const visualization = artifact.visualizations[index];
+  if (!visualization) return null;
+  return (
+    <section className="section" aria-label={`Visualization ${visualization.name}`}>
+      <h3>{visualization.name}</h3>
+      <ArtifactVisualization
+        artifactVersionId={artifact.id}
+        index={index}
+        visualization={visualization}
+      />
+    </section>
+  );
+}
+
 function Visualizations({ artifact }: { artifact: ArtifactVersion }) {
-  if (artifact.visualizations.length === 0) {
+  const [isImageOpen, setImageOpen] = useState(false);
+  const views = artifact.visualizations;
+  if (views.length === 0) {
     return <span className="faint">This type has no visualization; download its files below.</span>;
   }
+  const charts = views.flatMap((view, index) => (view.type === "chart" ? [index] : []));
+  if (charts.length === 0) {
+    return views.map((view, index) => (
+      <VisualizationSection key={view.uri} artifact={artifact} index={index} />
+    ));
+  }
+  // An array's chart comes first; its PNG stays one click away, for when it cannot be drawn.
   return (
     <>
-      {artifact.visualizations.map((visualization: Visualization, index) => (
-        <section
-          key={visualization.uri}
-          className="section"
-          aria-label={`Visualization ${visualization.name}`}
-        >
-          <h3>{visualization.name}</h3>
-          <ArtifactVisualization
-            artifactVersionId={artifact.id}
-            index={index}
-            visualization={visualization}
-          />
-        </section>
-      ))}
+      {charts.map((index) => {
+        const view = views[index] as Visualization;
+        return (
+          <section key={view.uri} className="section" aria-label={`Visualization ${view.name}`}>
+            <ArtifactVisualization
+              artifactVersionId={artifact.id}
+              index={index}
+              visualization={view}
+              onShowImage={() => setImageOpen(true)}
+            />
+          </section>
+        );
+      })}
+      {views.map((view, index) =>
+        view.type === "chart" ? null : (
+          <details
+            key={view.uri}
+            className="viz-fallback"
+            open={isImageOpen}
+            onToggle={(event) => setImageOpen(event.currentTarget.open)}
+          >
+            <summary>{view.name} (image)</summary>
+            <VisualizationSection artifact={artifact} index={index} />
+          </details>
+        ),
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Visualization } from "@/api/types";
 import { QueryView } from "@/components/ui/query-view";
 import { useVisualizationText, visualizationUrl } from "@/features/artifacts/api/get-visualization";
+import { ChartVisualization } from "@/features/artifacts/components/chart-visualization";
 import { CsvTable } from "@/features/artifacts/components/csv-table";
 import { JsonTree } from "@/features/artifacts/components/json-tree";
 import { MarkdownView } from "@/features/artifacts/components/markdown-view";
@@ -9,12 +10,15 @@ export interface ArtifactVisualizationProps {
   artifactVersionId: string;
   index: number;
   visualization: Visualization;
+  /** Switches to an image of the same data, offered when a chart cannot be drawn. */
+  onShowImage?: () => void;
 }
 
 function TextVisualization({
   artifactVersionId,
   index,
   visualization,
+  onShowImage,
 }: ArtifactVisualizationProps) {
   const text = useVisualizationText(artifactVersionId, index);
   return (
@@ -24,6 +28,14 @@ function TextVisualization({
       errorTitle="Could not load this visualization"
     >
       {(content) => {
+        if (visualization.type === "chart")
+          return (
+            <ChartVisualization
+              text={content}
+              name={visualization.name}
+              onShowImage={onShowImage}
+            />
+          );
         if (visualization.type === "csv")
           return <CsvTable text={content} label={visualization.name} />;
         if (visualization.type === "markdown")
@@ -42,7 +54,7 @@ function TextVisualization({
   );
 }
 
-/** One visualization: image, table, tree, markdown, or HTML in a locked-down frame. */
+/** One visualization: chart, image, table, tree, markdown, or HTML in a locked-down frame. */
 export function ArtifactVisualization(props: ArtifactVisualizationProps) {
   const { artifactVersionId, index, visualization } = props;
   const url = visualizationUrl(artifactVersionId, index);
@@ -59,6 +71,7 @@ export function ArtifactVisualization(props: ArtifactVisualizationProps) {
           sandbox="allow-scripts"
         />
       );
+    case "chart":
     case "csv":
     case "json":
     case "markdown":
