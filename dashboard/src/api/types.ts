@@ -26,3 +26,5 @@ export type ArtifactConsumerPage = Schemas["ArtifactConsumerPage"];
 export type Visualization = Schemas["Visualization"];
 export type ErrorBody = Schemas["ErrorBody"];
 export type UserPage = Schemas["UserPage"];
+export type Me = Schemas["Me"];
+export type ServerRole = Schemas["ServerRole"];

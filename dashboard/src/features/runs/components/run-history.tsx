@@ -7,6 +7,7 @@ import { Pagination } from "@/features/runs/components/pagination";
 import { RunFiltersBar } from "@/features/runs/components/run-filters-bar";
 import { RunsTable } from "@/features/runs/components/runs-table";
 import { hasFilters, type RunSearch } from "@/features/runs/lib/run-filters";
+import { mayWrite, useCurrentUser } from "@/lib/current-user";
 
 export interface RunHistoryProps {
   search: RunSearch;
@@ -18,6 +19,9 @@ export interface RunHistoryProps {
 /** Filters, the runs table and pages: the whole run history view. */
 export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryProps) {
   const runs = useRuns(search, pipelineId);
+  // Viewers never see delete; while the role is unknown it shows, and a 403 says why.
+  const user = useCurrentUser();
+  const canDelete = !user.data || mayWrite(user.data.role);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   // Only runs on the page shown count: a filter change never deletes what is out of sight.
   const selectedRuns = runs.data?.items.filter((run) => selected.has(run.id)) ?? [];
@@ -26,7 +30,7 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
   return (
     <div className="section">
       <RunFiltersBar search={search} onChange={onSearchChange} showPipeline={!pipelineId} />
-      <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} />
+      {canDelete ? <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} /> : null}
       <div className="card">
         <QueryView query={runs} loadingLabel="Loading runs…" errorTitle="Could not load the runs">
           {(page) =>
@@ -49,11 +53,11 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
                 search={search}
                 onSearchChange={onSearchChange}
                 showPipeline={!pipelineId}
-                selection={{
-                  selected,
-                  onChange: setSelected,
-                  rowLabel: (run) => `run ${run.name}`,
-                }}
+                selection={
+                  canDelete
+                    ? { selected, onChange: setSelected, rowLabel: (run) => `run ${run.name}` }
+                    : undefined
+                }
               />
             )
           }

@@ -1,0 +1,22 @@
+/** Who is using the dashboard (`GET /me`), and what their server role lets them do. */
+import { useQuery } from "@tanstack/react-query";
+import type { Me, ServerRole } from "@/api/types";
+import { getJson } from "@/lib/api-client";
+
+export const CURRENT_USER_KEY = ["me"] as const;
+
+/** The calling user; in local mode the default user, who may do everything. */
+export function useCurrentUser() {
+  return useQuery({
+    queryKey: CURRENT_USER_KEY,
+    queryFn: ({ signal }) => getJson<Me>("/me", {}, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+const WRITERS: Record<ServerRole, boolean> = { viewer: false, member: true, admin: true };
+
+/** Whether a role may change things (delete runs, say): viewers only read. */
+export function mayWrite(role: ServerRole): boolean {
+  return WRITERS[role];
+}
