@@ -93,6 +93,17 @@ class PipelineListParams(ListParams):
     created: str | None = None
 
 
+class PipelineVersionListParams(ListParams):
+    """Filters of `list_pipeline_versions`; the newest version first by default."""
+
+    sort_by: str = Field("desc:version", description="'asc:<field>' or 'desc:<field>'.")
+    id: str | None = None
+    pipeline_id: str | None = None
+    version: str | None = None
+    spec_hash: str | None = None
+    created: str | None = None
+
+
 class RunListParams(ListParams):
     """Filters of `list_runs`; `metadata` filters repeat as `key:filter`."""
 

@@ -94,6 +94,8 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
         R.PIPELINE, A.READ, InPath("pipeline_version_id", L.PIPELINE_VERSION)
     ),
     "delete_pipeline": _need(R.PIPELINE, A.DELETE, InPath("pipeline_id", L.PIPELINE)),
+    "list_pipeline_version_changes": _need(R.PIPELINE, A.READ, InPath("pipeline_id", L.PIPELINE)),
+    "list_pipeline_versions": _need(R.PIPELINE, A.READ, Scope.LISTED),
     # metadata and tags
     "add_metadata": _need(R.METADATA, A.CREATE, InBodyTarget()),
     "add_tags": _need(R.TAG, A.CREATE, InBodyTarget()),

@@ -21,8 +21,11 @@ from headwater.store.models import (
     Page,
     Pipeline,
     PipelineRun,
+    PipelineVersionSummary,
+    RunReference,
     StepRun,
 )
+from headwater.store.pipeline_changes import StructureChanges
 
 ItemT = TypeVar("ItemT")
 
@@ -54,6 +57,31 @@ class PageOf(_Body, Generic[ItemT]):
 
 class PipelinePage(PageOf[Pipeline]):
     """A page of pipelines."""
+
+
+class PipelineVersionSummaryPage(PageOf[PipelineVersionSummary]):
+    """A page of pipeline versions with their run counts and first and last runs."""
+
+
+class PipelineVersionChanges(_Body):
+    """A pipeline version as its pipeline's page shows it: its runs and what it changed."""
+
+    id: uuid.UUID
+    version: int
+    spec_hash: str
+    created: dt.datetime
+    run_count: int
+    first_run: RunReference | None
+    last_run: RunReference | None
+    step_count: int
+    edge_count: int
+    # The version it is compared with (the one before); None for the first version.
+    previous_version: int | None
+    changes: StructureChanges | None
+
+
+class PipelineVersionChangesPage(PageOf[PipelineVersionChanges]):
+    """A page of a pipeline's versions, each with what it changed."""
 
 
 class RunPage(PageOf[PipelineRun]):

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Pipeline,
         PipelineRun,
         PipelineVersion,
+        PipelineVersionSummary,
         Project,
         RunCreate,
         StepRun,
@@ -142,6 +143,12 @@ class Store(Protocol):
 
     def get_pipeline_version(self, version_id: uuid.UUID) -> PipelineVersion:
         """Get one recorded structure of a pipeline."""
+        ...
+
+    def list_pipeline_versions(self, query: ListQuery) -> Page[PipelineVersionSummary]:
+        """List pipeline versions, each with its run count and first and last run, in a
+        constant number of queries. Filterable fields: id, pipeline_id, version,
+        spec_hash, created. Sortable: version, created."""
         ...
 
     # --- step runs ------------------------------------------------------------------

@@ -142,6 +142,24 @@ class PipelineVersion(_Frozen):
     created: dt.datetime
 
 
+class RunReference(_Frozen):
+    """Enough of a run to name it and link to it."""
+
+    id: uuid.UUID
+    name: str
+    status: ExecutionStatus
+    created: dt.datetime
+
+
+class PipelineVersionSummary(_Frozen):
+    """A pipeline version with how many runs used it, and its first and last run."""
+
+    version: PipelineVersion
+    run_count: int
+    first_run: RunReference | None
+    last_run: RunReference | None
+
+
 class RunCreate(_Frozen):
     """What the runner knows about a run before it starts."""
 

@@ -654,6 +654,26 @@ export interface paths {
         patch: operations["update_model"];
         trace?: never;
     };
+    "/api/v1/pipeline-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Pipeline Versions
+         * @description List pipeline versions with their structures, run counts and first and last runs.
+         */
+        get: operations["list_pipeline_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pipeline-versions/{pipeline_version_id}": {
         parameters: {
             query?: never;
@@ -713,6 +733,30 @@ export interface paths {
          * @description Delete a pipeline with its versions and runs (artifact versions stay).
          */
         delete: operations["delete_pipeline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{pipeline_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Pipeline Version Changes
+         * @description List a pipeline's versions with what each changed against the one before.
+         *
+         *     Each version has its run count, first and last run, and the steps it added, removed
+         *     and changed (source, or parameters as its latest run was given them) and the edges
+         *     it added and removed. Newest version first by default.
+         */
+        get: operations["list_pipeline_version_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2334,6 +2378,20 @@ export interface components {
             project_id: string;
         };
         /**
+         * PipelineEdge
+         * @description Data flow in a pipeline: an output of one step feeds an input of another.
+         */
+        PipelineEdge: {
+            /** Input */
+            input: string;
+            /** Output */
+            output: string;
+            /** Source Step */
+            source_step: string;
+            /** Target Step */
+            target_step: string;
+        };
+        /**
          * PipelinePage
          * @description A page of pipelines.
          */
@@ -2438,6 +2496,80 @@ export interface components {
             spec_hash: string;
             /** Version */
             version: number;
+        };
+        /**
+         * PipelineVersionChanges
+         * @description A pipeline version as its pipeline's page shows it: its runs and what it changed.
+         */
+        PipelineVersionChanges: {
+            changes: components["schemas"]["StructureChanges"] | null;
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /** Edge Count */
+            edge_count: number;
+            first_run: components["schemas"]["RunReference"] | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            last_run: components["schemas"]["RunReference"] | null;
+            /** Previous Version */
+            previous_version: number | null;
+            /** Run Count */
+            run_count: number;
+            /** Spec Hash */
+            spec_hash: string;
+            /** Step Count */
+            step_count: number;
+            /** Version */
+            version: number;
+        };
+        /**
+         * PipelineVersionChangesPage
+         * @description A page of a pipeline's versions, each with what it changed.
+         */
+        PipelineVersionChangesPage: {
+            /** Index */
+            index: number;
+            /** Items */
+            items: components["schemas"]["PipelineVersionChanges"][];
+            /** Size */
+            size: number;
+            /** Total */
+            total: number;
+            /** Total Pages */
+            total_pages: number;
+        };
+        /**
+         * PipelineVersionSummary
+         * @description A pipeline version with how many runs used it, and its first and last run.
+         */
+        PipelineVersionSummary: {
+            first_run: components["schemas"]["RunReference"] | null;
+            last_run: components["schemas"]["RunReference"] | null;
+            /** Run Count */
+            run_count: number;
+            version: components["schemas"]["PipelineVersion"];
+        };
+        /**
+         * PipelineVersionSummaryPage
+         * @description A page of pipeline versions with their run counts and first and last runs.
+         */
+        PipelineVersionSummaryPage: {
+            /** Index */
+            index: number;
+            /** Items */
+            items: components["schemas"]["PipelineVersionSummary"][];
+            /** Size */
+            size: number;
+            /** Total */
+            total: number;
+            /** Total Pages */
+            total_pages: number;
         };
         /**
          * PrincipalKind
@@ -2683,6 +2815,25 @@ export interface components {
             total: number;
             /** Total Pages */
             total_pages: number;
+        };
+        /**
+         * RunReference
+         * @description Enough of a run to name it and link to it.
+         */
+        RunReference: {
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            status: components["schemas"]["ExecutionStatus"];
         };
         /**
          * RunStack
@@ -3017,6 +3168,18 @@ export interface components {
             step_name: string;
         };
         /**
+         * StepChange
+         * @description A step both versions have, whose code or parameters differ.
+         */
+        StepChange: {
+            /** Changed Parameters */
+            changed_parameters: string[];
+            /** Is Source Changed */
+            is_source_changed: boolean;
+            /** Name */
+            name: string;
+        };
+        /**
          * StepLogLine
          * @description One captured log line; `index` is its line number in the log file, from 0.
          */
@@ -3204,6 +3367,22 @@ export interface components {
              */
             run_id: string;
             status: components["schemas"]["ExecutionStatus"] | null;
+        };
+        /**
+         * StructureChanges
+         * @description What one pipeline version changed against the version before it.
+         */
+        StructureChanges: {
+            /** Edges Added */
+            edges_added: components["schemas"]["PipelineEdge"][];
+            /** Edges Removed */
+            edges_removed: components["schemas"]["PipelineEdge"][];
+            /** Steps Added */
+            steps_added: string[];
+            /** Steps Changed */
+            steps_changed: components["schemas"]["StepChange"][];
+            /** Steps Removed */
+            steps_removed: string[];
         };
         /**
          * Tag
@@ -6382,6 +6561,101 @@ export interface operations {
             };
         };
     };
+    list_pipeline_versions: {
+        parameters: {
+            query?: {
+                /** @description 'asc:<field>' or 'desc:<field>'. */
+                sort_by?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                size?: number;
+                id?: string | null;
+                pipeline_id?: string | null;
+                version?: string | null;
+                spec_hash?: string | null;
+                created?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineVersionSummaryPage"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_pipeline_version: {
         parameters: {
             query?: never;
@@ -6662,6 +6936,103 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_pipeline_version_changes: {
+        parameters: {
+            query?: {
+                /** @description 'asc:<field>' or 'desc:<field>'. */
+                sort_by?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                size?: number;
+                id?: string | null;
+                pipeline_id?: string | null;
+                version?: string | null;
+                spec_hash?: string | null;
+                created?: string | null;
+            };
+            header?: never;
+            path: {
+                pipeline_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineVersionChangesPage"];
+                };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
             400: {

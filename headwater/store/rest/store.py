@@ -20,6 +20,7 @@ from headwater.store.models import (
     Pipeline,
     PipelineRun,
     PipelineVersion,
+    PipelineVersionSummary,
     StepRun,
 )
 from headwater.store.rest.access import RestAccessMethods
@@ -147,6 +148,12 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
         """See `Store.get_pipeline_version`."""
         body = self._http.call("GET", f"/pipeline-versions/{version_id}")
         return parse_model(PipelineVersion, body)
+
+    def list_pipeline_versions(self, query: ListQuery) -> Page[PipelineVersionSummary]:
+        """See `Store.list_pipeline_versions`."""
+        body = self._http.call("GET", "/pipeline-versions", params=list_params(query))
+        items = tuple(parse_model(PipelineVersionSummary, i) for i in body["items"])
+        return page_from(body, items)
 
     # --- step runs ------------------------------------------------------------------
 

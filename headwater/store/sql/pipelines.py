@@ -6,15 +6,24 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 
 from headwater.errors import EntityNotFoundError
-from headwater.store.models import MetadataTarget, Page, Pipeline, PipelineVersion
+from headwater.store.models import (
+    ExecutionStatus,
+    MetadataTarget,
+    Page,
+    Pipeline,
+    PipelineVersion,
+    PipelineVersionSummary,
+    RunReference,
+)
 from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
     project_column,
+    project_via,
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
@@ -31,6 +40,8 @@ from headwater.store.sql.schema import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy import Row
     from sqlalchemy.engine import Connection
 
@@ -49,6 +60,23 @@ _LISTING = Listing(
     table=pipelines,
     source=pipelines,
     project=project_column(pipelines.c.project_id),
+)
+_VERSION_LISTING = Listing(
+    entity="pipeline versions",
+    filters={
+        "id": ColumnFilter(pipeline_versions.c.id, FieldKind.ID),
+        "pipeline_id": ColumnFilter(pipeline_versions.c.pipeline_id, FieldKind.ID),
+        "version": ColumnFilter(pipeline_versions.c.version, FieldKind.INTEGER),
+        "spec_hash": ColumnFilter(pipeline_versions.c.spec_hash, FieldKind.TEXT),
+        "created": ColumnFilter(pipeline_versions.c.created, FieldKind.DATETIME),
+    },
+    sort_columns={"version": pipeline_versions.c.version, "created": pipeline_versions.c.created},
+    id_column=pipeline_versions.c.id,
+    table=pipeline_versions,
+    source=pipeline_versions,
+    project=project_via(
+        pipeline_versions.c.pipeline_id, pipelines.c.id, project_column(pipelines.c.project_id)
+    ),
 )
 _PIPELINE_COLUMNS = (pipelines.c.id, pipelines.c.project_id, pipelines.c.name, pipelines.c.created)
 _SELECT_VERSION_BY_HASH = select(pipeline_versions.c.id).where(
@@ -173,6 +201,78 @@ def get_pipeline_version(connection: Connection, version_id: uuid.UUID) -> Pipel
             f"No pipeline version with id '{version_id}'. A run's `pipeline_version_id` "
             f"names the version it ran."
         )
+    return _version(row)
+
+
+def list_pipeline_versions(
+    connection: Connection, query: ListQuery
+) -> Page[PipelineVersionSummary]:
+    """A page of pipeline versions with their run counts and first and last runs."""
+    clauses = where_clauses(_VERSION_LISTING, query)
+    rows, total = fetch_page(
+        connection, _VERSION_LISTING, select(pipeline_versions), query, clauses
+    )
+    counts, firsts, lasts = _version_runs(connection, rows)
+    items = tuple(
+        PipelineVersionSummary(
+            version=_version(row),
+            run_count=counts.get(row.id, 0),
+            first_run=firsts.get(row.id),
+            last_run=lasts.get(row.id),
+        )
+        for row in rows
+    )
+    return Page(items=items, index=query.index, size=query.size, total=total)
+
+
+def _version_runs(
+    connection: Connection, rows: Sequence[Row[Any]]
+) -> tuple[dict[uuid.UUID, int], dict[uuid.UUID, RunReference], dict[uuid.UUID, RunReference]]:
+    """Run counts, first and last runs of the versions in `rows`, in one query."""
+    if not rows:
+        return {}, {}, {}
+    by_version = (runs.c.pipeline_version_id,)
+    ranked = (
+        select(
+            runs.c.id,
+            runs.c.name,
+            runs.c.status,
+            runs.c.created,
+            runs.c.pipeline_version_id,
+            func.row_number()
+            .over(partition_by=by_version, order_by=(runs.c.created.asc(), runs.c.id.asc()))
+            .label("first_rank"),
+            func.row_number()
+            .over(partition_by=by_version, order_by=(runs.c.created.desc(), runs.c.id.desc()))
+            .label("last_rank"),
+            func.count().over(partition_by=by_version).label("run_count"),
+        )
+        # The pipeline condition lets the database walk the (pipeline_id, created) index.
+        .where(
+            runs.c.pipeline_id.in_({row.pipeline_id for row in rows}),
+            runs.c.pipeline_version_id.in_([row.id for row in rows]),
+        )
+        .subquery()
+    )
+    found = connection.execute(
+        select(ranked).where(or_(ranked.c.first_rank == 1, ranked.c.last_rank == 1))
+    )
+    counts: dict[uuid.UUID, int] = {}
+    firsts: dict[uuid.UUID, RunReference] = {}
+    lasts: dict[uuid.UUID, RunReference] = {}
+    for run in found:
+        reference = RunReference(
+            id=run.id, name=run.name, status=ExecutionStatus(run.status), created=run.created
+        )
+        counts[run.pipeline_version_id] = run.run_count
+        if run.first_rank == 1:
+            firsts[run.pipeline_version_id] = reference
+        if run.last_rank == 1:
+            lasts[run.pipeline_version_id] = reference
+    return counts, firsts, lasts
+
+
+def _version(row: Row[Any]) -> PipelineVersion:
     return PipelineVersion(
         id=row.id,
         pipeline_id=row.pipeline_id,

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         Pipeline,
         PipelineRun,
         PipelineVersion,
+        PipelineVersionSummary,
         RunCreate,
         StepRun,
         StepRunCreate,
@@ -221,6 +222,11 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods):
         """See `Store.get_pipeline_version`."""
         with self._read() as connection:
             return pipelines.get_pipeline_version(connection, version_id)
+
+    def list_pipeline_versions(self, query: ListQuery) -> Page[PipelineVersionSummary]:
+        """See `Store.list_pipeline_versions`."""
+        with self._read() as connection:
+            return pipelines.list_pipeline_versions(connection, query)
 
     # --- step runs ------------------------------------------------------------------
 
