@@ -142,3 +142,25 @@ def test_a_small_two_dimensional_array_is_drawn_whole(page: Page, history: Dashb
 
     expect(page.get_by_role("img", name="Heatmap of 12 × 8 values")).to_be_visible()
     expect(page.get_by_text("Downsampled on the server")).to_have_count(0)
+
+
+def test_the_pipeline_page_shows_how_its_structure_changed_across_versions(
+    page: Page, history: Dashboard
+) -> None:
+    page.goto(f"{history.url}/pipelines/evolving")
+
+    page.get_by_role("tab", name="Versions").click()
+
+    expect(page).to_have_url(re.compile(r"tab=versions"))
+    second = page.get_by_role("listitem", name="Version 2")
+    expect(second).to_contain_text("2 runs")
+    expect(second.get_by_role("list", name="Step changes")).to_contain_text("added clean")
+    expect(second.get_by_role("list", name="Step changes")).to_contain_text("removed report")
+    expect(second.get_by_role("list", name="Edge changes")).to_contain_text(
+        "prepare.output → clean.values"
+    )
+    third = page.get_by_role("listitem", name="Version 3")
+    expect(third).to_contain_text("fit: new code; 1 parameter: rate")
+    expect(page.get_by_role("listitem", name="Version 1")).to_contain_text("first version")
+    third.get_by_role("link", name="evolving-4").click()
+    expect(page.get_by_role("heading", name="evolving-4")).to_be_visible()

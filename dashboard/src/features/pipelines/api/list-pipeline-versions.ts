@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { PipelineVersionChangesPage } from "@/api/types";
+import { pipelineKeys } from "@/features/pipelines/api/pipeline-keys";
+import { getJson } from "@/lib/api-client";
+
+export const VERSIONS_PAGE_SIZE = 10;
+
+/** A page of a pipeline's versions, newest first, each with what it changed. */
+export function usePipelineVersions(pipelineId: string, page: number) {
+  return useQuery({
+    queryKey: pipelineKeys.versions(pipelineId, page),
+    queryFn: ({ signal }) =>
+      getJson<PipelineVersionChangesPage>(
+        `/pipelines/${encodeURIComponent(pipelineId)}/versions`,
+        { page, size: VERSIONS_PAGE_SIZE, sort_by: "desc:version" },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
