@@ -16,10 +16,13 @@ import hashlib
 import threading
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # About thirty 5,000-step runs; the oldest-read graph goes first.
 DEFAULT_MAX_BYTES = 128 * 1024 * 1024
+# Builds of different runs proceed side by side unless their runs share one of these.
+_BUILD_LOCKS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,25 @@ class DagCache:
         self._graphs: OrderedDict[uuid.UUID, CachedGraph] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._build_locks = tuple(threading.Lock() for _ in range(_BUILD_LOCKS))
+
+    def get_or_build(
+        self, run_id: uuid.UUID, event_id: int, build: Callable[[], bytes]
+    ) -> CachedGraph:
+        """The graph of `run_id` as of `event_id`, built with `build` if it is not kept.
+
+        One request builds while the others asking for the same run wait for its answer:
+        on each change of a live run every open dashboard asks at once, and N builds of
+        a 5,000-step DAG side by side would each take N times as long.
+        """
+        found = self.get(run_id, event_id)
+        if found is not None:
+            return found
+        with self._build_locks[run_id.int % _BUILD_LOCKS]:
+            found = self.get(run_id, event_id)
+            if found is not None:
+                return found
+            return self.put(CachedGraph.of(run_id, event_id, build()))
 
     def get(self, run_id: uuid.UUID, event_id: int) -> CachedGraph | None:
         """The graph of `run_id` as of `event_id`, if it is kept."""

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response, status
 
 from headwater.server.access import CallerDep
-from headwater.server.dag_cache import CachedGraph, DagCache
+from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import author_name
@@ -121,9 +121,7 @@ def get_run_dag(run_id: str, session: SessionDep, request: Request) -> Response:
     run = session.store.get_run(run_id)
     event_id = session.store.last_event_id(run_id=run.id)
     cache: DagCache = request.app.state.dag_cache
-    graph = cache.get(run.id, event_id) or cache.put(
-        CachedGraph.of(run.id, event_id, _graph_members(session, run))
-    )
+    graph = cache.get_or_build(run.id, event_id, lambda: _graph_members(session, run))
     run_json = run.model_dump_json().encode()
     headers = {"ETag": graph.etag(run_json), "Cache-Control": "no-cache"}
     if _matches(request.headers.get("if-none-match"), headers["ETag"]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 
 from headwater.server.dag_cache import CachedGraph, DagCache
@@ -53,3 +54,40 @@ def test_the_etag_changes_with_the_run_and_with_the_graph():
     assert graph.etag(b"{}") != graph.etag(b'{"tags":["best"]}')
     assert graph.etag(b"{}") != CachedGraph.of(run_id, 3, b'"steps":[1]').etag(b"{}")
     assert graph.body(b"{}") == b'{"run":{},"steps":[]}'
+
+
+class _CountingCache(DagCache):
+    """A cache that lets a test wait until every thread has looked once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.looks = threading.Semaphore(0)
+
+    def get(self, run_id: uuid.UUID, event_id: int) -> CachedGraph | None:
+        self.looks.release()
+        return super().get(run_id, event_id)
+
+
+def test_requests_for_one_run_at_once_build_its_graph_once():
+    cache = _CountingCache()
+    run_id = uuid.uuid4()
+    builds = []
+
+    def build() -> bytes:
+        builds.append(1)
+        # This thread looked twice (before and after taking the build lock); the other
+        # three have all missed the cache once before this build may end.
+        for _ in range(5):
+            assert cache.looks.acquire(timeout=30)
+        return b'"steps":[]'
+
+    threads = [
+        threading.Thread(target=cache.get_or_build, args=(run_id, 1, build)) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert builds == [1]
+    assert cache.get(run_id, 1) is not None
