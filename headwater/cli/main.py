@@ -25,6 +25,7 @@ from headwater.cli import (
     roles,
     runs,
     server,
+    service_accounts,
     stacks,
     teams,
     users,
@@ -63,6 +64,8 @@ app.add_typer(roles.app, name="roles")
 app.add_typer(audit.app, name="audit")
 catalog.users_app.command("create")(users.create_user)
 app.add_typer(catalog.users_app, name="user", hidden=True)
+app.add_typer(service_accounts.service_accounts_app, name="service-accounts")
+app.add_typer(service_accounts.api_keys_app, name="api-keys")
 
 
 def main() -> None:

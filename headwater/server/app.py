@@ -14,6 +14,7 @@ from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.routes import (
+    api_keys,
     artifact_versions,
     audit,
     catalog,
@@ -28,6 +29,7 @@ from headwater.server.routes import (
     projects,
     roles,
     runs,
+    service_accounts,
     stacks,
     step_runs,
     teams,
@@ -101,6 +103,9 @@ def openapi_app(
     # Admin-only writes first; `authorize` then leaves its decision for the audit trail.
     admin_only = [Depends(authorize_admin), Depends(authorize)]
     app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
+    # Service accounts and keys: admins only, reads too (see route_permissions.py).
+    app.include_router(service_accounts.router, prefix=API_PREFIX, dependencies=admin_only)
+    app.include_router(api_keys.router, prefix=API_PREFIX, dependencies=admin_only)
     for module in (
         pipelines,
         runs,

@@ -1,23 +1,33 @@
 """Who is calling: the logged-in user of a request, from the credentials it carries.
 
 In local mode (`headwater up` without `--auth`) nobody logs in and this answers None. In
-server mode every route but health and login needs a user; `access.py` decides what
-that user may do.
+server mode every route but health and login needs a user, sent as
+`Authorization: Bearer <token>`: an access token from `POST /login` (`tokens.py`) or a
+service account's API key (`keys.py`). `access.py` decides what that user may do.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
 from headwater.server.dependencies import ServerState, current_state
 from headwater.server.errors import ApiError
+from headwater.server.keys import is_api_key, read_key, secret_matches
 from headwater.server.tokens import read_token
 from headwater.store.logins import UserLogin
+from headwater.store.models import utc_now
+
+if TYPE_CHECKING:
+    from headwater.store.sql.store import SqlStore
 
 # Who every request is in local mode, and whom runs are recorded as by default.
 LOCAL_USER_NAME = "default"
+# How precisely an API key's `last_used` is kept.
+KEY_USE_RESOLUTION = dt.timedelta(seconds=60)
 
 
 def current_login(request: Request) -> UserLogin | None:
@@ -41,13 +51,37 @@ def current_login(request: Request) -> UserLogin | None:
 
 def _login_from_credentials(request: Request, state: ServerState) -> UserLogin:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise unauthorized("This server requires a login and the request sent no token.")
-    user_id = read_token(state.token_secret, token.strip())
+    if is_api_key(token):
+        return _login_from_key(state, token)
+    user_id = read_token(state.token_secret, token)
     login = None if user_id is None else find_login(state, user_id)
     if login is None:
         raise unauthorized("The access token is invalid or has expired.")
     return login
+
+
+def _login_from_key(state: ServerState, raw_key: str) -> UserLogin:
+    """The service account an API key authenticates, noting when the key was used."""
+    store = login_store(state)
+    parsed = read_key(raw_key)
+    found = None if parsed is None else store.find_key_login(parsed[0])
+    now = utc_now()
+    if (
+        parsed is None
+        or found is None
+        or not secret_matches(found.secret_hash, parsed[1])
+        or (found.key.expires is not None and found.key.expires <= now)
+    ):
+        raise unauthorized("The API key is invalid, revoked or expired, or its account is off.")
+    last_used = found.key.last_used
+    # At most one write a minute per key: every request of a busy CI job would queue
+    # behind the store's writers otherwise.
+    if last_used is None or now - last_used > KEY_USE_RESOLUTION:
+        store.mark_key_used(found.key.id, now)
+    return found.login
 
 
 def author_name(request: Request, claimed: str) -> str:
@@ -79,6 +113,20 @@ def local_user_id(state: ServerState) -> uuid.UUID:
     if isinstance(store, SqlStore):
         return store.ensure_user(LOCAL_USER_NAME)
     return store.get_user(LOCAL_USER_NAME).id
+
+
+def login_store(state: ServerState) -> SqlStore:
+    """The SQL store that keeps logins, service accounts and keys.
+
+    Raises:
+        ApiError: 400 if the server serves a store that keeps no logins (a REST store).
+    """
+    from headwater.store.sql.store import SqlStore
+
+    store = state.session.store
+    if not isinstance(store, SqlStore):
+        raise ApiError(400, "bad_request", "This server's store cannot keep user logins.")
+    return store
 
 
 def unauthorized(reason: str) -> ApiError:

@@ -157,6 +157,17 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "get_role": _need(R.ROLE, A.READ, Scope.SERVER),
     "create_role": _need(R.ROLE, A.CREATE, Scope.SERVER),
     "delete_role": _need(R.ROLE, A.DELETE, Scope.SERVER),
+    # service accounts and their API keys: admins only, reads too (a key list says who
+    # can reach the server); only server admins hold user:manage.
+    "create_service_account": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "list_service_accounts": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "get_service_account": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "deactivate_service_account": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "create_api_key": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "list_api_keys": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "get_api_key": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "rotate_api_key": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "revoke_api_key": _need(R.USER, A.MANAGE, Scope.SERVER),
     # projects, their members and their audit trail
     "list_projects": _need(R.PROJECT, A.READ, Scope.LISTED),
     "get_project": _need(R.PROJECT, A.READ, _PROJECT),

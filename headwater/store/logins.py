@@ -1,7 +1,8 @@
-"""Server-level roles and the login record of a user (see `SqlStore.create_login`)."""
+"""Server-level roles, the login record of a user, service accounts and their API keys."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import uuid
 from dataclasses import dataclass
@@ -34,3 +35,38 @@ class UserLogin:
     password_hash: str
     role: ServerRole
     kind: AccountKind = AccountKind.USER
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceAccount:
+    """A user for programs (CI jobs, schedulers): authenticates with API keys only."""
+
+    id: uuid.UUID
+    name: str
+    role: ServerRole
+    description: str | None
+    created: dt.datetime
+    # When an admin deactivated it (None: active); its keys stop working at once.
+    deactivated: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    """An API key of a service account, without its secret."""
+
+    id: uuid.UUID
+    service_account_id: uuid.UUID
+    name: str
+    created: dt.datetime
+    expires: dt.datetime | None
+    last_used: dt.datetime | None
+    revoked: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyLogin:
+    """What a request's API key is checked against: the key, its secret's hash, its owner."""
+
+    key: ApiKey
+    secret_hash: str
+    login: UserLogin

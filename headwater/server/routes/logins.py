@@ -12,7 +12,7 @@ from headwater.server.errors import ERROR_RESPONSES, ApiError
 from headwater.server.identity import find_login
 from headwater.server.passwords import hash_password, password_matches
 from headwater.server.tokens import issue_token
-from headwater.store.logins import ServerRole
+from headwater.store.logins import AccountKind, ServerRole
 
 # Needs no login: the router is included without the access check.
 router = APIRouter(tags=["users"], responses=ERROR_RESPONSES)
@@ -68,7 +68,13 @@ def login(body: LoginRequest, state: StateDep) -> AccessToken:
             "Send requests without a token, or start the server with `headwater up --auth`.",
         )
     found = find_login(state, body.username)
-    if found is None or not password_matches(found.password_hash, body.password):
+    # A service account has no password (an empty hash, which nothing matches); checked
+    # by kind too, so a service account can never get a token by password.
+    if (
+        found is None
+        or found.kind is not AccountKind.USER
+        or not password_matches(found.password_hash, body.password)
+    ):
         raise ApiError(401, "unauthorized", "Wrong username or password.")
     token = issue_token(state.token_secret, found.user_id, state.token_seconds)
     return AccessToken(access_token=token, expires_in=state.token_seconds, role=found.role)

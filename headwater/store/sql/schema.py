@@ -447,6 +447,29 @@ user_logins = Table(
     Column("password_hash", String(NAME), nullable=False),
     Column("role", String(STATUS), nullable=False),
     Column("updated", UtcDateTime(), nullable=False),
+    # "user" logs in with a password; "service_account" only with an API key (its
+    # password hash is empty, which no password matches).
+    Column("kind", String(STATUS), nullable=False, server_default="user"),
+    Column("description", Text(), nullable=True),
+    # Set when an admin deactivates the account: it can no longer authenticate at all.
+    Column("deactivated", UtcDateTime(), nullable=True),
+)
+
+# An API key of a service account: `hwk_<id hex>_<secret>`. Only the SHA-256 of the
+# secret is kept (the secret is 256 random bits, so a slow hash adds nothing but cost to
+# every request); the raw key is shown once, when it is made.
+api_keys = Table(
+    "api_keys",
+    store_schema,
+    _id(),
+    _ref("user_id", "users.id"),
+    Column("name", String(NAME), nullable=False),
+    Column("secret_hash", String(128), nullable=False),
+    _created(),
+    Column("expires", UtcDateTime(), nullable=True),
+    Column("last_used", UtcDateTime(), nullable=True),
+    Column("revoked", UtcDateTime(), nullable=True),
+    Index(None, "user_id", "created"),
 )
 
 # --- access: project members, teams, custom roles, audit trail ------------------------

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from headwater.store.logins import ServerRole, UserLogin
+from headwater.store.logins import AccountKind, ServerRole, UserLogin
 from headwater.store.models import utc_now
 from headwater.store.sql.pipelines import ensure_user
 from headwater.store.sql.schema import user_logins, users
@@ -22,7 +22,13 @@ if TYPE_CHECKING:
     from sqlalchemy import Row
     from sqlalchemy.engine import Connection
 
-_LOGIN_COLUMNS = (users.c.id, users.c.name, user_logins.c.password_hash, user_logins.c.role)
+LOGIN_COLUMNS = (
+    users.c.id,
+    users.c.name,
+    user_logins.c.password_hash,
+    user_logins.c.role,
+    user_logins.c.kind,
+)
 
 
 def save_login(
@@ -41,18 +47,29 @@ def save_login(
 
 
 def find_login(connection: Connection, name_or_id: uuid.UUID | str) -> UserLogin | None:
-    """The login of the user with that name (or id), if they can log in."""
-    joined = select(*_LOGIN_COLUMNS).join_from(users, user_logins)
+    """The login of the user with that name (or id), if they can log in (not deactivated)."""
+    joined = (
+        select(*LOGIN_COLUMNS)
+        .join_from(users, user_logins)
+        .where(user_logins.c.deactivated.is_(None))
+    )
     if isinstance(name_or_id, uuid.UUID):
         row = connection.execute(joined.where(users.c.id == name_or_id)).first()
     else:
         row = connection.execute(joined.where(users.c.name == name_or_id)).first()
-    return None if row is None else _login(row)
+    return None if row is None else login_of(row)
 
 
-def _login(row: Row[Any, Any, Any, Any]) -> UserLogin:
+def login_of(row: Row[*tuple[Any, ...]]) -> UserLogin:
+    """The `UserLogin` of a row selected with `LOGIN_COLUMNS` (among others, perhaps)."""
+    # By column, not by name: joined with `api_keys`, `name` and `id` are the key's.
+    values = row._mapping
     return UserLogin(
-        user_id=row.id, name=row.name, password_hash=row.password_hash, role=ServerRole(row.role)
+        user_id=values[users.c.id],
+        name=values[users.c.name],
+        password_hash=values[user_logins.c.password_hash],
+        role=ServerRole(values[user_logins.c.role]),
+        kind=AccountKind(values[user_logins.c.kind]),
     )
 
 

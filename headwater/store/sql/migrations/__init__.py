@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0008_run_status_indexes"
+HEAD_REVISION = "0009_service_accounts"
 MIGRATIONS_FOLDER = Path(__file__).parent
