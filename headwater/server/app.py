@@ -30,6 +30,7 @@ from headwater.server.routes import (
     roles,
     runs,
     service_accounts,
+    sessions,
     stacks,
     step_runs,
     teams,
@@ -98,6 +99,7 @@ def openapi_app(
     app.add_middleware(AuditTrail)
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(logins.router, prefix=API_PREFIX)
+    app.include_router(sessions.router, prefix=API_PREFIX)
     # Any logged-in user may ask who they are; the route itself answers 401 to nobody.
     app.include_router(me.router, prefix=API_PREFIX)
     # Admin-only writes first; `authorize` then leaves its decision for the audit trail.

@@ -3,7 +3,9 @@
 In local mode (`headwater up` without `--auth`) nobody logs in and this answers None. In
 server mode every route but health and login needs a user, sent as
 `Authorization: Bearer <token>`: an access token from `POST /login` (`tokens.py`) or a
-service account's API key (`keys.py`). `access.py` decides what that user may do.
+service account's API key (`keys.py`); or, from a browser, the session cookie of
+`POST /sessions` with its CSRF token on writes (`cookies.py`). `access.py` decides what
+that user may do.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from typing import TYPE_CHECKING
 
 from fastapi import Request
 
+from headwater.server.cookies import (
+    CSRF_COOKIE,
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    has_valid_csrf_token,
+)
 from headwater.server.dependencies import ServerState, current_state
 from headwater.server.errors import ApiError
 from headwater.server.keys import is_api_key, read_key, secret_matches
@@ -52,14 +60,40 @@ def current_login(request: Request) -> UserLogin | None:
 def _login_from_credentials(request: Request, state: ServerState) -> UserLogin:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
-    if scheme.lower() != "bearer" or not token:
-        raise unauthorized("This server requires a login and the request sent no token.")
+    if scheme.lower() == "bearer" and token:
+        return _login_from_bearer(state, token)
+    session_token = request.cookies.get(SESSION_COOKIE)
+    if session_token:
+        return _login_from_cookie(request, state, session_token)
+    raise unauthorized("This server requires a login and the request sent no token.")
+
+
+def _login_from_bearer(state: ServerState, token: str) -> UserLogin:
     if is_api_key(token):
         return _login_from_key(state, token)
     user_id = read_token(state.token_secret, token)
     login = None if user_id is None else find_login(state, user_id)
     if login is None:
         raise unauthorized("The access token is invalid or has expired.")
+    return login
+
+
+def _login_from_cookie(request: Request, state: ServerState, session_token: str) -> UserLogin:
+    """The user of a browser session; unsafe methods must also carry its CSRF token."""
+    user_id = read_token(state.token_secret, session_token)
+    login = None if user_id is None else find_login(state, user_id)
+    if login is None:
+        raise unauthorized("The session has ended.")
+    # The cookie is ambient (the browser sends it whichever page asks): a write must
+    # prove it comes from our own page, which alone can read the CSRF cookie.
+    if not has_valid_csrf_token(request, state.token_secret, session_token):
+        raise ApiError(
+            403,
+            "csrf_failed",
+            f"{request.method} {request.url.path} was sent with the session cookie but "
+            f"without a matching '{CSRF_HEADER}' header. Send the value of the "
+            f"'{CSRF_COOKIE}' cookie in it (the dashboard does), or use a bearer token.",
+        )
     return login
 
 
@@ -134,5 +168,6 @@ def unauthorized(reason: str) -> ApiError:
     return ApiError(
         401,
         "unauthorized",
-        f"{reason} Log in with `headwater login URL --username NAME --password ...`.",
+        f"{reason} Log in with `headwater login URL --username NAME --password ...` (or "
+        f"the dashboard's login page).",
     )

@@ -7,12 +7,12 @@ import uuid
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from headwater.server.dependencies import StateDep
+from headwater.server.dependencies import ServerState, StateDep
 from headwater.server.errors import ERROR_RESPONSES, ApiError
 from headwater.server.identity import find_login
 from headwater.server.passwords import hash_password, password_matches
 from headwater.server.tokens import issue_token
-from headwater.store.logins import AccountKind, ServerRole
+from headwater.store.logins import AccountKind, ServerRole, UserLogin
 
 # Needs no login: the router is included without the access check.
 router = APIRouter(tags=["users"], responses=ERROR_RESPONSES)
@@ -60,6 +60,17 @@ def login(body: LoginRequest, state: StateDep) -> AccessToken:
         ApiError: 401 for a wrong username or password; 400 in local mode, where there
             is no login to make and no secret to sign a token with.
     """
+    found = check_password(state, body)
+    token = issue_token(state.token_secret, found.user_id, state.token_seconds)
+    return AccessToken(access_token=token, expires_in=state.token_seconds, role=found.role)
+
+
+def check_password(state: ServerState, body: LoginRequest) -> UserLogin:
+    """The login of a user whose name and password match (for `/login` and `/sessions`).
+
+    Raises:
+        ApiError: 401 for a wrong username or password; 400 in local mode.
+    """
     if state.auth_mode != "server":
         raise ApiError(
             400,
@@ -69,15 +80,14 @@ def login(body: LoginRequest, state: StateDep) -> AccessToken:
         )
     found = find_login(state, body.username)
     # A service account has no password (an empty hash, which nothing matches); checked
-    # by kind too, so a service account can never get a token by password.
+    # by kind too, so a service account can never log in by password.
     if (
         found is None
         or found.kind is not AccountKind.USER
         or not password_matches(found.password_hash, body.password)
     ):
         raise ApiError(401, "unauthorized", "Wrong username or password.")
-    token = issue_token(state.token_secret, found.user_id, state.token_seconds)
-    return AccessToken(access_token=token, expires_in=state.token_seconds, role=found.role)
+    return found
 
 
 @admin_router.post("/users", operation_id="create_user", status_code=201)

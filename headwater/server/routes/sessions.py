@@ -1,0 +1,59 @@
+"""`/sessions`: log a browser in with a cookie (`POST`) and out again (`DELETE`)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+from pydantic import BaseModel
+
+from headwater.server.cookies import clear_session_cookies, set_session_cookies
+from headwater.server.dependencies import StateDep
+from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.routes.logins import LoginRequest, check_password
+from headwater.server.tokens import issue_token
+from headwater.store.logins import AccountKind, ServerRole
+
+# Needs no login: this is where a browser gets one.
+router = APIRouter(tags=["users"], responses=ERROR_RESPONSES)
+
+
+class BrowserSession(BaseModel):
+    """Who the new session is for, and how long it lasts (the token is in a cookie)."""
+
+    name: str
+    role: ServerRole
+    kind: AccountKind
+    expires_in: int
+
+
+@router.post("/sessions", operation_id="create_session", status_code=status.HTTP_201_CREATED)
+def create_session(
+    body: LoginRequest, request: Request, response: Response, state: StateDep
+) -> BrowserSession:
+    """Log a browser in: sets an HttpOnly session cookie and a readable CSRF cookie.
+
+    Send the CSRF cookie's value as `X-CSRF-Token` with every POST, PUT, PATCH and
+    DELETE made with the session cookie.
+
+    Raises:
+        ApiError: 401 for a wrong username or password; 400 in local mode.
+    """
+    found = check_password(state, body)
+    token = issue_token(state.token_secret, found.user_id, state.token_seconds)
+    set_session_cookies(
+        response,
+        request,
+        secret=state.token_secret,
+        session_token=token,
+        seconds=state.token_seconds,
+    )
+    return BrowserSession(
+        name=found.name, role=found.role, kind=found.kind, expires_in=state.token_seconds
+    )
+
+
+@router.delete("/sessions", operation_id="delete_session", status_code=status.HTTP_204_NO_CONTENT)
+def delete_session(request: Request) -> Response:
+    """Log a browser out: expires the session and CSRF cookies (needs no login)."""
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    clear_session_cookies(response, request)
+    return response
