@@ -3,13 +3,21 @@ import { createRouter, RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { queryClient } from "@/lib/query-client";
+import { setUnauthorizedHandler } from "@/lib/session";
 import { applySavedTheme } from "@/lib/theme";
 import { routeTree } from "@/route-tree.gen";
 import "@/styles/app.css";
+import "@/styles/session.css";
 
 applySavedTheme();
 
 const router = createRouter({ routeTree, defaultPreload: "intent", scrollRestoration: true });
+
+// Any 401 opens the login page, which brings the user back here once logged in.
+setUnauthorizedHandler(() => {
+  const { pathname, href } = router.state.location;
+  if (pathname !== "/login") void router.navigate({ to: "/login", search: { next: href } });
+});
 
 declare module "@tanstack/react-router" {
   interface Register {

@@ -34,3 +34,4 @@ export type StructureChanges = Schemas["StructureChanges"];
 export type PipelineEdge = Schemas["PipelineEdge"];
 export type StepChange = Schemas["StepChange"];
 export type RunReference = Schemas["RunReference"];
+export type BrowserSession = Schemas["BrowserSession"];

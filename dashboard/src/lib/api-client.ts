@@ -1,4 +1,5 @@
 /** The one way the dashboard talks to the server: typed JSON over `/api/v1`. */
+import { csrfHeaders, reportUnauthorized } from "@/lib/session";
 
 export const API_BASE = "/api/v1";
 
@@ -46,8 +47,12 @@ function readError(status: number, body: unknown): ApiError {
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {
+  const method = init.method ?? "GET";
+  const cookies = typeof document === "undefined" ? "" : document.cookie;
+  const headers = { ...(init.headers as Record<string, string>), ...csrfHeaders(method, cookies) };
+  let response: Response;
   try {
-    return await fetch(url, init);
+    response = await fetch(url, { ...init, headers });
   } catch {
     throw new ApiError(
       0,
@@ -55,6 +60,9 @@ async function send(url: string, init: RequestInit): Promise<Response> {
       "Cannot reach the Headwater server. Is `headwater up` running?",
     );
   }
+  // A wrong password at the login page is the form's to show, not a reason to go there.
+  if (response.status === 401 && !url.startsWith(`${API_BASE}/sessions`)) reportUnauthorized();
+  return response;
 }
 
 /** GET a JSON resource; throws `ApiError` with the server's message on any failure. */
@@ -77,6 +85,18 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
   const response = await send(apiUrl(path), { signal: signal ?? null });
   if (!response.ok) throw readError(response.status, await response.json().catch(() => null));
   return response.text();
+}
+
+/** Send a JSON body (or none) with any method; null for an empty answer (204). */
+export async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await send(apiUrl(path), {
+    method,
+    headers: { Accept: "application/json", "Content-Type": "application/json" },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const answer: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw readError(response.status, answer);
+  return answer as T;
 }
 
 /** DELETE a resource; throws `ApiError` with the server's message on any failure. */

@@ -12,10 +12,12 @@ const LIVE_LABELS: Record<LiveState, string> = {
 
 export interface AppShellProps {
   children: ReactNode;
+  /** The logged-in user's menu, if the server requires a login. */
+  account?: ReactNode;
 }
 
-/** The top bar (brand, sections, live status, theme) around every page. */
-export function AppShell({ children }: AppShellProps) {
+/** The top bar (brand, sections, live status, account, theme) around every page. */
+export function AppShell({ children, account }: AppShellProps) {
   const live = useLiveEvents();
   return (
     <div className="app">
@@ -44,6 +46,7 @@ export function AppShell({ children }: AppShellProps) {
           <span className="dot" aria-hidden="true" />
           {LIVE_LABELS[live]}
         </span>
+        {account}
         <ThemeToggle />
       </header>
       <main className="main">{children}</main>
