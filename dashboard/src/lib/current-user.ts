@@ -5,12 +5,15 @@ import { getJson } from "@/lib/api-client";
 
 export const CURRENT_USER_KEY = ["me"] as const;
 
-/** The calling user; in local mode the default user, who may do everything. */
+/** The calling user (and whether the server requires a login); in local mode the
+ * default user, who may do everything. */
 export function useCurrentUser() {
   return useQuery({
     queryKey: CURRENT_USER_KEY,
     queryFn: ({ signal }) => getJson<Me>("/me", {}, signal),
-    staleTime: 5 * 60_000,
+    staleTime: 60_000,
+    // A 401 means "log in", not "try again".
+    retry: false,
   });
 }
 

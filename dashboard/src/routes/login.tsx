@@ -1,6 +1,6 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { useMe } from "@/features/session/api/get-me";
 import { LoginForm } from "@/features/session/components/login-form";
+import { useCurrentUser } from "@/lib/current-user";
 
 interface LoginSearch {
   next?: string;
@@ -14,7 +14,7 @@ export const Route = createFileRoute("/login")({
 
 function LoginPage() {
   const { next } = Route.useSearch();
-  const me = useMe();
+  const me = useCurrentUser();
   const isLocal = me.data?.auth_mode === "local";
   return (
     <div className="login-page">

@@ -1,14 +1,14 @@
 import { useRouter } from "@tanstack/react-router";
 import { useId, useRef, useState } from "react";
 import { useDeleteSession } from "@/features/session/api/delete-session";
-import { useMe } from "@/features/session/api/get-me";
 import { useDismiss } from "@/features/session/lib/use-dismiss";
+import { useCurrentUser } from "@/lib/current-user";
 
 const KIND_LABELS = { user: "User", service_account: "Service account" } as const;
 
 /** The logged-in user in the header: name, role, "Log out". Nothing in local mode. */
 export function UserMenu() {
-  const me = useMe();
+  const me = useCurrentUser();
   const logout = useDeleteSession();
   const router = useRouter();
   const [isOpen, setOpen] = useState(false);
