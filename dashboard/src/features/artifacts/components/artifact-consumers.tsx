@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
+import { PageNav } from "@/components/ui/page-nav";
 import { ErrorState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useArtifactConsumers } from "@/features/artifacts/api/list-artifact-consumers";
@@ -60,27 +61,13 @@ export function ArtifactConsumers({ artifactVersionId, runId }: ArtifactConsumer
         </ul>
       ) : null}
       {totalPages > 1 ? (
-        <nav className="row" aria-label="Pages of steps that used it">
-          <button
-            type="button"
-            className="button small"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            ← Newer
-          </button>
-          <span className="muted">
-            Page {page} of {totalPages}
-          </span>
-          <button
-            type="button"
-            className="button small"
-            disabled={page >= totalPages}
-            onClick={() => setPage(page + 1)}
-          >
-            Older →
-          </button>
-        </nav>
+        <PageNav
+          page={page}
+          totalPages={totalPages}
+          onPage={setPage}
+          label="Pages of steps that used it"
+          newestFirst
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { PipelineVersionChanges, RunReference } from "@/api/types";
+import { PageNav } from "@/components/ui/page-nav";
 import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -80,27 +81,14 @@ export function PipelineVersions({ pipelineId }: PipelineVersionsProps) {
               ))}
             </ol>
             {data.total_pages > 1 ? (
-              <nav className="row" aria-label="Pages of versions">
-                <button
-                  type="button"
-                  className="button small"
-                  disabled={page <= 1}
-                  onClick={() => setPage(page - 1)}
-                >
-                  ← Newer
-                </button>
-                <span className="muted">
-                  Page {page} of {data.total_pages} · {formatCount(data.total)} versions
-                </span>
-                <button
-                  type="button"
-                  className="button small"
-                  disabled={page >= data.total_pages}
-                  onClick={() => setPage(page + 1)}
-                >
-                  Older →
-                </button>
-              </nav>
+              <PageNav
+                page={page}
+                totalPages={data.total_pages}
+                onPage={setPage}
+                label="Pages of versions"
+                suffix={` · ${formatCount(data.total)} versions`}
+                newestFirst
+              />
             ) : null}
           </section>
         )

@@ -1,3 +1,4 @@
+import { PageNav } from "@/components/ui/page-nav";
 import { formatCount } from "@/lib/format";
 
 export interface PaginationProps {
@@ -10,31 +11,11 @@ export interface PaginationProps {
 /** "Page 2 of 7 · 160 runs" with previous and next buttons. */
 export function Pagination({ page, totalPages, total, onPage }: PaginationProps) {
   return (
-    <nav className="row" aria-label="Pages" style={{ justifyContent: "space-between" }}>
+    <div className="row" style={{ justifyContent: "space-between" }}>
       <span className="muted">
         {formatCount(total)} {total === 1 ? "run" : "runs"}
       </span>
-      <span className="row">
-        <button
-          type="button"
-          className="button small"
-          disabled={page <= 1}
-          onClick={() => onPage(page - 1)}
-        >
-          ← Previous
-        </button>
-        <span className="muted">
-          Page {page} of {totalPages}
-        </span>
-        <button
-          type="button"
-          className="button small"
-          disabled={page >= totalPages}
-          onClick={() => onPage(page + 1)}
-        >
-          Next →
-        </button>
-      </span>
-    </nav>
+      <PageNav page={page} totalPages={totalPages} onPage={onPage} label="Pages of runs" />
+    </div>
   );
 }
