@@ -89,6 +89,18 @@ class Session:
             self._artifact_stores[key] = found
         return found
 
+    @property
+    def default_artifact_store(self) -> ArtifactStore:
+        """The store at the default location: where a stackless run's bytes lie."""
+        from headwater.artifacts.artifact_store import ArtifactStore
+
+        url = self.default_artifact_store_url or self.settings.artifact_store_url
+        key = (uuid.UUID(int=1), url)
+        found = self._artifact_stores.get(key)
+        if found is None:
+            found = self._artifact_stores[key] = ArtifactStore(url)
+        return found
+
     def artifact_store_for(self, uri: str) -> ArtifactStore:
         """The artifact store holding `uri`: artifacts stay readable after the active
         stack changes. Falls back to the active stack's store (which then says the URI

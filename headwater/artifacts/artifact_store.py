@@ -5,7 +5,8 @@ Layout under the store's root (a local path or any fsspec URL):
 ```
 artifacts/<hash[:2]>/<hash>/          one folder per distinct content: data files, and
 artifacts/<hash[:2]>/<hash>/_visualizations/   views of them (not part of the hash)
-logs/<run_id>/<step_name>.log         step logs
+logs/<run_id>/<step_name>.log         step logs (a name that is not file-safe gets a
+                                      suffix of its hash, so names never share a file)
 .tmp/<uuid>/                          saves in progress
 ```
 
@@ -21,6 +22,7 @@ leave a partial final folder, and two concurrent saves of equal bytes may both w
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import re
 from collections.abc import Iterator
@@ -46,6 +48,7 @@ __all__ = ["ArtifactStore", "SavedArtifact", "SavedVisualization"]
 logger = logging.getLogger(__name__)
 
 _UNSAFE_NAME_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]")
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 _KNOWN_FITS: set[tuple[type, type]] = set()
 # Materializers that can load what they saved without importing the value's class.
 _PICKLING_MATERIALIZERS = (CloudpickleMaterializer, ContainerMaterializer)
@@ -89,6 +92,13 @@ class ArtifactStore:
 
     def __repr__(self) -> str:
         return f"ArtifactStore({self.url!r})"
+
+    @property
+    def local_root(self) -> str | None:
+        """The store's folder on this machine's disk, or None for remote filesystems."""
+        if self._location.is_local or {"file", "local"} & set(self._location.protocols):
+            return self._location.root
+        return None
 
     @property
     def root_uri(self) -> str:
@@ -167,6 +177,23 @@ class ArtifactStore:
             return False
         return True
 
+    def artifact_uri(self, content_hash: str) -> str:
+        """The URI of the folder that holds the artifact whose data hash to `content_hash`.
+
+        Raises:
+            ArtifactError: `content_hash` is not a sha256 hex digest.
+        """
+        if not _SHA256_HEX.fullmatch(content_hash):
+            raise ArtifactError(
+                f"'{content_hash[:80]}' is not a content hash: an artifact's hash is the 64 "
+                f"lowercase hex digits of a sha256 digest."
+            )
+        return self._location.uri(self._artifact_path(content_hash))
+
+    def log_uri(self, run_id: str, step_name: str) -> str:
+        """The URI of the log of one step of one run; distinct names get distinct files."""
+        return self._location.uri(self._log_path(run_id, step_name))
+
     def open_log(self, run_id: str, step_name: str) -> tuple[str, BinaryIO]:
         """Open the log file of one step of one run for appending bytes.
 
@@ -174,10 +201,9 @@ class ArtifactStore:
             The log's URI and the open file; the caller closes it. Filesystems that cannot
             append (such as S3) start the file afresh.
         """
-        folder = self._location.join("logs", _safe_name(run_id))
-        path = f"{folder}/{_safe_name(step_name)}.log"
+        path = self._log_path(run_id, step_name)
         fs = self._location.fs
-        fs.makedirs(folder, exist_ok=True)
+        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
         try:
             file = fs.open(path, "ab")
         except (NotImplementedError, ValueError):
@@ -210,6 +236,12 @@ class ArtifactStore:
         if fs.exists(path):
             fs.rm(path, recursive=True)
 
+    def _artifact_path(self, content_hash: str) -> str:
+        return self._location.join("artifacts", content_hash[:2], content_hash)
+
+    def _log_path(self, run_id: str, step_name: str) -> str:
+        return self._location.join("logs", _safe_name(run_id), f"{_unique_name(step_name)}.log")
+
     def _save_into(
         self, staging: str, data: Any, materializer: type[Materializer]
     ) -> SavedArtifact:
@@ -221,7 +253,7 @@ class ArtifactStore:
             metadata = saver.extract_metadata(data)
         views = _visualizations_of(saver, data)
         digest = hash_data_files(location.fs, staging)
-        final = location.join("artifacts", digest.sha256[:2], digest.sha256)
+        final = self._artifact_path(digest.sha256)
         if not self._staging.publish(staging, final):
             self._keep_missing_visualizations(views, staging_uri, location.uri(final))
             self._staging.recycle(staging)
@@ -330,3 +362,12 @@ def _data_type(path: str, materializer: type[Materializer]) -> type:
 def _safe_name(name: str) -> str:
     cleaned = _UNSAFE_NAME_CHARACTERS.sub("_", name)
     return "_" + cleaned if cleaned in ("", ".", "..") or cleaned.startswith(".") else cleaned
+
+
+def _unique_name(name: str) -> str:
+    """`name` made file-safe; one that had to change gets a suffix of its own hash, so
+    `a/b`, `a:b` and `a_b` never share a file."""
+    safe = _safe_name(name)
+    if safe == name:
+        return name
+    return f"{safe}-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"

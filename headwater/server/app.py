@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Depends, FastAPI
 
 from headwater.server.access import authorize, authorize_admin
+from headwater.server.artifact_roots import ArtifactRoots
 from headwater.server.audit_trail import AuditTrail
 from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import ServerState
@@ -71,6 +72,9 @@ def create_app(
         auth_mode="local" if token_secret is None else "server",
         token_secret=token_secret or b"",
         token_seconds=token_seconds,
+        artifact_roots=None
+        if token_secret is None
+        else ArtifactRoots.from_settings(session.settings),
     )
     return app
 

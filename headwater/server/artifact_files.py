@@ -96,6 +96,14 @@ class ArtifactFiles:
             )
         view = version.visualizations[index]
         path = self._location.resolve(view.uri)
+        if not path.startswith(self._folder(version) + "/"):
+            raise ApiError(
+                409,
+                "location_not_allowed",
+                f"The visualization '{view.name}' of artifact '{version.artifact_name}' is "
+                f"recorded at '{view.uri}', outside the artifact's folder, so the server "
+                f"will not read it.",
+            )
         if not self._location.fs.isfile(path):
             raise ArtifactError(
                 f"The visualization '{view.name}' of artifact '{version.artifact_name}' has no "

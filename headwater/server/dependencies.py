@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from headwater.server.artifact_roots import ArtifactRoots
 from headwater.session import Session
 from headwater.store.access_store import AccessStore
 
@@ -21,6 +22,8 @@ class ServerState:
     # Signs access tokens in server mode (see `headwater.server.tokens`).
     token_secret: bytes = b""
     token_seconds: int = 12 * 3600
+    # In server mode, where local artifact stores may live; None in local mode.
+    artifact_roots: ArtifactRoots | None = None
 
 
 def current_state(request: Request) -> ServerState:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from headwater.errors import ConfigurationError
+from headwater.errors import ConfigurationError, StackValidationError
 from headwater.stacks.builtin_flavors import ArtifactStoreFlavor, OrchestratorFlavor
 from headwater.stacks.flavors import get_flavor
 from headwater.stacks.settings import build_settings, merge_settings
@@ -68,6 +68,33 @@ def build_artifact_store(
     if not issubclass(flavor, ArtifactStoreFlavor):
         raise _cannot_build(None, component, "ArtifactStoreFlavor")
     settings = component_settings(store, component)
+    return flavor.create_artifact_store(settings, default_url=default_url)
+
+
+def planned_artifact_store(
+    component_type: StackComponentType,
+    flavor_name: str,
+    values: dict[str, Any],
+    *,
+    name: str,
+    default_url: str,
+) -> ArtifactStore | None:
+    """The artifact store a component about to be saved would open (secrets included in
+    `values`), or None when it is no artifact store of a flavor this process knows.
+
+    Raises:
+        StackValidationError: the values do not fit the flavor.
+        ConfigurationError: the location cannot be opened.
+    """
+    if component_type is not StackComponentType.ARTIFACT_STORE:
+        return None
+    try:
+        flavor = get_flavor(component_type, flavor_name)
+    except StackValidationError:
+        return None
+    if not issubclass(flavor, ArtifactStoreFlavor):
+        return None
+    settings = build_settings(flavor, values, component=name)
     return flavor.create_artifact_store(settings, default_url=default_url)
 
 

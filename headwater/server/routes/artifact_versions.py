@@ -10,9 +10,10 @@ from fastapi.responses import StreamingResponse
 
 from headwater.server.access import CallerDep
 from headwater.server.artifact_files import ArtifactFiles
-from headwater.server.dependencies import SessionDep
+from headwater.server.dependencies import SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import ArtifactVersionListParams, StepRunListParams
+from headwater.server.recorded_locations import artifact_version_store
 from headwater.server.schemas import (
     ArtifactConsumer,
     ArtifactConsumerPage,
@@ -123,11 +124,11 @@ def _consumer(step: StepRun, artifact_version_id: uuid.UUID, run: PipelineRun) -
     "/artifact-versions/{artifact_version_id}/files", operation_id="list_artifact_version_files"
 )
 def list_artifact_version_files(
-    artifact_version_id: uuid.UUID, session: SessionDep
+    artifact_version_id: uuid.UUID, session: SessionDep, state: StateDep
 ) -> list[ArtifactFile]:
     """List the files the artifact version's materializer saved (and its views)."""
     version = session.store.get_artifact_version(artifact_version_id)
-    return ArtifactFiles(session.artifact_store_for(version.uri)).list_files(version)
+    return ArtifactFiles(artifact_version_store(state, version)).list_files(version)
 
 
 @router.get(
@@ -137,11 +138,11 @@ def list_artifact_version_files(
     responses=_BINARY,
 )
 def download_artifact_version_file(
-    artifact_version_id: uuid.UUID, file_path: str, session: SessionDep
+    artifact_version_id: uuid.UUID, file_path: str, session: SessionDep, state: StateDep
 ) -> StreamingResponse:
     """Download one file of the artifact version; the path never leaves its folder."""
     version = session.store.get_artifact_version(artifact_version_id)
-    files = ArtifactFiles(session.artifact_store_for(version.uri))
+    files = ArtifactFiles(artifact_version_store(state, version))
     path = files.file_path(version, file_path)
     name = path.rsplit("/", 1)[-1].replace('"', "")
     return StreamingResponse(
@@ -158,10 +159,10 @@ def download_artifact_version_file(
     responses=_BINARY,
 )
 def get_artifact_version_visualization(
-    artifact_version_id: uuid.UUID, index: int, session: SessionDep
+    artifact_version_id: uuid.UUID, index: int, session: SessionDep, state: StateDep
 ) -> StreamingResponse:
     """The `index`-th visualization of the artifact version (HTML is served sandboxed)."""
     version = session.store.get_artifact_version(artifact_version_id)
-    files = ArtifactFiles(session.artifact_store_for(version.uri))
+    files = ArtifactFiles(artifact_version_store(state, version))
     path, media_type = files.visualization(version, index)
     return StreamingResponse(files.stream(path), media_type=media_type, headers=_SANDBOX_HEADERS)

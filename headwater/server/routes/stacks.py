@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
 from headwater.server.access import CallerDep
-from headwater.server.dependencies import SessionDep
+from headwater.server.dependencies import ServerState, SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import ListParams
 from headwater.server.schemas import PageOf
 from headwater.stacks.checks import checked_create, checked_update
+from headwater.stacks.runtime import planned_artifact_store
 from headwater.store.permissions import Resource
 from headwater.store.stack_models import (
     RunStack,
@@ -60,12 +61,18 @@ class StackListParams(ListParams):
 @router.post(
     "/stack-components", operation_id="create_stack_component", status_code=status.HTTP_201_CREATED
 )
-def create_stack_component(component: StackComponentCreate, session: SessionDep) -> StackComponent:
+def create_stack_component(
+    component: StackComponentCreate, session: SessionDep, state: StateDep
+) -> StackComponent:
     """Register a stack component; its secrets are stored apart and come back masked.
 
-    Its settings are checked against its flavor's schema (`GET /flavors`).
+    Its settings are checked against its flavor's schema (`GET /flavors`). On a team
+    server a local artifact store must lie under the server's artifact roots.
     """
-    return session.store.create_stack_component(checked_create(component))
+    checked = checked_create(component)
+    values = {**checked.settings, **checked.secrets}
+    _check_artifact_root(state, checked.type, checked.flavor, values, name=checked.name)
+    return session.store.create_stack_component(checked)
 
 
 @router.get("/stack-components", operation_id="list_stack_components")
@@ -88,7 +95,7 @@ def get_stack_component(
 
 @router.patch("/stack-components/{component_id}", operation_id="update_stack_component")
 def update_stack_component(
-    component_id: uuid.UUID, update: StackComponentUpdate, session: SessionDep
+    component_id: uuid.UUID, update: StackComponentUpdate, session: SessionDep, state: StateDep
 ) -> StackComponent:
     """Rename a component or replace its settings or secrets (each given whole).
 
@@ -96,6 +103,11 @@ def update_stack_component(
     keeps its value.
     """
     checked = checked_update(session.store, component_id, update)
+    if checked.settings is not None:
+        current = session.store.get_stack_component(component_id)
+        values = {**checked.settings, **(checked.secrets or {})}
+        name = checked.name or current.name
+        _check_artifact_root(state, current.type, current.flavor, values, name=name)
     return session.store.update_stack_component(component_id, checked)
 
 
@@ -156,3 +168,22 @@ def get_run_stack(run_id: str, session: SessionDep) -> RunStack | None:
     """The stack a run executed on, as it was then (null for runs without one)."""
     run = session.store.get_run(run_id)
     return session.store.get_run_stack(run.id)
+
+
+def _check_artifact_root(
+    state: ServerState,
+    component_type: StackComponentType,
+    flavor: str,
+    values: dict[str, Any],
+    *,
+    name: str,
+) -> None:
+    """On a team server, refuse a local artifact store outside the server's roots."""
+    if state.artifact_roots is None:
+        return
+    default_url = state.session.settings.artifact_store_url
+    planned = planned_artifact_store(
+        component_type, flavor, values, name=name, default_url=default_url
+    )
+    if planned is not None:
+        state.artifact_roots.check(planned, name=name)

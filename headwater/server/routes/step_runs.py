@@ -10,10 +10,11 @@ from fastapi import APIRouter, Query, status
 
 from headwater.client import Client
 from headwater.server.access import CallerDep
-from headwater.server.dependencies import SessionDep
+from headwater.server.dependencies import SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import StepRunListParams
 from headwater.server.log_reader import LogWindow, read_log_window
+from headwater.server.recorded_locations import check_step_end, check_step_start, step_log_store
 from headwater.server.schemas import (
     CacheComponentChange,
     LogSlice,
@@ -29,8 +30,13 @@ MAX_LOG_LINES = 10_000
 
 
 @router.post("/step-runs", operation_id="start_step_run", status_code=status.HTTP_201_CREATED)
-def start_step_run(step: StepRunCreate, session: SessionDep) -> StepRun:
-    """Record a step run: `running`, or `cached` with the outputs of its original."""
+def start_step_run(step: StepRunCreate, session: SessionDep, state: StateDep) -> StepRun:
+    """Record a step run: `running`, or `cached` with the outputs of its original.
+
+    On a team server the step's log must be the file its run's artifact store names.
+    """
+    if state.auth_mode == "server":
+        check_step_start(state, step)
     return session.store.start_step(step)
 
 
@@ -73,8 +79,16 @@ def get_step_run(step_run_id: uuid.UUID, session: SessionDep) -> StepRun:
 
 
 @router.post("/step-runs/{step_run_id}/end", operation_id="finish_step_run")
-def finish_step_run(step_run_id: uuid.UUID, end: StepRunEnd, session: SessionDep) -> StepRun:
-    """Record a step's end: status, outputs, metadata and resource use, at once."""
+def finish_step_run(
+    step_run_id: uuid.UUID, end: StepRunEnd, session: SessionDep, state: StateDep
+) -> StepRun:
+    """Record a step's end: status, outputs, metadata and resource use, at once.
+
+    On a team server each output must lie in the folder its run's artifact store keeps
+    for its content hash, with its visualizations inside it.
+    """
+    if state.auth_mode == "server":
+        check_step_end(state, session.store.get_step_run(step_run_id), end)
     return session.store.finish_step(step_run_id, end)
 
 
@@ -82,6 +96,7 @@ def finish_step_run(step_run_id: uuid.UUID, end: StepRunEnd, session: SessionDep
 def get_step_run_logs(
     step_run_id: uuid.UUID,
     session: SessionDep,
+    state: StateDep,
     offset: Annotated[int, Query(ge=0, description="First line number to read, from 0.")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LOG_LINES)] = 1000,
     grep: Annotated[str | None, Query(max_length=1000)] = None,
@@ -92,11 +107,9 @@ def get_step_run_logs(
     Lines are numbered from 0 in file order; continue with `offset=next_offset`.
     """
     step = session.store.get_step_run(step_run_id)
-    if step.log_uri is None:
-        return LogSlice(lines=[], next_offset=offset, has_more=False)
-    # The store of the run's stack, which need not be the active one.
-    artifact_store = session.artifact_store_for(step.log_uri)
-    if not artifact_store.exists(step.log_uri):
+    # Only the file the run's own artifact store names for the step, whatever was recorded.
+    artifact_store = step_log_store(state, step)
+    if artifact_store is None or step.log_uri is None or not artifact_store.exists(step.log_uri):
         return LogSlice(lines=[], next_offset=offset, has_more=False)
     window = LogWindow(offset=offset, limit=limit, grep=grep or None, stream=stream)
     return read_log_window(artifact_store, step.log_uri, window)
