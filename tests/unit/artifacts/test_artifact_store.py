@@ -373,3 +373,27 @@ def test_memory_stores_with_different_roots_do_not_see_each_other() -> None:
 
     assert not second.exists(saved.uri)
     first.delete(f"{first.root_uri}/artifacts")
+
+
+def test_step_names_that_differ_only_in_unsafe_characters_get_their_own_log_files(
+    any_store: ArtifactStore,
+) -> None:
+    names = ("a/b", "a_b", "a:b", "a b")
+
+    uris = {name: any_store.open_log("run-1", name) for name in names}
+    for name, (_, file) in uris.items():
+        with file:
+            file.write(name.encode())
+
+    assert len({uri for uri, _ in uris.values()}) == len(names)
+    assert {any_store.read_bytes(uri).decode() for uri, _ in uris.values()} == set(names)
+    assert uris["a_b"][0] == any_store.log_uri("run-1", "a_b")
+    assert uris["a_b"][0].endswith("/logs/run-1/a_b.log")
+
+
+def test_an_artifact_uri_is_the_content_folder_of_a_sha256_hash(store: ArtifactStore) -> None:
+    saved = store.save([1, 2, 3], find_materializer(list))
+
+    assert store.artifact_uri(saved.content_hash) == saved.uri
+    with pytest.raises(ArtifactError, match="is not a content hash"):
+        store.artifact_uri("../..")
