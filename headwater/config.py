@@ -46,7 +46,7 @@ def load_settings() -> Settings:
         ConfigurationError: the home folder cannot be created, or the heartbeat interval
             is not a positive number.
     """
-    home = Path(os.environ.get(HOME_VARIABLE) or Path.home() / ".headwater").expanduser()
+    home = home_folder()
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -67,6 +67,11 @@ def load_settings() -> Settings:
         heartbeat_interval=_heartbeat_interval(),
         project=os.environ.get(PROJECT_VARIABLE) or saved_project(home) or DEFAULT_PROJECT,
     )
+
+
+def home_folder() -> Path:
+    """`$HEADWATER_HOME`, or `~/.headwater` (not created here)."""
+    return Path(os.environ.get(HOME_VARIABLE) or Path.home() / ".headwater").expanduser()
 
 
 def _logged_in_server(home: Path) -> str | None:

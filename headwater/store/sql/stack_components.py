@@ -1,8 +1,8 @@
 """Stack components: a flavor's name and settings per record, secret settings kept apart.
 
 The `settings` column holds the plain settings and, for each secret setting, the mask
-`****`; the clear values live in `stack_component_secrets`, which only
-`get_stack_component_secrets` reads.
+`****`; the values live in `stack_component_secrets`, encrypted (`secret_box`), which
+only `get_stack_component_secrets` reads and decrypts.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from headwater.store.sql.schema import (
     stack_components,
     stacks,
 )
+from headwater.store.sql.secret_box import is_sealed, open_secrets, seal_secrets
 from headwater.store.stack_models import (
     SECRET_MASK,
     StackComponent,
@@ -211,7 +212,26 @@ def read_secrets(connection: Connection, component_id: uuid.UUID) -> dict[str, s
             stack_component_secrets.c.component_id == component_id
         )
     ).scalar()
-    return dict(found or {})
+    return open_secrets(dict(found or {}), component=str(component_id))
+
+
+def has_plain_secrets(connection: Connection) -> bool:
+    """Whether any secrets are still stored in clear (written before encryption)."""
+    rows = connection.execute(select(stack_component_secrets.c.secrets))
+    return any(not is_sealed(value) for (secrets,) in rows for value in secrets.values())
+
+
+def seal_plain_secrets(connection: Connection) -> int:
+    """Encrypt the secrets stored in clear before encryption existed; how many rows."""
+    rows = connection.execute(select(stack_component_secrets)).all()
+    plain = [row for row in rows if not all(is_sealed(v) for v in row.secrets.values())]
+    for row in plain:
+        connection.execute(
+            update(stack_component_secrets)
+            .where(stack_component_secrets.c.component_id == row.component_id)
+            .values(secrets=seal_secrets(dict(row.secrets)))
+        )
+    return len(plain)
 
 
 def load_components(
@@ -251,7 +271,8 @@ def _write_secrets(
     )
     if secrets:
         connection.execute(
-            stack_component_secrets.insert(), {"component_id": component_id, "secrets": secrets}
+            stack_component_secrets.insert(),
+            {"component_id": component_id, "secrets": seal_secrets(secrets)},
         )
 
 

@@ -108,12 +108,21 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         self._engines = create_engines(parsed)
         try:
             ensure_current_schema(self._engines, self.url)
+            self._seal_plain_secrets()
         except BaseException:
             self._engines.dispose()
             raise
 
     def __repr__(self) -> str:
         return f"SqlStore('{self.url}')"
+
+    def _seal_plain_secrets(self) -> None:
+        # Secrets written before they were encrypted at rest are sealed once, on open.
+        with self._read() as connection:
+            if not components.has_plain_secrets(connection):
+                return
+        with self._write() as connection:
+            components.seal_plain_secrets(connection)
 
     # --- runs -----------------------------------------------------------------------
 
