@@ -18,17 +18,15 @@ from headwater.config import ARTIFACT_STORE_URL_VARIABLE, Settings, load_setting
 from headwater.errors import HeadwaterError
 from headwater.stacks.active import resolve_active_stack
 from headwater.stacks.runtime import StackRuntime, build_artifact_store, build_orchestrator
-from headwater.store.base import Store
+from headwater.store.base import StaleRunSweeper, Store
 from headwater.store.factory import open_store
 from headwater.store.filters import ListQuery
+from headwater.store.models import STALE_AFTER_BEATS
 from headwater.store.stack_models import StackComponentType
 
 if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore
     from headwater.store.stack_models import Stack, StackComponent
-
-# A run whose heartbeat is this many intervals old is taken for dead.
-STALE_AFTER_BEATS = 6
 
 
 @dataclass(frozen=True)
@@ -129,8 +127,12 @@ class Session:
         return dt.timedelta(seconds=self.settings.heartbeat_interval * STALE_AFTER_BEATS)
 
     def stop_stale_runs(self) -> None:
-        """Mark runs whose process died as stopped, so none shows as running forever."""
-        self.store.stop_stale_runs(older_than=self.stale_after)
+        """Mark runs whose process died as stopped, so none shows as running forever.
+
+        Only a store that sweeps itself does it (a database); over HTTP the server does.
+        """
+        if isinstance(self.store, StaleRunSweeper):
+            self.store.stop_stale_runs(older_than=self.stale_after)
 
 
 _sessions: dict[Settings, Session] = {}

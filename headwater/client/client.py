@@ -99,7 +99,6 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
         """
         from headwater.responses import PipelineRunResponse
 
-        self._session.stop_stale_runs()
         return PipelineRunResponse(self._session.store.get_run(name_id_or_prefix), self._session)
 
     def list_pipeline_runs(
@@ -132,7 +131,6 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
         """
         from headwater.responses import PipelineRunResponse
 
-        self._session.stop_stale_runs()
         filters = self._active_project_filter(filters)
         result = self._session.store.list_runs(_query(filters, metadata or {}, sort_by, page, size))
         return Page.of(result, lambda r: PipelineRunResponse(r, self._session))

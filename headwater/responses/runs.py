@@ -295,7 +295,6 @@ class PipelineResponse:
     @property
     def runs(self) -> list[PipelineRunResponse]:
         """Every run of this pipeline, newest first."""
-        self._session.stop_stale_runs()
         page = self._session.store.list_runs(
             ListQuery(filters={"pipeline_name": self.model.name}, sort_by="desc:created", size=_ALL)
         )
@@ -308,7 +307,6 @@ class PipelineResponse:
         Raises:
             EntityNotFoundError: the pipeline has no runs (they were deleted).
         """
-        self._session.stop_stale_runs()
         page = self._session.store.list_runs(
             ListQuery(filters={"pipeline_name": self.model.name}, sort_by="desc:created", size=1)
         )

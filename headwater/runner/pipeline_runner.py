@@ -77,6 +77,7 @@ def run_pipeline(
             orchestrator=target.orchestrator.name,
             stack_id=target.stack_id,
             project_name=target.project,
+            heartbeat_seconds=target.heartbeat_interval,
         )
     )
     model_versions = _resolve_models(store, spec, run, target.project)

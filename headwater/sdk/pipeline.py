@@ -62,6 +62,8 @@ class Pipeline:
 
         spec, functions = self.compile(*args, **kwargs)
         session = get_session()
+        # Starting a run writes anyway: the moment to stop runs whose process died.
+        session.stop_stale_runs()
         show_progress_on_terminal()
         stack = session.stack_runtime()
         target = RunTarget(

@@ -58,7 +58,6 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     # runs
     "create_run": _need(R.RUN, A.CREATE, _PROJECT_NAME),
     "list_runs": _need(R.RUN, A.READ, Scope.LISTED),
-    "stop_stale_runs": _need(R.RUN, A.UPDATE, Scope.ANY_PROJECT),
     "get_run": _need(R.RUN, A.READ, _RUN),
     "delete_run": _need(R.RUN, A.DELETE, _RUN),
     "update_run_status": _need(R.RUN, A.UPDATE, _RUN),

@@ -120,19 +120,6 @@ class RunStatusUpdate(_Body):
     exception: str | None = None
 
 
-class StaleRunsStop(_Body):
-    """Stop unfinished runs with no heartbeat for this many seconds."""
-
-    # At most ten years: any run that old is stale anyway.
-    older_than_seconds: float = Field(gt=0, le=10 * 365 * 24 * 3600)
-
-
-class StoppedRuns(_Body):
-    """How many runs were marked stopped."""
-
-    stopped: int
-
-
 class ArtifactVersionLookup(_Body):
     """Artifact version ids to fetch in one request."""
 

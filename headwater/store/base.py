@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,6 +58,20 @@ if TYPE_CHECKING:
     )
 
 
+@runtime_checkable
+class StaleRunSweeper(Protocol):
+    """Stops runs whose process died: a database's job (the server's, or the runner's on
+    an embedded store), never a reader's and never a client's over HTTP."""
+
+    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
+        """Stop unfinished runs that missed `STALE_AFTER_BEATS` of their own heartbeats;
+        a run that recorded no interval is stale after `older_than` without a beat.
+
+        Their unfinished step runs are stopped too. Returns how many runs were stopped.
+        """
+        ...
+
+
 class Store(Protocol):
     """Everything Headwater remembers: pipelines, runs, step runs, artifacts, metadata."""
 
@@ -86,13 +100,6 @@ class Store(Protocol):
 
     def heartbeat(self, run_id: uuid.UUID) -> None:
         """Record that the process executing the run is alive."""
-        ...
-
-    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
-        """Mark unfinished runs with no heartbeat for `older_than` as stopped.
-
-        Their unfinished step runs are stopped too. Returns how many runs were stopped.
-        """
         ...
 
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:

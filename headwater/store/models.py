@@ -13,6 +13,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# A run whose process missed this many heartbeats in a row is taken for dead.
+STALE_AFTER_BEATS = 6
+
 
 class ExecutionStatus(StrEnum):
     """Where a run or step run is in its life."""
@@ -174,6 +177,9 @@ class RunCreate(_Frozen):
     orchestrator: str = "local"
     # The stack the run executes on; the store copies its components' settings.
     stack_id: uuid.UUID | None = None
+    # How often the run's process beats. The store stops the run once it has missed
+    # STALE_AFTER_BEATS beats; None leaves it to the sweeper's default.
+    heartbeat_seconds: float | None = Field(default=None, gt=0, le=86_400)
 
 
 class PipelineRun(_Frozen):

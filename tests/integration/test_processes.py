@@ -16,6 +16,7 @@ from headwater.runner.orchestrators.subprocess import SubprocessOrchestrator
 from headwater.runner.pipeline_runner import RunTarget, run_pipeline
 from headwater.session import get_session
 from tests.pipelines.linear import linear
+from tests.store_contract.records import a_run
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,13 +55,45 @@ def test_a_killed_run_is_shown_as_stopped_and_leaves_no_dangling_artifact(
     process.send_signal(signal.SIGKILL)
     process.wait()
     time.sleep(6 * 0.2 + 0.5)  # let the heartbeat go stale: six missed beats
+    seen_before_next_run = Client().get_pipeline("slow").last_run.status
+    linear()  # the next run on this machine stops the runs whose process died
     run = Client().get_pipeline("slow").last_run
 
+    assert seen_before_next_run == "running"  # reads never write
     assert run.status == "stopped"
     assert run.steps["sleepy"].status == "stopped"
     store = get_session().artifact_store
     for version in Client().list_artifact_versions(size=100).items:
         assert store.exists(version.uri), f"{version.uri} is recorded but missing"
+
+
+def test_a_reader_with_a_short_heartbeat_does_not_stop_a_live_run(headwater_home):
+    store = get_session().store
+    run = store.create_run(a_run().model_copy(update={"heartbeat_seconds": 5.0}))
+    store.heartbeat(run.id)
+    time.sleep(0.7)  # older than six of the reader's beats, younger than one of the run's
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "headwater.cli.main", "runs", "list"],
+        env={**os.environ, "HEADWATER_HEARTBEAT_SECONDS": "0.1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", "from tests.pipelines.linear import linear; linear()"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "HEADWATER_HEARTBEAT_SECONDS": "0.1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert listed.returncode == 0, listed.stderr
+    assert started.returncode == 0, started.stderr
+    assert store.get_run(run.id).status == "initializing"
 
 
 def test_four_processes_running_pipelines_at_once_record_every_run(headwater_home):

@@ -68,6 +68,15 @@ def sql_store_backend(request: pytest.FixtureRequest) -> StoreBackend:
 
 
 @pytest.fixture
+def sql_store(sql_store_backend: StoreBackend) -> Iterator[Store]:
+    """An open SQL store (SQLite, then PostgreSQL) on a clean database, for the roles
+    only a database plays."""
+    opened = sql_store_backend.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def store(store_backend: StoreBackend) -> Iterator[Store]:
     """An open store on a clean database, closed after the test."""
     opened = store_backend.open()

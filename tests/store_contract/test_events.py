@@ -48,15 +48,15 @@ def test_events_are_read_after_an_id_and_of_one_run(store):
     assert len(store.list_events(after=0, limit=1)) == 1
 
 
-def test_a_stopped_stale_run_leaves_an_event(store):
+def test_a_stopped_stale_run_leaves_an_event(sql_store):
     import datetime as dt
 
-    run = store.create_run(a_run())
-    before = store.last_event_id()
+    run = sql_store.create_run(a_run())
+    before = sql_store.last_event_id()
 
-    store.stop_stale_runs(older_than=dt.timedelta(microseconds=1))
+    sql_store.stop_stale_runs(older_than=dt.timedelta(microseconds=1))
 
-    stopped = store.list_events(after=before)
+    stopped = sql_store.list_events(after=before)
     assert [(e.entity_id, e.status) for e in stopped] == [(run.id, ExecutionStatus.STOPPED)]
 
 

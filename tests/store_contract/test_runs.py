@@ -113,34 +113,53 @@ def test_heartbeat_of_a_missing_run_says_it_is_missing(store):
         store.heartbeat(uuid.uuid4())
 
 
-def test_stale_runs_and_their_unfinished_steps_are_stopped(store):
-    run = store.create_run(a_run())
-    store.update_run_status(run.id, ExecutionStatus.RUNNING)
-    done = record_step(store, run, "load")
-    busy = store.start_step(a_step(run, "train"))
+def test_stale_runs_and_their_unfinished_steps_are_stopped(sql_store):
+    run = sql_store.create_run(a_run())
+    sql_store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    done = record_step(sql_store, run, "load")
+    busy = sql_store.start_step(a_step(run, "train"))
 
-    count = store.stop_stale_runs(older_than=dt.timedelta(0))
+    count = sql_store.stop_stale_runs(older_than=dt.timedelta(0))
 
     assert count == 1
-    stopped = store.get_run(run.id)
+    stopped = sql_store.get_run(run.id)
     assert stopped.status is ExecutionStatus.STOPPED
     assert stopped.ended is not None
-    assert store.get_step_run(busy.id).status is ExecutionStatus.STOPPED
-    assert store.get_step_run(done.id).status is ExecutionStatus.COMPLETED
+    assert sql_store.get_step_run(busy.id).status is ExecutionStatus.STOPPED
+    assert sql_store.get_step_run(done.id).status is ExecutionStatus.COMPLETED
 
 
-def test_runs_with_a_recent_heartbeat_or_a_finished_status_are_not_stopped(store):
-    alive = store.create_run(a_run())
-    store.heartbeat(alive.id)
-    finished = store.create_run(a_run())
-    store.update_run_status(finished.id, ExecutionStatus.COMPLETED)
+def test_runs_with_a_recent_heartbeat_or_a_finished_status_are_not_stopped(sql_store):
+    alive = sql_store.create_run(a_run())
+    sql_store.heartbeat(alive.id)
+    finished = sql_store.create_run(a_run())
+    sql_store.update_run_status(finished.id, ExecutionStatus.COMPLETED)
 
-    count = store.stop_stale_runs(older_than=dt.timedelta(hours=1))
+    count = sql_store.stop_stale_runs(older_than=dt.timedelta(hours=1))
 
     assert count == 0
-    assert store.get_run(alive.id).status is ExecutionStatus.INITIALIZING
-    assert store.stop_stale_runs(older_than=dt.timedelta(0)) == 1
-    assert store.get_run(finished.id).status is ExecutionStatus.COMPLETED
+    assert sql_store.get_run(alive.id).status is ExecutionStatus.INITIALIZING
+    assert sql_store.stop_stale_runs(older_than=dt.timedelta(0)) == 1
+    assert sql_store.get_run(finished.id).status is ExecutionStatus.COMPLETED
+
+
+def test_a_run_is_stale_by_its_own_heartbeat_interval_not_the_sweepers(sql_store):
+    slow_beats = sql_store.create_run(a_run().model_copy(update={"heartbeat_seconds": 3600.0}))
+    sql_store.heartbeat(slow_beats.id)
+    fast_beats = sql_store.create_run(a_run().model_copy(update={"heartbeat_seconds": 1e-6}))
+    sql_store.heartbeat(fast_beats.id)
+
+    count = sql_store.stop_stale_runs(older_than=dt.timedelta(0))
+
+    assert count == 1
+    assert sql_store.get_run(slow_beats.id).status is ExecutionStatus.INITIALIZING
+    assert sql_store.get_run(fast_beats.id).status is ExecutionStatus.STOPPED
+
+
+def test_a_stores_roles_say_who_may_sweep_stale_runs(store_backend, store):
+    from headwater.store.base import StaleRunSweeper
+
+    assert isinstance(store, StaleRunSweeper) is (store_backend.name != "rest")
 
 
 def test_get_run_finds_a_run_by_id_by_its_text_and_by_name(store):

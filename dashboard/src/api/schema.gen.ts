@@ -993,26 +993,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/runs/stop-stale": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Stop Stale Runs
-         * @description Mark unfinished runs whose heartbeat is older than the given age as stopped.
-         */
-        post: operations["stop_stale_runs"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/runs/{run_id}": {
         parameters: {
             query?: never;
@@ -1279,7 +1259,8 @@ export interface paths {
          * Create Stack Component
          * @description Register a stack component; its secrets are stored apart and come back masked.
          *
-         *     Its settings are checked against its flavor's schema (`GET /flavors`).
+         *     Its settings are checked against its flavor's schema (`GET /flavors`). On a team
+         *     server a local artifact store must lie under the server's artifact roots.
          */
         post: operations["create_stack_component"];
         delete?: never;
@@ -1427,6 +1408,8 @@ export interface paths {
         /**
          * Start Step Run
          * @description Record a step run: `running`, or `cached` with the outputs of its original.
+         *
+         *     On a team server the step's log must be the file its run's artifact store names.
          */
         post: operations["start_step_run"];
         delete?: never;
@@ -1527,6 +1510,9 @@ export interface paths {
         /**
          * Finish Step Run
          * @description Record a step's end: status, outputs, metadata and resource use, at once.
+         *
+         *     On a team server each output must lie in the folder its run's artifact store keeps
+         *     for its content hash, with its visualizations inside it.
          */
         post: operations["finish_step_run"];
         delete?: never;
@@ -3051,6 +3037,8 @@ export interface components {
             config?: {
                 [key: string]: unknown;
             };
+            /** Heartbeat Seconds */
+            heartbeat_seconds?: number | null;
             /** Name */
             name?: string | null;
             /**
@@ -3487,14 +3475,6 @@ export interface components {
             total_pages: number;
         };
         /**
-         * StaleRunsStop
-         * @description Stop unfinished runs with no heartbeat for this many seconds.
-         */
-        StaleRunsStop: {
-            /** Older Than Seconds */
-            older_than_seconds: number;
-        };
-        /**
          * StepCacheExplanation
          * @description Why a step run was cached or executed, against the nearest earlier run.
          */
@@ -3673,14 +3653,6 @@ export interface components {
             total: number;
             /** Total Pages */
             total_pages: number;
-        };
-        /**
-         * StoppedRuns
-         * @description How many runs were marked stopped.
-         */
-        StoppedRuns: {
-            /** Stopped */
-            stopped: number;
         };
         /**
          * StoreEvent
@@ -8768,93 +8740,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineRun"];
-                };
-            };
-            /** @description The request is malformed, e.g. a bad filter or sort key. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No valid credentials were sent. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The user may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such entity. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The entity conflicts with an existing one. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The request body is too large. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description The request does not match the schema. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    stop_stale_runs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StaleRunsStop"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StoppedRuns"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */

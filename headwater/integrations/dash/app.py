@@ -63,8 +63,6 @@ class LineageRuns:
         """The current lineage graph of a shown run, read fresh from its store."""
         for known, session in self.entries():
             if str(known) == run_id:
-                # A run whose process died shows as stopped, not running forever.
-                session.stop_stale_runs()
                 return load_lineage_graph(session.store, known)
         raise KeyError(run_id)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -18,9 +17,7 @@ from headwater.server.schemas import (
     RunDagResponse,
     RunPage,
     RunStatusUpdate,
-    StaleRunsStop,
     StepRunPage,
-    StoppedRuns,
 )
 from headwater.session import Session
 from headwater.store.models import PipelineRun, RunCreate
@@ -51,13 +48,6 @@ def list_runs(
     query = caller.scope(params.to_query(), Resource.RUN)
     page: RunPage = RunPage.of(session.store.list_runs(query))
     return page
-
-
-@router.post("/runs/stop-stale", operation_id="stop_stale_runs")
-def stop_stale_runs(body: StaleRunsStop, session: SessionDep) -> StoppedRuns:
-    """Mark unfinished runs whose heartbeat is older than the given age as stopped."""
-    older_than = dt.timedelta(seconds=body.older_than_seconds)
-    return StoppedRuns(stopped=session.store.stop_stale_runs(older_than=older_than))
 
 
 @router.get("/runs/{run_id}", operation_id="get_run")

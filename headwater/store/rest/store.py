@@ -92,11 +92,6 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
         """See `Store.heartbeat`."""
         self._http.call("POST", f"/runs/{run_id}/heartbeat")
 
-    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
-        """See `Store.stop_stale_runs`."""
-        body = {"older_than_seconds": max(older_than.total_seconds(), 1e-6)}
-        return int(self._http.call("POST", "/runs/stop-stale", body=body)["stopped"])
-
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """See `Store.get_run`."""
         return parse_model(PipelineRun, self._http.call("GET", f"/runs/{_segment(run_id_or_name)}"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, bindparam, func, select, update
@@ -12,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import EntityExistsError, EntityNotFoundError
 from headwater.store.models import (
+    STALE_AFTER_BEATS,
     ExecutionStatus,
     MetadataTarget,
     Page,
@@ -50,17 +52,17 @@ _RUN_NAME_TAKEN = select(runs.c.id).where(
     runs.c.project_id == bindparam("project_id"), runs.c.name == bindparam("name")
 )
 _HEARTBEAT = update(runs).where(runs.c.id == bindparam("run_id")).values(heartbeat=bindparam("now"))
-_STALE = select(runs.c.id).where(
-    runs.c.status.in_(_UNFINISHED),
-    func.coalesce(runs.c.heartbeat, runs.c.created) < bindparam("cutoff"),
+_LAST_BEAT = func.coalesce(runs.c.heartbeat, runs.c.created)
+_UNFINISHED_BEATS = select(runs.c.id, _LAST_BEAT.label("beat"), runs.c.heartbeat_seconds).where(
+    runs.c.status.in_(_UNFINISHED)
 )
-_STOP_RUNS = (
+_STOP_RUN = (
     update(runs)
     .where(
-        runs.c.id.in_(bindparam("run_ids", expanding=True)),
+        runs.c.id == bindparam("run_id"),
         runs.c.status.in_(_UNFINISHED),
-        # Checked again: a run may have beaten since it was found stale.
-        func.coalesce(runs.c.heartbeat, runs.c.created) < bindparam("cutoff"),
+        # Checked again: the run may have beaten since it was found stale.
+        bindparam("beat") >= _LAST_BEAT,
     )
     .values(status=ExecutionStatus.STOPPED.value, ended=bindparam("now"))
     .returning(runs.c.id)
@@ -133,6 +135,7 @@ def create_run(connection: Connection, run: RunCreate, now: dt.datetime) -> Pipe
         "started": None,
         "ended": None,
         "heartbeat": None,
+        "heartbeat_seconds": run.heartbeat_seconds,
         "config": run.config,
         "orchestrator": run.orchestrator,
         "exception": None,
@@ -144,6 +147,7 @@ def create_run(connection: Connection, run: RunCreate, now: dt.datetime) -> Pipe
     tag_target(connection, run_tags, values["id"], run.tags, now)
     if run.stack_id is not None:
         record_run_stack(connection, values["id"], run.stack_id)
+    del values["heartbeat_seconds"]  # the store's own bookkeeping, not part of the run
     return PipelineRun(
         **values,
         pipeline_name=run.pipeline_name,
@@ -187,22 +191,43 @@ def heartbeat(connection: Connection, run_id: uuid.UUID, now: dt.datetime) -> No
         raise run_not_found(run_id)
 
 
-def find_stale_runs(connection: Connection, cutoff: dt.datetime) -> list[uuid.UUID]:
-    """Unfinished runs whose last heartbeat (or creation) is older than `cutoff`."""
-    return list(connection.execute(_STALE, {"cutoff": cutoff}).scalars())
+@dataclass(frozen=True, slots=True)
+class StaleRun:
+    """An unfinished run that missed its beats, and the last beat it was seen at."""
+
+    id: uuid.UUID
+    beat: dt.datetime
+
+
+def find_stale_runs(
+    connection: Connection, now: dt.datetime, *, default_after: dt.timedelta
+) -> list[StaleRun]:
+    """Unfinished runs that missed STALE_AFTER_BEATS of their own beats (runs that
+    recorded no interval: whose last beat, or creation, is older than `default_after`)."""
+    stale = []
+    for row in connection.execute(_UNFINISHED_BEATS):
+        after = (
+            default_after
+            if row.heartbeat_seconds is None
+            else dt.timedelta(seconds=row.heartbeat_seconds * STALE_AFTER_BEATS)
+        )
+        if row.beat < now - after:
+            stale.append(StaleRun(id=row.id, beat=row.beat))
+    return stale
 
 
 def stop_runs(
-    connection: Connection, run_ids: list[uuid.UUID], *, cutoff: dt.datetime, now: dt.datetime
-) -> int:
-    """Stop the given runs (if still stale) and their unfinished step runs."""
-    if not run_ids:
-        return 0
-    parameters = {"run_ids": run_ids, "cutoff": cutoff, "now": now}
-    stopped = list(connection.execute(_STOP_RUNS, parameters).scalars())
+    connection: Connection, stale: list[StaleRun], *, now: dt.datetime
+) -> list[uuid.UUID]:
+    """Stop the given runs (if they have not beaten since) and their unfinished step runs."""
+    stopped = [
+        run.id
+        for run in stale
+        if connection.execute(_STOP_RUN, {"run_id": run.id, "beat": run.beat, "now": now}).first()
+    ]
     if stopped:
         connection.execute(_STOP_STEPS, {"run_ids": stopped, "now": now})
-    return len(stopped)
+    return stopped
 
 
 def get_run(connection: Connection, run_id_or_name: uuid.UUID | str) -> PipelineRun:

@@ -121,6 +121,8 @@ runs = Table(
     Column("started", UtcDateTime(), nullable=True),
     Column("ended", UtcDateTime(), nullable=True),
     Column("heartbeat", UtcDateTime(), nullable=True),
+    # How often the run's process beats; it is stale after STALE_AFTER_BEATS missed beats.
+    Column("heartbeat_seconds", Float(), nullable=True),
     Column("config", JsonValue(), nullable=False),
     Column("orchestrator", String(NAME), nullable=False),
     Column("exception", Text(), nullable=True),

@@ -156,20 +156,18 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
             runs.heartbeat(connection, run_id, utc_now())
 
     def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
-        """See `Store.stop_stale_runs`."""
-        cutoff = utc_now() - older_than
-        # Called before most reads: look without the write lock first, as usually
-        # nothing is stale.
+        """See `StaleRunSweeper.stop_stale_runs`."""
+        # Look without the write lock first, as usually nothing is stale.
         with self._read() as connection:
-            stale = runs.find_stale_runs(connection, cutoff)
+            stale = runs.find_stale_runs(connection, utc_now(), default_after=older_than)
         if not stale:
             return 0
         now = utc_now()
         with self._write() as connection:
-            stopped = runs.stop_runs(connection, stale, cutoff=cutoff, now=now)
+            stopped = runs.stop_runs(connection, stale, now=now)
             if stopped:
-                events.record_stopped_runs(connection, stale, now)
-            return stopped
+                events.record_stopped_runs(connection, stopped, now)
+            return len(stopped)
 
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """See `Store.get_run`."""

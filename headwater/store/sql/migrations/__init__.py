@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0009_service_accounts"
+HEAD_REVISION = "0010_run_heartbeat_seconds"
 MIGRATIONS_FOLDER = Path(__file__).parent
