@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import time
 import uuid
@@ -22,9 +23,14 @@ DEFAULT_TOKEN_SECONDS = 12 * 3600
 def load_or_create_secret(home: Path) -> bytes:
     """The signing secret of the server of `home`, created on first use."""
     path = home / SECRET_FILE
-    if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+    try:
+        # Owner-only from its first byte; a second server starting at once reads the first's.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_hex(32))
     return bytes.fromhex(path.read_text().strip())
 
 
