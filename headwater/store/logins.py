@@ -35,6 +35,8 @@ class UserLogin:
     password_hash: str
     role: ServerRole
     kind: AccountKind = AccountKind.USER
+    # Bumped by every password change; tokens issued in an older epoch are refused.
+    token_epoch: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ class ApiKey:
     expires: dt.datetime | None
     last_used: dt.datetime | None
     revoked: dt.datetime | None
+    # When it was replaced by a new key (it may still work through a grace period).
+    rotated: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

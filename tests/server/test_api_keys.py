@@ -92,6 +92,7 @@ def test_listed_keys_show_times_and_status_but_never_a_secret(auth_server: AuthS
         "expires",
         "last_used",
         "revoked",
+        "rotated",
     }
     assert listed[0]["status"] == "active"
     assert listed[0]["last_used"] is not None
@@ -185,3 +186,40 @@ def test_a_viewer_service_account_may_read_but_not_write(auth_server: AuthServer
     )
 
     assert (read.status_code, write.status_code) == (200, 403)
+
+
+def test_a_rotated_one_day_key_still_expires_when_the_old_one_would_have(
+    auth_server: AuthServer, admin
+):
+    old = _new_key(admin, expires_in_days=1)
+
+    rotated = admin.post(f"/api-keys/{old['id']}/rotate", json={})
+
+    assert rotated.status_code == 200
+    assert rotated.json()["expires"] == old["expires"]
+
+
+def test_rotating_with_a_new_expiry_uses_it(auth_server: AuthServer, admin):
+    old = _new_key(admin, expires_in_days=1)
+
+    rotated = admin.post(f"/api-keys/{old['id']}/rotate", json={"expires_in_days": 30})
+
+    assert rotated.json()["expires"] > old["expires"]
+
+
+@pytest.mark.parametrize("ending", ["revoked", "rotated"])
+def test_rotating_an_ended_key_is_refused_and_mints_no_key(auth_server: AuthServer, admin, ending):
+    old = _new_key(admin)
+    if ending == "revoked":
+        admin.post(f"/api-keys/{old['id']}/revoke").raise_for_status()
+    else:
+        admin.post(f"/api-keys/{old['id']}/rotate", json={"grace_seconds": 3600})
+
+    refused = admin.post(f"/api-keys/{old['id']}/rotate", json={})
+    listed = admin.get("/service-accounts/ci/api-keys").json()["items"]
+
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "status_transition"
+    assert f"is {ending}" in refused.json()["message"]
+    assert "key" not in refused.json()
+    assert len(listed) == (1 if ending == "revoked" else 2)

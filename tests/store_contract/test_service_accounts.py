@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.errors import EntityExistsError, EntityNotFoundError, StatusTransitionError
 from headwater.store.logins import AccountKind, ServerRole
 
 
@@ -90,3 +90,53 @@ def test_marking_a_key_used_records_when(sql_store):
     sql_store.mark_key_used(key_id, when)
 
     assert sql_store.get_api_key(key_id).last_used == when
+
+
+def _rotate(store: Any, key_id: uuid.UUID, **changes: Any) -> Any:
+    values: dict[str, Any] = {
+        "new_key_id": uuid.uuid4(),
+        "secret_hash": "cd" * 32,
+        "expires": None,
+        "old_key_ends": dt.datetime.now(dt.UTC),
+    }
+    return store.rotate_api_key(key_id, **{**values, **changes})
+
+
+def test_a_rotated_key_keeps_the_old_keys_expiry_unless_given_a_new_one(sql_store):
+    account = sql_store.create_service_account("ci", ServerRole.MEMBER)
+    ends = dt.datetime(2030, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    later = dt.datetime(2031, 1, 1, tzinfo=dt.UTC)
+    first, second = _key(sql_store, account.id, expires=ends), _key(sql_store, account.id)
+
+    kept = _rotate(sql_store, first)
+    given = _rotate(sql_store, second, expires=later)
+
+    assert kept.expires == ends
+    assert given.expires == later
+
+
+def test_rotating_marks_the_old_key_rotated(sql_store):
+    account = sql_store.create_service_account("ci", ServerRole.MEMBER)
+    old = _key(sql_store, account.id)
+
+    _rotate(sql_store, old)
+
+    assert sql_store.get_api_key(old).rotated is not None
+
+
+@pytest.mark.parametrize("ending", ["revoked", "rotated", "expired"])
+def test_an_ended_key_cannot_be_rotated_and_nothing_is_minted(sql_store, ending):
+    account = sql_store.create_service_account("ci", ServerRole.MEMBER)
+    past = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    old = _key(sql_store, account.id, expires=past if ending == "expired" else None)
+    if ending == "revoked":
+        sql_store.revoke_api_key(old)
+    if ending == "rotated":
+        # Rotated with a grace period: the old key still works, but has a successor.
+        _rotate(sql_store, old, old_key_ends=dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    keys_before = len(sql_store.list_api_keys(account.id))
+
+    with pytest.raises(StatusTransitionError, match=f"is {ending}"):
+        _rotate(sql_store, old)
+
+    assert len(sql_store.list_api_keys(account.id)) == keys_before

@@ -28,7 +28,8 @@ MAX_GRACE_SECONDS = 7 * 24 * 3600
 
 
 class ApiKeyRotate(BaseModel):
-    """How to replace a key: how long the old one keeps working, how long the new lives."""
+    """How to replace a key: how long the old one keeps working, how long the new lives
+    (`expires_in_days` None: the new key expires when the old one would have)."""
 
     grace_seconds: int = Field(default=0, ge=0, le=MAX_GRACE_SECONDS)
     expires_in_days: int | None = Field(default=None, ge=1, le=MAX_KEY_DAYS)
@@ -44,7 +45,11 @@ def get_api_key(key_id: uuid.UUID, state: StateDep) -> ApiKeyInfo:
 def rotate_api_key(key_id: uuid.UUID, body: ApiKeyRotate, state: StateDep) -> ApiKeyWithSecret:
     """Replace a key by a new one of the same name; the raw new key is in this answer only.
 
-    The old key stops working now, or after `grace_seconds`.
+    The old key stops working now, or after `grace_seconds`. The new key expires in
+    `expires_in_days`, or when the old key would have.
+
+    Raises:
+        ApiError: 409 if the key is revoked, expired or already rotated (nothing is made).
     """
     new = make_key()
     saved = login_store(state).rotate_api_key(

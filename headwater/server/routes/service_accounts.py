@@ -89,6 +89,8 @@ class ApiKeyInfo(BaseModel):
     expires: dt.datetime | None
     last_used: dt.datetime | None
     revoked: dt.datetime | None
+    # When a new key replaced it; it cannot be rotated again.
+    rotated: dt.datetime | None
 
     @classmethod
     def of(cls, key: ApiKey) -> ApiKeyInfo:
@@ -102,6 +104,7 @@ class ApiKeyInfo(BaseModel):
             expires=key.expires,
             last_used=key.last_used,
             revoked=key.revoked,
+            rotated=key.rotated,
         )
 
 

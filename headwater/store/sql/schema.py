@@ -455,6 +455,9 @@ user_logins = Table(
     Column("description", Text(), nullable=True),
     # Set when an admin deactivates the account: it can no longer authenticate at all.
     Column("deactivated", UtcDateTime(), nullable=True),
+    # Bumped when the password changes; a token carries the epoch it was issued in, and
+    # one from an older epoch is refused, so a new password logs every old token out.
+    Column("token_epoch", Integer(), nullable=False, server_default="0"),
 )
 
 # An API key of a service account: `hwk_<id hex>_<secret>`. Only the SHA-256 of the
@@ -471,6 +474,8 @@ api_keys = Table(
     Column("expires", UtcDateTime(), nullable=True),
     Column("last_used", UtcDateTime(), nullable=True),
     Column("revoked", UtcDateTime(), nullable=True),
+    # Set when the key was replaced by a new one: it may not be rotated again.
+    Column("rotated", UtcDateTime(), nullable=True),
     Index(None, "user_id", "created"),
 )
 

@@ -10,11 +10,12 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.errors import EntityExistsError, EntityNotFoundError, StatusTransitionError
 from headwater.store.logins import (
     AccountKind,
     ApiKey,
@@ -187,6 +188,64 @@ def end_api_key(connection: Connection, key_id: uuid.UUID, *, at: dt.datetime) -
     return get_api_key(connection, key_id)
 
 
+@dataclass(frozen=True, slots=True)
+class RetiredKey:
+    """A key just marked rotated, and when it would have expired had it not been."""
+
+    service_account_id: uuid.UUID
+    name: str
+    expires_before_rotation: dt.datetime | None
+
+
+def retire_api_key(connection: Connection, key_id: uuid.UUID, *, ends: dt.datetime) -> RetiredKey:
+    """Mark a working key rotated and make it stop at `ends` (or its own expiry if sooner).
+
+    One conditional UPDATE, so of two concurrent rotations of one key only one succeeds.
+
+    Raises:
+        EntityNotFoundError: no key has that id.
+        StatusTransitionError: the key is revoked, expired or already rotated.
+    """
+    key = get_api_key(connection, key_id)
+    now = utc_now()
+    ended_at = now if ends <= now else ends
+    new_expiry = ended_at if key.expires is None else min(key.expires, ended_at)
+    changed = connection.execute(
+        api_keys.update()
+        .where(
+            api_keys.c.id == key_id,
+            api_keys.c.revoked.is_(None),
+            api_keys.c.rotated.is_(None),
+            or_(api_keys.c.expires.is_(None), api_keys.c.expires > now),
+        )
+        .values(
+            rotated=now,
+            **({"revoked": now} if ends <= now else {"expires": new_expiry}),
+        )
+    )
+    if changed.rowcount != 1:
+        raise StatusTransitionError(_why_not_rotatable(get_api_key(connection, key_id), now))
+    return RetiredKey(
+        service_account_id=key.service_account_id,
+        name=key.name,
+        expires_before_rotation=key.expires,
+    )
+
+
+def _why_not_rotatable(key: ApiKey, now: dt.datetime) -> str:
+    if key.rotated is not None:
+        ending = f"rotated (on {key.rotated:%Y-%m-%d %H:%M} UTC)"
+    elif key.revoked is not None:
+        ending = f"revoked (on {key.revoked:%Y-%m-%d %H:%M} UTC)"
+    else:
+        ending = "expired"
+    return (
+        f"API key '{key.name}' ({key.id}) is {ending}, so it cannot be rotated: only a "
+        f"working key has a successor to make. Rotate the key that replaced it, or make a "
+        f"new one with `headwater api-keys create ACCOUNT`."
+    )
+
+
 def find_key_login(connection: Connection, key_id: uuid.UUID) -> KeyLogin | None:
     """The key and its active owner's login, unless the key is revoked or the owner
     deactivated (expiry is the caller's to check against its clock)."""
@@ -232,6 +291,7 @@ def _key(row: Row[*tuple[Any, ...]]) -> ApiKey:
         expires=row._mapping[api_keys.c.expires],
         last_used=row._mapping[api_keys.c.last_used],
         revoked=row._mapping[api_keys.c.revoked],
+        rotated=row._mapping[api_keys.c.rotated],
     )
 
 
@@ -303,20 +363,23 @@ class SqlServiceAccountMethods:
         old_key_ends: dt.datetime,
     ) -> ApiKey:
         """Replace a key by a new one of the same name, in one transaction: the old key
-        stops working at `old_key_ends` (now, or after a grace period).
+        stops working at `old_key_ends` (now, or after a grace period). The new key ends
+        at `expires`, or when the old one would have (None keeps the old key's expiry, so
+        rotating never turns an expiring key into a permanent one).
 
         Raises:
             EntityNotFoundError: no key has that id.
+            StatusTransitionError: the key is revoked, expired or already rotated.
         """
         with self._write() as connection:
-            old = end_api_key(connection, key_id, at=old_key_ends)
+            old = retire_api_key(connection, key_id, ends=old_key_ends)
             return create_api_key(
                 connection,
                 old.service_account_id,
                 key_id=new_key_id,
                 name=old.name,
                 secret_hash=secret_hash,
-                expires=expires,
+                expires=old.expires_before_rotation if expires is None else expires,
             )
 
     def revoke_api_key(self, key_id: uuid.UUID) -> ApiKey:
