@@ -14,6 +14,13 @@ from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
+from headwater.server.login_throttle import (
+    LoginLimits,
+    LoginThrottle,
+    TooManyLoginAttempts,
+    answer_too_many_login_attempts,
+)
+from headwater.server.passwords import PasswordHashing
 from headwater.server.routes import (
     api_keys,
     artifact_versions,
@@ -52,11 +59,16 @@ def create_app(
     static_folder: Path = STATIC_FOLDER,
     token_secret: bytes | None = None,
     token_seconds: int = DEFAULT_TOKEN_SECONDS,
+    login_limits: LoginLimits | None = None,
 ) -> FastAPI:
     """The Headwater server over `session`'s metadata store and artifact store.
 
     With a `token_secret` the server requires a login (server mode); without one every
-    request is the default user's (local mode).
+    request is the default user's (local mode). `login_limits` default to those of the
+    environment (`LoginLimits.from_environment`).
+
+    Raises:
+        ConfigurationError: in server mode, a login limit variable is malformed.
 
     Example:
         ```python
@@ -67,14 +79,18 @@ def create_app(
         ```
     """
     app = openapi_app(max_request_bytes=max_request_bytes, static_folder=static_folder)
+    is_server_mode = token_secret is not None
+    limits = login_limits or (LoginLimits.from_environment() if is_server_mode else LoginLimits())
     app.state.headwater = ServerState(
         session=session,
-        auth_mode="local" if token_secret is None else "server",
+        auth_mode="server" if is_server_mode else "local",
         token_secret=token_secret or b"",
         token_seconds=token_seconds,
         artifact_roots=None
         if token_secret is None
         else ArtifactRoots.from_settings(session.settings),
+        login_throttle=LoginThrottle(limits),
+        password_hashing=PasswordHashing(limits.hashing_threads),
     )
     return app
 
@@ -99,6 +115,7 @@ def openapi_app(
     )
     app.state.dag_cache = DagCache()
     install_error_handlers(app)
+    app.add_exception_handler(TooManyLoginAttempts, answer_too_many_login_attempts)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(AuditTrail)
     app.include_router(health.router, prefix=API_PREFIX)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from headwater.server.artifact_roots import ArtifactRoots
+from headwater.server.login_throttle import LoginLimits, LoginThrottle
+from headwater.server.passwords import PasswordHashing
 from headwater.session import Session
 from headwater.store.access_store import AccessStore
 
@@ -24,6 +26,12 @@ class ServerState:
     token_seconds: int = 12 * 3600
     # In server mode, where local artifact stores may live; None in local mode.
     artifact_roots: ArtifactRoots | None = None
+    # Failed logins per user name and address (in this process: see `login_throttle.py`).
+    login_throttle: LoginThrottle = field(default_factory=lambda: LoginThrottle(LoginLimits()))
+    # Argon2 on worker threads, a bounded number at once.
+    password_hashing: PasswordHashing = field(
+        default_factory=lambda: PasswordHashing(LoginLimits().hashing_threads)
+    )
 
 
 def current_state(request: Request) -> ServerState:

@@ -71,19 +71,29 @@ def _login_from_credentials(request: Request, state: ServerState) -> UserLogin:
 def _login_from_bearer(state: ServerState, token: str) -> UserLogin:
     if is_api_key(token):
         return _login_from_key(state, token)
-    user_id = read_token(state.token_secret, token)
-    login = None if user_id is None else find_login(state, user_id)
+    login = _login_from_token(state, token)
     if login is None:
-        raise unauthorized("The access token is invalid or has expired.")
+        raise unauthorized(
+            "The access token is invalid or has expired, or the password changed since it "
+            "was issued."
+        )
+    return login
+
+
+def _login_from_token(state: ServerState, token: str) -> UserLogin | None:
+    """The user an access token names, unless their password changed since it was issued."""
+    claims = read_token(state.token_secret, token)
+    login = None if claims is None else find_login(state, claims.user_id)
+    if login is None or claims is None or claims.epoch != login.token_epoch:
+        return None
     return login
 
 
 def _login_from_cookie(request: Request, state: ServerState, session_token: str) -> UserLogin:
     """The user of a browser session; unsafe methods must also carry its CSRF token."""
-    user_id = read_token(state.token_secret, session_token)
-    login = None if user_id is None else find_login(state, user_id)
+    login = _login_from_token(state, session_token)
     if login is None:
-        raise unauthorized("The session has ended.")
+        raise unauthorized("The session has ended (it expired, or the password changed).")
     # The cookie is ambient (the browser sends it whichever page asks): a write must
     # prove it comes from our own page, which alone can read the CSRF cookie.
     if not has_valid_csrf_token(request, state.token_secret, session_token):

@@ -1,4 +1,6 @@
-"""Access tokens: a user id and an expiry, signed with HMAC-SHA256 by the server's secret.
+"""Access tokens: a user id, an expiry and a token epoch, signed with HMAC-SHA256 by the
+server's secret. The epoch is the user's when the token was issued; a password change
+bumps the user's, which ends every older token (see `identity.py`).
 
 The secret lives in `$HEADWATER_HOME/server_secret` (readable by its owner only) and is
 made on first use; deleting it logs everybody out.
@@ -14,6 +16,7 @@ import os
 import secrets
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 SECRET_FILE = "server_secret"
@@ -34,15 +37,25 @@ def load_or_create_secret(home: Path) -> bytes:
     return bytes.fromhex(path.read_text().strip())
 
 
-def issue_token(secret: bytes, user_id: uuid.UUID, seconds: int = DEFAULT_TOKEN_SECONDS) -> str:
-    """A token naming `user_id`, valid for `seconds`."""
-    claims = {"sub": str(user_id), "exp": int(time.time()) + seconds}
+@dataclass(frozen=True, slots=True)
+class TokenClaims:
+    """What a valid token says: whose it is, and the user's token epoch when issued."""
+
+    user_id: uuid.UUID
+    epoch: int
+
+
+def issue_token(
+    secret: bytes, user_id: uuid.UUID, seconds: int = DEFAULT_TOKEN_SECONDS, *, epoch: int = 0
+) -> str:
+    """A token naming `user_id` in token epoch `epoch`, valid for `seconds`."""
+    claims = {"sub": str(user_id), "exp": int(time.time()) + seconds, "epo": epoch}
     payload = _encode(json.dumps(claims, separators=(",", ":")).encode())
     return f"{payload}.{_signature(secret, payload)}"
 
 
-def read_token(secret: bytes, token: str) -> uuid.UUID | None:
-    """The user id a token names; None if it is malformed, forged or expired."""
+def read_token(secret: bytes, token: str) -> TokenClaims | None:
+    """The user id and epoch a token names; None if it is malformed, forged or expired."""
     payload, _, signature = token.partition(".")
     if not hmac.compare_digest(signature, _signature(secret, payload)):
         return None
@@ -50,7 +63,8 @@ def read_token(secret: bytes, token: str) -> uuid.UUID | None:
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         if int(claims["exp"]) <= time.time():
             return None
-        return uuid.UUID(str(claims["sub"]))
+        # Tokens issued before epochs existed carry none: they are of the first epoch.
+        return TokenClaims(uuid.UUID(str(claims["sub"])), int(claims.get("epo", 0)))
     except (ValueError, KeyError, TypeError):
         return None
 

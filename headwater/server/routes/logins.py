@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from fastapi import APIRouter
+import anyio.to_thread
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from headwater.server.dependencies import ServerState, StateDep
-from headwater.server.errors import ERROR_RESPONSES, ApiError
-from headwater.server.identity import find_login
-from headwater.server.passwords import hash_password, password_matches
+from headwater.server.errors import ERROR_RESPONSES, ApiError, ErrorBody
+from headwater.server.identity import find_login, login_store
 from headwater.server.tokens import issue_token
 from headwater.store.logins import AccountKind, ServerRole, UserLogin
 
@@ -52,24 +53,48 @@ class UserLoginInfo(BaseModel):
     role: ServerRole
 
 
-@router.post("/login", operation_id="login")
-def login(body: LoginRequest, state: StateDep) -> AccessToken:
+# The limits' answer, besides the usual errors (see `login_throttle.py`).
+THROTTLED_RESPONSES: dict[int | str, dict[str, Any]] = {
+    429: {
+        "model": ErrorBody,
+        "description": "Too many failed logins for the user name or address; see Retry-After.",
+    }
+}
+
+
+@router.post("/login", operation_id="login", responses=THROTTLED_RESPONSES)
+async def login(body: LoginRequest, request: Request, state: StateDep) -> AccessToken:
     """An access token for a user's name and password (needs no login).
 
     Raises:
-        ApiError: 401 for a wrong username or password; 400 in local mode, where there
-            is no login to make and no secret to sign a token with.
+        ApiError: 401 for a wrong username or password; 429 after too many failures for
+            the user name or the address; 400 in local mode, where there is no login to
+            make and no secret to sign a token with.
     """
-    found = check_password(state, body)
-    token = issue_token(state.token_secret, found.user_id, state.token_seconds)
-    return AccessToken(access_token=token, expires_in=state.token_seconds, role=found.role)
+    found = await check_password(state, body, request)
+    return AccessToken(
+        access_token=issue_access_token(state, found),
+        expires_in=state.token_seconds,
+        role=found.role,
+    )
 
 
-def check_password(state: ServerState, body: LoginRequest) -> UserLogin:
+def issue_access_token(state: ServerState, found: UserLogin) -> str:
+    """A token for a user who just logged in, in their current token epoch."""
+    return issue_token(
+        state.token_secret, found.user_id, state.token_seconds, epoch=found.token_epoch
+    )
+
+
+async def check_password(state: ServerState, body: LoginRequest, request: Request) -> UserLogin:
     """The login of a user whose name and password match (for `/login` and `/sessions`).
 
+    Every wrong answer costs one Argon2 verification, whether the name is a user's, a
+    service account's (which has no password) or nobody's: so timing tells no names apart.
+
     Raises:
-        ApiError: 401 for a wrong username or password; 400 in local mode.
+        ApiError: 401 for a wrong username or password; 429 after too many failures; 400
+            in local mode.
     """
     if state.auth_mode != "server":
         raise ApiError(
@@ -78,25 +103,27 @@ def check_password(state: ServerState, body: LoginRequest) -> UserLogin:
             "This server does not require a login: every request is the default user's. "
             "Send requests without a token, or start the server with `headwater up --auth`.",
         )
-    found = find_login(state, body.username)
-    # A service account has no password (an empty hash, which nothing matches); checked
-    # by kind too, so a service account can never log in by password.
-    if (
-        found is None
-        or found.kind is not AccountKind.USER
-        or not password_matches(found.password_hash, body.password)
-    ):
+    address = request.client.host if request.client is not None else "unknown"
+    attempt = state.login_throttle.begin_attempt(body.username, address)
+    found = await anyio.to_thread.run_sync(find_login, state, body.username)
+    # Checked by kind too, so a service account can never log in by password.
+    is_user = found is not None and found.kind is AccountKind.USER
+    password_hash = found.password_hash if found is not None and is_user else None
+    # Hashed before deciding, so an unknown name pays for a verification too.
+    matched = await state.password_hashing.matches(password_hash, body.password)
+    if found is None or not matched:
         raise ApiError(401, "unauthorized", "Wrong username or password.")
+    attempt.succeeded()
     return found
 
 
 @admin_router.post("/users", operation_id="create_user", status_code=201)
-def create_user(body: UserLoginCreate, state: StateDep) -> UserLoginInfo:
-    """Create a user who can log in, or reset an existing user's password and role."""
-    from headwater.store.sql.store import SqlStore
+async def create_user(body: UserLoginCreate, state: StateDep) -> UserLoginInfo:
+    """Create a user who can log in, or reset an existing user's password and role.
 
-    store = state.session.store
-    if not isinstance(store, SqlStore):
-        raise ApiError(400, "bad_request", "This server's store cannot keep user logins.")
-    saved = store.save_login(body.name, hash_password(body.password), body.role)
+    A new password ends the user's earlier access tokens and browser sessions.
+    """
+    store = login_store(state)
+    password_hash = await state.password_hashing.hash(body.password)
+    saved = await anyio.to_thread.run_sync(store.save_login, body.name, password_hash, body.role)
     return UserLoginInfo(id=saved.user_id, name=saved.name, role=saved.role)

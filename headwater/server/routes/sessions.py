@@ -8,8 +8,12 @@ from pydantic import BaseModel
 from headwater.server.cookies import clear_session_cookies, set_session_cookies
 from headwater.server.dependencies import StateDep
 from headwater.server.errors import ERROR_RESPONSES
-from headwater.server.routes.logins import LoginRequest, check_password
-from headwater.server.tokens import issue_token
+from headwater.server.routes.logins import (
+    THROTTLED_RESPONSES,
+    LoginRequest,
+    check_password,
+    issue_access_token,
+)
 from headwater.store.logins import AccountKind, ServerRole
 
 # Needs no login: this is where a browser gets one.
@@ -25,8 +29,13 @@ class BrowserSession(BaseModel):
     expires_in: int
 
 
-@router.post("/sessions", operation_id="create_session", status_code=status.HTTP_201_CREATED)
-def create_session(
+@router.post(
+    "/sessions",
+    operation_id="create_session",
+    status_code=status.HTTP_201_CREATED,
+    responses=THROTTLED_RESPONSES,
+)
+async def create_session(
     body: LoginRequest, request: Request, response: Response, state: StateDep
 ) -> BrowserSession:
     """Log a browser in: sets an HttpOnly session cookie and a readable CSRF cookie.
@@ -35,10 +44,11 @@ def create_session(
     DELETE made with the session cookie.
 
     Raises:
-        ApiError: 401 for a wrong username or password; 400 in local mode.
+        ApiError: 401 for a wrong username or password; 429 after too many failures for
+            the user name or the address; 400 in local mode.
     """
-    found = check_password(state, body)
-    token = issue_token(state.token_secret, found.user_id, state.token_seconds)
+    found = await check_password(state, body, request)
+    token = issue_access_token(state, found)
     set_session_cookies(
         response,
         request,

@@ -28,22 +28,33 @@ LOGIN_COLUMNS = (
     user_logins.c.password_hash,
     user_logins.c.role,
     user_logins.c.kind,
+    user_logins.c.token_epoch,
 )
 
 
 def save_login(
     connection: Connection, name: str, password_hash: str, role: ServerRole
 ) -> UserLogin:
-    """Create the user `name` if new, and set their password hash and role."""
+    """Create the user `name` if new, and set their password hash and role.
+
+    A new password ends every token issued before it: the user's token epoch moves on.
+    """
     now = utc_now()
     user_id = ensure_user(connection, name, now)
     values = {"password_hash": password_hash, "role": role.value, "updated": now}
     changed = connection.execute(
-        user_logins.update().where(user_logins.c.user_id == user_id).values(**values)
+        user_logins.update()
+        .where(user_logins.c.user_id == user_id)
+        .values(token_epoch=user_logins.c.token_epoch + 1, **values)
     )
     if changed.rowcount == 0:
         connection.execute(user_logins.insert().values(user_id=user_id, **values))
-    return UserLogin(user_id=user_id, name=name, password_hash=password_hash, role=role)
+    epoch = connection.execute(
+        select(user_logins.c.token_epoch).where(user_logins.c.user_id == user_id)
+    ).scalar_one()
+    return UserLogin(
+        user_id=user_id, name=name, password_hash=password_hash, role=role, token_epoch=epoch
+    )
 
 
 def find_login(connection: Connection, name_or_id: uuid.UUID | str) -> UserLogin | None:
@@ -70,6 +81,7 @@ def login_of(row: Row[*tuple[Any, ...]]) -> UserLogin:
         password_hash=values[user_logins.c.password_hash],
         role=ServerRole(values[user_logins.c.role]),
         kind=AccountKind(values[user_logins.c.kind]),
+        token_epoch=values[user_logins.c.token_epoch],
     )
 
 
