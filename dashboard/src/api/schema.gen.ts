@@ -57,7 +57,11 @@ export interface paths {
          * Rotate Api Key
          * @description Replace a key by a new one of the same name; the raw new key is in this answer only.
          *
-         *     The old key stops working now, or after `grace_seconds`.
+         *     The old key stops working now, or after `grace_seconds`. The new key expires in
+         *     `expires_in_days`, or when the old key would have.
+         *
+         *     Raises:
+         *         ApiError: 409 if the key is revoked, expired or already rotated (nothing is made).
          */
         post: operations["rotate_api_key"];
         delete?: never;
@@ -451,8 +455,9 @@ export interface paths {
          * @description An access token for a user's name and password (needs no login).
          *
          *     Raises:
-         *         ApiError: 401 for a wrong username or password; 400 in local mode, where there
-         *             is no login to make and no secret to sign a token with.
+         *         ApiError: 401 for a wrong username or password; 429 after too many failures for
+         *             the user name or the address; 400 in local mode, where there is no login to
+         *             make and no secret to sign a token with.
          */
         post: operations["login"];
         delete?: never;
@@ -1229,7 +1234,8 @@ export interface paths {
          *     DELETE made with the session cookie.
          *
          *     Raises:
-         *         ApiError: 401 for a wrong username or password; 400 in local mode.
+         *         ApiError: 401 for a wrong username or password; 429 after too many failures for
+         *             the user name or the address; 400 in local mode.
          */
         post: operations["create_session"];
         /**
@@ -1711,6 +1717,8 @@ export interface paths {
         /**
          * Create User
          * @description Create a user who can log in, or reset an existing user's password and role.
+         *
+         *     A new password ends the user's earlier access tokens and browser sessions.
          */
         post: operations["create_user"];
         delete?: never;
@@ -1801,6 +1809,8 @@ export interface components {
             name: string;
             /** Revoked */
             revoked: string | null;
+            /** Rotated */
+            rotated: string | null;
             /**
              * Service Account Id
              * Format: uuid
@@ -1818,7 +1828,8 @@ export interface components {
         };
         /**
          * ApiKeyRotate
-         * @description How to replace a key: how long the old one keeps working, how long the new lives.
+         * @description How to replace a key: how long the old one keeps working, how long the new lives
+         *     (`expires_in_days` None: the new key expires when the old one would have).
          */
         ApiKeyRotate: {
             /** Expires In Days */
@@ -1862,6 +1873,8 @@ export interface components {
             name: string;
             /** Revoked */
             revoked: string | null;
+            /** Rotated */
+            rotated: string | null;
             /**
              * Service Account Id
              * Format: uuid
@@ -5814,6 +5827,15 @@ export interface operations {
             };
             /** @description The request does not match the schema. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed logins for the user name or address; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10018,6 +10040,15 @@ export interface operations {
             };
             /** @description The request does not match the schema. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too many failed logins for the user name or address; see Retry-After. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
