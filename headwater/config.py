@@ -5,6 +5,8 @@ Zero configuration by default: everything lives under `$HEADWATER_HOME` (default
 two stores, for a PostgreSQL database or a shared fsspec location. `HEADWATER_PROJECT`
 (or `headwater projects set NAME`, saved in `config.json`) picks the project runs are
 recorded in and the Client lists; it is "default" unless set.
+`HEADWATER_REST_RETRY_SECONDS` is how long a REST store waits out a server that does not
+answer (a restart, say) before a call fails.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ STORE_URL_VARIABLE = "HEADWATER_STORE_URL"
 ARTIFACT_STORE_URL_VARIABLE = "HEADWATER_ARTIFACT_STORE_URL"
 HEARTBEAT_VARIABLE = "HEADWATER_HEARTBEAT_SECONDS"
 PROJECT_VARIABLE = "HEADWATER_PROJECT"
+REST_RETRY_VARIABLE = "HEADWATER_REST_RETRY_SECONDS"
 CONFIG_FILE = "config.json"
 DEFAULT_PROJECT = "default"
 DEFAULT_HEARTBEAT_SECONDS = 5.0
+DEFAULT_REST_RETRY_SECONDS = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +41,16 @@ class Settings:
     heartbeat_interval: float = DEFAULT_HEARTBEAT_SECONDS
     # The active project: where runs are recorded and what the Client lists by default.
     project: str = DEFAULT_PROJECT
+    # How long a REST store retries a call while its server does not answer.
+    rest_retry_seconds: float = DEFAULT_REST_RETRY_SECONDS
 
 
 def load_settings() -> Settings:
     """Resolve settings from the environment, creating the home folder on first use.
 
     Raises:
-        ConfigurationError: the home folder cannot be created, or the heartbeat interval
-            is not a positive number.
+        ConfigurationError: the home folder cannot be created, the heartbeat interval is
+            not a positive number, or the REST retry window is not a number of seconds.
     """
     home = home_folder()
     try:
@@ -66,6 +72,7 @@ def load_settings() -> Settings:
         artifact_store_url=artifact_store_url,
         heartbeat_interval=_heartbeat_interval(),
         project=os.environ.get(PROJECT_VARIABLE) or saved_project(home) or DEFAULT_PROJECT,
+        rest_retry_seconds=rest_retry_seconds(),
     )
 
 
@@ -94,6 +101,27 @@ def _heartbeat_interval() -> float:
         raise ConfigurationError(
             f"{HEARTBEAT_VARIABLE} is '{raw}', but it must be a positive number of seconds, "
             f"such as 5."
+        )
+    return value
+
+
+def rest_retry_seconds() -> float:
+    """How long a REST store retries an unanswered call: `HEADWATER_REST_RETRY_SECONDS`.
+
+    Raises:
+        ConfigurationError: the variable is not a number of seconds (0 or more).
+    """
+    raw = os.environ.get(REST_RETRY_VARIABLE)
+    if raw is None:
+        return DEFAULT_REST_RETRY_SECONDS
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise ConfigurationError(
+            f"{REST_RETRY_VARIABLE} is '{raw}', but it must be a number of seconds (0 or "
+            f"more), such as 60; 0 turns retries off."
         )
     return value
 

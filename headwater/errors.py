@@ -12,7 +12,8 @@ HeadwaterError
 │   ├── EntityInUseError       an entity others depend on cannot be deleted
 │   ├── StackValidationError   a stack or component's settings are invalid
 │   ├── StageConflictError     another model version holds the stage (pass force=True)
-│   └── StatusTransitionError  a run or step run cannot take that status (now, or ever)
+│   ├── StatusTransitionError  a run or step run cannot take that status (now, or ever)
+│   └── RepeatedWriteError     a write with this idempotency key was applied already
 ├── ArtifactError          an artifact could not be saved, found or loaded
 │   └── MaterializerError      no materializer fits a type, or one failed
 └── IntegrationError       an integration is unknown, not installed, or failed to install
@@ -88,3 +89,7 @@ class IntegrationError(HeadwaterError):
 
 class StatusTransitionError(StoreError):
     """A step run cannot start or finish with the given status, or already finished."""
+
+
+class RepeatedWriteError(StoreError):
+    """A write with this idempotency key was applied already; its answer is kept."""

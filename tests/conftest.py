@@ -12,6 +12,7 @@ from headwater.config import (
     HEARTBEAT_VARIABLE,
     HOME_VARIABLE,
     PROJECT_VARIABLE,
+    REST_RETRY_VARIABLE,
     STORE_URL_VARIABLE,
 )
 
@@ -26,6 +27,7 @@ def headwater_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
         ARTIFACT_STORE_URL_VARIABLE,
         HEARTBEAT_VARIABLE,
         PROJECT_VARIABLE,
+        REST_RETRY_VARIABLE,
     ):
         monkeypatch.delenv(variable, raising=False)
     yield home

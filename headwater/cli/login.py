@@ -36,7 +36,8 @@ def login(
     if username is not None:
         secret = password if password is not None else typer.prompt("Password", hide_input=True)
         token = access_token(url, username, secret)
-    server = RestStore(url, token)
+    # Not retried: a wrong URL should say so at once, not after the retry window.
+    server = RestStore(url, token, retry_seconds=0)
     try:
         artifact_store = server.artifact_store_url()
     finally:
@@ -66,9 +67,10 @@ def access_token(url: str, username: str, password: str) -> str:
     Raises:
         HeadwaterError: the server cannot be reached or refuses the login.
     """
+    from headwater.store.rest.retries import RetryPolicy
     from headwater.store.rest.transport import Transport
 
-    transport = Transport(url)
+    transport = Transport(url, retry=RetryPolicy(total_seconds=0))
     try:
         answer = transport.call("POST", "/login", body={"username": username, "password": password})
     finally:

@@ -51,7 +51,8 @@ def _open_rest_store(url: str) -> Store:
     from headwater.store.rest import RestStore
     from headwater.store.rest.credentials import token_for
 
-    return RestStore(url, token_for(url, load_settings().home))
+    settings = load_settings()
+    return RestStore(url, token_for(url, settings.home), retry_seconds=settings.rest_retry_seconds)
 
 
 def _without_password(url: str) -> str:

@@ -10,6 +10,7 @@ from headwater.server.access import CallerDep
 from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.idempotency import WriteKeyDep, apply_once
 from headwater.server.identity import author_name
 from headwater.server.listing import RunListParams, RunStepListParams
 from headwater.server.schemas import (
@@ -27,13 +28,17 @@ router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
 
 
 @router.post("/runs", operation_id="create_run", status_code=status.HTTP_201_CREATED)
-def create_run(run: RunCreate, request: Request, session: SessionDep) -> PipelineRun:
+def create_run(
+    run: RunCreate, request: Request, session: SessionDep, key: WriteKeyDep
+) -> PipelineRun:
     """Create a run in `initializing` (its pipeline, project and user on first use).
 
-    In server mode the run is the logged-in user's, whatever `user_name` says.
+    In server mode the run is the logged-in user's, whatever `user_name` says. Sent
+    again with the same `Idempotency-Key`, it answers the run it created.
     """
     user_name = author_name(request, run.user_name)
-    return session.store.create_run(run.model_copy(update={"user_name": user_name}))
+    authored = run.model_copy(update={"user_name": user_name})
+    return apply_once(session.store, key, PipelineRun, lambda: session.store.create_run(authored))
 
 
 @router.get("/runs", operation_id="list_runs")
@@ -65,10 +70,20 @@ def delete_run(run_id: str, session: SessionDep) -> Response:
 
 
 @router.put("/runs/{run_id}/status", operation_id="update_run_status")
-def update_run_status(run_id: str, body: RunStatusUpdate, session: SessionDep) -> PipelineRun:
-    """Move a run to a new status; `running` sets its start, a finished status its end."""
+def update_run_status(
+    run_id: str, body: RunStatusUpdate, session: SessionDep, key: WriteKeyDep
+) -> PipelineRun:
+    """Move a run to a new status; `running` sets its start, a finished status its end.
+
+    Sent again with the same `Idempotency-Key`, it answers as it did the first time.
+    """
     run = session.store.get_run(run_id)
-    return session.store.update_run_status(run.id, body.status, exception=body.exception)
+    return apply_once(
+        session.store,
+        key,
+        PipelineRun,
+        lambda: session.store.update_run_status(run.id, body.status, exception=body.exception),
+    )
 
 
 @router.post(

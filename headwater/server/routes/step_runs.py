@@ -12,6 +12,7 @@ from headwater.client import Client
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.idempotency import WriteKeyDep, apply_once
 from headwater.server.listing import StepRunListParams
 from headwater.server.log_reader import LogWindow, read_log_window
 from headwater.server.recorded_locations import check_step_end, check_step_start, step_log_store
@@ -30,14 +31,17 @@ MAX_LOG_LINES = 10_000
 
 
 @router.post("/step-runs", operation_id="start_step_run", status_code=status.HTTP_201_CREATED)
-def start_step_run(step: StepRunCreate, session: SessionDep, state: StateDep) -> StepRun:
+def start_step_run(
+    step: StepRunCreate, session: SessionDep, state: StateDep, key: WriteKeyDep
+) -> StepRun:
     """Record a step run: `running`, or `cached` with the outputs of its original.
 
     On a team server the step's log must be the file its run's artifact store names.
+    Sent again with the same `Idempotency-Key`, it answers the step run it recorded.
     """
     if state.auth_mode == "server":
         check_step_start(state, step)
-    return session.store.start_step(step)
+    return apply_once(session.store, key, StepRun, lambda: session.store.start_step(step))
 
 
 @router.get("/step-runs", operation_id="list_step_runs")
@@ -80,16 +84,23 @@ def get_step_run(step_run_id: uuid.UUID, session: SessionDep) -> StepRun:
 
 @router.post("/step-runs/{step_run_id}/end", operation_id="finish_step_run")
 def finish_step_run(
-    step_run_id: uuid.UUID, end: StepRunEnd, session: SessionDep, state: StateDep
+    step_run_id: uuid.UUID,
+    end: StepRunEnd,
+    session: SessionDep,
+    state: StateDep,
+    key: WriteKeyDep,
 ) -> StepRun:
     """Record a step's end: status, outputs, metadata and resource use, at once.
 
     On a team server each output must lie in the folder its run's artifact store keeps
-    for its content hash, with its visualizations inside it.
+    for its content hash, with its visualizations inside it. Sent again with the same
+    `Idempotency-Key`, it answers as it did the first time.
     """
     if state.auth_mode == "server":
         check_step_end(state, session.store.get_step_run(step_run_id), end)
-    return session.store.finish_step(step_run_id, end)
+    return apply_once(
+        session.store, key, StepRun, lambda: session.store.finish_step(step_run_id, end)
+    )
 
 
 @router.get("/step-runs/{step_run_id}/logs", operation_id="get_step_run_logs")

@@ -4,6 +4,11 @@ Recording a step costs a bounded number of requests whatever it records: one to 
 cached run, one to start it, one to finish it (outputs, metadata and resources at once).
 Artifacts never pass through the server: the runner writes them directly to the artifact
 store the server names (`artifact_store_url`).
+
+A server that restarts while a run records costs the run a pause, not its work: calls
+are retried for `HEADWATER_REST_RETRY_SECONDS` (see `headwater.store.rest.retries`), and
+the writes that create or move something carry an `Idempotency-Key`, so that one retried
+after its answer was lost is applied once (see `headwater.store.idempotency`).
 """
 
 from __future__ import annotations
@@ -27,8 +32,9 @@ from headwater.store.rest.access import RestAccessMethods
 from headwater.store.rest.catalog import RestCatalogMethods
 from headwater.store.rest.ml_models import RestModelMethods
 from headwater.store.rest.query import list_params, page_from
+from headwater.store.rest.retries import RetryPolicy
 from headwater.store.rest.stacks import RestStackMethods
-from headwater.store.rest.transport import Transport
+from headwater.store.rest.transport import Transport, new_idempotency_key
 from headwater.store.rest.utc import parse_model
 
 if TYPE_CHECKING:
@@ -54,10 +60,15 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
     Args:
         url: The server's base URL, such as `http://127.0.0.1:8237`.
         token: An access token or API key, for servers that require a login.
+        retry_seconds: How long to retry a call the server does not answer; by default
+            `HEADWATER_REST_RETRY_SECONDS` (60). 0 turns retries off.
     """
 
-    def __init__(self, url: str, token: str | None = None) -> None:
-        self._http = Transport(url, token)
+    def __init__(
+        self, url: str, token: str | None = None, *, retry_seconds: float | None = None
+    ) -> None:
+        retry = None if retry_seconds is None else RetryPolicy(total_seconds=retry_seconds)
+        self._http = Transport(url, token, retry=retry)
         self.url = self._http.url
 
     def __repr__(self) -> str:
@@ -77,7 +88,12 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
 
     def create_run(self, run: RunCreate) -> PipelineRun:
         """See `Store.create_run`."""
-        body = self._http.call("POST", "/runs", body=run.model_dump(mode="json"))
+        body = self._http.call(
+            "POST",
+            "/runs",
+            body=run.model_dump(mode="json"),
+            idempotency_key=new_idempotency_key(),
+        )
         return parse_model(PipelineRun, body)
 
     def update_run_status(
@@ -85,12 +101,15 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
     ) -> PipelineRun:
         """See `Store.update_run_status`."""
         body = {"status": status.value, "exception": exception}
-        found = self._http.call("PUT", f"/runs/{run_id}/status", body=body)
+        found = self._http.call(
+            "PUT", f"/runs/{run_id}/status", body=body, idempotency_key=new_idempotency_key()
+        )
         return parse_model(PipelineRun, found)
 
     def heartbeat(self, run_id: uuid.UUID) -> None:
         """See `Store.heartbeat`."""
-        self._http.call("POST", f"/runs/{run_id}/heartbeat")
+        # Not retried: a missed beat is harmless, and the next one comes soon.
+        self._http.call("POST", f"/runs/{run_id}/heartbeat", retry_seconds=0)
 
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """See `Store.get_run`."""
@@ -154,13 +173,21 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
 
     def start_step(self, step: StepRunCreate) -> StepRun:
         """See `Store.start_step`."""
-        body = self._http.call("POST", "/step-runs", body=step.model_dump(mode="json"))
+        body = self._http.call(
+            "POST",
+            "/step-runs",
+            body=step.model_dump(mode="json"),
+            idempotency_key=new_idempotency_key(),
+        )
         return parse_model(StepRun, body)
 
     def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
         """See `Store.finish_step`."""
         body = self._http.call(
-            "POST", f"/step-runs/{step_run_id}/end", body=end.model_dump(mode="json")
+            "POST",
+            f"/step-runs/{step_run_id}/end",
+            body=end.model_dump(mode="json"),
+            idempotency_key=new_idempotency_key(),
         )
         return parse_model(StepRun, body)
 
@@ -201,7 +228,9 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
         if not artifact_version_ids:
             return {}
         ids = [str(i) for i in artifact_version_ids]
-        body = self._http.call("POST", "/artifact-versions/lookup", body={"ids": ids})
+        body = self._http.call(
+            "POST", "/artifact-versions/lookup", body={"ids": ids}, is_repeatable=True
+        )
         return {
             uuid.UUID(key): parse_model(ArtifactVersion, value)
             for key, value in body["items"].items()
@@ -223,7 +252,8 @@ class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAcce
             "target_id": str(target_id),
             "entries": [entry.model_dump(mode="json") for entry in entries],
         }
-        self._http.call("POST", "/metadata", body=body)
+        # Repeatable: a key written again replaces its value with the same one.
+        self._http.call("POST", "/metadata", body=body, is_repeatable=True)
 
     def close(self) -> None:
         """See `Store.close`: closes the connection pool."""

@@ -1,17 +1,40 @@
-"""`Transport`: HTTP requests to a Headwater server, with its errors turned back into ours."""
+"""`Transport`: HTTP requests to a Headwater server, retried while it restarts.
+
+Failed requests are retried as `headwater.store.rest.retries` decides; errors the server
+answers are turned back into ours.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+import uuid
 from typing import Any
 
 import httpx
 
+from headwater.config import REST_RETRY_VARIABLE, rest_retry_seconds
 from headwater.errors import HeadwaterError, StoreError
 from headwater.store.error_codes import error_class
+from headwater.store.idempotency import IDEMPOTENCY_HEADER
+from headwater.store.rest.retries import (
+    RetryPolicy,
+    describe,
+    is_transient,
+    retry_after_seconds,
+)
 
 API_PREFIX = "/api/v1"
 TIMEOUT_SECONDS = 60.0
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+logger = logging.getLogger(__name__)
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for one logical write, sent again with each of its retries."""
+    return uuid.uuid4().hex
 
 
 class Transport:
@@ -20,10 +43,15 @@ class Transport:
     Args:
         url: The server's base URL, such as `http://127.0.0.1:8237`.
         token: A bearer token (an access token or an API key), if the server needs one.
+        retry: How long to retry requests the server does not answer; by default for
+            `HEADWATER_REST_RETRY_SECONDS`.
     """
 
-    def __init__(self, url: str, token: str | None = None) -> None:
+    def __init__(
+        self, url: str, token: str | None = None, *, retry: RetryPolicy | None = None
+    ) -> None:
         self.url = url.rstrip("/")
+        self.retry = retry or RetryPolicy(total_seconds=rest_retry_seconds())
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._client = httpx.Client(
             base_url=self.url + API_PREFIX, headers=headers, timeout=TIMEOUT_SECONDS
@@ -39,31 +67,116 @@ class Transport:
         *,
         body: Any = None,
         params: Any = None,
+        idempotency_key: str | None = None,
+        is_repeatable: bool = False,
+        retry_seconds: float | None = None,
     ) -> Any:
-        """Send one request and return its decoded JSON body (None for a 204).
+        """Send one request, retrying while the server is away; return its decoded JSON.
+
+        Args:
+            method: The HTTP method.
+            path: The path under `/api/v1`.
+            body: The JSON body, if any.
+            params: The query parameters, if any.
+            idempotency_key: Sent as `Idempotency-Key`, so the server applies the write
+                once however often a lost answer makes us send it.
+            is_repeatable: The write does no harm when applied twice (it sets a value),
+                so it may be resent when its answer was lost. Reads always may.
+            retry_seconds: A shorter retry window for this call than the transport's.
+
+        Returns:
+            The decoded body, or None for a 204 or an empty body.
 
         Raises:
             HeadwaterError: the server answered with an error (the class its code names).
-            StoreError: the server cannot be reached, or answered something unreadable.
+            StoreError: the server did not answer within the retry window, or answered
+                something unreadable.
         """
-        with self._lock:
-            self.requests_sent += 1
-        try:
-            response = self._client.request(method, path, json=body, params=params)
-        except httpx.HTTPError as exc:
-            raise StoreError(
-                f"Cannot reach the Headwater server at '{self.url}': {exc}. Start it with "
-                f"`headwater up`, or check the URL you logged in to."
-            ) from exc
-        if response.status_code >= 400:
-            raise _error_from(response, self.url)
-        if response.status_code == 204 or not response.content:
-            return None
-        return response.json()
+        headers = {IDEMPOTENCY_HEADER: idempotency_key} if idempotency_key else None
+        repeatable = is_repeatable or idempotency_key is not None or method in _READS
+        window = self.retry.total_seconds if retry_seconds is None else retry_seconds
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            outcome = self._send(method, path, body=body, params=params, headers=headers)
+            if not is_transient(outcome, is_repeatable=repeatable):
+                return _answer(outcome, self.url)
+            waited = time.monotonic() - started
+            remaining = window - waited
+            if remaining <= 0:
+                raise self._gave_up(method, path, outcome, waited, window) from _cause(outcome)
+            pause = min(self.retry.delay(attempt, retry_after_seconds(outcome)), remaining)
+            logger.warning(
+                "The Headwater server at %s has not answered %s %s for %.1f s (%s); "
+                "retrying in %.2f s, for up to %.0f s in all (%s).",
+                self.url,
+                method,
+                path,
+                waited,
+                describe(outcome),
+                pause,
+                window,
+                REST_RETRY_VARIABLE,
+            )
+            time.sleep(pause)
+            attempt += 1
 
     def close(self) -> None:
         """Close the connection pool."""
         self._client.close()
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any,
+        params: Any,
+        headers: dict[str, str] | None,
+    ) -> httpx.Response | httpx.HTTPError:
+        with self._lock:
+            self.requests_sent += 1
+        try:
+            return self._client.request(method, path, json=body, params=params, headers=headers)
+        except httpx.HTTPError as exc:
+            return exc
+
+    def _gave_up(
+        self,
+        method: str,
+        path: str,
+        outcome: httpx.Response | httpx.HTTPError,
+        waited: float,
+        window: float,
+    ) -> StoreError:
+        tried = (
+            f"tried for {waited:.1f} s, the retry window of {window:g} s"
+            if window > 0
+            else "not retried"
+        )
+        return StoreError(
+            f"Cannot reach the Headwater server at '{self.url}': {method} {path} failed "
+            f"({describe(outcome)}; {tried}). Start it with `headwater up`, check the URL "
+            f"you logged in to, or wait longer by raising {REST_RETRY_VARIABLE}."
+        )
+
+
+def _answer(outcome: httpx.Response | httpx.HTTPError, url: str) -> Any:
+    """The decoded body of a final outcome, or the error it stands for."""
+    if isinstance(outcome, httpx.HTTPError):
+        raise StoreError(
+            f"Cannot reach the Headwater server at '{url}': {describe(outcome)}. Start it "
+            f"with `headwater up`, or check the URL you logged in to."
+        ) from outcome
+    if outcome.status_code >= 400:
+        raise _error_from(outcome, url)
+    if outcome.status_code == 204 or not outcome.content:
+        return None
+    return outcome.json()
+
+
+def _cause(outcome: httpx.Response | httpx.HTTPError) -> BaseException | None:
+    return outcome if isinstance(outcome, httpx.HTTPError) else None
 
 
 def _error_from(response: httpx.Response, url: str) -> HeadwaterError:

@@ -438,6 +438,19 @@ events = Table(
     sqlite_autoincrement=True,
 )
 
+# The answer of each write sent with an `Idempotency-Key`, saved in the write's own
+# transaction so that a retry is answered instead of applied again (see
+# `headwater.store.idempotency`). Trimmed by age.
+write_answers = Table(
+    "write_answers",
+    store_schema,
+    Column("key", String(100), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("answer", Text(), nullable=True),
+    _created(),
+    Index(None, "created"),
+)
+
 # --- logins ---------------------------------------------------------------------------
 
 # A user who can log in to a server: the Argon2 hash of their password and their

@@ -30,6 +30,7 @@ from headwater.store.sql import (
     stages,
     step_queries,
     steps,
+    write_answers,
 )
 from headwater.store.sql import stack_components as components
 from headwater.store.sql import stacks as stack_rows
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
+    from headwater.store.idempotency import WriteAnswer
     from headwater.store.model_registry import (
         Model,
         ModelCreate,
@@ -133,6 +135,8 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
             created = runs.create_run(connection, run, now)
             _record_run_event(connection, created, EventChange.CREATED, now)
             events.trim_events(connection, self.events_kept)
+            write_answers.save_answer(connection, created, now)
+            write_answers.trim_answers(connection, now)
             return created
 
     def update_run_status(
@@ -148,6 +152,7 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
             runs.update_run_status(connection, run_id, status, exception=exception, now=now)
             updated = runs.get_run(connection, run_id)
             _record_run_event(connection, updated, EventChange.STATUS, now)
+            write_answers.save_answer(connection, updated, now)
             return updated
 
     def heartbeat(self, run_id: uuid.UUID) -> None:
@@ -200,6 +205,11 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         with self._read() as connection:
             return dag.get_run_dag(connection, run_id)
 
+    def find_write_answer(self, key: str) -> WriteAnswer | None:
+        """See `WriteAnswers.find_write_answer`."""
+        with self._fast(is_write=False) as executor:
+            return write_answers.find_answer(executor, key)
+
     # --- events ---------------------------------------------------------------------
 
     def list_events(
@@ -248,6 +258,7 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         with self._fast(is_write=True, explain_conflict=explain) as executor:
             started = steps.start_step(executor, step, now)
             _record_step_event(executor, started, EventChange.CREATED, now)
+            write_answers.save_answer(executor, started, now)
             return started
 
     def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
@@ -256,6 +267,7 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         with self._fast(is_write=True) as executor:
             finished = steps.finish_step(executor, step_run_id, end, now)
             _record_step_event(executor, finished, EventChange.STATUS, now)
+            write_answers.save_answer(executor, finished, now)
             return finished
 
     def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:

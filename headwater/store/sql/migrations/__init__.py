@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0011_rotations_and_token_epochs"
+HEAD_REVISION = "0012_write_answers"
 MIGRATIONS_FOLDER = Path(__file__).parent
