@@ -989,7 +989,8 @@ export interface paths {
          * Create Run
          * @description Create a run in `initializing` (its pipeline, project and user on first use).
          *
-         *     In server mode the run is the logged-in user's, whatever `user_name` says.
+         *     In server mode the run is the logged-in user's, whatever `user_name` says. Sent
+         *     again with the same `Idempotency-Key`, it answers the run it created.
          */
         post: operations["create_run"];
         delete?: never;
@@ -1097,6 +1098,8 @@ export interface paths {
         /**
          * Update Run Status
          * @description Move a run to a new status; `running` sets its start, a finished status its end.
+         *
+         *     Sent again with the same `Idempotency-Key`, it answers as it did the first time.
          */
         put: operations["update_run_status"];
         post?: never;
@@ -1416,6 +1419,7 @@ export interface paths {
          * @description Record a step run: `running`, or `cached` with the outputs of its original.
          *
          *     On a team server the step's log must be the file its run's artifact store names.
+         *     Sent again with the same `Idempotency-Key`, it answers the step run it recorded.
          */
         post: operations["start_step_run"];
         delete?: never;
@@ -1518,7 +1522,8 @@ export interface paths {
          * @description Record a step's end: status, outputs, metadata and resource use, at once.
          *
          *     On a team server each output must lie in the folder its run's artifact store keeps
-         *     for its content hash, with its visualizations inside it.
+         *     for its content hash, with its visualizations inside it. Sent again with the same
+         *     `Idempotency-Key`, it answers as it did the first time.
          */
         post: operations["finish_step_run"];
         delete?: never;
@@ -8745,7 +8750,10 @@ export interface operations {
     create_run: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key for this write, sent again with each retry of it: a write whose key was applied already gets its first answer instead of being applied twice. */
+                "idempotency-key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9260,7 +9268,10 @@ export interface operations {
     update_run_status: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key for this write, sent again with each retry of it: a write whose key was applied already gets its first answer instead of being applied twice. */
+                "idempotency-key"?: string | null;
+            };
             path: {
                 run_id: string;
             };
@@ -11309,7 +11320,10 @@ export interface operations {
     start_step_run: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key for this write, sent again with each retry of it: a write whose key was applied already gets its first answer instead of being applied twice. */
+                "idempotency-key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11738,7 +11752,10 @@ export interface operations {
     finish_step_run: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key for this write, sent again with each retry of it: a write whose key was applied already gets its first answer instead of being applied twice. */
+                "idempotency-key"?: string | null;
+            };
             path: {
                 step_run_id: string;
             };
