@@ -126,13 +126,13 @@ class Session:
         """How long without a heartbeat before a running run is shown as stopped."""
         return dt.timedelta(seconds=self.settings.heartbeat_interval * STALE_AFTER_BEATS)
 
-    def stop_stale_runs(self) -> None:
+    def stop_stale_runs(self, *, watched_since: dt.datetime | None = None) -> None:
         """Mark runs whose process died as stopped, so none shows as running forever.
 
         Only a store that sweeps itself does it (a database); over HTTP the server does.
         """
         if isinstance(self.store, StaleRunSweeper):
-            self.store.stop_stale_runs(older_than=self.stale_after)
+            self.store.stop_stale_runs(older_than=self.stale_after, watched_since=watched_since)
 
 
 _sessions: dict[Settings, Session] = {}

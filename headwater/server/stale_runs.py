@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from starlette.concurrency import run_in_threadpool
 
 from headwater.errors import HeadwaterError
+from headwater.store.models import utc_now
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -28,10 +30,17 @@ logger = logging.getLogger(__name__)
 
 
 async def sweep_stale_runs(session: Session, *, interval_seconds: float) -> None:
-    """Stop stale runs now, then again every `interval_seconds`, until cancelled."""
+    """Stop stale runs now, then again every `interval_seconds`, until cancelled.
+
+    Only beats missed while this server serves count: runs kept beating (and retrying)
+    through an outage or a restart, and must not be taken for dead on its return.
+    """
+    serving_since = utc_now()
     while True:
         try:
-            await run_in_threadpool(session.stop_stale_runs)
+            await run_in_threadpool(
+                functools.partial(session.stop_stale_runs, watched_since=serving_since)
+            )
         except HeadwaterError as exc:  # a database hiccup must not end the sweep for good
             logger.warning("Could not look for stale runs: %s", exc)
         await asyncio.sleep(interval_seconds)

@@ -63,9 +63,13 @@ class StaleRunSweeper(Protocol):
     """Stops runs whose process died: a database's job (the server's, or the runner's on
     an embedded store), never a reader's and never a client's over HTTP."""
 
-    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
+    def stop_stale_runs(
+        self, *, older_than: dt.timedelta, watched_since: dt.datetime | None = None
+    ) -> int:
         """Stop unfinished runs that missed `STALE_AFTER_BEATS` of their own heartbeats;
         a run that recorded no interval is stale after `older_than` without a beat.
+        With `watched_since`, only beats missed since then count: a server that was
+        down could not receive the beats its runs kept sending.
 
         Their unfinished step runs are stopped too. Returns how many runs were stopped.
         """

@@ -156,6 +156,23 @@ def test_a_run_is_stale_by_its_own_heartbeat_interval_not_the_sweepers(sql_store
     assert sql_store.get_run(fast_beats.id).status is ExecutionStatus.STOPPED
 
 
+def test_beats_missed_before_the_sweeper_watched_do_not_count(sql_store):
+    run = sql_store.create_run(a_run().model_copy(update={"heartbeat_seconds": 1e-6}))
+    sql_store.heartbeat(run.id)
+    # A server back from an outage that ate the beats; its clock counts from its return
+    # (a minute ahead, so the microsecond beats cannot lapse while this test runs).
+    restarted = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+
+    kept = sql_store.stop_stale_runs(older_than=dt.timedelta(0), watched_since=restarted)
+    later = sql_store.stop_stale_runs(
+        older_than=dt.timedelta(0), watched_since=restarted - dt.timedelta(hours=1)
+    )
+
+    assert kept == 0
+    assert later == 1
+    assert sql_store.get_run(run.id).status is ExecutionStatus.STOPPED
+
+
 def test_a_stores_roles_say_who_may_sweep_stale_runs(store_backend, store):
     from headwater.store.base import StaleRunSweeper
 

@@ -200,10 +200,15 @@ class StaleRun:
 
 
 def find_stale_runs(
-    connection: Connection, now: dt.datetime, *, default_after: dt.timedelta
+    connection: Connection,
+    now: dt.datetime,
+    *,
+    default_after: dt.timedelta,
+    watched_since: dt.datetime | None = None,
 ) -> list[StaleRun]:
     """Unfinished runs that missed STALE_AFTER_BEATS of their own beats (runs that
-    recorded no interval: whose last beat, or creation, is older than `default_after`)."""
+    recorded no interval: whose last beat, or creation, is older than `default_after`),
+    counting only beats missed since `watched_since` when given."""
     stale = []
     for row in connection.execute(_UNFINISHED_BEATS):
         after = (
@@ -211,7 +216,8 @@ def find_stale_runs(
             if row.heartbeat_seconds is None
             else dt.timedelta(seconds=row.heartbeat_seconds * STALE_AFTER_BEATS)
         )
-        if row.beat < now - after:
+        counted_from = row.beat if watched_since is None else max(row.beat, watched_since)
+        if counted_from < now - after:
             stale.append(StaleRun(id=row.id, beat=row.beat))
     return stale
 

@@ -160,11 +160,15 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         with self._write() as connection:
             runs.heartbeat(connection, run_id, utc_now())
 
-    def stop_stale_runs(self, *, older_than: dt.timedelta) -> int:
+    def stop_stale_runs(
+        self, *, older_than: dt.timedelta, watched_since: dt.datetime | None = None
+    ) -> int:
         """See `StaleRunSweeper.stop_stale_runs`."""
         # Look without the write lock first, as usually nothing is stale.
         with self._read() as connection:
-            stale = runs.find_stale_runs(connection, utc_now(), default_after=older_than)
+            stale = runs.find_stale_runs(
+                connection, utc_now(), default_after=older_than, watched_since=watched_since
+            )
         if not stale:
             return 0
         now = utc_now()
