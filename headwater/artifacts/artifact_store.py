@@ -7,7 +7,8 @@ artifacts/<hash[:2]>/<hash>/          one folder per distinct content: data file
 artifacts/<hash[:2]>/<hash>/_visualizations/   views of them (not part of the hash)
 logs/<run_id>/<step_name>.log         step logs (a name that is not file-safe gets a
                                       suffix of its hash, so names never share a file)
-.tmp/<uuid>/                          saves in progress
+.tmp/<owner>-<random>/                saves in progress (see `staging`)
+.locks/                               the lock between saves and prunes (`prune_lock`)
 ```
 
 A save lets the materializer write into a fresh folder under `.tmp/`, hashes the data
@@ -35,6 +36,7 @@ from headwater.artifacts.materializers.base import Materializer
 from headwater.artifacts.materializers.class_paths import import_path, load_class
 from headwater.artifacts.materializers.cloudpickle_fallback import CloudpickleMaterializer
 from headwater.artifacts.materializers.containers import ContainerMaterializer
+from headwater.artifacts.prune_lock import PruneLock
 from headwater.artifacts.staging import StagingArea
 from headwater.artifacts.visualization import SavedVisualization
 from headwater.errors import ArtifactError, HeadwaterError, MaterializerError
@@ -89,6 +91,7 @@ class ArtifactStore:
         self.url = url
         self._location: StoreLocation = open_location(url)
         self._staging = StagingArea(self._location)
+        self._prune_lock = PruneLock(self._location)
 
     def __repr__(self) -> str:
         return f"ArtifactStore({self.url!r})"
@@ -128,6 +131,18 @@ class ArtifactStore:
                 f"store '{self.url}': {exc}. Check that the location exists, is writable "
                 f"and has free space."
             ) from exc
+
+    def saving(self) -> contextlib.AbstractContextManager[None]:
+        """Keep prunes out while saved bytes are not yet recorded (see `prune_lock`).
+
+        Hold it from before the first `save` (or existence check) of a step's outputs until
+        the records pointing at them are committed.
+        """
+        return self._prune_lock.saving()
+
+    def pruning(self) -> contextlib.AbstractContextManager[None]:
+        """Keep saves out while a prune picks unused folders and deletes them."""
+        return self._prune_lock.pruning()
 
     def load(self, uri: str, materializer: str, data_type: str) -> Any:
         """Load the artifact at `uri` with the materializer and type it was saved with.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -129,7 +130,10 @@ class CatalogClientMixin:
         their bytes when nothing else points at them.
 
         The records go first (in one transaction), the bytes after: a crash in between
-        leaves unused bytes behind, never a record pointing at missing bytes.
+        leaves unused bytes behind, never a record pointing at missing bytes. Steps
+        saving into the active artifact store wait while a prune deletes, and a prune
+        waits for steps whose saved outputs are not recorded yet (see
+        `headwater/artifacts/prune_lock.py`).
 
         Args:
             dry_run: Only say what would be deleted.
@@ -139,13 +143,16 @@ class CatalogClientMixin:
         """
         from headwater.responses import ArtifactVersionResponse
 
-        prune = self._session.store.prune_artifact_versions(
-            dry_run=dry_run, only_versions=only_versions
-        )
-        uris = list(prune.unreferenced_uris) if delete_from_artifact_store else []
-        if not dry_run:
-            for uri in uris:
-                self._delete_bytes(uri)
+        # Dry runs delete nothing, so they need not wait for saving steps.
+        window = nullcontext() if dry_run else self._session.artifact_store.pruning()
+        with window:
+            prune = self._session.store.prune_artifact_versions(
+                dry_run=dry_run, only_versions=only_versions
+            )
+            uris = list(prune.unreferenced_uris) if delete_from_artifact_store else []
+            if not dry_run:
+                for uri in uris:
+                    self._delete_bytes(uri)
         versions = [ArtifactVersionResponse(v, self._session) for v in prune.versions]
         return PruneResult(versions, uris, dry_run)
 

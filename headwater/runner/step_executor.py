@@ -6,6 +6,7 @@ output saving, and one store write at the start and one at the end.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 import uuid
 from collections.abc import Callable, Mapping
@@ -117,7 +118,9 @@ class StepExecutor:
         components = cache_components(step, {n: ref.content_hash for n, ref in inputs.items()})
         key = cache_key(components)
         if step.enable_cache:
-            outcome = self._reuse_cached(run, step, inputs, key, components)
+            # The originals' bytes must outlive the check that they exist (prune_lock).
+            with self.artifact_store.saving():
+                outcome = self._reuse_cached(run, step, inputs, key, components)
             if outcome is not None:
                 return outcome
         return self._run(run, step, inputs, function, key, components)
@@ -171,6 +174,21 @@ class StepExecutor:
         key: str,
         components: dict[str, str],
     ) -> StepOutcome:
+        # The save window opens once the function returns and closes once the outputs
+        # are recorded, so no prune deletes their bytes in between (prune_lock).
+        with contextlib.ExitStack() as save_window:
+            return self._run_in(save_window, run, step, inputs, function, key, components)
+
+    def _run_in(
+        self,
+        save_window: contextlib.ExitStack,
+        run: PipelineRun,
+        step: StepSpec,
+        inputs: Mapping[str, ArtifactRef],
+        function: Callable[..., Any],
+        key: str,
+        components: dict[str, str],
+    ) -> StepOutcome:
         log_uri, log_file = self.artifact_store.open_log(str(run.id), step.name)
         try:
             step_run = self.store.start_step(
@@ -191,7 +209,7 @@ class StepExecutor:
             meter.start()
             try:
                 with get_log_capture().step(log_file), step_context(context):
-                    saved = self._call_and_save(step, inputs, function)
+                    saved = self._call_and_save(step, inputs, function, save_window)
             except Exception as exc:
                 self._record_failure(step_run, meter, exc)
                 raise StepExecutionError(step.name, traceback.format_exc()) from exc
@@ -201,7 +219,11 @@ class StepExecutor:
         return self._record_success(run, step, step_run, saved, context, figures)
 
     def _call_and_save(
-        self, step: StepSpec, inputs: Mapping[str, ArtifactRef], function: Callable[..., Any]
+        self,
+        step: StepSpec,
+        inputs: Mapping[str, ArtifactRef],
+        function: Callable[..., Any],
+        save_window: contextlib.ExitStack,
     ) -> dict[str, SavedArtifact]:
         arguments = {
             name: self.artifact_store.load(ref.uri, ref.materializer, ref.data_type)
@@ -210,6 +232,8 @@ class StepExecutor:
         arguments.update(prepare_parameters(function, step.parameters))
         result = function(**arguments)
         values = _split_outputs(step, result)
+        # Not before the call: a prune would wait for the whole of a long step.
+        save_window.enter_context(self.artifact_store.saving())
         return {
             output.name: self.artifact_store.save(
                 values[output.name], self._materializer(output.materializer, values[output.name])

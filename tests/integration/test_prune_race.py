@@ -1,0 +1,47 @@
+"""Pruning while runs save equal bytes never deletes a folder a step is recording."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from headwater import Client
+from headwater.client.catalog import PruneResult
+from headwater.runner.step_executor import StepExecutor
+from tests.pipelines.linear import linear
+
+
+def _prune_before_the_first_record(monkeypatch: pytest.MonkeyPatch) -> list[PruneResult]:
+    """Start a prune between a step's save and its record, the dangerous moment."""
+    record_success: Callable[..., Any] = StepExecutor._record_success
+    pruned: list[PruneResult] = []
+    started: list[threading.Thread] = []
+
+    def prune_then_record(self: StepExecutor, *args: Any, **kwargs: Any) -> Any:
+        if not started:
+            prune = threading.Thread(target=lambda: pruned.append(Client().prune_artifacts()))
+            started.append(prune)
+            prune.start()
+            prune.join(timeout=2.0)  # unlocked, it finishes; locked out, it waits for us
+        return record_success(self, *args, **kwargs)
+
+    monkeypatch.setattr(StepExecutor, "_record_success", prune_then_record)
+    return pruned
+
+
+def test_prune_between_a_save_and_its_record_keeps_the_bytes(monkeypatch):
+    old = linear.with_options(enable_cache=False)(n=7)
+    old_uri = old.steps["load"].output.uri
+    Client().delete_pipeline_run(old.id)
+    pruned = _prune_before_the_first_record(monkeypatch)
+
+    run = linear.with_options(enable_cache=False)(n=7)
+
+    assert run.steps["load"].output.load() == list(range(7))
+    assert run.steps["total"].output.load() == 42
+    assert run.steps["load"].output.uri == old_uri  # saved into the existing folder
+    assert len(pruned) == 1
+    assert run.steps["load"].output.uri not in pruned[0].deleted_uris
