@@ -37,7 +37,7 @@ from headwater.artifacts.materializers.class_paths import import_path, load_clas
 from headwater.artifacts.materializers.cloudpickle_fallback import CloudpickleMaterializer
 from headwater.artifacts.materializers.containers import ContainerMaterializer
 from headwater.artifacts.prune_lock import PruneLock
-from headwater.artifacts.staging import StagingArea
+from headwater.artifacts.staging import StagingArea, StagingCleanup
 from headwater.artifacts.visualization import SavedVisualization
 from headwater.errors import ArtifactError, HeadwaterError, MaterializerError
 from headwater.metadata_types import StorageSize
@@ -45,7 +45,7 @@ from headwater.metadata_types import StorageSize
 if TYPE_CHECKING:
     from headwater.artifacts.location import StoreLocation
 
-__all__ = ["ArtifactStore", "SavedArtifact", "SavedVisualization"]
+__all__ = ["ArtifactStore", "SavedArtifact", "SavedVisualization", "StagingCleanup"]
 
 logger = logging.getLogger(__name__)
 
@@ -143,6 +143,14 @@ class ArtifactStore:
     def pruning(self) -> contextlib.AbstractContextManager[None]:
         """Keep saves out while a prune picks unused folders and deletes them."""
         return self._prune_lock.pruning()
+
+    def remove_abandoned_saves(self, *, dry_run: bool = False) -> StagingCleanup:
+        """Remove what saves killed midway left under `.tmp/` (their process is gone).
+
+        Args:
+            dry_run: Only count the folders and their bytes.
+        """
+        return self._staging.remove_abandoned(dry_run=dry_run)
 
     def load(self, uri: str, materializer: str, data_type: str) -> Any:
         """Load the artifact at `uri` with the materializer and type it was saved with.

@@ -4,6 +4,10 @@ On a local disk publishing is one `os.rename` of the whole folder, which is atom
 final folder appears complete or not at all, and when another save of equal bytes got
 there first the rename fails and the staging folder is thrown away. Other filesystems
 use `fs.mv`, with the weaker guarantees described in `artifact_store`.
+
+Each folder's name says which process writes it (`staging_owners`), so the folders of
+saves killed midway are removed once their process is gone: by the first save of each
+process into the store, and by `prune`, which reports them.
 """
 
 from __future__ import annotations
@@ -11,7 +15,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from headwater.artifacts.staging_owners import current_owner, is_abandoned
 
 if TYPE_CHECKING:
     from headwater.artifacts.location import StoreLocation
@@ -24,21 +32,33 @@ _FOLDER_TAKEN = (errno.ENOTEMPTY, errno.EEXIST)
 _MOST_SPARE_FOLDERS = 4
 
 
+@dataclass(frozen=True, slots=True)
+class StagingCleanup:
+    """Staging folders left by saves that can never finish, removed (or to remove)."""
+
+    folders: int
+    size_bytes: int
+
+
 class StagingArea:
     """Creates, publishes and discards the staging folders of one artifact store."""
 
     def __init__(self, location: StoreLocation) -> None:
         self._location = location
         self._spare_folders: list[str] = []
+        self._owner_pid = 0  # the process that made the spare folders and cleaned up
 
     def create(self) -> str:
         """Return the path of a fresh, empty folder under the store's `.tmp/`."""
+        if self._owner_pid != os.getpid():
+            self._start_in_this_process()
         while self._spare_folders:
             with contextlib.suppress(IndexError):  # list.pop is atomic: safe across threads
                 spare = self._spare_folders.pop()
                 if os.path.isdir(spare):  # unless someone cleaned up `.tmp/` meanwhile
                     return spare
-        path = self._location.join(STAGING_FOLDER, os.urandom(16).hex())
+        name = f"{current_owner().prefix}-{os.urandom(8).hex()}"
+        path = self._location.join(STAGING_FOLDER, name)
         if not self._location.is_local:
             self._location.fs.makedirs(path, exist_ok=True)
             return path
@@ -47,6 +67,32 @@ class StagingArea:
         except FileNotFoundError:
             os.makedirs(path)
         return path
+
+    def remove_abandoned(self, *, dry_run: bool = False) -> StagingCleanup:
+        """Remove the staging folders of saves whose process is gone (see `staging_owners`).
+
+        Only local stores are cleaned; elsewhere nothing is found.
+        """
+        if not self._location.is_local:
+            return StagingCleanup(0, 0)
+        root = self._location.join(STAGING_FOLDER)
+        try:
+            entries = [entry for entry in os.scandir(root) if entry.is_dir(follow_symlinks=False)]
+        except FileNotFoundError:
+            return StagingCleanup(0, 0)
+        abandoned = [entry.path for entry in entries if _is_abandoned(entry)]
+        size = sum(_folder_size(path) for path in abandoned)
+        if not dry_run:
+            for path in abandoned:
+                shutil.rmtree(path, ignore_errors=True)  # another cleaner may be at it too
+        return StagingCleanup(len(abandoned), size)
+
+    def _start_in_this_process(self) -> None:
+        # After a fork the spare folders are the parent's, which may still use them.
+        self._spare_folders = []
+        self._owner_pid = os.getpid()
+        with contextlib.suppress(OSError):  # cleaning up must never fail a save
+            self.remove_abandoned()
 
     def publish(self, staging: str, final: str) -> bool:
         """Move the staging folder to `final`, unless a folder is there already.
@@ -85,6 +131,22 @@ class StagingArea:
             return
         _remove_local_folder(staging, keep_folder=True)
         self._spare_folders.append(staging)
+
+
+def _is_abandoned(entry: os.DirEntry[str]) -> bool:
+    try:
+        return is_abandoned(entry.path, entry.name)
+    except FileNotFoundError:
+        return False  # published or removed meanwhile
+
+
+def _folder_size(path: str) -> int:
+    size = 0
+    for root, _folders, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(FileNotFoundError):
+                size += os.lstat(os.path.join(root, name)).st_size
+    return size
 
 
 def _rename_unless_taken(source: str, target: str) -> bool:

@@ -17,6 +17,7 @@ from headwater.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from headwater.client.catalog import PruneResult
     from headwater.responses import ArtifactVersionResponse
 
 app = typer.Typer(help="Artifacts, their versions, and pruning unused ones.", no_args_is_help=True)
@@ -81,44 +82,59 @@ def prune_artifacts(
     ] = True,
     output: OutputOption = OutputFormat.TABLE,
 ) -> None:
-    """Delete artifact versions no remaining run uses, and their bytes.
+    """Delete artifact versions no remaining run uses, and their bytes; and what saves
+    killed midway left in the artifact store's `.tmp/`.
 
-    Lists them first; asks before deleting unless `--yes`.
+    Lists them first; asks before deleting versions unless `--yes`.
     """
     from headwater.client import Client
+    from headwater.client.catalog import PruneResult
 
     client = Client()
     listed = client.prune_artifacts(dry_run=True, only_versions=keep_artifacts)
-    versions = listed.artifact_versions
-    if dry_run or not versions:
-        _show_prune(versions, deleted=False, output=output)
+    if dry_run:
+        _show_prune(listed, output=output)
+        return
+    if not listed.artifact_versions:
+        # Nothing to confirm: the folders of ended saves are no one's.
+        removed = client.remove_abandoned_saves()
+        _show_prune(PruneResult([], [], False, removed.folders, removed.size_bytes), output=output)
         return
     if output is OutputFormat.TABLE:
-        render.console.print(_versions_table(versions))
-    confirm(f"Delete these {len(versions)} artifact version(s) and their bytes?", yes=yes)
+        render.console.print(_versions_table(listed.artifact_versions))
+    count = len(listed.artifact_versions)
+    confirm(f"Delete these {count} artifact version(s) and their bytes?", yes=yes)
     pruned = client.prune_artifacts(only_versions=keep_artifacts)
-    _show_prune(pruned.artifact_versions, deleted=True, output=output, table=False)
+    _show_prune(pruned, output=output, table=False)
 
 
-def _show_prune(
-    versions: list[ArtifactVersionResponse],
-    *,
-    deleted: bool,
-    output: OutputFormat,
-    table: bool = True,
-) -> None:
+def _show_prune(pruned: PruneResult, *, output: OutputFormat, table: bool = True) -> None:
+    versions = pruned.artifact_versions
     if output is OutputFormat.JSON:
-        items = [v.model.model_dump(mode="json") for v in versions]
-        render.print_json({"deleted": deleted, "artifact_versions": items})
+        render.print_json(
+            {
+                "deleted": not pruned.dry_run,
+                "artifact_versions": [v.model.model_dump(mode="json") for v in versions],
+                "abandoned_saves": pruned.abandoned_saves,
+                "abandoned_save_bytes": pruned.abandoned_save_bytes,
+            }
+        )
         return
     if table and versions:
         render.console.print(_versions_table(versions))
-    size = render.size(sum({v.uri: v.size_bytes for v in versions}.values()))
-    verb = "Deleted" if deleted else "Would delete"
-    if not versions:
-        render.console.print("Nothing to prune: every artifact version is used by a run.")
-    else:
+    verb = "Would delete" if pruned.dry_run else "Deleted"
+    if versions:
+        size = render.size(sum({v.uri: v.size_bytes for v in versions}.values()))
         render.console.print(f"{verb} {len(versions)} artifact version(s), {size}.")
+    elif not pruned.abandoned_saves:
+        render.console.print("Nothing to prune: every artifact version is used by a run.")
+    if pruned.abandoned_saves:
+        size = render.size(pruned.abandoned_save_bytes)
+        verb = "Would remove" if pruned.dry_run else "Removed"
+        render.console.print(
+            f"{verb} {pruned.abandoned_saves} unfinished save(s) left in '.tmp' by "
+            f"processes that ended, {size}."
+        )
 
 
 def _versions_table(versions: list[ArtifactVersionResponse]) -> Any:

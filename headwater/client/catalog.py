@@ -28,6 +28,7 @@ from headwater.client.page import Page
 from headwater.errors import ArtifactError, HeadwaterError
 
 if TYPE_CHECKING:
+    from headwater.artifacts.staging import StagingCleanup
     from headwater.responses import (
         ArtifactResponse,
         ArtifactVersionResponse,
@@ -50,6 +51,9 @@ class PruneResult:
     artifact_versions: list[ArtifactVersionResponse]
     deleted_uris: list[str]
     dry_run: bool
+    # Folders that saves killed midway left in the artifact store's `.tmp/`, and bytes.
+    abandoned_saves: int = 0
+    abandoned_save_bytes: int = 0
 
     @property
     def size_bytes(self) -> int:
@@ -127,7 +131,8 @@ class CatalogClientMixin:
         delete_from_artifact_store: bool = True,
     ) -> PruneResult:
         """Delete artifact versions no remaining step run or model version uses, and
-        their bytes when nothing else points at them.
+        their bytes when nothing else points at them; and what saves killed midway left
+        in the active artifact store's `.tmp/`.
 
         The records go first (in one transaction), the bytes after: a crash in between
         leaves unused bytes behind, never a record pointing at missing bytes. Steps
@@ -153,8 +158,19 @@ class CatalogClientMixin:
             if not dry_run:
                 for uri in uris:
                     self._delete_bytes(uri)
+        abandoned = self.remove_abandoned_saves(dry_run=dry_run)
         versions = [ArtifactVersionResponse(v, self._session) for v in prune.versions]
-        return PruneResult(versions, uris, dry_run)
+        return PruneResult(versions, uris, dry_run, abandoned.folders, abandoned.size_bytes)
+
+    def remove_abandoned_saves(self, *, dry_run: bool = False) -> StagingCleanup:
+        """Remove the folders that saves killed midway left in the active artifact
+        store's `.tmp/`: those whose process has ended (and, when that cannot be
+        checked, those untouched for a day). `prune_artifacts` does this too.
+
+        Args:
+            dry_run: Only count the folders and their bytes.
+        """
+        return self._session.artifact_store.remove_abandoned_saves(dry_run=dry_run)
 
     # --- deleting runs and pipelines ---------------------------------------------------
 

@@ -7,6 +7,8 @@ import io
 import pytest
 
 from headwater import Client
+from headwater.session import get_session
+from tests.pipelines.killed_save import kill_mid_save
 from tests.pipelines.linear import linear
 
 
@@ -62,6 +64,18 @@ def test_nothing_to_prune_says_so(headwater):
     result = headwater("artifacts", "prune")
 
     assert "Nothing to prune" in result.stdout
+
+
+def test_prune_removes_what_a_killed_save_left_without_asking(headwater, tmp_path):
+    linear()
+    kill_mid_save(get_session().artifact_store.root_uri, tmp_path / "ready")
+
+    listed = headwater("artifacts", "prune", "--dry-run")
+    pruned = headwater("artifacts", "prune", "-o", "json").json()
+
+    assert "Would remove 1 unfinished save(s) left in '.tmp'" in listed.stdout
+    assert (pruned["abandoned_saves"], pruned["abandoned_save_bytes"]) == (1, 100_000)
+    assert "Nothing to prune" in headwater("artifacts", "prune").stdout
 
 
 def test_tags_users_and_projects_are_listed(headwater):
