@@ -13,6 +13,7 @@ from headwater.server.audit_trail import AuditTrail
 from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
+from headwater.server.event_feed import EventFeeds
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.login_throttle import (
     LoginLimits,
@@ -114,6 +115,7 @@ def openapi_app(
         lifespan=sweeping_stale_runs,
     )
     app.state.dag_cache = DagCache()
+    app.state.event_feeds = EventFeeds()
     install_error_handlers(app)
     app.add_exception_handler(TooManyLoginAttempts, answer_too_many_login_attempts)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)

@@ -1,19 +1,19 @@
 """`/events`: run and step changes, as a live server-sent event stream or a plain list.
 
-The stream polls the store's events outbox, so changes written by any process (a
-pipeline recording into the same SQLite file or PostgreSQL database) reach it. Each
+The streams read the store's events outbox through one poller (`event_feed`), so
+changes written by any process (a pipeline recording into the same SQLite file or
+PostgreSQL database) reach them. Each
 event carries its id; a client that reconnects with `Last-Event-ID` gets every event
 after that one, and nothing twice.
 """
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
@@ -21,14 +21,21 @@ from starlette.concurrency import run_in_threadpool
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES, ApiError
+from headwater.server.event_feed import BATCH, EventFeed, EventFeeds
 from headwater.server.visibility import EventFilter
-from headwater.store.base import Store
 from headwater.store.events import StoreEvent
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
-POLL_SECONDS = 0.25
+
+
+def _feeds(request: Request) -> EventFeeds:
+    feeds: EventFeeds = request.app.state.event_feeds
+    return feeds
+
+
+EventFeedsDep = Annotated[EventFeeds, Depends(_feeds)]
 KEEP_ALIVE_SECONDS = 15.0
-BATCH = 500
+WAKE_SECONDS = 1.0
 _STREAM: dict[int | str, dict[str, Any]] = {
     200: {
         "content": {"text/event-stream": {}},
@@ -74,6 +81,7 @@ def get_last_event_id(session: SessionDep, run_id: uuid.UUID | None = None) -> L
 )
 def stream_events(
     request: Request,
+    feeds: EventFeedsDep,
     session: SessionDep,
     caller: CallerDep,
     run_id: uuid.UUID | None = None,
@@ -89,7 +97,9 @@ def stream_events(
     if start is None:
         start = session.store.last_event_id()
     return StreamingResponse(
-        _events(request, EventFilter(session.store, caller), session.store, start, run_id),
+        _events(
+            request, EventFilter(session.store, caller), feeds.of(session.store), start, run_id
+        ),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
@@ -109,23 +119,19 @@ def _resume_point(header: str | None, after: int | None) -> int | None:
 
 
 async def _events(
-    request: Request, visible: EventFilter, store: Store, after: int, run_id: uuid.UUID | None
+    request: Request, visible: EventFilter, feed: EventFeed, after: int, run_id: uuid.UUID | None
 ) -> AsyncIterator[str]:
     # Tell EventSource to reconnect quickly; it resends the last id it saw.
     yield "retry: 1000\n\n"
     idle = 0.0
-    while not await request.is_disconnected():
-        batch = await run_in_threadpool(store.list_events, after=after, limit=BATCH, run_id=run_id)
-        if batch:
-            after = batch[-1].id
-        for event in await run_in_threadpool(visible.keep, batch):
-            data = event.model_dump_json()
-            yield f"id: {event.id}\nevent: {event.entity.value}\ndata: {data}\n\n"
-        if batch:
-            idle = 0.0
-            continue
-        await asyncio.sleep(POLL_SECONDS)
-        idle += POLL_SECONDS
-        if idle >= KEEP_ALIVE_SECONDS:
-            idle = 0.0
-            yield ": keep-alive\n\n"
+    async with feed.subscription():
+        while not await request.is_disconnected():
+            # Short waits: a closed stream is noticed within a second, at no query's cost.
+            after, batch = await feed.next_batch(after, run_id=run_id, wait_seconds=WAKE_SECONDS)
+            for event in await run_in_threadpool(visible.keep, batch):
+                data = event.model_dump_json()
+                yield f"id: {event.id}\nevent: {event.entity.value}\ndata: {data}\n\n"
+            idle = 0.0 if batch else idle + WAKE_SECONDS
+            if idle >= KEEP_ALIVE_SECONDS:
+                idle = 0.0
+                yield ": keep-alive\n\n"
