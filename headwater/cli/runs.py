@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -184,17 +185,18 @@ def _step_label(client: Client, name: str, step: StepRunResponse) -> Any:
         render.duration(step.duration_seconds),
     )
     if step.is_cached and step.original_step_run_id is not None:
-        label.append(f"  cache hit: reused {_origin(client, step)}", style="green")
+        origin = _origin(client, step.original_step_run_id)
+        label.append(f"  cache hit: reused {origin}", style="green")
     elif step.model.status.is_successful:
         label.append("  executed (cache miss)", style="dim")
     return label
 
 
-def _origin(client: Client, step: StepRunResponse) -> str:
+def _origin(client: Client, original_step_run_id: uuid.UUID) -> str:
     from headwater.errors import EntityNotFoundError
 
     try:
-        original = client.get_run_step(step.original_step_run_id)
+        original = client.get_run_step(original_step_run_id)
         return f"run '{client.get_pipeline_run(original.run_id).name}'"
     except EntityNotFoundError:  # the original run was deleted since
-        return f"step run {step.original_step_run_id}"
+        return f"step run {original_step_run_id}"

@@ -6,6 +6,7 @@ differently: runs oldest first, `steps` as a list, `get_step(name)`, `read()`.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -31,11 +32,25 @@ class ArtifactView:
         self.response = response
         self.is_cached = is_cached
 
-    id = property(lambda self: self.response.id)
-    name = property(lambda self: self.response.name)
-    uri = property(lambda self: self.response.uri)
-    data_type = property(lambda self: self.response.data_type)
-    materializer = property(lambda self: self.response.materializer)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.response.id
+
+    @property
+    def name(self) -> str:
+        return self.response.name
+
+    @property
+    def uri(self) -> str:
+        return self.response.uri
+
+    @property
+    def data_type(self) -> str:
+        return self.response.data_type
+
+    @property
+    def materializer(self) -> str:
+        return self.response.materializer
 
     def read(self) -> Any:
         """Load the artifact's value (modern: `.load()`)."""
@@ -52,9 +67,17 @@ class StepView:
     def __init__(self, response: StepRunResponse) -> None:
         self.response = response
 
-    id = property(lambda self: self.response.id)
-    name = property(lambda self: self.response.name)
-    parameters = property(lambda self: self.response.parameters)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.response.id
+
+    @property
+    def name(self) -> str:
+        return self.response.name
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return self.response.parameters
 
     @property
     def status(self) -> ExecutionStatus:
@@ -102,10 +125,21 @@ class PipelineRunView:
     def __init__(self, response: PipelineRunResponse) -> None:
         self.response = response
 
-    id = property(lambda self: self.response.id)
-    name = property(lambda self: self.response.name)
-    pipeline_name = property(lambda self: self.response.pipeline_name)
-    created = property(lambda self: self.response.created)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.response.id
+
+    @property
+    def name(self) -> str:
+        return self.response.name
+
+    @property
+    def pipeline_name(self) -> str:
+        return self.response.pipeline_name
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.response.created
 
     @property
     def status(self) -> ExecutionStatus:
@@ -142,8 +176,13 @@ class PipelineView:
     def __init__(self, response: PipelineResponse) -> None:
         self.response = response
 
-    id = property(lambda self: self.response.id)
-    name = property(lambda self: self.response.name)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.response.id
+
+    @property
+    def name(self) -> str:
+        return self.response.name
 
     @property
     def runs(self) -> list[PipelineRunView]:

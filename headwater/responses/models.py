@@ -6,6 +6,7 @@ entities from the store only when asked.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -38,13 +39,33 @@ class ModelVersionResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.name)
-    number = property(lambda self: self.model.number)
-    model_name = property(lambda self: self.model.model_name)
-    model_id = property(lambda self: self.model.model_id)
-    description = property(lambda self: self.model.description)
-    created = property(lambda self: self.model.created)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def number(self) -> int:
+        return self.model.number
+
+    @property
+    def model_name(self) -> str:
+        return self.model.model_name
+
+    @property
+    def model_id(self) -> uuid.UUID:
+        return self.model.model_id
+
+    @property
+    def description(self) -> str | None:
+        return self.model.description
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.model.created
 
     @property
     def stage(self) -> ModelStage:
@@ -173,11 +194,25 @@ class ModelResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.name)
-    description = property(lambda self: self.model.description)
-    tags = property(lambda self: self.model.tags)
-    created = property(lambda self: self.model.created)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def description(self) -> str | None:
+        return self.model.description
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.model.tags
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.model.created
 
     @property
     def promotion_rules(self) -> tuple[PromotionRule, ...]:

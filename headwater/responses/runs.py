@@ -49,17 +49,49 @@ class ArtifactVersionResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.artifact_name)
-    version = property(lambda self: self.model.version)
-    uri = property(lambda self: self.model.uri)
-    content_hash = property(lambda self: self.model.content_hash)
-    data_type = property(lambda self: self.model.data_type)
-    materializer = property(lambda self: self.model.materializer)
-    size_bytes = property(lambda self: self.model.size_bytes)
-    tags = property(lambda self: self.model.tags)
-    created = property(lambda self: self.model.created)
-    producer_step_run_id = property(lambda self: self.model.producer_step_run_id)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.artifact_name
+
+    @property
+    def version(self) -> int:
+        return self.model.version
+
+    @property
+    def uri(self) -> str:
+        return self.model.uri
+
+    @property
+    def content_hash(self) -> str:
+        return self.model.content_hash
+
+    @property
+    def data_type(self) -> str:
+        return self.model.data_type
+
+    @property
+    def materializer(self) -> str:
+        return self.model.materializer
+
+    @property
+    def size_bytes(self) -> int:
+        return self.model.size_bytes
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.model.tags
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.model.created
+
+    @property
+    def producer_step_run_id(self) -> uuid.UUID | None:
+        return self.model.producer_step_run_id
 
     @property
     def visualizations(self) -> tuple[Visualization, ...]:
@@ -119,16 +151,45 @@ class StepRunResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.name)
-    run_id = property(lambda self: self.model.run_id)
-    cache_key = property(lambda self: self.model.cache_key)
-    parameters = property(lambda self: self.model.parameters)
-    source_code = property(lambda self: self.model.source_code)
-    exception = property(lambda self: self.model.exception)
-    original_step_run_id = property(lambda self: self.model.original_step_run_id)
-    cpu_seconds = property(lambda self: self.model.cpu_seconds)
-    peak_memory_bytes = property(lambda self: self.model.peak_memory_bytes)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def run_id(self) -> uuid.UUID:
+        return self.model.run_id
+
+    @property
+    def cache_key(self) -> str:
+        return self.model.cache_key
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return self.model.parameters
+
+    @property
+    def source_code(self) -> str:
+        return self.model.source_code
+
+    @property
+    def exception(self) -> str | None:
+        return self.model.exception
+
+    @property
+    def original_step_run_id(self) -> uuid.UUID | None:
+        return self.model.original_step_run_id
+
+    @property
+    def cpu_seconds(self) -> float | None:
+        return self.model.cpu_seconds
+
+    @property
+    def peak_memory_bytes(self) -> int | None:
+        return self.model.peak_memory_bytes
 
     @property
     def status(self) -> ExecutionStatus:
@@ -224,15 +285,41 @@ class PipelineRunResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.name)
-    pipeline_name = property(lambda self: self.model.pipeline_name)
-    created = property(lambda self: self.model.created)
-    started = property(lambda self: self.model.started)
-    ended = property(lambda self: self.model.ended)
-    tags = property(lambda self: self.model.tags)
-    exception = property(lambda self: self.model.exception)
-    config = property(lambda self: self.model.config)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def pipeline_name(self) -> str:
+        return self.model.pipeline_name
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.model.created
+
+    @property
+    def started(self) -> dt.datetime | None:
+        return self.model.started
+
+    @property
+    def ended(self) -> dt.datetime | None:
+        return self.model.ended
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.model.tags
+
+    @property
+    def exception(self) -> str | None:
+        return self.model.exception
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return self.model.config
 
     @property
     def status(self) -> ExecutionStatus:
@@ -288,9 +375,17 @@ class PipelineResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.name)
-    created = property(lambda self: self.model.created)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.model.created
 
     @property
     def runs(self) -> list[PipelineRunResponse]:
@@ -327,10 +422,21 @@ class ArtifactResponse:
         self.model = model
         self._session = session
 
-    id = property(lambda self: self.model.id)
-    name = property(lambda self: self.model.name)
-    created = property(lambda self: self.model.created)
-    tags = property(lambda self: self.model.tags)
+    @property
+    def id(self) -> uuid.UUID:
+        return self.model.id
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def created(self) -> dt.datetime:
+        return self.model.created
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.model.tags
 
     @property
     def versions(self) -> list[ArtifactVersionResponse]:
