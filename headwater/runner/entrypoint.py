@@ -11,7 +11,6 @@ the store, and everything is recorded exactly as for an in-process step.
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 import uuid
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.compiler.spec import PipelineSpec, StepSpec
 from headwater.errors import DefinitionError, HeadwaterError
 from headwater.runner.models import linked_model_versions
+from headwater.runner.run_steps import recorded_step_runs
 from headwater.runner.step_executor import (
     ArtifactRef,
     StepExecutionError,
@@ -29,7 +29,6 @@ from headwater.runner.step_executor import (
 )
 from headwater.store.base import Store
 from headwater.store.factory import open_store
-from headwater.store.filters import ListQuery
 
 # Exit code of a step that raised (its traceback is in the store), as opposed to a crash.
 STEP_FAILED_EXIT_CODE = 3
@@ -73,12 +72,7 @@ def import_function(step: StepSpec) -> Callable[..., Any]:
 def _resolve_inputs(store: Store, run_id: uuid.UUID, step: StepSpec) -> dict[str, ArtifactRef]:
     if not step.inputs:
         return {}
-    upstream = store.list_step_runs(
-        ListQuery(
-            filters={"run_id": str(run_id), "name": f"oneof:{json.dumps(step.upstream)}"},
-            size=max(1, len(step.upstream)),
-        )
-    ).items
+    upstream = recorded_step_runs(store, run_id, list(step.upstream))
     outputs = {s.name: s.outputs for s in upstream}
     ids = {i.name: outputs[i.step][i.output] for i in step.inputs}
     versions = store.get_artifact_versions(list(ids.values()))

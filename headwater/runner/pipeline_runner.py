@@ -13,24 +13,18 @@ from headwater.runner import progress
 from headwater.runner.heartbeat import Heartbeat
 from headwater.runner.models import apply_promotion_rules, resolve_run_models
 from headwater.runner.orchestrators.local import LocalOrchestrator
-from headwater.runner.step_executor import (
-    ArtifactRef,
-    StepExecutionError,
-    StepExecutor,
-    StepOutcome,
-)
+from headwater.runner.run_steps import RunSteps, StepListener
+from headwater.runner.step_executor import StepExecutionError, StepExecutor
 from headwater.store.models import ExecutionStatus, PipelineRun, RunCreate
 
 if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore
-    from headwater.compiler.spec import PipelineSpec, StepSpec
+    from headwater.compiler.spec import PipelineSpec
     from headwater.runner.orchestrators.base import Orchestrator
     from headwater.store.base import Store
     from headwater.store.model_registry import ModelVersion
 
 logger = logging.getLogger("headwater")
-
-StepListener = Callable[[StepOutcome], None]
 
 
 @dataclass(frozen=True)
@@ -83,24 +77,14 @@ def run_pipeline(
     model_versions = _resolve_models(store, spec, run, target.project)
     executor = StepExecutor(store, target.artifact_store, model_versions=model_versions)
 
-    def execute(step: StepSpec, inputs: Mapping[str, ArtifactRef]) -> StepOutcome:
-        progress.report_step_started(run, step.name)
-        try:
-            outcome = executor.execute(run, step, inputs, functions[step.name])
-        except StepExecutionError:
-            progress.report_step_failed(run, step.name)
-            raise
-        progress.report_step_finished(run, outcome.step_run)
-        if on_step is not None:
-            on_step(outcome)
-        return outcome
+    steps = RunSteps(run, store, executor, functions, on_step)
 
     failure: StepExecutionError | None = None
     with Heartbeat(store, run.id, target.heartbeat_interval):
         run = store.update_run_status(run.id, ExecutionStatus.RUNNING)
         progress.report_run_started(run)
         try:
-            target.orchestrator.run(run, spec, execute)
+            target.orchestrator.run(run, spec, steps)
         except StepExecutionError as exc:
             failure = exc
         except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
@@ -14,7 +15,9 @@ import pytest
 from headwater import Client
 from headwater.runner.orchestrators.subprocess import SubprocessOrchestrator
 from headwater.runner.pipeline_runner import RunTarget, run_pipeline
+from headwater.runner.step_executor import StepExecutionError
 from headwater.session import get_session
+from tests.pipelines.fails_midway import fails_midway
 from tests.pipelines.linear import linear
 from tests.store_contract.records import a_run
 
@@ -129,6 +132,42 @@ def test_steps_run_in_other_processes_given_only_ids_and_store_urls():
     assert response.steps["total"].output.load() == 20
     assert response.model.orchestrator == "subprocess"
     assert "loading 5 numbers" in [line.message for line in response.steps["load"].logs()]
+
+
+def _subprocess_target():
+    session = get_session()
+    orchestrator = SubprocessOrchestrator(
+        session.settings.store_url, session.settings.artifact_store_url
+    )
+    return RunTarget(session.store, session.artifact_store, orchestrator=orchestrator)
+
+
+def test_steps_in_other_processes_are_reported_to_listeners_and_progress(caplog):
+    spec, _ = linear.compile(n=3)
+    heard = []
+
+    with caplog.at_level(logging.INFO, logger="headwater.progress"):
+        run_pipeline(spec, _subprocess_target(), functions={}, on_step=heard.append)
+
+    assert [outcome.step_run.name for outcome in heard] == ["load", "double", "total"]
+    assert {outcome.step_run.status for outcome in heard} == {"completed"}
+    total = heard[-1].outputs["output"]
+    assert Client().get_artifact_version(total.id).load() == 6
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages.count("Step 'double' started.") == 1
+    assert any(m.startswith("Step 'total' completed") for m in messages)
+
+
+def test_a_step_failing_in_another_process_is_reported_failed(caplog):
+    spec, _ = fails_midway.compile()
+
+    progress = caplog.at_level(logging.INFO, logger="headwater.progress")
+    with progress, pytest.raises(StepExecutionError, match="explode"):
+        run_pipeline(spec, _subprocess_target(), functions={})
+
+    messages = [record.getMessage() for record in caplog.records]
+    assert "Step 'explode' failed." in messages
+    assert not any("never_runs" in m for m in messages)
 
 
 def test_artifacts_can_live_in_any_fsspec_store(monkeypatch, tmp_path):

@@ -15,8 +15,8 @@ from headwater.runner.entrypoint import STEP_FAILED_EXIT_CODE
 from headwater.runner.step_executor import StepExecutionError
 
 if TYPE_CHECKING:
-    from headwater.compiler.spec import PipelineSpec
-    from headwater.runner.orchestrators.base import ExecuteStep
+    from headwater.compiler.spec import PipelineSpec, StepSpec
+    from headwater.runner.orchestrators.base import StepCallbacks
     from headwater.store.models import PipelineRun
 
 
@@ -29,23 +29,32 @@ class SubprocessOrchestrator:
         self.store_url = store_url
         self.artifact_store_url = artifact_store_url
 
-    def run(self, run: PipelineRun, spec: PipelineSpec, execute: ExecuteStep) -> None:
+    def run(self, run: PipelineRun, spec: PipelineSpec, steps: StepCallbacks) -> None:
         """Run each step in a child process, in order; stop at the first failure."""
         for step in spec.steps:
-            command = [
-                sys.executable,
-                "-m",
-                "headwater.runner.entrypoint",
-                str(run.id),
+            steps.started(step)
+            try:
+                self._run_step(run, step)
+            except StepExecutionError:
+                steps.failed(step)
+                raise
+            steps.finished(step)
+
+    def _run_step(self, run: PipelineRun, step: StepSpec) -> None:
+        command = [
+            sys.executable,
+            "-m",
+            "headwater.runner.entrypoint",
+            str(run.id),
+            step.name,
+            self.store_url,
+            self.artifact_store_url,
+        ]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode == STEP_FAILED_EXIT_CODE:
+            raise StepExecutionError(step.name, "(see the step run's recorded exception)")
+        if result.returncode != 0:
+            raise StepExecutionError(
                 step.name,
-                self.store_url,
-                self.artifact_store_url,
-            ]
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            if result.returncode == STEP_FAILED_EXIT_CODE:
-                raise StepExecutionError(step.name, "(see the step run's recorded exception)")
-            if result.returncode != 0:
-                raise StepExecutionError(
-                    step.name,
-                    f"The step's process exited with code {result.returncode}:\n{result.stderr}",
-                )
+                f"The step's process exited with code {result.returncode}:\n{result.stderr}",
+            )
