@@ -8,6 +8,9 @@ import httpx
 
 from headwater import Materializer, pipeline, step
 from headwater.artifacts import SavedVisualization
+from headwater.server.app import create_app
+from headwater.server.serving import BackgroundServer
+from headwater.session import get_session
 
 
 class Report(str):
@@ -67,6 +70,17 @@ def test_an_api_error_carries_the_security_headers(api):
 
     assert response.status_code == 404
     assert response.headers["x-content-type-options"] == "nosniff"
+    assert "script-src" in _directives(response)
+
+
+def test_a_body_refused_as_too_large_carries_the_security_headers(static_folder):
+    app = create_app(get_session(), static_folder=static_folder, max_request_bytes=16)
+
+    with BackgroundServer(app) as server:
+        response = httpx.post(f"{server.url}/api/v1/runs", content=b"{}" * 64)
+
+    assert response.status_code == 413
+    assert response.headers["x-frame-options"] == "SAMEORIGIN"
     assert "script-src" in _directives(response)
 
 
