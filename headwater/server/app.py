@@ -45,6 +45,7 @@ from headwater.server.routes import (
     teams,
 )
 from headwater.server.routes.health import headwater_version
+from headwater.server.security_headers import SecurityHeaders
 from headwater.server.stale_runs import sweeping_stale_runs
 from headwater.server.static import STATIC_FOLDER, install_dashboard
 from headwater.server.tokens import DEFAULT_TOKEN_SECONDS
@@ -120,6 +121,8 @@ def openapi_app(
     app.add_exception_handler(TooManyLoginAttempts, answer_too_many_login_attempts)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(AuditTrail)
+    # Outermost, so that answers made by the other middleware (a 413) carry the headers too.
+    app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(logins.router, prefix=API_PREFIX)
     app.include_router(sessions.router, prefix=API_PREFIX)

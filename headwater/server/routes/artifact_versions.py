@@ -22,6 +22,7 @@ from headwater.server.schemas import (
     ArtifactVersionMap,
     ArtifactVersionPage,
 )
+from headwater.server.security_headers import VISUALIZATION_POLICY
 from headwater.server.visibility import readable_artifact_versions
 from headwater.store.filters import ListQuery
 from headwater.store.models import ArtifactVersion, PipelineRun, StepRun
@@ -31,9 +32,9 @@ router = APIRouter(tags=["artifact versions"], responses=ERROR_RESPONSES)
 _BINARY: dict[int | str, dict[str, Any]] = {
     200: {"content": {"application/octet-stream": {}}, "description": "The bytes."}
 }
-# User-made HTML runs with no access to our origin: scripts, forms and storage are off
-# unless the dashboard's sandboxed iframe grants them.
-_SANDBOX_HEADERS = {"Content-Security-Policy": "sandbox", "X-Content-Type-Options": "nosniff"}
+# User-made HTML runs in an opaque origin, with no access to ours and no network at all;
+# the middleware adds the other security headers.
+_SANDBOX_HEADERS = {"Content-Security-Policy": VISUALIZATION_POLICY}
 
 
 @router.get("/artifact-versions", operation_id="list_artifact_versions")

@@ -5,6 +5,7 @@
     python -m tests.e2e.dashboard.record_runs live DIR  # a run that waits for DIR/go
     python -m tests.e2e.dashboard.record_runs history   # scored, by user, arrays, versions
     python -m tests.e2e.dashboard.record_runs disposable N  # N runs to delete
+    python -m tests.e2e.dashboard.record_runs visualized  # markdown, HTML and a chart
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from headwater.session import get_session
 from headwater.store.models import ExecutionStatus, PipelineRun, RunCreate
 from tests.e2e.dashboard import history_pipelines as history
 from tests.e2e.dashboard.pipelines import live_pipeline, many_steps, small_training
+from tests.e2e.dashboard.visualization_pipelines import visualized
 from tests.pipelines.fails_midway import MidwayError, fails_midway
 
 
@@ -71,8 +73,13 @@ def main(argv: list[str]) -> None:
             history.disposable()
     elif what == "live":
         live_pipeline(folder=argv[1])
+    elif what == "visualized":
+        visualized()
     else:
-        raise SystemExit(f"Unknown kind of run '{what}': use small, large, live, history or disposable.")
+        raise SystemExit(
+            f"Unknown kind of run '{what}': use small, large, live, history, disposable or "
+            f"visualized."
+        )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-import { marked } from "marked";
 import { useMemo } from "react";
+import { markdownHtml } from "@/features/artifacts/lib/markdown-html";
 
 export interface MarkdownViewProps {
   text: string;
@@ -15,9 +15,9 @@ a{color:${token("--accent")}}code,pre{background:${token("--code-bg")};font-size
 table{border-collapse:collapse}td,th{border:1px solid ${token("--border")};padding:4px 8px}img{max-width:100%}`;
 }
 
-/** Markdown rendered inside a sandboxed frame with no scripts and no same-origin access. */
+/** Markdown, sanitized, inside a sandboxed frame with no scripts and no same-origin access. */
 export function MarkdownView({ text, title }: MarkdownViewProps) {
-  const html = useMemo(() => marked.parse(text, { async: false }), [text]);
+  const html = useMemo(() => markdownHtml(text), [text]);
   return (
     <iframe
       className="viz-frame"
