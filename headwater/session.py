@@ -19,7 +19,7 @@ from headwater.errors import HeadwaterError
 from headwater.stacks.active import resolve_active_stack
 from headwater.stacks.runtime import StackRuntime, build_artifact_store, build_orchestrator
 from headwater.store.base import StaleRunSweeper, Store
-from headwater.store.factory import open_store
+from headwater.store.factory import open_store, served_artifact_store_url
 from headwater.store.filters import ListQuery
 from headwater.store.models import STALE_AFTER_BEATS
 from headwater.store.stack_models import StackComponentType
@@ -161,11 +161,10 @@ def get_session() -> Session:
 
 def _artifact_store_url(settings: Settings, store: Store) -> str:
     """A server's store names the artifact store its runs write to, unless overridden."""
-    from headwater.store.rest import RestStore
-
-    if isinstance(store, RestStore) and not os.environ.get(ARTIFACT_STORE_URL_VARIABLE):
-        return store.artifact_store_url()
-    return settings.artifact_store_url
+    served = (
+        None if os.environ.get(ARTIFACT_STORE_URL_VARIABLE) else served_artifact_store_url(store)
+    )
+    return served or settings.artifact_store_url
 
 
 def close_sessions() -> None:

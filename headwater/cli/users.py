@@ -26,10 +26,10 @@ def create_user(
     from headwater.errors import ConfigurationError
     from headwater.server.passwords import hash_password
     from headwater.session import get_session
-    from headwater.store.sql.store import SqlStore
+    from headwater.store.factory import login_store_of
 
-    store = get_session().store
-    if not isinstance(store, SqlStore):
+    store = login_store_of(get_session().store)
+    if store is None:
         raise ConfigurationError(
             "Users are created on the server's own database, but this machine records "
             "into a server. Run this where the server runs (or set HEADWATER_STORE_URL "

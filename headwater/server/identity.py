@@ -26,11 +26,12 @@ from headwater.server.dependencies import ServerState, current_state
 from headwater.server.errors import ApiError
 from headwater.server.keys import is_api_key, read_key, secret_matches
 from headwater.server.tokens import read_token
+from headwater.store.factory import login_store_of
 from headwater.store.logins import UserLogin
 from headwater.store.models import utc_now
 
 if TYPE_CHECKING:
-    from headwater.store.sql.store import SqlStore
+    from headwater.store.login_store import LoginStore
 
 # Who every request is in local mode, and whom runs are recorded as by default.
 LOCAL_USER_NAME = "default"
@@ -141,36 +142,28 @@ def author_name(request: Request, claimed: str) -> str:
 
 def find_login(state: ServerState, name_or_id: uuid.UUID | str) -> UserLogin | None:
     """The login of a user of the served store, by name or id (None for a REST store)."""
-    from headwater.store.sql.store import SqlStore
-
-    store = state.session.store
-    if not isinstance(store, SqlStore):
-        return None
-    return store.find_login(name_or_id)
+    logins = login_store_of(state.session.store)
+    return None if logins is None else logins.find_login(name_or_id)
 
 
 def local_user_id(state: ServerState) -> uuid.UUID:
     """The id of the default user, whom every request is in local mode (made on first use)."""
-    from headwater.store.sql.store import SqlStore
-
-    store = state.session.store
-    if isinstance(store, SqlStore):
-        return store.ensure_user(LOCAL_USER_NAME)
-    return store.get_user(LOCAL_USER_NAME).id
+    logins = login_store_of(state.session.store)
+    if logins is not None:
+        return logins.ensure_user(LOCAL_USER_NAME)
+    return state.session.store.get_user(LOCAL_USER_NAME).id
 
 
-def login_store(state: ServerState) -> SqlStore:
-    """The SQL store that keeps logins, service accounts and keys.
+def login_store(state: ServerState) -> LoginStore:
+    """The served store's logins, service accounts and keys.
 
     Raises:
         ApiError: 400 if the server serves a store that keeps no logins (a REST store).
     """
-    from headwater.store.sql.store import SqlStore
-
-    store = state.session.store
-    if not isinstance(store, SqlStore):
+    logins = login_store_of(state.session.store)
+    if logins is None:
         raise ApiError(400, "bad_request", "This server's store cannot keep user logins.")
-    return store
+    return logins
 
 
 def unauthorized(reason: str) -> ApiError:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from headwater.errors import ConfigurationError
 from headwater.store.base import Store
+
+if TYPE_CHECKING:
+    from headwater.store.login_store import LoginStore
 
 ACCEPTED_STORE_URLS = (
     "'sqlite:///<path to a file>' (for example 'sqlite:////home/me/.headwater/headwater.db') "
@@ -44,6 +48,20 @@ def open_store(url: str) -> Store:
         f"The store URL '{_without_password(url)}' is not supported.{hint} "
         f"Use {ACCEPTED_STORE_URLS}, for example in HEADWATER_STORE_URL."
     )
+
+
+def login_store_of(store: Store) -> LoginStore | None:
+    """The logins role of `store`, or None for a store that keeps no logins (REST)."""
+    from headwater.store.sql.store import SqlStore
+
+    return store if isinstance(store, SqlStore) else None
+
+
+def served_artifact_store_url(store: Store) -> str | None:
+    """The artifact store a server names for its runs, or None for a store of our own."""
+    from headwater.store.rest import RestStore
+
+    return store.artifact_store_url() if isinstance(store, RestStore) else None
 
 
 def _open_rest_store(url: str) -> Store:

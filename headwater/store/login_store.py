@@ -1,0 +1,93 @@
+"""The `LoginStore` protocol: passwords, service accounts and API keys of a team server.
+
+Only a store that is a server's own database keeps logins (the SQL store); a REST store
+does not, since its server checks credentials itself. Code that needs logins asks
+`factory.login_store_of(store)` for this role instead of looking at the store's class.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from headwater.store.logins import ApiKey, KeyLogin, ServerRole, ServiceAccount, UserLogin
+
+
+class LoginStore(Protocol):
+    """Who may log in to a server, and with what."""
+
+    def ensure_user(self, name: str) -> uuid.UUID:
+        """The id of the user `name`, created if new (without a login)."""
+        ...
+
+    def save_login(self, name: str, password_hash: str, role: ServerRole) -> UserLogin:
+        """Let user `name` (created if new) log in with that password hash and role."""
+        ...
+
+    def find_login(self, name_or_id: uuid.UUID | str) -> UserLogin | None:
+        """The login of a user by name or id; None if they cannot log in."""
+        ...
+
+    def create_service_account(
+        self, name: str, role: ServerRole, description: str | None = None
+    ) -> ServiceAccount:
+        """A new service account (a program's identity) with a server role."""
+        ...
+
+    def get_service_account(self, name_or_id: uuid.UUID | str) -> ServiceAccount:
+        """One service account, by name or id."""
+        ...
+
+    def list_service_accounts(self) -> tuple[ServiceAccount, ...]:
+        """Every service account, by name."""
+        ...
+
+    def deactivate_service_account(self, name_or_id: uuid.UUID | str) -> ServiceAccount:
+        """Stop a service account and every key of it from working."""
+        ...
+
+    def create_api_key(
+        self,
+        account_id: uuid.UUID,
+        *,
+        key_id: uuid.UUID,
+        name: str,
+        secret_hash: str,
+        expires: dt.datetime | None,
+    ) -> ApiKey:
+        """Record a new key of a service account (only its secret's hash is kept)."""
+        ...
+
+    def get_api_key(self, key_id: uuid.UUID) -> ApiKey:
+        """One API key, by id."""
+        ...
+
+    def list_api_keys(self, account_id: uuid.UUID) -> tuple[ApiKey, ...]:
+        """The keys of one service account."""
+        ...
+
+    def find_key_login(self, key_id: uuid.UUID) -> KeyLogin | None:
+        """The key and its account's login, if the key exists."""
+        ...
+
+    def mark_key_used(self, key_id: uuid.UUID, when: dt.datetime) -> None:
+        """Remember when a key was last used."""
+        ...
+
+    def rotate_api_key(
+        self,
+        key_id: uuid.UUID,
+        *,
+        new_key_id: uuid.UUID,
+        secret_hash: str,
+        expires: dt.datetime | None,
+        old_key_ends: dt.datetime,
+    ) -> ApiKey:
+        """Replace a key by a new one of the same name; the old one ends at `old_key_ends`."""
+        ...
+
+    def revoke_api_key(self, key_id: uuid.UUID) -> ApiKey:
+        """Make a key stop working now."""
+        ...
