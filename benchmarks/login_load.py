@@ -27,7 +27,7 @@ import httpx
 from benchmarks.listing import seed_runs
 from headwater.server import process
 from headwater.server.passwords import hash_password
-from headwater.store.factory import open_store
+from headwater.store.factory import login_store_of, open_store
 from headwater.store.logins import ServerRole
 
 RUNS = 1_000
@@ -91,7 +91,9 @@ def run_all() -> list[LatencyFigure]:
         url = f"sqlite:///{home / 'headwater.db'}"
         seed_runs(url, RUNS)
         store = open_store(url)
-        store.save_login("alice", hash_password(PASSWORD), ServerRole.MEMBER)  # type: ignore[attr-defined]
+        logins = login_store_of(store)
+        assert logins is not None
+        logins.save_login("alice", hash_password(PASSWORD), ServerRole.MEMBER)
         store.close()
         os.environ.update(HEADWATER_HOME=str(home), HEADWATER_STORE_URL=url, **UNLIMITED)
         server = process.start_background(home, "127.0.0.1", 0, auth=True)

@@ -83,7 +83,7 @@ def home_folder() -> Path:
 
 def _logged_in_server(home: Path) -> str | None:
     """The server `headwater login` saved, whose REST store then is the default."""
-    from headwater.store.rest.credentials import load_credentials
+    from headwater.credentials import load_credentials
 
     saved = load_credentials(home)
     return None if saved is None else saved.url

@@ -23,9 +23,9 @@ def login(
 ) -> None:
     """Point this machine's runs and Client at a Headwater server."""
     from headwater.config import load_settings
+    from headwater.credentials import Credentials, save_credentials
     from headwater.errors import ConfigurationError
     from headwater.store.rest import RestStore
-    from headwater.store.rest.credentials import Credentials, save_credentials
 
     if not url.startswith(("http://", "https://")):
         raise ConfigurationError(
@@ -53,7 +53,7 @@ def login(
 def logout() -> None:
     """Forget the server this machine logged in to; runs record locally again."""
     from headwater.config import load_settings
-    from headwater.store.rest.credentials import forget_credentials
+    from headwater.credentials import forget_credentials
 
     if forget_credentials(load_settings().home):
         render.console.print("Logged out. Runs record into the local store again.")

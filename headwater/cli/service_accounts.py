@@ -152,8 +152,8 @@ def _server() -> Transport:
         ConfigurationError: this machine is not logged in to a server.
     """
     from headwater.config import load_settings
+    from headwater.credentials import load_credentials, token_for
     from headwater.errors import ConfigurationError
-    from headwater.store.rest.credentials import load_credentials, token_for
     from headwater.store.rest.transport import Transport
 
     home = load_settings().home

@@ -66,8 +66,8 @@ def served_artifact_store_url(store: Store) -> str | None:
 
 def _open_rest_store(url: str) -> Store:
     from headwater.config import load_settings
+    from headwater.credentials import token_for
     from headwater.store.rest import RestStore
-    from headwater.store.rest.credentials import token_for
 
     settings = load_settings()
     return RestStore(url, token_for(url, settings.home), retry_seconds=settings.rest_retry_seconds)

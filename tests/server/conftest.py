@@ -14,7 +14,7 @@ from headwater.server.passwords import hash_password
 from headwater.server.serving import BackgroundServer
 from headwater.session import get_session
 from headwater.store.logins import ServerRole
-from tests.server.auth_fixtures import PASSWORD, AuthServer
+from tests.server.auth_fixtures import PASSWORD, AuthServer, logins
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def auth_server(static_folder: Path) -> Iterator[AuthServer]:
     """A server in server mode over this test's home; users `admin`, `member`, `viewer`."""
     session = get_session()
     for role in ServerRole:
-        session.store.save_login(role.value, hash_password(PASSWORD), role)  # type: ignore[attr-defined]
+        logins(session.store).save_login(role.value, hash_password(PASSWORD), role)
     secret = secrets.token_bytes(32)
     app = create_app(session, static_folder=static_folder, token_secret=secret)
     with BackgroundServer(app) as running:

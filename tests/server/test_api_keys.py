@@ -13,7 +13,7 @@ import pytest
 
 from headwater.server.keys import make_key
 from headwater.session import get_session
-from tests.server.auth_fixtures import AuthServer
+from tests.server.auth_fixtures import AuthServer, logins
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_a_revoked_key_stops_working_and_is_listed_as_revoked(auth_server: AuthS
 def test_an_expired_key_is_refused(auth_server: AuthServer, admin):
     account = admin.get("/service-accounts/ci").json()
     new = make_key()
-    get_session().store.create_api_key(  # type: ignore[attr-defined]
+    logins(get_session().store).create_api_key(
         uuid.UUID(account["id"]),
         key_id=new.id,
         name="old",

@@ -21,7 +21,7 @@ from headwater.server.passwords import hash_password
 from headwater.server.serving import BackgroundServer
 from headwater.session import get_session
 from headwater.store.logins import ServerRole
-from tests.server.auth_fixtures import PASSWORD, AuthServer
+from tests.server.auth_fixtures import PASSWORD, AuthServer, logins
 
 LIMITS = LoginLimits(
     max_failures_per_user=3, max_failures_per_address=6, window_seconds=300, hashing_threads=2
@@ -33,8 +33,8 @@ def limited_server(static_folder: Path) -> Iterator[AuthServer]:
     """A server in server mode with low login limits; users `admin`, `member`, `viewer`."""
     session = get_session()
     for role in ServerRole:
-        session.store.save_login(role.value, hash_password(PASSWORD), role)  # type: ignore[attr-defined]
-    session.store.create_service_account("ci", ServerRole.MEMBER)  # type: ignore[attr-defined]
+        logins(session.store).save_login(role.value, hash_password(PASSWORD), role)
+    logins(session.store).create_service_account("ci", ServerRole.MEMBER)
     secret = secrets.token_bytes(32)
     app = create_app(session, static_folder=static_folder, token_secret=secret, login_limits=LIMITS)
     with BackgroundServer(app) as running:
@@ -211,7 +211,7 @@ def test_an_old_session_cookie_ends_when_the_password_changes(limited_server: Au
         browser.post("/sessions", json={"username": "member", "password": PASSWORD})
         before = browser.get("/me").status_code
 
-        get_session().store.save_login(  # type: ignore[attr-defined]
+        logins(get_session().store).save_login(
             "member", hash_password("a brand new password"), ServerRole.MEMBER
         )
         after = browser.get("/me")
