@@ -108,7 +108,10 @@ def logs(
     grep: Annotated[str | None, typer.Option(help="Only lines containing this text.")] = None,
     stream: Annotated[str | None, typer.Option(help="stdout, stderr or log.")] = None,
     follow: Annotated[
-        bool, typer.Option("--follow", "-f", help="Keep printing new lines until the step ends.")
+        bool,
+        typer.Option(
+            "--follow", "-f", help="Keep printing new lines until the step or its run ends."
+        ),
     ] = False,
 ) -> None:
     """Print a step's captured log lines."""
@@ -123,7 +126,7 @@ def logs(
 
 
 def _follow(client: Client, run: str, step: str, *, grep: str | None, stream: str | None) -> None:
-    """Print lines as they arrive until the step (or, before it starts, the run) ends."""
+    """Print lines as they arrive until the step or its run ends."""
     printed = 0
     while True:
         response = client.get_pipeline_run(run)
@@ -137,7 +140,8 @@ def _follow(client: Client, run: str, step: str, *, grep: str | None, stream: st
         for line in lines[printed:]:
             render.log_line(line)
         printed = len(lines)
-        if step_run.status.is_finished:
+        # A finished run's step will not end any more, even one an old writer left running.
+        if step_run.status.is_finished or response.status.is_finished:
             return
         time.sleep(FOLLOW_INTERVAL_SECONDS)
 

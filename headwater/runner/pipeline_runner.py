@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from headwater.errors import HeadwaterError
 from headwater.runner import progress
+from headwater.runner.early_ends import stop_interrupted_run
 from headwater.runner.heartbeat import Heartbeat
 from headwater.runner.models import apply_promotion_rules, resolve_run_models
 from headwater.runner.orchestrators.local import LocalOrchestrator
@@ -103,8 +104,8 @@ def run_pipeline(
             target.orchestrator.run(run, spec, execute)
         except StepExecutionError as exc:
             failure = exc
-        except BaseException:
-            progress.report_run_finished(store.update_run_status(run.id, ExecutionStatus.STOPPED))
+        except BaseException as exc:  # Ctrl-C, SystemExit, a store that went away
+            progress.report_run_finished(stop_interrupted_run(store, run, exc))
             raise
     if failure is None:
         run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)

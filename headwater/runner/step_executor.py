@@ -19,6 +19,11 @@ from headwater.errors import HeadwaterError
 from headwater.hashing import to_json_value
 from headwater.runner.caching import cache_components, cache_key
 from headwater.runner.context import StepContext, step_context
+from headwater.runner.early_ends import (
+    describe_interruption,
+    finish_step_or_fall_back,
+    short_reason,
+)
 from headwater.runner.logs import get_log_capture
 from headwater.runner.parameters import prepare_parameters
 from headwater.runner.resources import ResourceFigures, ResourceMeter
@@ -196,27 +201,34 @@ class StepExecutor:
                     run, step, inputs, key, components, ExecutionStatus.RUNNING, log_uri=log_uri
                 )
             )
-            context = StepContext(
-                step_name=step.name,
-                pipeline_name=run.pipeline_name,
-                run_id=run.id,
-                run_name=run.name,
-                step_run_id=step_run.id,
-                output_names=tuple(o.name for o in step.outputs),
-                **self._model_context(step),
-            )
+            # From here on every way out ends the step run: it never stays running.
             meter = ResourceMeter()
             meter.start()
             try:
+                context = self._step_context(run, step, step_run)
                 with get_log_capture().step(log_file), step_context(context):
                     saved = self._call_and_save(step, inputs, function, save_window)
             except Exception as exc:
                 self._record_failure(step_run, meter, exc)
                 raise StepExecutionError(step.name, traceback.format_exc()) from exc
+            except BaseException as exc:  # Ctrl-C, SystemExit: stopped, then passed on
+                self._record_interruption(step_run, meter, exc)
+                raise
             figures = meter.stop()
         finally:
             log_file.close()
         return self._record_success(run, step, step_run, saved, context, figures)
+
+    def _step_context(self, run: PipelineRun, step: StepSpec, step_run: StepRun) -> StepContext:
+        return StepContext(
+            step_name=step.name,
+            pipeline_name=run.pipeline_name,
+            run_id=run.id,
+            run_name=run.name,
+            step_run_id=step_run.id,
+            output_names=tuple(o.name for o in step.outputs),
+            **self._model_context(step),
+        )
 
     def _call_and_save(
         self,
@@ -246,15 +258,22 @@ class StepExecutor:
         return load_class(chosen) if chosen else find_materializer(type(value))
 
     def _record_failure(self, step_run: StepRun, meter: ResourceMeter, exc: BaseException) -> None:
-        figures = meter.stop()
-        self.store.finish_step(
-            step_run.id,
-            StepRunEnd(
-                status=ExecutionStatus.FAILED,
-                resources=_usage(figures),
-                exception="".join(traceback.format_exception(exc)),
-            ),
+        end = StepRunEnd(
+            status=ExecutionStatus.FAILED,
+            resources=_usage(meter.stop()),
+            exception="".join(traceback.format_exception(exc)),
         )
+        finish_step_or_fall_back(self.store, step_run.id, end)
+
+    def _record_interruption(
+        self, step_run: StepRun, meter: ResourceMeter, exc: BaseException
+    ) -> None:
+        end = StepRunEnd(
+            status=ExecutionStatus.STOPPED,
+            resources=_usage(meter.stop()),
+            exception=describe_interruption(exc, "step"),
+        )
+        finish_step_or_fall_back(self.store, step_run.id, end)
 
     def _record_success(
         self,
@@ -275,25 +294,24 @@ class StepExecutor:
             )
             for output in step.outputs
         )
-        finished = self.store.finish_step(
-            step_run.id,
-            StepRunEnd(
-                status=ExecutionStatus.COMPLETED,
-                outputs=outputs,
-                metadata=tuple(encode_metadata(context.step_metadata)),
-                resources=_usage(figures),
-            ),
-        )
-        if context.run_metadata:
-            self.store.add_metadata(
-                MetadataTarget.RUN, run.id, encode_metadata(context.run_metadata)
+        try:
+            finished = self.store.finish_step(
+                step_run.id,
+                StepRunEnd(
+                    status=ExecutionStatus.COMPLETED,
+                    outputs=outputs,
+                    metadata=tuple(encode_metadata(context.step_metadata)),
+                    resources=_usage(figures),
+                ),
             )
-        if context.model_metadata and model_version_id is not None:
-            self.store.add_metadata(
-                MetadataTarget.MODEL_VERSION,
-                model_version_id,
-                encode_metadata(context.model_metadata),
+        except Exception as exc:  # e.g. too large for the server, or a NUL for PostgreSQL
+            reason = f"Headwater could not record the step's end: {short_reason(exc)}"
+            failed = StepRunEnd(
+                status=ExecutionStatus.FAILED, resources=_usage(figures), exception=reason
             )
+            finish_step_or_fall_back(self.store, step_run.id, failed)
+            raise StepExecutionError(step.name, reason) from exc
+        self._record_other_metadata(run, step, context, model_version_id)
         refs = {
             name: ArtifactRef(
                 finished.outputs[name], s.uri, s.content_hash, s.materializer, s.data_type
@@ -301,6 +319,32 @@ class StepExecutor:
             for name, s in saved.items()
         }
         return StepOutcome(finished, refs)
+
+    def _record_other_metadata(
+        self,
+        run: PipelineRun,
+        step: StepSpec,
+        context: StepContext,
+        model_version_id: uuid.UUID | None,
+    ) -> None:
+        """The run and model version metadata the step logged, after its end."""
+        try:
+            if context.run_metadata:
+                self.store.add_metadata(
+                    MetadataTarget.RUN, run.id, encode_metadata(context.run_metadata)
+                )
+            if context.model_metadata and model_version_id is not None:
+                self.store.add_metadata(
+                    MetadataTarget.MODEL_VERSION,
+                    model_version_id,
+                    encode_metadata(context.model_metadata),
+                )
+        except Exception as exc:  # the step's own end is recorded; the run fails
+            reason = (
+                f"Headwater could not record the metadata step '{step.name}' logged for its "
+                f"run or model version: {short_reason(exc)}"
+            )
+            raise StepExecutionError(step.name, reason) from exc
 
     def _model_version(self, step: StepSpec) -> ModelVersion | None:
         if step.model is None:

@@ -9,8 +9,11 @@ import time
 import pytest
 
 from headwater import Client
+from headwater.session import get_session
+from headwater.store.models import ExecutionStatus
 from tests.pipelines.fails_midway import fails_midway
 from tests.pipelines.linear import linear
+from tests.store_contract.records import a_run, a_step
 
 
 @pytest.fixture(autouse=True)
@@ -137,6 +140,19 @@ def test_logs_follow_prints_lines_until_the_step_ends(headwater):
         ["tick", "1"],
         ["tick", "2"],
     ]
+
+
+@pytest.mark.timeout(60)
+def test_logs_follow_ends_once_the_run_has_ended_even_if_its_step_did_not(headwater):
+    store = get_session().store
+    run = store.create_run(a_run(name="orphaned"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    store.start_step(a_step(run, "train").model_copy(update={"log_uri": None}))
+    store.update_run_status(run.id, ExecutionStatus.STOPPED)
+
+    result = headwater("logs", "orphaned", "train", "--follow")
+
+    assert result.exit_code == 0, result.stderr
 
 
 def _wait_for_run(name):

@@ -120,6 +120,17 @@ def test_a_taken_run_name_is_a_409(api):
     assert response.json()["code"] == "conflict"
 
 
+def test_moving_a_completed_run_back_to_running_is_a_409(api):
+    run = linear()
+
+    response = api.put(f"/runs/{run.id}/status", json={"status": "running"})
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "status_transition"
+    assert "already ended as 'completed'" in response.json()["message"]
+    assert api.get(f"/runs/{run.id}").json()["status"] == "completed"
+
+
 def test_an_unknown_api_path_is_a_json_404(api):
     response = api.get("/no-such-thing")
 

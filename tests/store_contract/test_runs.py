@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.errors import EntityExistsError, EntityNotFoundError, StatusTransitionError
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import ExecutionStatus, MetadataTarget
@@ -89,6 +89,31 @@ def test_a_finished_status_sets_the_end_and_keeps_the_exception(store):
     assert failed.ended is not None
     assert failed.ended >= failed.started
     assert failed.exception == "Traceback ..."
+
+
+@pytest.mark.parametrize(
+    "final", [ExecutionStatus.COMPLETED, ExecutionStatus.FAILED, ExecutionStatus.STOPPED]
+)
+@pytest.mark.parametrize("unfinished", [ExecutionStatus.RUNNING, ExecutionStatus.INITIALIZING])
+def test_a_finished_run_cannot_become_unfinished_again(store, final, unfinished):
+    run = store.create_run(a_run(name="done"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    ended = store.update_run_status(run.id, final)
+
+    with pytest.raises(StatusTransitionError, match=f"Run 'done' .* already ended as '{final}'"):
+        store.update_run_status(run.id, unfinished)
+
+    assert store.get_run(run.id) == ended
+
+
+def test_a_run_stopped_as_stale_may_still_finish(store):
+    run = store.create_run(a_run())
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    store.update_run_status(run.id, ExecutionStatus.STOPPED)
+
+    completed = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
+
+    assert completed.status is ExecutionStatus.COMPLETED
 
 
 def test_updating_the_status_of_a_missing_run_says_it_is_missing(store):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.errors import EntityExistsError, EntityNotFoundError, StatusTransitionError
 from headwater.store.models import (
     STALE_AFTER_BEATS,
     ExecutionStatus,
@@ -166,8 +166,12 @@ def update_run_status(
 ) -> None:
     """Set a run's status; `running` sets its start (once), a finished status its end.
 
+    A finished run may take another finished status (a run the stale-run sweep stopped
+    may still complete), but never an unfinished one again.
+
     Raises:
         EntityNotFoundError: there is no run with that id.
+        StatusTransitionError: the run has finished and `status` is unfinished.
     """
     values: dict[str, Any] = {"status": status.value}
     if status is ExecutionStatus.RUNNING:
@@ -176,9 +180,11 @@ def update_run_status(
         values["ended"] = now
     if exception is not None:
         values["exception"] = exception
-    result = connection.execute(update(runs).where(runs.c.id == run_id).values(values))
-    if result.rowcount == 0:
-        raise run_not_found(run_id)
+    statement = update(runs).where(runs.c.id == run_id)
+    if not status.is_finished:
+        statement = statement.where(runs.c.status.in_(_UNFINISHED))
+    if connection.execute(statement.values(values)).rowcount == 0:
+        raise _cannot_update(connection, run_id, status)
 
 
 def heartbeat(connection: Connection, run_id: uuid.UUID, now: dt.datetime) -> None:
@@ -281,6 +287,19 @@ def run_not_found(run_id_or_name: uuid.UUID | str) -> EntityNotFoundError:
     """The error for a run that is not there."""
     return EntityNotFoundError(
         f"No run with id or name '{run_id_or_name}'. List runs with `headwater runs list`."
+    )
+
+
+def _cannot_update(
+    connection: Connection, run_id: uuid.UUID, status: ExecutionStatus
+) -> EntityNotFoundError | StatusTransitionError:
+    found = connection.execute(select(runs.c.name, runs.c.status).where(runs.c.id == run_id))
+    row = found.first()
+    if row is None:
+        return run_not_found(run_id)
+    return StatusTransitionError(
+        f"Run '{row.name}' ({run_id}) already ended as '{row.status}'; a finished run "
+        f"cannot become '{status}' again. Start a new run to run the pipeline again."
     )
 
 
