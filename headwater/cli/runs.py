@@ -1,4 +1,4 @@
-"""`headwater runs list|show|delete` and `headwater logs`."""
+"""`headwater runs list|show|stop|delete` and `headwater logs`."""
 
 from __future__ import annotations
 
@@ -84,6 +84,19 @@ def show_run(
     render.console.print(_run_tree(client, response))
     if response.exception:
         render.console.print(render.literal(response.exception, "red"))
+
+
+@app.command("stop")
+def stop_run(run: Annotated[str, typer.Argument(help="Run name or id.")]) -> None:
+    """Record a run that has not ended as stopped, with its unfinished steps.
+
+    For a run whose process is gone (killed, or its machine lost), or before deleting a
+    run. A process still executing the run is not signalled: press Ctrl-C there.
+    """
+    from headwater.client import Client
+
+    stopped = Client().stop_pipeline_run(run)
+    render.console.print(f"Stopped run '{stopped.name}'.")
 
 
 @app.command("delete")

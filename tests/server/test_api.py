@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from headwater import log_metadata
+from headwater.session import get_session
+from headwater.store.models import ExecutionStatus
 from tests.pipelines.fails_midway import MidwayError, fails_midway
 from tests.pipelines.linear import linear
+from tests.store_contract.records import a_run
 
 
 def test_health_answers_ok(api):
@@ -69,6 +72,19 @@ def test_a_deleted_run_is_gone(api):
     assert deleted.status_code == 204
     assert after.status_code == 404
     assert after.json()["code"] == "not_found"
+
+
+def test_deleting_a_run_that_is_still_running_is_a_409(api):
+    store = get_session().store
+    run = store.create_run(a_run(name="busy"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+
+    response = api.delete(f"/runs/{run.id}")
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "entity_in_use"
+    assert "headwater runs stop busy" in response.json()["message"]
+    assert api.get(f"/runs/{run.id}").json()["status"] == "running"
 
 
 def test_pipelines_and_artifact_versions_are_listed(api):

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from headwater.errors import EntityExistsError, EntityNotFoundError, StatusTransitionError
+from headwater.errors import (
+    EntityExistsError,
+    EntityInUseError,
+    EntityNotFoundError,
+    StatusTransitionError,
+)
 from headwater.store.models import (
     STALE_AFTER_BEATS,
     ExecutionStatus,
@@ -75,6 +80,17 @@ _STOP_STEPS = (
     )
     .values(status=ExecutionStatus.STOPPED.value, ended=bindparam("now"))
 )
+_END_STEPS = (
+    update(step_runs)
+    .where(step_runs.c.run_id == bindparam("ended_run_id"), step_runs.c.status.in_(_UNFINISHED))
+    .values(
+        status=ExecutionStatus.STOPPED.value,
+        ended=bindparam("now"),
+        exception=bindparam("reason"),
+    )
+    .returning(step_runs.c.id, step_runs.c.name)
+)
+_SELECT_STATUS = select(runs.c.name, runs.c.status).where(runs.c.id == bindparam("run_id"))
 _LISTING = Listing(
     entity="runs",
     filters={
@@ -163,11 +179,15 @@ def update_run_status(
     *,
     exception: str | None,
     now: dt.datetime,
-) -> None:
+) -> list[tuple[uuid.UUID, str]]:
     """Set a run's status; `running` sets its start (once), a finished status its end.
 
     A finished run may take another finished status (a run the stale-run sweep stopped
-    may still complete), but never an unfinished one again.
+    may still complete), but never an unfinished one again. A run that finishes stops
+    its steps that have not ended, so none stays running inside it.
+
+    Returns:
+        The (id, name) of each step run stopped with the run.
 
     Raises:
         EntityNotFoundError: there is no run with that id.
@@ -185,6 +205,14 @@ def update_run_status(
         statement = statement.where(runs.c.status.in_(_UNFINISHED))
     if connection.execute(statement.values(values)).rowcount == 0:
         raise _cannot_update(connection, run_id, status)
+    if not status.is_finished:
+        return []
+    reason = (
+        f"The run ended as '{status}' before this step did (its process was interrupted, "
+        f"or the run was stopped while the step ran)."
+    )
+    ended = connection.execute(_END_STEPS, {"ended_run_id": run_id, "now": now, "reason": reason})
+    return [(row.id, row.name) for row in ended]
 
 
 def heartbeat(connection: Connection, run_id: uuid.UUID, now: dt.datetime) -> None:
@@ -273,7 +301,16 @@ def delete_run(connection: Connection, run_id: uuid.UUID) -> None:
 
     Raises:
         EntityNotFoundError: there is no run with that id.
+        EntityInUseError: the run has not ended (it is initializing or running).
     """
+    found = connection.execute(_SELECT_STATUS, {"run_id": run_id}).first()
+    if found is None:
+        raise run_not_found(run_id)
+    if not ExecutionStatus(found.status).is_finished:
+        raise EntityInUseError(
+            f"Run '{found.name}' is {found.status}, so it cannot be deleted while it runs. "
+            f"Stop it first with `headwater runs stop {found.name}`, then delete it."
+        )
     step_ids = list(
         connection.execute(select(step_runs.c.id).where(step_runs.c.run_id == run_id)).scalars()
     )
@@ -293,8 +330,7 @@ def run_not_found(run_id_or_name: uuid.UUID | str) -> EntityNotFoundError:
 def _cannot_update(
     connection: Connection, run_id: uuid.UUID, status: ExecutionStatus
 ) -> EntityNotFoundError | StatusTransitionError:
-    found = connection.execute(select(runs.c.name, runs.c.status).where(runs.c.id == run_id))
-    row = found.first()
+    row = connection.execute(_SELECT_STATUS, {"run_id": run_id}).first()
     if row is None:
         return run_not_found(run_id)
     return StatusTransitionError(
