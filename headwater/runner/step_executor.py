@@ -25,6 +25,7 @@ from headwater.runner.early_ends import (
     short_reason,
 )
 from headwater.runner.logs import get_log_capture
+from headwater.runner.output_types import check_output_types, declared_output_types
 from headwater.runner.parameters import prepare_parameters
 from headwater.runner.resources import ResourceFigures, ResourceMeter
 from headwater.session import Session
@@ -244,6 +245,7 @@ class StepExecutor:
         arguments.update(prepare_parameters(function, step.parameters))
         result = function(**arguments)
         values = _split_outputs(step, result)
+        check_output_types(step.name, declared_output_types(function), values)
         # Not before the call: a prune would wait for the whole of a long step.
         save_window.enter_context(self.artifact_store.saving())
         return {
