@@ -181,8 +181,9 @@ class StepExecutor:
         components: dict[str, str],
     ) -> StepOutcome:
         # The save window opens once the function returns and closes once the outputs
-        # are recorded, so no prune deletes their bytes in between (prune_lock).
-        with contextlib.ExitStack() as save_window:
+        # are recorded, so no prune deletes their bytes in between (prune_lock). The turn:
+        # steps of pipelines in other threads wait, as the log capture takes fd 1 and 2.
+        with get_log_capture().turn(), contextlib.ExitStack() as save_window:
             return self._run_in(save_window, run, step, inputs, function, key, components)
 
     def _run_in(
