@@ -288,16 +288,16 @@ class StepExecutor:
         figures: ResourceFigures,
     ) -> StepOutcome:
         model_version_id = None if context.model_version is None else context.model_version.id
-        outputs = tuple(
-            _artifact_version_create(
-                output,
-                saved[output.name],
-                context.output_metadata.get(output.name, {}),
-                model_version_id,
-            )
-            for output in step.outputs
-        )
         try:
+            outputs = tuple(
+                _artifact_version_create(
+                    output,
+                    saved[output.name],
+                    context.output_metadata.get(output.name, {}),
+                    model_version_id,
+                )
+                for output in step.outputs
+            )
             finished = self.store.finish_step(
                 step_run.id,
                 StepRunEnd(
@@ -307,7 +307,7 @@ class StepExecutor:
                     resources=_usage(figures),
                 ),
             )
-        except Exception as exc:  # e.g. too large for the server, or a NUL for PostgreSQL
+        except Exception as exc:  # metadata it cannot keep, too large a body, a NUL (PostgreSQL)
             reason = f"Headwater could not record the step's end: {short_reason(exc)}"
             failed = StepRunEnd(
                 status=ExecutionStatus.FAILED, resources=_usage(figures), exception=reason

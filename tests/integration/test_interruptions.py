@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from headwater import Client
-from headwater.errors import StoreError
+from headwater.errors import MetadataError, StoreError
 from headwater.runner.pipeline_runner import RunTarget, run_pipeline
 from headwater.server.app import create_app
 from headwater.server.serving import BackgroundServer
 from headwater.session import get_session
 from headwater.store.factory import open_store
-from tests.pipelines.interrupted import Halt, annotated, interrupted
+from tests.pipelines.interrupted import Halt, annotated, interrupted, mislabeled
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -142,6 +142,16 @@ def test_a_step_end_postgresql_refuses_for_a_nul_ends_the_step_as_failed(
     assert run.status == "failed"
     assert run.steps["annotate"].status == "failed"
     assert "NUL" in run.steps["annotate"].exception
+
+
+def test_output_metadata_the_store_cannot_keep_ends_the_step_as_failed():
+    with pytest.raises(MetadataError, match="'owner' is a object"):
+        mislabeled()
+
+    run = Client().get_pipeline("mislabeled").last_run
+    assert run.status == "failed"
+    assert run.steps["mislabel"].status == "failed"
+    assert "'owner' is a object" in run.steps["mislabel"].exception
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from headwater import log_metadata, pipeline, step
+from headwater import get_step_context, log_metadata, pipeline, step
 
 
 class Halt(BaseException):
@@ -31,6 +31,17 @@ def annotate(value: int, size: int = 1, has_nul: bool = False) -> int:
     # Made here, not passed in: parameters are recorded when the run starts.
     log_metadata({"note": "x" * size + ("\x00" if has_nul else "")})
     return value
+
+
+@step(enable_cache=False)
+def mislabel(value: int) -> int:
+    get_step_context().add_output_metadata({"owner": object()})
+    return value
+
+
+@pipeline
+def mislabeled() -> None:
+    mislabel(begin())
 
 
 @pipeline
