@@ -3,6 +3,7 @@
 HeadwaterError
 ├── DefinitionError        a step or pipeline is defined or wired wrongly (compile time)
 ├── StepFailedError        a step raised while a pipeline ran; carries the run's id
+├── OutputTypeError        a step returned a value its return annotation does not allow
 ├── ConfigurationError     HEADWATER_HOME, a store URL or an artifact store URL is unusable
 ├── StoreError             the metadata store could not do what was asked
 │   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id
@@ -37,6 +38,13 @@ class StepFailedError(HeadwaterError):
         super().__init__(message)
         self.run_id = run_id
         self.step_name = step_name
+
+
+class OutputTypeError(HeadwaterError, TypeError):
+    """A step returned a value of another type than its return annotation declares.
+
+    Also a `TypeError`, so `except TypeError` around a pipeline call catches it.
+    """
 
 
 class ConfigurationError(HeadwaterError):

@@ -1,4 +1,4 @@
-"""`headwater runs list|show|delete` and `headwater logs`."""
+"""`headwater runs list|show|stop|delete` and `headwater logs`."""
 
 from __future__ import annotations
 
@@ -87,6 +87,19 @@ def show_run(
         render.console.print(render.literal(response.exception, "red"))
 
 
+@app.command("stop")
+def stop_run(run: Annotated[str, typer.Argument(help="Run name or id.")]) -> None:
+    """Record a run that has not ended as stopped, with its unfinished steps.
+
+    For a run whose process is gone (killed, or its machine lost), or before deleting a
+    run. A process still executing the run is not signalled: press Ctrl-C there.
+    """
+    from headwater.client import Client
+
+    stopped = Client().stop_pipeline_run(run)
+    render.console.print(f"Stopped run '{stopped.name}'.")
+
+
 @app.command("delete")
 def delete_run(
     run: Annotated[str, typer.Argument(help="Run name or id.")],
@@ -109,7 +122,10 @@ def logs(
     grep: Annotated[str | None, typer.Option(help="Only lines containing this text.")] = None,
     stream: Annotated[str | None, typer.Option(help="stdout, stderr or log.")] = None,
     follow: Annotated[
-        bool, typer.Option("--follow", "-f", help="Keep printing new lines until the step ends.")
+        bool,
+        typer.Option(
+            "--follow", "-f", help="Keep printing new lines until the step or its run ends."
+        ),
     ] = False,
 ) -> None:
     """Print a step's captured log lines."""
@@ -124,7 +140,7 @@ def logs(
 
 
 def _follow(client: Client, run: str, step: str, *, grep: str | None, stream: str | None) -> None:
-    """Print lines as they arrive until the step (or, before it starts, the run) ends."""
+    """Print lines as they arrive until the step or its run ends."""
     printed = 0
     while True:
         response = client.get_pipeline_run(run)
@@ -138,7 +154,8 @@ def _follow(client: Client, run: str, step: str, *, grep: str | None, stream: st
         for line in lines[printed:]:
             render.log_line(line)
         printed = len(lines)
-        if step_run.status.is_finished:
+        # A finished run's step will not end any more, even one an old writer left running.
+        if step_run.status.is_finished or response.status.is_finished:
             return
         time.sleep(FOLLOW_INTERVAL_SECONDS)
 

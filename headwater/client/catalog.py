@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from headwater.responses import (
         ArtifactResponse,
         ArtifactVersionResponse,
+        PipelineRunResponse,
         StepRunResponse,
     )
     from headwater.session import Session
@@ -172,7 +173,36 @@ class CatalogClientMixin:
         """
         return self._session.artifact_store.remove_abandoned_saves(dry_run=dry_run)
 
-    # --- deleting runs and pipelines ---------------------------------------------------
+    # --- stopping and deleting runs, deleting pipelines --------------------------------
+
+    def stop_pipeline_run(self, name_id_or_prefix: NameOrId) -> PipelineRunResponse:
+        """Record a run that has not ended as stopped, with its steps that have not.
+
+        This records the stop (so the run can be deleted, say); it does not signal a
+        process still executing the run. Interrupt that one with Ctrl-C, which records
+        the same.
+
+        Raises:
+            EntityNotFoundError: no run has that name or id.
+            StatusTransitionError: the run has already ended.
+        """
+        from headwater.errors import StatusTransitionError
+        from headwater.responses import PipelineRunResponse
+        from headwater.store.models import ExecutionStatus
+
+        run = self._session.store.get_run(name_id_or_prefix)
+        if run.status.is_finished:
+            raise StatusTransitionError(
+                f"Run '{run.name}' already ended as '{run.status}'; only a run that is "
+                f"initializing or running can be stopped. Delete it with "
+                f"`headwater runs delete {run.name}`."
+            )
+        stopped = self._session.store.update_run_status(
+            run.id,
+            ExecutionStatus.STOPPED,
+            exception="Stopped by hand (`headwater runs stop` or `Client.stop_pipeline_run`).",
+        )
+        return PipelineRunResponse(stopped, self._session)
 
     def delete_pipeline_run(self, name_id_or_prefix: NameOrId) -> None:
         """Delete a run with its step runs, metadata and logs; artifact versions stay
@@ -180,6 +210,8 @@ class CatalogClientMixin:
 
         Raises:
             EntityNotFoundError: no run has that name or id.
+            EntityInUseError: the run has not ended; stop it first
+                (`stop_pipeline_run`).
         """
         from headwater.responses import PipelineRunResponse
 

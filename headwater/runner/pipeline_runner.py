@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from headwater.errors import HeadwaterError
 from headwater.runner import progress
+from headwater.runner.early_ends import stop_interrupted_run
 from headwater.runner.heartbeat import Heartbeat
+from headwater.runner.logs import get_log_capture
 from headwater.runner.models import apply_promotion_rules, resolve_run_models
 from headwater.runner.orchestrators.local import LocalOrchestrator
 from headwater.runner.run_steps import RunSteps, StepListener
@@ -59,6 +61,19 @@ def run_pipeline(
     Raises:
         Exception: the exception a failed step raised, with a note naming the run.
     """
+    # Pipelines may run from several threads: outside its steps, this one's output
+    # belongs to no other thread's step (see runner/logs/capture.py).
+    with get_log_capture().pipeline_thread():
+        return _run_recorded(spec, target, functions=functions, on_step=on_step)
+
+
+def _run_recorded(
+    spec: PipelineSpec,
+    target: RunTarget,
+    *,
+    functions: Mapping[str, Callable[..., Any]],
+    on_step: StepListener | None,
+) -> PipelineRun:
     store = target.store
     run = store.create_run(
         RunCreate(
@@ -87,8 +102,8 @@ def run_pipeline(
             target.orchestrator.run(run, spec, steps)
         except StepExecutionError as exc:
             failure = exc
-        except BaseException:
-            progress.report_run_finished(store.update_run_status(run.id, ExecutionStatus.STOPPED))
+        except BaseException as exc:  # Ctrl-C, SystemExit, a store that went away
+            progress.report_run_finished(stop_interrupted_run(store, run, exc))
             raise
     if failure is None:
         run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)

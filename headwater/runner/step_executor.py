@@ -19,7 +19,13 @@ from headwater.errors import HeadwaterError
 from headwater.hashing import to_json_value
 from headwater.runner.caching import cache_components, cache_key
 from headwater.runner.context import StepContext, step_context
+from headwater.runner.early_ends import (
+    describe_interruption,
+    finish_step_or_fall_back,
+    short_reason,
+)
 from headwater.runner.logs import get_log_capture
+from headwater.runner.output_types import check_output_types, declared_output_types
 from headwater.runner.parameters import prepare_parameters
 from headwater.runner.resources import ResourceFigures, ResourceMeter
 from headwater.session import Session
@@ -175,8 +181,9 @@ class StepExecutor:
         components: dict[str, str],
     ) -> StepOutcome:
         # The save window opens once the function returns and closes once the outputs
-        # are recorded, so no prune deletes their bytes in between (prune_lock).
-        with contextlib.ExitStack() as save_window:
+        # are recorded, so no prune deletes their bytes in between (prune_lock). The turn:
+        # steps of pipelines in other threads wait, as the log capture takes fd 1 and 2.
+        with get_log_capture().turn(), contextlib.ExitStack() as save_window:
             return self._run_in(save_window, run, step, inputs, function, key, components)
 
     def _run_in(
@@ -196,27 +203,34 @@ class StepExecutor:
                     run, step, inputs, key, components, ExecutionStatus.RUNNING, log_uri=log_uri
                 )
             )
-            context = StepContext(
-                step_name=step.name,
-                pipeline_name=run.pipeline_name,
-                run_id=run.id,
-                run_name=run.name,
-                step_run_id=step_run.id,
-                output_names=tuple(o.name for o in step.outputs),
-                **self._model_context(step),
-            )
+            # From here on every way out ends the step run: it never stays running.
             meter = ResourceMeter()
             meter.start()
             try:
+                context = self._step_context(run, step, step_run)
                 with get_log_capture().step(log_file), step_context(context):
                     saved = self._call_and_save(step, inputs, function, save_window)
             except Exception as exc:
                 self._record_failure(step_run, meter, exc)
                 raise StepExecutionError(step.name, traceback.format_exc()) from exc
+            except BaseException as exc:  # Ctrl-C, SystemExit: stopped, then passed on
+                self._record_interruption(step_run, meter, exc)
+                raise
             figures = meter.stop()
         finally:
             log_file.close()
         return self._record_success(run, step, step_run, saved, context, figures)
+
+    def _step_context(self, run: PipelineRun, step: StepSpec, step_run: StepRun) -> StepContext:
+        return StepContext(
+            step_name=step.name,
+            pipeline_name=run.pipeline_name,
+            run_id=run.id,
+            run_name=run.name,
+            step_run_id=step_run.id,
+            output_names=tuple(o.name for o in step.outputs),
+            **self._model_context(step),
+        )
 
     def _call_and_save(
         self,
@@ -232,6 +246,7 @@ class StepExecutor:
         arguments.update(prepare_parameters(function, step.parameters))
         result = function(**arguments)
         values = _split_outputs(step, result)
+        check_output_types(step.name, declared_output_types(function), values)
         # Not before the call: a prune would wait for the whole of a long step.
         save_window.enter_context(self.artifact_store.saving())
         return {
@@ -246,15 +261,22 @@ class StepExecutor:
         return load_class(chosen) if chosen else find_materializer(type(value))
 
     def _record_failure(self, step_run: StepRun, meter: ResourceMeter, exc: BaseException) -> None:
-        figures = meter.stop()
-        self.store.finish_step(
-            step_run.id,
-            StepRunEnd(
-                status=ExecutionStatus.FAILED,
-                resources=_usage(figures),
-                exception="".join(traceback.format_exception(exc)),
-            ),
+        end = StepRunEnd(
+            status=ExecutionStatus.FAILED,
+            resources=_usage(meter.stop()),
+            exception="".join(traceback.format_exception(exc)),
         )
+        finish_step_or_fall_back(self.store, step_run.id, end)
+
+    def _record_interruption(
+        self, step_run: StepRun, meter: ResourceMeter, exc: BaseException
+    ) -> None:
+        end = StepRunEnd(
+            status=ExecutionStatus.STOPPED,
+            resources=_usage(meter.stop()),
+            exception=describe_interruption(exc, "step"),
+        )
+        finish_step_or_fall_back(self.store, step_run.id, end)
 
     def _record_success(
         self,
@@ -266,34 +288,33 @@ class StepExecutor:
         figures: ResourceFigures,
     ) -> StepOutcome:
         model_version_id = None if context.model_version is None else context.model_version.id
-        outputs = tuple(
-            _artifact_version_create(
-                output,
-                saved[output.name],
-                context.output_metadata.get(output.name, {}),
-                model_version_id,
+        try:
+            outputs = tuple(
+                _artifact_version_create(
+                    output,
+                    saved[output.name],
+                    context.output_metadata.get(output.name, {}),
+                    model_version_id,
+                )
+                for output in step.outputs
             )
-            for output in step.outputs
-        )
-        finished = self.store.finish_step(
-            step_run.id,
-            StepRunEnd(
-                status=ExecutionStatus.COMPLETED,
-                outputs=outputs,
-                metadata=tuple(encode_metadata(context.step_metadata)),
-                resources=_usage(figures),
-            ),
-        )
-        if context.run_metadata:
-            self.store.add_metadata(
-                MetadataTarget.RUN, run.id, encode_metadata(context.run_metadata)
+            finished = self.store.finish_step(
+                step_run.id,
+                StepRunEnd(
+                    status=ExecutionStatus.COMPLETED,
+                    outputs=outputs,
+                    metadata=tuple(encode_metadata(context.step_metadata)),
+                    resources=_usage(figures),
+                ),
             )
-        if context.model_metadata and model_version_id is not None:
-            self.store.add_metadata(
-                MetadataTarget.MODEL_VERSION,
-                model_version_id,
-                encode_metadata(context.model_metadata),
+        except Exception as exc:  # metadata it cannot keep, too large a body, a NUL (PostgreSQL)
+            reason = f"Headwater could not record the step's end: {short_reason(exc)}"
+            failed = StepRunEnd(
+                status=ExecutionStatus.FAILED, resources=_usage(figures), exception=reason
             )
+            finish_step_or_fall_back(self.store, step_run.id, failed)
+            raise StepExecutionError(step.name, reason) from exc
+        self._record_other_metadata(run, step, context, model_version_id)
         refs = {
             name: ArtifactRef(
                 finished.outputs[name], s.uri, s.content_hash, s.materializer, s.data_type
@@ -301,6 +322,32 @@ class StepExecutor:
             for name, s in saved.items()
         }
         return StepOutcome(finished, refs)
+
+    def _record_other_metadata(
+        self,
+        run: PipelineRun,
+        step: StepSpec,
+        context: StepContext,
+        model_version_id: uuid.UUID | None,
+    ) -> None:
+        """The run and model version metadata the step logged, after its end."""
+        try:
+            if context.run_metadata:
+                self.store.add_metadata(
+                    MetadataTarget.RUN, run.id, encode_metadata(context.run_metadata)
+                )
+            if context.model_metadata and model_version_id is not None:
+                self.store.add_metadata(
+                    MetadataTarget.MODEL_VERSION,
+                    model_version_id,
+                    encode_metadata(context.model_metadata),
+                )
+        except Exception as exc:  # the step's own end is recorded; the run fails
+            reason = (
+                f"Headwater could not record the metadata step '{step.name}' logged for its "
+                f"run or model version: {short_reason(exc)}"
+            )
+            raise StepExecutionError(step.name, reason) from exc
 
     def _model_version(self, step: StepSpec) -> ModelVersion | None:
         if step.model is None:

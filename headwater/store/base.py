@@ -99,7 +99,12 @@ class Store(Protocol):
         *,
         exception: str | None = None,
     ) -> PipelineRun:
-        """Move a run to `status`; `running` sets its start, a finished status its end."""
+        """Move a run to `status`; `running` sets its start, a finished status its end.
+
+        Raises:
+            EntityNotFoundError: there is no run with that id.
+            StatusTransitionError: the run has finished and `status` is unfinished.
+        """
         ...
 
     def heartbeat(self, run_id: uuid.UUID) -> None:

@@ -9,8 +9,12 @@ import time
 import pytest
 
 from headwater import Client
+from headwater.errors import EntityNotFoundError
+from headwater.session import get_session
+from headwater.store.models import ExecutionStatus
 from tests.pipelines.fails_midway import fails_midway
 from tests.pipelines.linear import linear
+from tests.store_contract.records import a_run, a_step
 
 
 @pytest.fixture(autouse=True)
@@ -137,6 +141,73 @@ def test_logs_follow_prints_lines_until_the_step_ends(headwater):
         ["tick", "1"],
         ["tick", "2"],
     ]
+
+
+@pytest.mark.timeout(60)
+def test_logs_follow_ends_once_the_run_has_ended_even_if_its_step_did_not(headwater):
+    store = get_session().store
+    run = store.create_run(a_run(name="orphaned"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    store.start_step(a_step(run, "train").model_copy(update={"log_uri": None}))
+    store.update_run_status(run.id, ExecutionStatus.STOPPED)
+
+    result = headwater("logs", "orphaned", "train", "--follow")
+
+    assert result.exit_code == 0, result.stderr
+
+
+def test_runs_delete_of_a_running_run_says_to_stop_it_first(headwater):
+    store = get_session().store
+    run = store.create_run(a_run(name="busy"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+
+    result = headwater("runs", "delete", "busy", "--yes")
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Run 'busy' is running")
+    assert "`headwater runs stop busy`" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert Client().get_pipeline_run("busy").status == "running"
+
+
+def test_runs_stop_stops_a_running_run_and_its_steps_so_it_can_be_deleted(headwater):
+    store = get_session().store
+    run = store.create_run(a_run(name="busy"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    step = store.start_step(a_step(run, "train"))
+
+    stopped = headwater("runs", "stop", "busy")
+    deleted = headwater("runs", "delete", "busy", "--yes")
+
+    assert stopped.exit_code == 0, stopped.stderr
+    assert "Stopped run 'busy'" in stopped.stdout
+    assert deleted.exit_code == 0, deleted.stderr
+    assert Client().list_pipeline_runs(name="busy").total == 0
+    with pytest.raises(EntityNotFoundError):
+        store.get_step_run(step.id)
+
+
+def test_runs_stop_records_the_run_and_its_steps_as_stopped(headwater):
+    store = get_session().store
+    run = store.create_run(a_run(name="busy"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    step = store.start_step(a_step(run, "train"))
+
+    headwater("runs", "stop", "busy")
+
+    assert store.get_run(run.id).status is ExecutionStatus.STOPPED
+    assert "headwater runs stop" in (store.get_run(run.id).exception or "")
+    assert store.get_step_run(step.id).status is ExecutionStatus.STOPPED
+
+
+def test_runs_stop_of_a_finished_run_is_refused(headwater):
+    run = linear()
+
+    result = headwater("runs", "stop", run.name)
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: Run '{run.name}' already ended as 'completed'")
+    assert Client().get_pipeline_run(run.name).status == "completed"
 
 
 def _wait_for_run(name):

@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from headwater import log_metadata
+from headwater.session import get_session
+from headwater.store.models import ExecutionStatus
 from tests.pipelines.fails_midway import MidwayError, fails_midway
 from tests.pipelines.linear import linear
+from tests.store_contract.records import a_run
 
 
 def test_health_answers_ok(api):
@@ -71,6 +74,19 @@ def test_a_deleted_run_is_gone(api):
     assert after.json()["code"] == "not_found"
 
 
+def test_deleting_a_run_that_is_still_running_is_a_409(api):
+    store = get_session().store
+    run = store.create_run(a_run(name="busy"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+
+    response = api.delete(f"/runs/{run.id}")
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "entity_in_use"
+    assert "headwater runs stop busy" in response.json()["message"]
+    assert api.get(f"/runs/{run.id}").json()["status"] == "running"
+
+
 def test_pipelines_and_artifact_versions_are_listed(api):
     linear()
 
@@ -118,6 +134,17 @@ def test_a_taken_run_name_is_a_409(api):
 
     assert response.status_code == 409
     assert response.json()["code"] == "conflict"
+
+
+def test_moving_a_completed_run_back_to_running_is_a_409(api):
+    run = linear()
+
+    response = api.put(f"/runs/{run.id}/status", json={"status": "running"})
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "status_transition"
+    assert "already ended as 'completed'" in response.json()["message"]
+    assert api.get(f"/runs/{run.id}").json()["status"] == "completed"
 
 
 def test_an_unknown_api_path_is_a_json_404(api):

@@ -83,9 +83,14 @@ def test_a_write_with_the_cookie_and_its_csrf_token_goes_through(browser: httpx.
     token = browser.cookies["headwater_csrf"]
 
     created = browser.post("/runs", json=A_RUN, headers={"X-CSRF-Token": token})
-    deleted = browser.delete(f"/runs/{created.json()['id']}", headers={"X-CSRF-Token": token})
+    run_path = f"/runs/{created.json()['id']}"
+    stopped = browser.put(
+        f"{run_path}/status", json={"status": "stopped"}, headers={"X-CSRF-Token": token}
+    )
+    deleted = browser.delete(run_path, headers={"X-CSRF-Token": token})
 
     assert created.status_code == 201
+    assert stopped.status_code == 200
     assert deleted.status_code == 204
 
 

@@ -108,6 +108,13 @@ def completed(
     )
 
 
+def end_run(
+    store: Store, run: PipelineRun, status: ExecutionStatus = ExecutionStatus.COMPLETED
+) -> PipelineRun:
+    """Finish a run (only a finished run may be deleted), returning it."""
+    return store.update_run_status(run.id, status)
+
+
 def record_step(
     store: Store,
     run: PipelineRun,

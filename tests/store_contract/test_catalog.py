@@ -11,7 +11,7 @@ from headwater.store.catalog_models import TagTarget
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import MetadataTarget
-from tests.store_contract.records import a_run, an_output, record_step
+from tests.store_contract.records import a_run, an_output, end_run, record_step
 
 
 def test_artifacts_are_listed_by_name_with_their_tags(store):
@@ -133,7 +133,7 @@ def test_a_dry_run_prune_lists_only_versions_no_run_uses_and_deletes_nothing(sto
     orphan = record_step(store, gone, "train", an_output("model"))
     kept_run = store.create_run(a_run())
     kept = record_step(store, kept_run, "train", an_output("model"))
-    store.delete_run(gone.id)
+    store.delete_run(end_run(store, gone).id)
 
     prune = store.prune_artifact_versions(dry_run=True, only_versions=True)
 
@@ -149,7 +149,7 @@ def test_prune_deletes_unused_versions_and_names_the_bytes_nothing_points_at(sto
     kept_run = store.create_run(a_run())
     same_bytes = shared_uri.model_copy(update={"artifact_name": "copy", "output_name": "copy"})
     record_step(store, kept_run, "train", same_bytes)
-    store.delete_run(gone.id)
+    store.delete_run(end_run(store, gone).id)
     report_uri = store.get_artifact_version(orphan.outputs["report"]).uri
 
     prune = store.prune_artifact_versions(dry_run=False, only_versions=False)
@@ -165,7 +165,7 @@ def test_an_input_keeps_its_artifact_version_from_pruning(store):
     made = record_step(store, first, "load", an_output("data"))
     second = store.create_run(a_run())
     record_step(store, second, "train", an_output("model"), inputs={"data": made.outputs["data"]})
-    store.delete_run(first.id)
+    store.delete_run(end_run(store, first).id)
 
     prune = store.prune_artifact_versions(dry_run=False, only_versions=True)
 
@@ -194,7 +194,7 @@ def test_a_model_version_keeps_its_artifacts_from_pruning(store):
     step = record_step(store, run, "train", an_output("model"))
     version = store.resolve_model_version(ModelVersionRequest(model_name="iris"))
     store.link_artifacts_to_model_version(version.id, {step.outputs["model"]: ArtifactType.MODEL})
-    store.delete_run(run.id)
+    store.delete_run(end_run(store, run).id)
 
     prune = store.prune_artifact_versions(dry_run=True, only_versions=True)
 

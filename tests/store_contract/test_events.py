@@ -9,7 +9,7 @@ from headwater.store.filters import ListQuery
 from headwater.store.models import ExecutionStatus
 from tests.store_contract.concurrent_writer import PIPELINE, STEPS
 from tests.store_contract.processes import run_together
-from tests.store_contract.records import a_run, a_step, completed
+from tests.store_contract.records import a_run, a_step, completed, end_run
 
 
 def test_a_run_and_its_steps_leave_events_in_the_order_they_happened(store):
@@ -37,14 +37,18 @@ def test_a_run_and_its_steps_leave_events_in_the_order_they_happened(store):
 def test_events_are_read_after_an_id_and_of_one_run(store):
     first = store.create_run(a_run(name="first"))
     second = store.create_run(a_run(name="second"))
-    store.delete_run(first.id)
+    store.delete_run(end_run(store, first).id)
 
     everything = store.list_events(after=0)
     after_first = store.list_events(after=everything[0].id)
     of_first = store.list_events(after=0, run_id=first.id)
 
-    assert [e.entity_id for e in after_first] == [second.id, first.id]
-    assert [e.change for e in of_first] == [EventChange.CREATED, EventChange.DELETED]
+    assert [e.entity_id for e in after_first] == [second.id, first.id, first.id]
+    assert [e.change for e in of_first] == [
+        EventChange.CREATED,
+        EventChange.STATUS,
+        EventChange.DELETED,
+    ]
     assert len(store.list_events(after=0, limit=1)) == 1
 
 

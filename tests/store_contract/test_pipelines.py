@@ -8,7 +8,7 @@ import pytest
 
 from headwater.errors import EntityNotFoundError
 from headwater.store.filters import ListQuery
-from tests.store_contract.records import a_run
+from tests.store_contract.records import a_run, end_run
 
 
 def test_a_pipeline_is_found_by_name_and_by_id(store):
@@ -98,7 +98,7 @@ def test_pipeline_versions_filter_by_number_and_page(store):
 
 def test_a_version_whose_runs_were_deleted_has_none(store):
     run = store.create_run(a_run("training"))
-    store.delete_run(run.id)
+    store.delete_run(end_run(store, run).id)
     pipeline = store.get_pipeline("training")
 
     page = store.list_pipeline_versions(ListQuery(filters={"pipeline_id": str(pipeline.id)}))

@@ -7,11 +7,16 @@ import uuid
 
 import pytest
 
-from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.errors import (
+    EntityExistsError,
+    EntityInUseError,
+    EntityNotFoundError,
+    StatusTransitionError,
+)
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import ExecutionStatus, MetadataTarget
-from tests.store_contract.records import a_run, a_step, an_output, record_step
+from tests.store_contract.records import a_run, a_step, an_output, end_run, record_step
 
 
 def test_create_run_starts_initializing_with_its_pipeline_tags_and_config(store):
@@ -89,6 +94,31 @@ def test_a_finished_status_sets_the_end_and_keeps_the_exception(store):
     assert failed.ended is not None
     assert failed.ended >= failed.started
     assert failed.exception == "Traceback ..."
+
+
+@pytest.mark.parametrize(
+    "final", [ExecutionStatus.COMPLETED, ExecutionStatus.FAILED, ExecutionStatus.STOPPED]
+)
+@pytest.mark.parametrize("unfinished", [ExecutionStatus.RUNNING, ExecutionStatus.INITIALIZING])
+def test_a_finished_run_cannot_become_unfinished_again(store, final, unfinished):
+    run = store.create_run(a_run(name="done"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    ended = store.update_run_status(run.id, final)
+
+    with pytest.raises(StatusTransitionError, match=f"Run 'done' .* already ended as '{final}'"):
+        store.update_run_status(run.id, unfinished)
+
+    assert store.get_run(run.id) == ended
+
+
+def test_a_run_stopped_as_stale_may_still_finish(store):
+    run = store.create_run(a_run())
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    store.update_run_status(run.id, ExecutionStatus.STOPPED)
+
+    completed = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
+
+    assert completed.status is ExecutionStatus.COMPLETED
 
 
 def test_updating_the_status_of_a_missing_run_says_it_is_missing(store):
@@ -208,6 +238,7 @@ def test_delete_run_removes_its_steps_and_metadata_but_keeps_artifact_versions(s
     run = store.create_run(a_run())
     step = record_step(store, run, "train", an_output("model"))
     store.add_metadata(MetadataTarget.RUN, run.id, encode_metadata({"note": "x"}))
+    end_run(store, run)
 
     store.delete_run(run.id)
 
@@ -225,12 +256,54 @@ def test_deleting_the_run_of_an_original_step_keeps_the_steps_cached_from_it(sto
     original = record_step(store, first, "train", an_output("model"))
     second = store.create_run(a_run())
     cached = store.start_step(a_step(second, "train", cached_from=original))
+    end_run(store, first)
 
     store.delete_run(first.id)
 
     kept = store.get_step_run(cached.id)
     assert kept.original_step_run_id is None
     assert kept.outputs == original.outputs
+
+
+@pytest.mark.parametrize("unfinished", [ExecutionStatus.INITIALIZING, ExecutionStatus.RUNNING])
+def test_a_run_that_has_not_ended_cannot_be_deleted(store, unfinished):
+    run = store.create_run(a_run(name="busy"))
+    store.update_run_status(run.id, unfinished)
+    step = store.start_step(a_step(run, "train"))
+
+    with pytest.raises(EntityInUseError, match=r"Run 'busy' is .*headwater runs stop busy"):
+        store.delete_run(run.id)
+
+    assert store.get_run(run.id).status is unfinished
+    assert store.get_step_run(step.id).status is ExecutionStatus.RUNNING
+
+
+@pytest.mark.parametrize(
+    "final", [ExecutionStatus.STOPPED, ExecutionStatus.FAILED, ExecutionStatus.COMPLETED]
+)
+def test_a_run_that_has_ended_can_be_deleted(store, final):
+    run = store.create_run(a_run())
+    end_run(store, run, final)
+
+    store.delete_run(run.id)
+
+    with pytest.raises(EntityNotFoundError):
+        store.get_run(run.id)
+
+
+def test_a_run_that_ends_stops_its_steps_that_have_not(store):
+    run = store.create_run(a_run())
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    done = record_step(store, run, "load")
+    busy = store.start_step(a_step(run, "train"))
+
+    store.update_run_status(run.id, ExecutionStatus.STOPPED, exception="Stopped by hand.")
+
+    stopped = store.get_step_run(busy.id)
+    assert stopped.status is ExecutionStatus.STOPPED
+    assert stopped.ended is not None
+    assert "run ended as 'stopped'" in (stopped.exception or "")
+    assert store.get_step_run(done.id).status is ExecutionStatus.COMPLETED
 
 
 def test_deleting_a_missing_run_says_it_is_missing(store):

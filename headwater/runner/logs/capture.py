@@ -13,6 +13,12 @@ How it works, and why it is cheap (a few tens of microseconds per step):
 - Leaving a step is the barrier: under the capture's lock, whatever is in the pipes at
   that moment is read and recorded, partial last lines included, and only then are the
   descriptors and streams put back. Nothing of step A can land in step B's log.
+- Descriptors 1 and 2 belong to the whole process, so steps of pipelines run from
+  several threads take turns (`turn`): one step of the process is captured at a time,
+  the others wait. A thread running a pipeline (`pipeline_thread`) writes outside its
+  own steps to the terminal, never into another thread's step; threads a step starts
+  itself are the step's. What C code or a child process of such a bystander writes to
+  descriptor 1 or 2 during another thread's step cannot be told apart and lands there.
 """
 
 from __future__ import annotations
@@ -80,6 +86,8 @@ class _ActiveStep:
     )
     sink_error: Exception | None = None
     is_finished: bool = False
+    # The thread that runs the step: output of other pipeline threads is not the step's.
+    thread_id: int = field(default_factory=threading.get_ident)
 
 
 class LogCapture:
@@ -101,6 +109,33 @@ class LogCapture:
         self._handler = StepLogHandler(self)
         self._is_writing_sink = False
         self._has_process_hooks = False
+        # Held by the thread whose step owns descriptors 1 and 2; reentrant, so a step
+        # inside a step of the same thread reaches the refusal in `_begin` instead.
+        self._turn = threading.RLock()
+        # Threads running pipelines -> how many runs each is inside (see pipeline_thread).
+        self._pipeline_threads: dict[int, int] = {}
+
+    @contextlib.contextmanager
+    def turn(self) -> Iterator[None]:
+        """Wait until no step of another thread is captured, and keep the turn meanwhile."""
+        with self._turn:
+            yield
+
+    @contextlib.contextmanager
+    def pipeline_thread(self) -> Iterator[None]:
+        """Mark this thread as running a pipeline while the block runs: outside its own
+        steps, what it writes or logs goes to the terminal, not into another thread's step.
+        """
+        ident = threading.get_ident()
+        with self._lock:
+            self._pipeline_threads[ident] = self._pipeline_threads.get(ident, 0) + 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                remaining = self._pipeline_threads.pop(ident, 1) - 1
+                if remaining > 0:
+                    self._pipeline_threads[ident] = remaining
 
     @contextlib.contextmanager
     def step(self, sink: LogSink) -> Iterator[None]:
@@ -109,14 +144,17 @@ class LogCapture:
         Args:
             sink: A binary file; it is flushed after every record and at the end.
 
+        A step of another thread waits until the one captured now has ended.
+
         Raises:
-            HeadwaterError: another step is being captured in this process right now.
+            HeadwaterError: another step is being captured in this thread right now.
         """
-        active = self._begin(sink)
-        try:
-            yield
-        finally:
-            self._end(active)
+        with self._turn:
+            active = self._begin(sink)
+            try:
+                yield
+            finally:
+                self._end(active)
 
     def close(self) -> None:
         """Stop capturing and put descriptors 1 and 2 back; safe to call more than once."""
@@ -149,9 +187,9 @@ class LogCapture:
             if self._active is not None:
                 console_handlers.restore()
                 raise HeadwaterError(
-                    "Step output is already being captured for another step in this process; "
-                    "the log capture records one step at a time. Run steps one after another "
-                    "in a process, or in separate processes."
+                    "Step output is already being captured for another step in this thread; "
+                    "a step cannot run another step (or pipeline) inside itself in the same "
+                    "thread. Run it after the step, or in a separate process."
                 )
             self._start_pipes()
             originals = {fd: duplicate(fd) for fd in self._pipes}
@@ -207,6 +245,9 @@ class LogCapture:
             if active is None or self._is_writing_sink:
                 write_all(fd, data)  # a stale reference after the step, or a forked child
                 return
+            if self._is_bystander(active, threading.get_ident()):
+                self._show_only(active, fd, data)
+                return
             self._drain_pipes()  # keeps order with what C code and children wrote before
             text_copy = active.text_copies[fd]
             if text_copy is None:
@@ -225,6 +266,10 @@ class LogCapture:
                 if is_unshown:
                     write_all(2, _terminal_line(message))
                 return
+            if self._is_bystander(active, record.thread):
+                if is_unshown:
+                    write_all(active.originals[2], _terminal_line(message))
+                return
             self._drain_pipes()
             data = encode_record(
                 record.created, LOG, message, level=record.levelname, logger=record.name
@@ -232,6 +277,19 @@ class LogCapture:
             self._write_sink(active, data)
             if is_unshown:
                 write_all(active.originals[2], _terminal_line(message))
+
+    def _is_bystander(self, active: _ActiveStep, thread_id: int | None) -> bool:
+        """Whether the writing thread runs a pipeline of its own, outside its steps."""
+        return thread_id != active.thread_id and thread_id in self._pipeline_threads
+
+    def _show_only(self, active: _ActiveStep, fd: int, data: bytes) -> None:
+        """Show a bystander's Python-level write where it would have gone, unrecorded."""
+        text_copy = active.text_copies[fd]
+        if text_copy is None:
+            write_all(active.originals[fd], data)
+            return
+        with contextlib.suppress(Exception):
+            text_copy.write(data.decode("utf-8", "replace"))
 
     def _record(self, active: _ActiveStep, fd: int, data: bytes, now: float) -> None:
         self._write_sink(active, active.splitters[fd].feed(data, now))
@@ -312,6 +370,8 @@ class LogCapture:
     def _forget_parent(self) -> None:
         """In a forked child: drop the parent's pipes and thread; writes go to fd 1 and 2."""
         self._lock = threading.RLock()
+        self._turn = threading.RLock()  # the parent's holder does not exist here
+        self._pipeline_threads = {}
         pipes, wake_fds = self._pipes, self._wake_fds
         self._pipes, self._wake_fds, self._reader = {}, None, None
         self._poller = select.poll()

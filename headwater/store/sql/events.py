@@ -99,6 +99,30 @@ def record_stopped_runs(connection: Connection, run_ids: list[uuid.UUID], now: d
     )
 
 
+def record_stopped_steps(
+    connection: Connection,
+    run_id: uuid.UUID,
+    step_runs: list[tuple[uuid.UUID, str]],
+    now: dt.datetime,
+) -> None:
+    """An event for each (id, name) of `step_runs` stopped at `now` with their run."""
+    record_events(
+        connection,
+        [
+            {
+                "created": now,
+                "entity": EventEntity.STEP_RUN.value,
+                "entity_id": step_run_id,
+                "run_id": run_id,
+                "name": name,
+                "change": EventChange.STATUS.value,
+                "status": ExecutionStatus.STOPPED.value,
+            }
+            for step_run_id, name in step_runs
+        ],
+    )
+
+
 def list_events(
     connection: Connection, *, after: int, limit: int, run_id: uuid.UUID | None
 ) -> list[StoreEvent]:

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.errors import (
+    EntityExistsError,
+    EntityInUseError,
+    EntityNotFoundError,
+    StatusTransitionError,
+)
 from headwater.store.models import (
     STALE_AFTER_BEATS,
     ExecutionStatus,
@@ -75,6 +80,17 @@ _STOP_STEPS = (
     )
     .values(status=ExecutionStatus.STOPPED.value, ended=bindparam("now"))
 )
+_END_STEPS = (
+    update(step_runs)
+    .where(step_runs.c.run_id == bindparam("ended_run_id"), step_runs.c.status.in_(_UNFINISHED))
+    .values(
+        status=ExecutionStatus.STOPPED.value,
+        ended=bindparam("now"),
+        exception=bindparam("reason"),
+    )
+    .returning(step_runs.c.id, step_runs.c.name)
+)
+_SELECT_STATUS = select(runs.c.name, runs.c.status).where(runs.c.id == bindparam("run_id"))
 _LISTING = Listing(
     entity="runs",
     filters={
@@ -163,11 +179,19 @@ def update_run_status(
     *,
     exception: str | None,
     now: dt.datetime,
-) -> None:
+) -> list[tuple[uuid.UUID, str]]:
     """Set a run's status; `running` sets its start (once), a finished status its end.
+
+    A finished run may take another finished status (a run the stale-run sweep stopped
+    may still complete), but never an unfinished one again. A run that finishes stops
+    its steps that have not ended, so none stays running inside it.
+
+    Returns:
+        The (id, name) of each step run stopped with the run.
 
     Raises:
         EntityNotFoundError: there is no run with that id.
+        StatusTransitionError: the run has finished and `status` is unfinished.
     """
     values: dict[str, Any] = {"status": status.value}
     if status is ExecutionStatus.RUNNING:
@@ -176,9 +200,19 @@ def update_run_status(
         values["ended"] = now
     if exception is not None:
         values["exception"] = exception
-    result = connection.execute(update(runs).where(runs.c.id == run_id).values(values))
-    if result.rowcount == 0:
-        raise run_not_found(run_id)
+    statement = update(runs).where(runs.c.id == run_id)
+    if not status.is_finished:
+        statement = statement.where(runs.c.status.in_(_UNFINISHED))
+    if connection.execute(statement.values(values)).rowcount == 0:
+        raise _cannot_update(connection, run_id, status)
+    if not status.is_finished:
+        return []
+    reason = (
+        f"The run ended as '{status}' before this step did (its process was interrupted, "
+        f"or the run was stopped while the step ran)."
+    )
+    ended = connection.execute(_END_STEPS, {"ended_run_id": run_id, "now": now, "reason": reason})
+    return [(row.id, row.name) for row in ended]
 
 
 def heartbeat(connection: Connection, run_id: uuid.UUID, now: dt.datetime) -> None:
@@ -267,7 +301,16 @@ def delete_run(connection: Connection, run_id: uuid.UUID) -> None:
 
     Raises:
         EntityNotFoundError: there is no run with that id.
+        EntityInUseError: the run has not ended (it is initializing or running).
     """
+    found = connection.execute(_SELECT_STATUS, {"run_id": run_id}).first()
+    if found is None:
+        raise run_not_found(run_id)
+    if not ExecutionStatus(found.status).is_finished:
+        raise EntityInUseError(
+            f"Run '{found.name}' is {found.status}, so it cannot be deleted while it runs. "
+            f"Stop it first with `headwater runs stop {found.name}`, then delete it."
+        )
     step_ids = list(
         connection.execute(select(step_runs.c.id).where(step_runs.c.run_id == run_id)).scalars()
     )
@@ -281,6 +324,18 @@ def run_not_found(run_id_or_name: uuid.UUID | str) -> EntityNotFoundError:
     """The error for a run that is not there."""
     return EntityNotFoundError(
         f"No run with id or name '{run_id_or_name}'. List runs with `headwater runs list`."
+    )
+
+
+def _cannot_update(
+    connection: Connection, run_id: uuid.UUID, status: ExecutionStatus
+) -> EntityNotFoundError | StatusTransitionError:
+    row = connection.execute(_SELECT_STATUS, {"run_id": run_id}).first()
+    if row is None:
+        return run_not_found(run_id)
+    return StatusTransitionError(
+        f"Run '{row.name}' ({run_id}) already ended as '{row.status}'; a finished run "
+        f"cannot become '{status}' again. Start a new run to run the pipeline again."
     )
 
 

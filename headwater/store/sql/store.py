@@ -149,7 +149,8 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         """See `Store.update_run_status`."""
         now = utc_now()
         with self._write() as connection:
-            runs.update_run_status(connection, run_id, status, exception=exception, now=now)
+            ended = runs.update_run_status(connection, run_id, status, exception=exception, now=now)
+            events.record_stopped_steps(connection, run_id, ended, now)
             updated = runs.get_run(connection, run_id)
             _record_run_event(connection, updated, EventChange.STATUS, now)
             write_answers.save_answer(connection, updated, now)
