@@ -121,6 +121,27 @@ def test_a_run_stopped_as_stale_may_still_finish(store):
     assert completed.status is ExecutionStatus.COMPLETED
 
 
+@pytest.mark.parametrize(
+    ("final", "other"),
+    [
+        (ExecutionStatus.COMPLETED, ExecutionStatus.STOPPED),
+        (ExecutionStatus.COMPLETED, ExecutionStatus.FAILED),
+        (ExecutionStatus.FAILED, ExecutionStatus.STOPPED),
+        (ExecutionStatus.FAILED, ExecutionStatus.COMPLETED),
+    ],
+)
+def test_a_completed_or_failed_run_keeps_its_status(store, final, other):
+    # `runs stop` racing the run's own end must not turn a completed run into a stopped one.
+    run = store.create_run(a_run(name="done"))
+    store.update_run_status(run.id, ExecutionStatus.RUNNING)
+    ended = store.update_run_status(run.id, final)
+
+    with pytest.raises(StatusTransitionError, match=f"already ended as '{final}'"):
+        store.update_run_status(run.id, other)
+
+    assert store.get_run(run.id) == ended
+
+
 def test_updating_the_status_of_a_missing_run_says_it_is_missing(store):
     missing = uuid.uuid4()
 

@@ -48,6 +48,9 @@ if TYPE_CHECKING:
     from headwater.store.filters import ListQuery
 
 _UNFINISHED = (ExecutionStatus.INITIALIZING.value, ExecutionStatus.RUNNING.value)
+# A stopped run may still end otherwise: the stale-run sweep stops runs that are merely
+# slow, and their process goes on to record how they really ended.
+_MAY_END = (*_UNFINISHED, ExecutionStatus.STOPPED.value)
 _FROM = runs.join(pipelines, pipelines.c.id == runs.c.pipeline_id).outerjoin(
     users, users.c.id == runs.c.user_id
 )
@@ -182,16 +185,18 @@ def update_run_status(
 ) -> list[tuple[uuid.UUID, str]]:
     """Set a run's status; `running` sets its start (once), a finished status its end.
 
-    A finished run may take another finished status (a run the stale-run sweep stopped
-    may still complete), but never an unfinished one again. A run that finishes stops
-    its steps that have not ended, so none stays running inside it.
+    A stopped run may still take another finished status (a run the stale-run sweep
+    stopped may still complete); a run that completed or failed keeps that status, and no
+    finished run becomes unfinished again. A run that finishes stops its steps that have
+    not ended, so none stays running inside it.
 
     Returns:
         The (id, name) of each step run stopped with the run.
 
     Raises:
         EntityNotFoundError: there is no run with that id.
-        StatusTransitionError: the run has finished and `status` is unfinished.
+        StatusTransitionError: the run has finished and `status` is unfinished, or
+            the run completed or failed and `status` is another status.
     """
     values: dict[str, Any] = {"status": status.value}
     if status is ExecutionStatus.RUNNING:
@@ -200,9 +205,9 @@ def update_run_status(
         values["ended"] = now
     if exception is not None:
         values["exception"] = exception
-    statement = update(runs).where(runs.c.id == run_id)
-    if not status.is_finished:
-        statement = statement.where(runs.c.status.in_(_UNFINISHED))
+    statement = update(runs).where(
+        runs.c.id == run_id, runs.c.status.in_(_MAY_END if status.is_finished else _UNFINISHED)
+    )
     if connection.execute(statement.values(values)).rowcount == 0:
         raise _cannot_update(connection, run_id, status)
     if not status.is_finished:
@@ -334,8 +339,8 @@ def _cannot_update(
     if row is None:
         return run_not_found(run_id)
     return StatusTransitionError(
-        f"Run '{row.name}' ({run_id}) already ended as '{row.status}'; a finished run "
-        f"cannot become '{status}' again. Start a new run to run the pipeline again."
+        f"Run '{row.name}' ({run_id}) already ended as '{row.status}' and cannot become "
+        f"'{status}'. Start a new run to run the pipeline again."
     )
 
 
