@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from headwater.errors import EntityNotFoundError, FilterError
+from headwater.errors import EntityInUseError, EntityNotFoundError, FilterError
 from headwater.store.catalog_models import TagTarget
 from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
@@ -112,6 +112,7 @@ def test_deleting_a_pipeline_deletes_its_runs_and_their_metadata(store):
     run = store.create_run(a_run("training"))
     step = record_step(store, run, "train", an_output("model"))
     store.add_metadata(MetadataTarget.RUN, run.id, encode_metadata({"accuracy": 0.9}))
+    end_run(store, run)
 
     store.delete_pipeline(run.pipeline_id)
 
@@ -121,6 +122,17 @@ def test_deleting_a_pipeline_deletes_its_runs_and_their_metadata(store):
         store.get_pipeline("training")
     assert store.get_run(kept.id).name == kept.name
     assert store.get_artifact_version(step.outputs["model"]).artifact_name == "model"
+
+
+def test_a_pipeline_with_a_run_still_running_is_not_deleted(store):
+    done = end_run(store, store.create_run(a_run("training", name="done")))
+    live = store.create_run(a_run("training", name="live"))
+
+    with pytest.raises(EntityInUseError, match=r"1 run\(s\) that have not ended \(live\)"):
+        store.delete_pipeline(live.pipeline_id)
+
+    assert store.get_run(done.id).name == "done"
+    assert store.get_run(live.id).name == "live"
 
 
 def test_deleting_a_missing_pipeline_says_it_is_missing(store):
@@ -212,8 +224,8 @@ def test_tags_on_models_use_the_same_calls(store):
 
 
 def test_deleting_a_pipeline_tells_live_readers_each_run_is_gone(store):
-    first = store.create_run(a_run("training"))
-    second = store.create_run(a_run("training"))
+    first = end_run(store, store.create_run(a_run("training")))
+    second = end_run(store, store.create_run(a_run("training")))
     start = store.last_event_id()
 
     store.delete_pipeline(first.pipeline_id)

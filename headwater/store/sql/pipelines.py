@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, func, or_, select, update
 
-from headwater.errors import EntityNotFoundError
+from headwater.errors import EntityInUseError, EntityNotFoundError
 from headwater.store.models import (
     ExecutionStatus,
     MetadataTarget,
@@ -304,10 +304,19 @@ def delete_pipeline(connection: Connection, pipeline_id: uuid.UUID) -> list[uuid
 
     Raises:
         EntityNotFoundError: there is no pipeline with that id.
+        EntityInUseError: a run of it has not ended (it is initializing or running).
     """
-    run_ids = list(
-        connection.execute(select(runs.c.id).where(runs.c.pipeline_id == pipeline_id)).scalars()
-    )
+    found = connection.execute(
+        select(runs.c.id, runs.c.name, runs.c.status).where(runs.c.pipeline_id == pipeline_id)
+    ).all()
+    live = [row.name for row in found if not ExecutionStatus(row.status).is_finished]
+    if live:
+        raise EntityInUseError(
+            f"The pipeline has {len(live)} run(s) that have not ended ({', '.join(live[:5])}), "
+            f"so it cannot be deleted while they run. Stop them first with "
+            f"`headwater runs stop NAME`, then delete it."
+        )
+    run_ids = [row.id for row in found]
     step_ids = list(
         connection.execute(select(step_runs.c.id).where(step_runs.c.run_id.in_(run_ids))).scalars()
     )
