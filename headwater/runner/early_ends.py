@@ -18,7 +18,7 @@ from headwater.store.models import ExecutionStatus, StepRunEnd
 if TYPE_CHECKING:
     import uuid
 
-    from headwater.store.base import Store
+    from headwater.store.base import RunRecorder
     from headwater.store.models import PipelineRun
 
 logger = logging.getLogger("headwater")
@@ -44,7 +44,7 @@ def short_reason(exc: BaseException) -> str:
     return text
 
 
-def finish_step_or_fall_back(store: Store, step_run_id: uuid.UUID, end: StepRunEnd) -> None:
+def finish_step_or_fall_back(store: RunRecorder, step_run_id: uuid.UUID, end: StepRunEnd) -> None:
     """Record `end`; if the store refuses it, record its status with a short reason only."""
     try:
         store.finish_step(step_run_id, end)
@@ -68,7 +68,7 @@ def finish_step_or_fall_back(store: Store, step_run_id: uuid.UUID, end: StepRunE
         )
 
 
-def stop_interrupted_run(store: Store, run: PipelineRun, exc: BaseException) -> PipelineRun:
+def stop_interrupted_run(store: RunRecorder, run: PipelineRun, exc: BaseException) -> PipelineRun:
     """Stop the run `exc` interrupted and each of its steps still unfinished.
 
     Returns:
@@ -83,7 +83,7 @@ def stop_interrupted_run(store: Store, run: PipelineRun, exc: BaseException) -> 
         return run
 
 
-def _stop_unfinished_steps(store: Store, run_id: uuid.UUID, reason: str) -> None:
+def _stop_unfinished_steps(store: RunRecorder, run_id: uuid.UUID, reason: str) -> None:
     query = ListQuery(
         filters={"run_id": str(run_id), "status": "oneof:[initializing,running]"},
         size=_ALL_STEPS,

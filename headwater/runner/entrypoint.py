@@ -27,7 +27,7 @@ from headwater.runner.step_executor import (
     StepExecutor,
     StepOutcome,
 )
-from headwater.store.base import Store
+from headwater.store.base import RunRecorder, Store
 from headwater.store.factory import open_store
 
 # Exit code of a step that raised (its traceback is in the store), as opposed to a crash.
@@ -69,7 +69,9 @@ def import_function(step: StepSpec) -> Callable[..., Any]:
     return function
 
 
-def _resolve_inputs(store: Store, run_id: uuid.UUID, step: StepSpec) -> dict[str, ArtifactRef]:
+def _resolve_inputs(
+    store: RunRecorder, run_id: uuid.UUID, step: StepSpec
+) -> dict[str, ArtifactRef]:
     if not step.inputs:
         return {}
     upstream = recorded_step_runs(store, run_id, list(step.upstream))

@@ -16,7 +16,7 @@ from headwater.errors import HeadwaterError
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from headwater.store.base import Store
+    from headwater.store.base import RunRecorder
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 class Heartbeat:
     """Beats every `interval` seconds while used as a context manager."""
 
-    def __init__(self, store: Store, run_id: uuid.UUID, interval: float) -> None:
+    def __init__(self, store: RunRecorder, run_id: uuid.UUID, interval: float) -> None:
         self._store = store
         self._run_id = run_id
         self._interval = interval

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from headwater.compiler.spec import ModelSpec, PipelineSpec
-    from headwater.store.base import Store
+    from headwater.store.base import RunRecorder
     from headwater.store.model_registry import ModelVersion
     from headwater.store.models import PipelineRun
 
@@ -25,7 +25,7 @@ _ALL = 1_000
 
 
 def resolve_run_models(
-    store: Store, spec: PipelineSpec, run: PipelineRun, *, project: str = "default"
+    store: RunRecorder, spec: PipelineSpec, run: PipelineRun, *, project: str = "default"
 ) -> dict[str, ModelVersion]:
     """Make or find the version of each model the run's steps declare, linked to the run.
 
@@ -41,14 +41,14 @@ def resolve_run_models(
     }
 
 
-def linked_model_versions(store: Store, run: PipelineRun) -> dict[str, ModelVersion]:
+def linked_model_versions(store: RunRecorder, run: PipelineRun) -> dict[str, ModelVersion]:
     """The model versions a run was linked to when it started, by model name."""
     page = store.list_model_versions(ListQuery(filters={"run_id": str(run.id)}, size=_ALL))
     return {version.model_name: version for version in page.items}
 
 
 def apply_promotion_rules(
-    store: Store, spec: PipelineSpec, versions: Mapping[str, ModelVersion], run: PipelineRun
+    store: RunRecorder, spec: PipelineSpec, versions: Mapping[str, ModelVersion], run: PipelineRun
 ) -> None:
     """Evaluate each model's promotion rules on the version the run made; the store
     records why. A run that uses an existing version (`version="production"`, a number)

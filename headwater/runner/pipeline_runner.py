@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore
     from headwater.compiler.spec import PipelineSpec
     from headwater.runner.orchestrators.base import Orchestrator
-    from headwater.store.base import Store
+    from headwater.store.base import RunRecorder, Store
     from headwater.store.model_registry import ModelVersion
 
 logger = logging.getLogger("headwater")
@@ -33,6 +33,8 @@ logger = logging.getLogger("headwater")
 class RunTarget:
     """Where a run records itself: the two stores and how often it proves it is alive."""
 
+    # A whole store, not only a recorder: the step context's model reads artifacts
+    # through a Session, which needs one.
     store: Store
     artifact_store: ArtifactStore
     heartbeat_interval: float = 5.0
@@ -120,7 +122,7 @@ def _run_recorded(
 
 
 def _resolve_models(
-    store: Store, spec: PipelineSpec, run: PipelineRun, project: str
+    store: RunRecorder, spec: PipelineSpec, run: PipelineRun, project: str
 ) -> dict[str, ModelVersion]:
     """The run's model versions; if one cannot be found the run is recorded as failed."""
     try:

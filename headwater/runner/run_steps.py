@@ -19,7 +19,7 @@ from headwater.store.filters import ListQuery
 if TYPE_CHECKING:
     from headwater.compiler.spec import StepSpec
     from headwater.runner.step_executor import StepExecutor
-    from headwater.store.base import Store
+    from headwater.store.base import RunRecorder
     from headwater.store.models import PipelineRun, StepRun
 
 StepListener = Callable[[StepOutcome], None]
@@ -30,7 +30,7 @@ class RunSteps:
     """Executes and reports the steps of one run for its orchestrator."""
 
     run: PipelineRun
-    store: Store
+    store: RunRecorder
     executor: StepExecutor
     functions: Mapping[str, Callable[..., Any]]
     on_step: StepListener | None = None
@@ -66,7 +66,7 @@ class RunSteps:
             self.on_step(outcome)
 
 
-def recorded_step_runs(store: Store, run_id: uuid.UUID, names: list[str]) -> list[StepRun]:
+def recorded_step_runs(store: RunRecorder, run_id: uuid.UUID, names: list[str]) -> list[StepRun]:
     """The step runs of `run_id` with these names, as the store recorded them."""
     query = ListQuery(
         filters={"run_id": str(run_id), "name": f"oneof:{json.dumps(names)}"},
@@ -75,7 +75,7 @@ def recorded_step_runs(store: Store, run_id: uuid.UUID, names: list[str]) -> lis
     return list(store.list_step_runs(query).items)
 
 
-def recorded_outcome(store: Store, run_id: uuid.UUID, step_name: str) -> StepOutcome:
+def recorded_outcome(store: RunRecorder, run_id: uuid.UUID, step_name: str) -> StepOutcome:
     """The outcome of a step another process executed, read back from the store.
 
     Raises:

@@ -1,7 +1,10 @@
-"""The `Store` protocol: the seam between everything that records and everything that reads.
+"""The store's role protocols, and `Store`, which is all of them.
 
-The SQL store (SQLite, PostgreSQL) implements it today and the REST store will later;
-one contract test suite (`tests/store_contract`) holds every implementation to it.
+Each role is what one kind of caller needs: the runner records through a `RunRecorder`,
+readers of runs use a `RunReader`, and stacks, models and the catalog have a role each.
+Access (`access_store.py`) and logins (`login_store.py`) are roles of their own that only
+a server's database keeps. The SQL store (SQLite, PostgreSQL) and the REST store
+implement `Store`; one contract test suite (`tests/store_contract`) holds both to it.
 """
 
 from __future__ import annotations
@@ -76,10 +79,9 @@ class StaleRunSweeper(Protocol):
         ...
 
 
-class Store(Protocol):
-    """Everything Headwater remembers: pipelines, runs, step runs, artifacts, metadata."""
-
-    # --- runs -----------------------------------------------------------------------
+class RunRecorder(Protocol):
+    """What the runner needs to record a run: its status, steps, outputs' metadata
+    and model versions, and the few reads that deciding a step takes."""
 
     def create_run(self, run: RunCreate) -> PipelineRun:
         """Create a run in `initializing`, with its pipeline, version, project and user.
@@ -115,6 +117,81 @@ class Store(Protocol):
         """Get a run by id or name; raises `EntityNotFoundError` when there is none."""
         ...
 
+    def start_step(self, step: StepRunCreate) -> StepRun:
+        """Record a step run: `running` when it executes now, or `cached` when it reuses
+        the outputs of `step.original_step_run_id` (they are linked in the same call)."""
+        ...
+
+    def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
+        """Record a step's end: status, outputs (new artifact versions, numbered by the
+        store), metadata and resource use, all in one transaction."""
+        ...
+
+    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
+        """The newest `completed` step run with this cache key, if any."""
+        ...
+
+    def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
+        """List step runs. Filterable fields: id, run_id, name, status, cache_key,
+        created, started, ended, input_artifact_version_id (the step runs that read an
+        artifact version). Sortable: created, name, status, started, ended."""
+        ...
+
+    def get_artifact_versions(
+        self, artifact_version_ids: list[uuid.UUID]
+    ) -> dict[uuid.UUID, ArtifactVersion]:
+        """Get many artifact versions in one query, keyed by id (missing ids are absent)."""
+        ...
+
+    def add_metadata(
+        self,
+        target: MetadataTarget,
+        target_id: uuid.UUID,
+        entries: list[MetadataEntry],
+    ) -> None:
+        """Attach typed metadata; a key written again replaces its earlier value."""
+        ...
+
+    def resolve_model_version(
+        self, request: ModelVersionRequest, *, run_id: uuid.UUID | None = None
+    ) -> ModelVersion:
+        """The version a `Model(...)` means, made (and numbered) if it is new; the model is
+        registered on first use, and the run, when given, is linked to the version.
+
+        Raises:
+            EntityNotFoundError: the request names an existing version (a number,
+                `latest`, `staging`, `production`) that is not there.
+        """
+        ...
+
+    def list_model_versions(self, query: ListQuery) -> Page[ModelVersion]:
+        """List model versions. Filterable fields: id, model_id, model_name, number, name,
+        stage, created, run_id. Sortable: created, number, name, stage."""
+        ...
+
+    def link_artifacts_to_model_version(
+        self, version_id: uuid.UUID, links: dict[uuid.UUID, ArtifactType]
+    ) -> None:
+        """Link existing artifact versions (id -> kind) to a model version."""
+        ...
+
+    def apply_promotion_rules(
+        self,
+        version_id: uuid.UUID,
+        *,
+        run_id: uuid.UUID | None = None,
+        user_name: str = "default",
+    ) -> int:
+        """Evaluate the model's promotion rules on a version (reading the metadata of the
+        version, and of `run_id` and its steps) and record every decision in the stage
+        history. Returns how many rules were evaluated."""
+        ...
+
+
+class RunReader(Protocol):
+    """What readers of runs need: runs, their DAGs and events, pipelines, step runs
+    and artifact versions."""
+
     def list_runs(self, query: ListQuery) -> Page[PipelineRun]:
         """List runs. Filterable fields: id, name, pipeline_id, pipeline_name,
         pipeline_version_id, project_id, user_id, status, created, started, ended, tag,
@@ -131,8 +208,6 @@ class Store(Protocol):
         queries whatever the run's size. Raises `EntityNotFoundError` for an unknown id."""
         ...
 
-    # --- events ---------------------------------------------------------------------
-
     def list_events(
         self, *, after: int, limit: int = 500, run_id: uuid.UUID | None = None
     ) -> list[StoreEvent]:
@@ -146,8 +221,6 @@ class Store(Protocol):
         With `run_id`, the newest change of that run: its DAG (steps, links, statuses)
         changes only with a new event, so the id tells whether a drawn DAG is current."""
         ...
-
-    # --- pipelines ------------------------------------------------------------------
 
     def get_pipeline(self, name_or_id: uuid.UUID | str) -> Pipeline:
         """Get a pipeline by id or name."""
@@ -167,30 +240,8 @@ class Store(Protocol):
         spec_hash, created. Sortable: version, created."""
         ...
 
-    # --- step runs ------------------------------------------------------------------
-
-    def start_step(self, step: StepRunCreate) -> StepRun:
-        """Record a step run: `running` when it executes now, or `cached` when it reuses
-        the outputs of `step.original_step_run_id` (they are linked in the same call)."""
-        ...
-
-    def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
-        """Record a step's end: status, outputs (new artifact versions, numbered by the
-        store), metadata and resource use, all in one transaction."""
-        ...
-
     def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
         """Get a step run by id."""
-        ...
-
-    def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
-        """List step runs. Filterable fields: id, run_id, name, status, cache_key,
-        created, started, ended, input_artifact_version_id (the step runs that read an
-        artifact version). Sortable: created, name, status, started, ended."""
-        ...
-
-    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
-        """The newest `completed` step run with this cache key, if any."""
         ...
 
     def find_previous_step_run(
@@ -200,16 +251,8 @@ class Store(Protocol):
         the baseline that explains why a step's cache key changed."""
         ...
 
-    # --- artifacts ------------------------------------------------------------------
-
     def get_artifact_version(self, artifact_version_id: uuid.UUID) -> ArtifactVersion:
         """Get an artifact version by id."""
-        ...
-
-    def get_artifact_versions(
-        self, artifact_version_ids: list[uuid.UUID]
-    ) -> dict[uuid.UUID, ArtifactVersion]:
-        """Get many artifact versions in one query, keyed by id (missing ids are absent)."""
         ...
 
     def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
@@ -218,18 +261,9 @@ class Store(Protocol):
         materializer, created, tag. Sortable: created, version, artifact_name, size_bytes."""
         ...
 
-    # --- metadata -------------------------------------------------------------------
 
-    def add_metadata(
-        self,
-        target: MetadataTarget,
-        target_id: uuid.UUID,
-        entries: list[MetadataEntry],
-    ) -> None:
-        """Attach typed metadata; a key written again replaces its earlier value."""
-        ...
-
-    # --- stacks and stack components -------------------------------------------------
+class StackStore(Protocol):
+    """Stacks and their components, with components' secrets."""
 
     def create_stack_component(self, component: StackComponentCreate) -> StackComponent:
         """Register a component; its secrets are stored apart and come back masked.
@@ -298,7 +332,9 @@ class Store(Protocol):
     def get_run_stack(self, run_id: uuid.UUID) -> RunStack | None:
         """The stack a run executed on, with its components' settings as they were then."""
 
-    # --- models and model versions --------------------------------------------------
+
+class ModelStore(Protocol):
+    """Models, their versions, stages and promotion history."""
 
     def create_model(self, model: ModelCreate) -> Model:
         """Register a model with its tags and promotion rules.
@@ -341,37 +377,14 @@ class Store(Protocol):
         """
         ...
 
-    def resolve_model_version(
-        self, request: ModelVersionRequest, *, run_id: uuid.UUID | None = None
-    ) -> ModelVersion:
-        """The version a `Model(...)` means, made (and numbered) if it is new; the model is
-        registered on first use, and the run, when given, is linked to the version.
-
-        Raises:
-            EntityNotFoundError: the request names an existing version (a number,
-                `latest`, `staging`, `production`) that is not there.
-        """
-        ...
-
     def get_model_version(
         self, model_name_or_id: uuid.UUID | str | None, version: uuid.UUID | str | int
     ) -> ModelVersion:
         """Get a version by id, or a model's version by number, name, stage or `latest`."""
         ...
 
-    def list_model_versions(self, query: ListQuery) -> Page[ModelVersion]:
-        """List model versions. Filterable fields: id, model_id, model_name, number, name,
-        stage, created, run_id. Sortable: created, number, name, stage."""
-        ...
-
     def get_model_version_links(self, version_id: uuid.UUID) -> ModelVersionLinks:
         """The artifact versions (with their kind) and runs linked to a model version."""
-        ...
-
-    def link_artifacts_to_model_version(
-        self, version_id: uuid.UUID, links: dict[uuid.UUID, ArtifactType]
-    ) -> None:
-        """Link existing artifact versions (id -> kind) to a model version."""
         ...
 
     def set_model_version_stage(self, version_id: uuid.UUID, change: StageChange) -> ModelVersion:
@@ -392,19 +405,9 @@ class Store(Protocol):
         outcome, trigger, user_name, created. Sortable: created."""
         ...
 
-    def apply_promotion_rules(
-        self,
-        version_id: uuid.UUID,
-        *,
-        run_id: uuid.UUID | None = None,
-        user_name: str = "default",
-    ) -> int:
-        """Evaluate the model's promotion rules on a version (reading the metadata of the
-        version, and of `run_id` and its steps) and record every decision in the stage
-        history. Returns how many rules were evaluated."""
-        ...
 
-    # --- catalog: artifacts, tags, users, projects; deleting and pruning -------------
+class CatalogStore(Protocol):
+    """The catalog: artifacts, tags, users and projects; deleting and pruning."""
 
     def get_artifact(self, name_or_id: uuid.UUID | str) -> Artifact:
         """Get an artifact (the named series of versions) by id or name."""
@@ -461,6 +464,14 @@ class Store(Protocol):
     def list_projects(self, query: ListQuery) -> Page[Project]:
         """List projects. Filterable fields: id, name, created. Sortable: created, name."""
         ...
+
+
+class Store(RunRecorder, RunReader, StackStore, ModelStore, CatalogStore, Protocol):
+    """Everything Headwater remembers: every role above, in one store.
+
+    Code asks for the narrowest role it uses (the runner for a `RunRecorder`, say), so an
+    implementation of one role, such as a remote worker's recorder, can stand in for it.
+    """
 
     def close(self) -> None:
         """Release connections and files."""
