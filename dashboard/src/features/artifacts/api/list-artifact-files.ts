@@ -5,7 +5,7 @@ import { api, apiUrl, unwrap } from "@/lib/api-client";
 /** The files an artifact version's materializer saved. */
 export function useArtifactFiles(artifactVersionId: string) {
   return useQuery({
-    queryKey: [...artifactKeys.detail(artifactVersionId), "files"],
+    queryKey: artifactKeys.files(artifactVersionId),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/artifact-versions/{artifact_version_id}/files", {

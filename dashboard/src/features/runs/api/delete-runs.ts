@@ -54,7 +54,7 @@ export function useDeleteRuns() {
         queryClient.removeQueries({ queryKey: runKeys.detail(runId) });
         queryClient.removeQueries({ queryKey: runKeys.dag(runId) });
       }
-      await queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
+      await queryClient.invalidateQueries({ queryKey: runKeys.lists() });
     },
   });
   return { ...mutation, progress };
