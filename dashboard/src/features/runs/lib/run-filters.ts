@@ -81,9 +81,11 @@ export function toRunQuery(search: RunSearch): RunQuery {
   if (metadata.length) query.metadata = metadata;
   // The API takes one condition per field: with both ends, the end bounds the start time.
   if (search.from) query.created = [`gte:${search.from}T00:00:00`];
-  const end = `lte:${search.to}T23:59:59.999`;
-  if (search.to && search.from) query.started = end;
-  if (search.to && !search.from) query.created = [end];
+  if (search.to) {
+    const end = `lte:${search.to}T23:59:59.999`;
+    if (search.from) query.started = end;
+    else query.created = [end];
+  }
   return query;
 }
 
