@@ -1,4 +1,10 @@
-/** The one way the dashboard talks to the server: typed JSON over `/api/v1`. */
+/**
+ * The one way the dashboard talks to the server: calls checked against the generated
+ * OpenAPI schema (`api.GET("/api/v1/runs/{run_id}", …)`), with cookies, the CSRF header on
+ * unsafe requests, the login page on a 401 and the server's `{code, message, details}` errors.
+ */
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "@/api/schema.gen";
 import { csrfHeaders, reportUnauthorized } from "@/lib/session";
 
 export const API_BASE = "/api/v1";
@@ -20,17 +26,26 @@ export class ApiError extends Error {
 
 type QueryValue = string | number | boolean | undefined | null;
 /** A list value repeats its parameter (`metadata=a:gt:1&metadata=b:lt:2`). */
-export type QueryParams = Record<string, QueryValue | readonly string[]>;
+export type QueryParams = Record<string, QueryValue | readonly QueryValue[]>;
 
-/** `/api/v1/runs?status=failed`, leaving out empty parameters. */
-export function apiUrl(path: string, params: QueryParams = {}): string {
+function isSent(value: unknown): value is string | number | boolean {
+  return ["string", "number", "boolean"].includes(typeof value) && value !== "";
+}
+
+/** `status=failed&metadata=a&metadata=b`, leaving out empty parameters. */
+export function serializeQuery(params: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     for (const one of Array.isArray(value) ? value : [value]) {
-      if (one !== undefined && one !== null && one !== "") search.append(key, String(one));
+      if (isSent(one)) search.append(key, String(one));
     }
   }
-  const query = search.toString();
+  return search.toString();
+}
+
+/** `/api/v1/runs?status=failed`, for links, images and iframes (calls go through `api`). */
+export function apiUrl(path: string, params: QueryParams = {}): string {
+  const query = serializeQuery(params);
   return `${API_BASE}${path}${query ? `?${query}` : ""}`;
 }
 
@@ -46,66 +61,71 @@ function readError(status: number, body: unknown): ApiError {
   return new ApiError(status, "http_error", `The server answered ${status}.`);
 }
 
-async function send(url: string, init: RequestInit): Promise<Response> {
-  const method = init.method ?? "GET";
-  const cookies = typeof document === "undefined" ? "" : document.cookie;
-  const headers = { ...(init.headers as Record<string, string>), ...csrfHeaders(method, cookies) };
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, headers });
-  } catch {
-    throw new ApiError(
-      0,
-      "network",
-      "Cannot reach the Headwater server. Is `headwater up` running?",
-    );
-  }
-  // A wrong password at the login page is the form's to show, not a reason to go there.
-  if (response.status === 401 && !url.startsWith(`${API_BASE}/sessions`)) reportUnauthorized();
-  return response;
+export interface ApiClientOptions {
+  /** Where `/api/v1` is; the page's own origin unless a test says otherwise. */
+  baseUrl?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** The page's cookies, read for the CSRF token. */
+  readCookies?: () => string;
 }
 
-/** GET a JSON resource; throws `ApiError` with the server's message on any failure. */
-export async function getJson<T>(
-  path: string,
-  params?: QueryParams,
-  signal?: AbortSignal,
-): Promise<T> {
-  const response = await send(apiUrl(path, params), {
-    signal: signal ?? null,
+function pageCookies(): string {
+  return typeof document === "undefined" ? "" : document.cookie;
+}
+
+/** A client for the server's API; the app uses the one `api` below. */
+export function createApiClient(options: ApiClientOptions = {}): Client<paths> {
+  const { baseUrl = "", readCookies = pageCookies } = options;
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  return createClient<paths>({
+    baseUrl,
     headers: { Accept: "application/json" },
+    querySerializer: serializeQuery,
+    fetch: async (request: Request) => {
+      const headers = new Headers(request.headers);
+      for (const [name, value] of Object.entries(csrfHeaders(request.method, readCookies()))) {
+        headers.set(name, value);
+      }
+      let response: Response;
+      try {
+        response = await send(new Request(request, { headers }));
+      } catch {
+        throw new ApiError(
+          0,
+          "network",
+          "Cannot reach the Headwater server. Is `headwater up` running?",
+        );
+      }
+      // A wrong password at the login page is the form's to show, not a reason to go there.
+      const path = new URL(request.url).pathname;
+      if (response.status === 401 && !path.startsWith(`${API_BASE}/sessions`)) {
+        reportUnauthorized();
+      }
+      return response;
+    },
   });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw readError(response.status, body);
-  return body as T;
 }
 
-/** GET a text resource (a visualization, a CSV file). */
-export async function getText(path: string, signal?: AbortSignal): Promise<string> {
-  const response = await send(apiUrl(path), { signal: signal ?? null });
-  if (!response.ok) throw readError(response.status, await response.json().catch(() => null));
-  return response.text();
+export const api = createApiClient();
+
+/** What every `api` call resolves to: the body on success, the error body otherwise. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-/** Send a JSON body (or none) with any method; null for an empty answer (204). */
-export async function sendJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await send(apiUrl(path), {
-    method,
-    headers: { Accept: "application/json", "Content-Type": "application/json" },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  const answer: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw readError(response.status, answer);
-  return answer as T;
+/** The answer's body; throws `ApiError` with the server's message on any failure. */
+export async function unwrap<T>(request: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await request;
+  if (!response.ok || data === undefined) throw readError(response.status, error);
+  return data;
 }
 
-/** DELETE a resource; throws `ApiError` with the server's message on any failure. */
-export async function deleteResource(path: string): Promise<void> {
-  const response = await send(apiUrl(path), {
-    method: "DELETE",
-    headers: { Accept: "application/json" },
-  });
-  if (!response.ok) throw readError(response.status, await response.json().catch(() => null));
+/** For an answer without a body (204): throws `ApiError` on any failure. */
+export async function unwrapEmpty(request: Promise<Answer<unknown>>): Promise<void> {
+  const { error, response } = await request;
+  if (!response.ok) throw readError(response.status, error);
 }
 
 /** A readable message for any thrown value. */

@@ -1,7 +1,7 @@
 /** Who is using the dashboard (`GET /me`), and what their server role lets them do. */
 import { useQuery } from "@tanstack/react-query";
-import type { Me, ServerRole } from "@/api/types";
-import { getJson } from "@/lib/api-client";
+import type { ServerRole } from "@/api/types";
+import { api, unwrap } from "@/lib/api-client";
 
 export const CURRENT_USER_KEY = ["me"] as const;
 
@@ -10,7 +10,7 @@ export const CURRENT_USER_KEY = ["me"] as const;
 export function useCurrentUser() {
   return useQuery({
     queryKey: CURRENT_USER_KEY,
-    queryFn: ({ signal }) => getJson<Me>("/me", {}, signal),
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/me", { signal })),
     staleTime: 60_000,
     // A 401 means "log in", not "try again".
     retry: false,

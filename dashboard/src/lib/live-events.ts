@@ -1,48 +1,78 @@
 /**
  * Live updates: listen to the server's event stream and refetch what changed. Events are
- * batched (at most a few refetches a second) so a 10,000-step run does not flood the page.
+ * batched (at most a few refetches a second) so a 10,000-step run does not flood the page,
+ * and each refetches only the queries of what it is about (see `keysToRefetch`).
  */
-import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { API_BASE } from "@/lib/api-client";
 import { type LiveState, setLiveState, useLiveState } from "@/lib/live-status";
+import { queryScopes } from "@/lib/query-scopes";
 
 const FLUSH_MS = 400;
 /** The server names each event by what changed (see the API's `stream_events`). */
 const EVENT_NAMES = ["run", "step_run"] as const;
 
-interface LiveEvent {
-  runId: string | null;
-}
+/** What an event is about; `unknown` when it cannot be read (refetch broadly). */
+export type LiveEvent =
+  | { entity: "run"; runId: string }
+  | { entity: "step_run"; runId: string; stepRunId: string }
+  | { entity: "unknown" };
 
-/** The run an event is about (null when it cannot be read: refetch broadly). */
-export function readEvent(data: string): LiveEvent {
+const UNKNOWN: LiveEvent = { entity: "unknown" };
+
+function readRecord(data: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(data);
-    if (typeof parsed === "object" && parsed !== null) {
-      const record = parsed as Record<string, unknown>;
-      const runId = record.run_id ?? (record.kind === "run" ? record.id : null);
-      return { runId: typeof runId === "string" ? runId : null };
-    }
+    return typeof parsed === "object" && parsed !== null ? { ...parsed } : null;
   } catch {
-    // A keep-alive or a message we do not understand: refetch broadly.
+    // A keep-alive or a message we do not understand.
+    return null;
   }
-  return { runId: null };
 }
 
-function invalidate(client: QueryClient, runIds: Set<string | null>): void {
-  void client.invalidateQueries({ queryKey: ["runs", "list"] });
-  void client.invalidateQueries({ queryKey: ["pipelines"] });
-  for (const runId of runIds) {
-    if (runId === null) {
-      void client.invalidateQueries({ queryKey: ["runs"] });
-      void client.invalidateQueries({ queryKey: ["steps"] });
-      return;
-    }
-    void client.invalidateQueries({ queryKey: ["runs", "detail", runId] });
-    void client.invalidateQueries({ queryKey: ["runs", "dag", runId] });
+/** The run or step run a server event (a `StoreEvent`) is about. */
+export function readEvent(data: string): LiveEvent {
+  const record = readRecord(data);
+  if (record === null) return UNKNOWN;
+  const { entity, entity_id: entityId, run_id: runId } = record;
+  if (typeof runId !== "string") return UNKNOWN;
+  if (entity === "run") return { entity, runId };
+  if (entity === "step_run" && typeof entityId === "string") {
+    return { entity, runId, stepRunId: entityId };
   }
-  void client.invalidateQueries({ queryKey: ["steps"] });
+  return UNKNOWN;
+}
+
+function keysOf(event: LiveEvent): QueryKey[] {
+  switch (event.entity) {
+    case "run":
+      return [queryScopes.runLists(), queryScopes.pipelines(), queryScopes.run(event.runId)];
+    case "step_run":
+      return [queryScopes.runSteps(event.runId), queryScopes.stepRun(event.stepRunId)];
+    case "unknown":
+      return [queryScopes.runLists(), queryScopes.pipelines(), ["run"], ["step-run"]];
+  }
+}
+
+/**
+ * The query key prefixes a batch of events refetches, each once: a run event its run's
+ * queries, the run lists and the pipelines; a step run event its run's steps and that step
+ * run's queries (its log included), never another step's.
+ */
+export function keysToRefetch(events: Iterable<LiveEvent>): QueryKey[] {
+  const keys = new Map<string, QueryKey>();
+  for (const event of events) {
+    for (const key of keysOf(event)) keys.set(JSON.stringify(key), key);
+  }
+  return [...keys.values()];
+}
+
+/** Refetch (or mark stale) every query a batch of events is about. */
+export function invalidateLive(client: QueryClient, events: Iterable<LiveEvent>): void {
+  for (const queryKey of keysToRefetch(events)) {
+    void client.invalidateQueries({ queryKey });
+  }
 }
 
 /** Subscribe once for the whole app; returns whether the stream is connected. */
@@ -55,13 +85,13 @@ export function useLiveEvents(): LiveState {
       return;
     }
     const source = new EventSource(`${API_BASE}/events`);
-    let pending = new Set<string | null>();
+    let pending: LiveEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     const onMessage = (event: MessageEvent<string>) => {
-      pending.add(readEvent(event.data).runId);
+      pending.push(readEvent(event.data));
       timer ??= setTimeout(() => {
-        invalidate(client, pending);
-        pending = new Set();
+        invalidateLive(client, pending);
+        pending = [];
         timer = null;
       }, FLUSH_MS);
     };

@@ -3,6 +3,8 @@ export const artifactKeys = {
   all: ["artifacts"] as const,
   detail: (artifactVersionId: string) =>
     [...artifactKeys.all, "detail", artifactVersionId] as const,
+  files: (artifactVersionId: string) =>
+    [...artifactKeys.all, "detail", artifactVersionId, "files"] as const,
   visualization: (artifactVersionId: string, index: number) =>
     [...artifactKeys.all, "visualization", artifactVersionId, index] as const,
   producer: (stepRunId: string) => [...artifactKeys.all, "producer", stepRunId] as const,

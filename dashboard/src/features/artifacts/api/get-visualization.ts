@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { artifactKeys } from "@/features/artifacts/api/artifact-keys";
-import { apiUrl, getText } from "@/lib/api-client";
+import { api, apiUrl, unwrap } from "@/lib/api-client";
 
 /** The URL of an artifact version's `index`-th visualization (for images and iframes). */
 export function visualizationUrl(artifactVersionId: string, index: number): string {
@@ -12,7 +12,13 @@ export function useVisualizationText(artifactVersionId: string, index: number) {
   return useQuery({
     queryKey: artifactKeys.visualization(artifactVersionId, index),
     queryFn: ({ signal }) =>
-      getText(`/artifact-versions/${artifactVersionId}/visualizations/${index}`, signal),
+      unwrap(
+        api.GET("/api/v1/artifact-versions/{artifact_version_id}/visualizations/{index}", {
+          params: { path: { artifact_version_id: artifactVersionId, index } },
+          parseAs: "text",
+          signal,
+        }),
+      ),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

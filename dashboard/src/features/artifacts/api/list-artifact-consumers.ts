@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ArtifactConsumerPage } from "@/api/types";
 import { artifactKeys } from "@/features/artifacts/api/artifact-keys";
-import { getJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 
 export const CONSUMERS_PAGE_SIZE = 20;
 
@@ -10,10 +9,14 @@ export function useArtifactConsumers(artifactVersionId: string, page: number) {
   return useQuery({
     queryKey: artifactKeys.consumers(artifactVersionId, page),
     queryFn: ({ signal }) =>
-      getJson<ArtifactConsumerPage>(
-        `/artifact-versions/${artifactVersionId}/consumers`,
-        { page, size: CONSUMERS_PAGE_SIZE, sort_by: "desc:created" },
-        signal,
+      unwrap(
+        api.GET("/api/v1/artifact-versions/{artifact_version_id}/consumers", {
+          params: {
+            path: { artifact_version_id: artifactVersionId },
+            query: { page, size: CONSUMERS_PAGE_SIZE, sort_by: "desc:created" },
+          },
+          signal,
+        }),
       ),
     placeholderData: keepPreviousData,
   });

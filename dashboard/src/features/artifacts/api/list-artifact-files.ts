@@ -1,14 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ArtifactFile } from "@/api/types";
 import { artifactKeys } from "@/features/artifacts/api/artifact-keys";
-import { apiUrl, getJson } from "@/lib/api-client";
+import { api, apiUrl, unwrap } from "@/lib/api-client";
 
 /** The files an artifact version's materializer saved. */
 export function useArtifactFiles(artifactVersionId: string) {
   return useQuery({
-    queryKey: [...artifactKeys.detail(artifactVersionId), "files"],
+    queryKey: artifactKeys.files(artifactVersionId),
     queryFn: ({ signal }) =>
-      getJson<ArtifactFile[]>(`/artifact-versions/${artifactVersionId}/files`, {}, signal),
+      unwrap(
+        api.GET("/api/v1/artifact-versions/{artifact_version_id}/files", {
+          params: { path: { artifact_version_id: artifactVersionId } },
+          signal,
+        }),
+      ),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

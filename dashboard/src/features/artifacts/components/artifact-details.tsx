@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ArtifactVersion, Visualization } from "@/api/types";
+import type { ArtifactVersion } from "@/api/types";
 import { KeyValues } from "@/components/ui/key-values";
 import { artifactFileUrl, useArtifactFiles } from "@/features/artifacts/api/list-artifact-files";
 import { ArtifactLineage } from "@/features/artifacts/components/artifact-lineage";
@@ -52,7 +52,7 @@ function Visualizations({ artifact }: { artifact: ArtifactVersion }) {
   if (views.length === 0) {
     return <span className="faint">This type has no visualization; download its files below.</span>;
   }
-  const charts = views.flatMap((view, index) => (view.type === "chart" ? [index] : []));
+  const charts = views.flatMap((view, index) => (view.type === "chart" ? [{ view, index }] : []));
   if (charts.length === 0) {
     return views.map((view, index) => (
       <VisualizationSection key={view.uri} artifact={artifact} index={index} />
@@ -61,19 +61,16 @@ function Visualizations({ artifact }: { artifact: ArtifactVersion }) {
   // An array's chart comes first; its PNG stays one click away, for when it cannot be drawn.
   return (
     <>
-      {charts.map((index) => {
-        const view = views[index] as Visualization;
-        return (
-          <section key={view.uri} className="section" aria-label={`Visualization ${view.name}`}>
-            <ArtifactVisualization
-              artifactVersionId={artifact.id}
-              index={index}
-              visualization={view}
-              onShowImage={() => setImageOpen(true)}
-            />
-          </section>
-        );
-      })}
+      {charts.map(({ view, index }) => (
+        <section key={view.uri} className="section" aria-label={`Visualization ${view.name}`}>
+          <ArtifactVisualization
+            artifactVersionId={artifact.id}
+            index={index}
+            visualization={view}
+            onShowImage={() => setImageOpen(true)}
+          />
+        </section>
+      ))}
       {views.map((view, index) =>
         view.type === "chart" ? null : (
           <details

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { PipelineVersionChangesPage } from "@/api/types";
 import { pipelineKeys } from "@/features/pipelines/api/pipeline-keys";
-import { getJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 
 export const VERSIONS_PAGE_SIZE = 10;
 
@@ -10,10 +9,14 @@ export function usePipelineVersions(pipelineId: string, page: number) {
   return useQuery({
     queryKey: pipelineKeys.versions(pipelineId, page),
     queryFn: ({ signal }) =>
-      getJson<PipelineVersionChangesPage>(
-        `/pipelines/${encodeURIComponent(pipelineId)}/versions`,
-        { page, size: VERSIONS_PAGE_SIZE, sort_by: "desc:version" },
-        signal,
+      unwrap(
+        api.GET("/api/v1/pipelines/{pipeline_id}/versions", {
+          params: {
+            path: { pipeline_id: pipelineId },
+            query: { page, size: VERSIONS_PAGE_SIZE, sort_by: "desc:version" },
+          },
+          signal,
+        }),
       ),
     placeholderData: keepPreviousData,
   });

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { PipelinePage } from "@/api/types";
 import { pipelineKeys } from "@/features/pipelines/api/pipeline-keys";
-import { getJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 
 const MAX_PIPELINES = 500;
 
@@ -10,6 +9,11 @@ export function usePipelines() {
   return useQuery({
     queryKey: pipelineKeys.list(),
     queryFn: ({ signal }) =>
-      getJson<PipelinePage>("/pipelines", { size: MAX_PIPELINES, sort_by: "desc:created" }, signal),
+      unwrap(
+        api.GET("/api/v1/pipelines", {
+          params: { query: { size: MAX_PIPELINES, sort_by: "desc:created" } },
+          signal,
+        }),
+      ),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { runKeys } from "@/features/runs/api/run-keys";
-import { deleteResource, errorMessage } from "@/lib/api-client";
+import { api, errorMessage, unwrapEmpty } from "@/lib/api-client";
 
 export interface RunDeletion {
   runId: string;
@@ -31,7 +31,9 @@ export async function deleteRuns(
   const result: DeleteRunsResult = { deleted: [], failed: [] };
   for (const [index, run] of runs.entries()) {
     try {
-      await deleteResource(`/runs/${encodeURIComponent(run.runId)}`);
+      await unwrapEmpty(
+        api.DELETE("/api/v1/runs/{run_id}", { params: { path: { run_id: run.runId } } }),
+      );
       result.deleted.push(run.runId);
     } catch (error) {
       result.failed.push({ ...run, message: errorMessage(error) });
@@ -52,7 +54,7 @@ export function useDeleteRuns() {
         queryClient.removeQueries({ queryKey: runKeys.detail(runId) });
         queryClient.removeQueries({ queryKey: runKeys.dag(runId) });
       }
-      await queryClient.invalidateQueries({ queryKey: [...runKeys.all, "list"] });
+      await queryClient.invalidateQueries({ queryKey: runKeys.lists() });
     },
   });
   return { ...mutation, progress };

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { RunDag } from "@/api/types";
 import { runKeys } from "@/features/runs/api/run-keys";
-import { getJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 import { usePollWhileOffline } from "@/lib/live-status";
 import { STATUS_STYLES } from "@/lib/status";
 
@@ -10,7 +9,8 @@ export function useRunDag(runId: string) {
   const poll = usePollWhileOffline();
   return useQuery({
     queryKey: runKeys.dag(runId),
-    queryFn: ({ signal }) => getJson<RunDag>(`/runs/${encodeURIComponent(runId)}/dag`, {}, signal),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/runs/{run_id}/dag", { params: { path: { run_id: runId } }, signal })),
     // Live events refetch at once; without them an unfinished run polls.
     refetchInterval: (query) => {
       const status = query.state.data?.run.status;

@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { RunPage } from "@/api/types";
 import { runKeys } from "@/features/runs/api/run-keys";
 import { type RunSearch, toRunQuery } from "@/features/runs/lib/run-filters";
-import { getJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 import { usePollWhileOffline } from "@/lib/live-status";
 
 /** A page of runs for the runs list (filters, sort and page from the URL). */
@@ -11,7 +10,12 @@ export function useRuns(search: RunSearch, pipelineId?: string) {
   return useQuery({
     queryKey: runKeys.list({ ...search, pipelineId }),
     queryFn: ({ signal }) =>
-      getJson<RunPage>("/runs", { ...toRunQuery(search), pipeline_id: pipelineId }, signal),
+      unwrap(
+        api.GET("/api/v1/runs", {
+          params: { query: { ...toRunQuery(search), pipeline_id: pipelineId } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
     refetchInterval,
   });

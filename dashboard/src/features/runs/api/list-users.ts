@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { UserPage } from "@/api/types";
 import { runKeys } from "@/features/runs/api/run-keys";
-import { getJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 
 const MAX_USERS = 500;
 
@@ -10,7 +9,12 @@ export function useUsers() {
   return useQuery({
     queryKey: runKeys.users(),
     queryFn: ({ signal }) =>
-      getJson<UserPage>("/users", { size: MAX_USERS, sort_by: "asc:name" }, signal),
+      unwrap(
+        api.GET("/api/v1/users", {
+          params: { query: { size: MAX_USERS, sort_by: "asc:name" } },
+          signal,
+        }),
+      ),
     staleTime: 60_000,
   });
 }

@@ -1,10 +1,11 @@
 /** Every query key of the runs feature in one place. */
 import type { RunSearch } from "@/features/runs/lib/run-filters";
+import { queryScopes } from "@/lib/query-scopes";
 
 export const runKeys = {
-  all: ["runs"] as const,
-  list: (search: RunSearch & { pipelineId?: string }) => [...runKeys.all, "list", search] as const,
-  detail: (runId: string) => [...runKeys.all, "detail", runId] as const,
-  dag: (runId: string) => [...runKeys.all, "dag", runId] as const,
-  users: () => [...runKeys.all, "users"] as const,
+  lists: () => queryScopes.runLists(),
+  list: (search: RunSearch & { pipelineId?: string }) => [...runKeys.lists(), search] as const,
+  detail: (runId: string) => [...queryScopes.run(runId), "detail"] as const,
+  dag: (runId: string) => [...queryScopes.runSteps(runId), "dag"] as const,
+  users: () => ["users"] as const,
 };

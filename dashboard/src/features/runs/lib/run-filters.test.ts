@@ -32,7 +32,7 @@ describe("parseRunSearch", () => {
 
 describe("toRunQuery", () => {
   it("defaults to the newest runs first, first page", () => {
-    expect(toRunQuery({})).toEqual({ sort_by: "desc:created", page: "1", size: "25" });
+    expect(toRunQuery({})).toEqual({ sort_by: "desc:created", page: 1, size: 25 });
   });
 
   it("sends several statuses as one oneof filter", () => {
@@ -40,13 +40,13 @@ describe("toRunQuery", () => {
 
     expect(query.status).toBe("oneof:[failed,stopped]");
     expect(query.pipeline_name).toBe("training");
-    expect(query.page).toBe("3");
+    expect(query.page).toBe(3);
   });
 
   it("turns a date range into inclusive bounds", () => {
     const query = toRunQuery({ from: "2026-01-01", to: "2026-01-31" });
 
-    expect(query.created).toBe("gte:2026-01-01T00:00:00");
+    expect(query.created).toEqual(["gte:2026-01-01T00:00:00"]);
     expect(query.started).toBe("lte:2026-01-31T23:59:59.999");
   });
 
@@ -62,7 +62,7 @@ describe("toRunQuery", () => {
   });
 
   it("bounds the creation time when only the end date is set", () => {
-    expect(toRunQuery({ to: "2026-01-31" }).created).toBe("lte:2026-01-31T23:59:59.999");
+    expect(toRunQuery({ to: "2026-01-31" }).created).toEqual(["lte:2026-01-31T23:59:59.999"]);
   });
 });
 

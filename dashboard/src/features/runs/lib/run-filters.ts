@@ -1,4 +1,5 @@
 /** The runs list's view state: read from the URL, written to the URL, sent to the API. */
+import type { operations } from "@/api/schema.gen";
 import type { ExecutionStatus } from "@/api/types";
 import { parseMetadataFilter } from "@/features/runs/lib/metadata-filter";
 import { isStatus } from "@/lib/status";
@@ -59,12 +60,15 @@ export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
   ) as RunSearch;
 }
 
+/** The query parameters of `GET /runs`, as the schema has them. */
+export type RunQuery = NonNullable<operations["list_runs"]["parameters"]["query"]>;
+
 /** The API's query parameters for a runs list view (`metadata` repeats, one per condition). */
-export function toRunQuery(search: RunSearch): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {
+export function toRunQuery(search: RunSearch): RunQuery {
+  const query: RunQuery = {
     sort_by: `${search.desc === false ? "asc" : "desc"}:${search.sort ?? "created"}`,
-    page: String(search.page ?? 1),
-    size: String(PAGE_SIZE),
+    page: search.page ?? 1,
+    size: PAGE_SIZE,
   };
   const status = search.status ?? [];
   if (status.length === 1 && status[0]) query.status = status[0];
@@ -76,8 +80,12 @@ export function toRunQuery(search: RunSearch): Record<string, string | string[]>
   const metadata = parseMetadataFilter(search.metadata ?? "").conditions;
   if (metadata.length) query.metadata = metadata;
   // The API takes one condition per field: with both ends, the end bounds the start time.
-  if (search.from) query.created = `gte:${search.from}T00:00:00`;
-  if (search.to) query[search.from ? "started" : "created"] = `lte:${search.to}T23:59:59.999`;
+  if (search.from) query.created = [`gte:${search.from}T00:00:00`];
+  if (search.to) {
+    const end = `lte:${search.to}T23:59:59.999`;
+    if (search.from) query.started = end;
+    else query.created = [end];
+  }
   return query;
 }
 

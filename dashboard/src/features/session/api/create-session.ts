@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { BrowserSession } from "@/api/types";
-import { sendJson } from "@/lib/api-client";
+import { api, unwrap } from "@/lib/api-client";
 
 export interface Credentials {
   username: string;
@@ -12,7 +11,7 @@ export function useCreateSession() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: Credentials) =>
-      sendJson<BrowserSession>("POST", "/sessions", credentials),
+      unwrap(api.POST("/api/v1/sessions", { body: credentials })),
     // Whatever was cached was fetched without a login (or as someone else).
     onSuccess: () => queryClient.clear(),
   });

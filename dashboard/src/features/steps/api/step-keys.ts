@@ -1,13 +1,14 @@
 /** Every query key of the steps feature in one place. */
+import { queryScopes } from "@/lib/query-scopes";
+
 export interface LogFilter {
   grep?: string;
   stream?: "stdout" | "stderr" | "log";
 }
 
 export const stepKeys = {
-  all: ["steps"] as const,
-  detail: (stepRunId: string) => [...stepKeys.all, "detail", stepRunId] as const,
+  detail: (stepRunId: string) => [...queryScopes.stepRun(stepRunId), "detail"] as const,
   logs: (stepRunId: string, filter: LogFilter) =>
-    [...stepKeys.all, "logs", stepRunId, filter] as const,
-  cache: (stepRunId: string) => [...stepKeys.all, "cache", stepRunId] as const,
+    [...queryScopes.stepRun(stepRunId), "logs", filter] as const,
+  cache: (stepRunId: string) => [...queryScopes.stepRun(stepRunId), "cache"] as const,
 };
