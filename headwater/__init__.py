@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     from headwater.artifacts.materializers.base import Materializer
     from headwater.artifacts.materializers.registry import register_materializer
     from headwater.client import Client
+    from headwater.compiler.artifact_config import ArtifactConfig
     from headwater.metadata_types import Path, StorageSize, Uri
     from headwater.runner.context import StepContext
-    from headwater.sdk.artifact_config import ArtifactConfig
     from headwater.sdk.context import get_step_context, log_metadata
     from headwater.sdk.model import Model
     from headwater.sdk.pipeline import Pipeline, pipeline
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "ArtifactConfig": "headwater.sdk.artifact_config",
+    "ArtifactConfig": "headwater.compiler.artifact_config",
     "ArtifactType": "headwater.store.models",
     "Client": "headwater.client",
     "ExecutionStatus": "headwater.store.models",

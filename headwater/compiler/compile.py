@@ -9,12 +9,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.compiler.recording import OutputHandle, PipelineRecorder, StepInvocation
 from headwater.compiler.signature import OutputSignature, StepSignature, read_signature
 from headwater.compiler.source import read_source
 from headwater.compiler.spec import InputSpec, OutputSpec, PipelineSpec, StepSpec
 from headwater.errors import DefinitionError
 from headwater.hashing import NotCanonicalError, to_json_value
-from headwater.sdk.recording import OutputHandle, PipelineRecorder, StepInvocation
 
 
 @dataclass(frozen=True, slots=True)

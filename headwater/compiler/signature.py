@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, get_args, get_origin
 
+from headwater.compiler.artifact_config import ArtifactConfig
 from headwater.errors import DefinitionError
-from headwater.sdk.artifact_config import ArtifactConfig
 
 SINGLE_OUTPUT_NAME = "output"
 

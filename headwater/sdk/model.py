@@ -14,8 +14,8 @@ from headwater.compiler.spec import ModelSpec
 from headwater.errors import DefinitionError
 
 if TYPE_CHECKING:
+    from headwater.compiler.recording import StepInvocation
     from headwater.compiler.spec import PipelineSpec
-    from headwater.sdk.recording import StepInvocation
 
 
 class PromotionRuleLike(Protocol):

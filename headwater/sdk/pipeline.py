@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
+from headwater.compiler.recording import current_recorder, recording
 from headwater.errors import DefinitionError
 from headwater.sdk.model import Model, attach_models
-from headwater.sdk.recording import current_recorder, recording
 
 if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
-from headwater.sdk.recording import current_recorder
+from headwater.compiler.recording import current_recorder
 
 if TYPE_CHECKING:
     from headwater.sdk.model import Model

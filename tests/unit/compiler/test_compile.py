@@ -6,9 +6,9 @@ import pytest
 from pydantic import BaseModel
 
 from headwater.compiler.compile import PipelineOptions, compile_pipeline
+from headwater.compiler.recording import recording
 from headwater.compiler.spec import PipelineSpec
 from headwater.errors import DefinitionError
-from headwater.sdk.recording import recording
 from headwater.sdk.step import step
 
 

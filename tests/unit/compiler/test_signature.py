@@ -4,9 +4,9 @@ from typing import Annotated
 
 import pytest
 
+from headwater.compiler.artifact_config import ArtifactConfig
 from headwater.compiler.signature import read_signature
 from headwater.errors import DefinitionError
-from headwater.sdk.artifact_config import ArtifactConfig
 
 
 def test_single_return_is_one_output_named_output():

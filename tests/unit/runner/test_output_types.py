@@ -8,6 +8,7 @@ from typing import Annotated, Any, NewType, Optional, TypedDict
 import numpy as np
 import pytest
 
+from headwater.compiler.artifact_config import ArtifactConfig
 from headwater.errors import OutputTypeError
 from headwater.runner.output_types import (
     check_output_types,
@@ -15,7 +16,6 @@ from headwater.runner.output_types import (
     describe_type,
     is_allowed,
 )
-from headwater.sdk.artifact_config import ArtifactConfig
 
 UserId = NewType("UserId", int)
 
