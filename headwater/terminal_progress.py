@@ -89,7 +89,7 @@ def describe(event: ProgressEvent) -> Text:
     """The line shown for one event."""
     from rich.text import Text
 
-    from headwater.cli.render import STATUS_STYLES, duration
+    from headwater.terminal_style import STATUS_STYLES, duration
 
     status = event.status.value if event.status is not None else "running"
     style = STATUS_STYLES.get(status, "default")

@@ -6,6 +6,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from headwater.terminal_style import STATUS_STYLES
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -13,15 +15,6 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from headwater.runner.logs import LogLine
-
-STATUS_STYLES = {
-    "initializing": "grey50",
-    "running": "yellow",
-    "completed": "blue",
-    "cached": "green",
-    "failed": "red",
-    "stopped": "grey50",
-}
 
 if TYPE_CHECKING:
     console: Console
@@ -49,16 +42,6 @@ def get_console() -> Console:
 def status(value: str) -> str:
     """A status word in its colour (completed blue, cached green, failed red, ...)."""
     return f"[{STATUS_STYLES.get(value, 'default')}]{value}[/]"
-
-
-def duration(seconds: float | None) -> str:
-    """`0.42 s`, `3 min 5 s`, or `-` when unknown."""
-    if seconds is None:
-        return "-"
-    if seconds < 60:
-        return f"{seconds:.2f} s"
-    minutes, rest = divmod(int(seconds), 60)
-    return f"{minutes} min {rest} s"
 
 
 def timestamp(value: dt.datetime | None) -> str:

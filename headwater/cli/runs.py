@@ -18,6 +18,7 @@ from headwater.cli.options import (
     confirm,
     parse_moment,
 )
+from headwater.terminal_style import duration
 
 if TYPE_CHECKING:
     from headwater.client import Client
@@ -171,7 +172,7 @@ def runs_table(runs: list[PipelineRunResponse], *, title: str) -> Any:
             render.literal(run.pipeline_name),
             render.status(run.status),
             render.timestamp(run.created),
-            render.duration(seconds),
+            duration(seconds),
             render.literal(", ".join(run.tags)),
         )
     return table
@@ -199,7 +200,7 @@ def _step_label(client: Client, name: str, step: StepRunResponse) -> Any:
         "  ",
         render.status_text(step.status),
         "  ",
-        render.duration(step.duration_seconds),
+        duration(step.duration_seconds),
     )
     if step.is_cached and step.original_step_run_id is not None:
         origin = _origin(client, step.original_step_run_id)

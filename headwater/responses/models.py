@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from headwater.errors import EntityNotFoundError
@@ -26,7 +26,9 @@ from headwater.store.model_registry import (
 from headwater.store.models import ArtifactType, MetadataTarget
 
 if TYPE_CHECKING:
+    from headwater.artifacts.artifact_store import ArtifactStore
     from headwater.session import Session
+    from headwater.store.base import Store
 
 # More than any model's versions or history in one query.
 _ALL = 10_000
@@ -239,3 +241,18 @@ class ModelResponse:
 
     def __repr__(self) -> str:
         return f"<model '{self.name}'>"
+
+
+def step_model_view(
+    store: Store, artifact_store: ArtifactStore
+) -> Callable[[ModelVersion], ModelVersionResponse]:
+    """What a running step's `get_step_context().model` answers: its model version, whose
+    artifacts load from the step's own artifact store first."""
+    from headwater.config import load_settings
+    from headwater.session import Session
+
+    def view(version: ModelVersion) -> ModelVersionResponse:
+        session = Session.with_artifact_store(load_settings(), store, artifact_store)
+        return ModelVersionResponse(version, session)
+
+    return view

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextvars
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,8 +17,11 @@ from headwater.errors import HeadwaterError
 
 if TYPE_CHECKING:
     from headwater.responses.models import ModelVersionResponse
-    from headwater.session import Session
     from headwater.store.model_registry import ModelVersion
+
+# Turns the step's model version into what `get_step_context().model` answers. Given by
+# whoever starts the run, which knows how a reader loads artifacts; the runner does not.
+ModelView = Callable[["ModelVersion"], "ModelVersionResponse"]
 
 
 @dataclass
@@ -38,25 +41,29 @@ class StepContext:
     model_metadata: dict[str, Any] = field(default_factory=dict)
     # The version of the step's model (its own, else the pipeline's), if it has one.
     model_version: ModelVersion | None = None
-    # The stores the step runs against, for `model` to load artifacts with.
-    session: Session | None = None
+    # Makes `model`, reading artifacts from the stores the step runs against.
+    model_view: ModelView | None = None
 
     @property
     def model(self) -> ModelVersionResponse:
         """The step's model version: `get_step_context().model.get_artifact("clf").load()`.
 
         Raises:
-            HeadwaterError: the step and its pipeline declare no model.
+            HeadwaterError: the step and its pipeline declare no model, or the run was
+                started without a way to read models (a bare `run_pipeline` call).
         """
-        if self.model_version is None or self.session is None:
+        if self.model_version is None:
             raise HeadwaterError(
                 f"Step '{self.step_name}' has no model. Pass model=Model(name=...) to "
                 f"@step or @pipeline (or with_options) to give it one."
             )
-        # Imported here: the responses import the runner's log reader (an import cycle).
-        from headwater.responses.models import ModelVersionResponse
-
-        return ModelVersionResponse(self.model_version, self.session)
+        if self.model_view is None:
+            raise HeadwaterError(
+                f"Step '{self.step_name}' cannot read its model: its run was started "
+                f"without a model view. Run the pipeline by calling it, or pass "
+                f"RunTarget(model_view=step_model_view(store, artifact_store))."
+            )
+        return self.model_view(self.model_version)
 
     def add_output_metadata(
         self, metadata: Mapping[str, Any], output_name: str | None = None

@@ -1,41 +1,43 @@
-"""Execute one step of a run given only ids and store locations, in any process.
+"""Execute one step of a run given only ids and stores, in any process.
 
-This is what a distributed orchestrator ships to a worker:
-
-    python -m headwater.runner.entrypoint RUN_ID STEP_NAME STORE_URL ARTIFACT_STORE_URL
-
-The step's code is imported from its recorded source path, its inputs are found through
-the store, and everything is recorded exactly as for an in-process step.
+A worker (`python -m headwater.worker`, see `headwater/worker.py`) calls
+`execute_step_by_ids`. The step's code is imported from its recorded source path, its
+inputs are found through the store, and everything is recorded exactly as for an
+in-process step.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.compiler.spec import PipelineSpec, StepSpec
-from headwater.errors import DefinitionError, HeadwaterError
+from headwater.errors import DefinitionError
+from headwater.runner.context import ModelView
 from headwater.runner.models import linked_model_versions
 from headwater.runner.run_steps import recorded_step_runs
 from headwater.runner.step_executor import (
     ArtifactRef,
-    StepExecutionError,
     StepExecutor,
     StepOutcome,
 )
-from headwater.store.base import RunRecorder, Store
-from headwater.store.factory import open_store
+from headwater.store.base import RunRecorder
 
-# Exit code of a step that raised (its traceback is in the store), as opposed to a crash.
+# A worker's exit code when its step raised (the traceback is in the store), as opposed
+# to the worker itself breaking.
 STEP_FAILED_EXIT_CODE = 3
 
 
 def execute_step_by_ids(
-    run_id: uuid.UUID, step_name: str, *, store: Store, artifact_store: ArtifactStore
+    run_id: uuid.UUID,
+    step_name: str,
+    *,
+    store: RunRecorder,
+    artifact_store: ArtifactStore,
+    model_view: ModelView | None = None,
 ) -> StepOutcome:
     """Execute `step_name` of run `run_id`, loading everything it needs from the stores.
 
@@ -48,7 +50,9 @@ def execute_step_by_ids(
     step = spec.step(step_name)
     inputs = _resolve_inputs(store, run_id, step)
     model_versions = linked_model_versions(store, run) if step.model is not None else {}
-    executor = StepExecutor(store, artifact_store, model_versions=model_versions)
+    executor = StepExecutor(
+        store, artifact_store, model_versions=model_versions, model_view=model_view
+    )
     return executor.execute(run, step, inputs, import_function(step))
 
 
@@ -79,28 +83,3 @@ def _resolve_inputs(
     ids = {i.name: outputs[i.step][i.output] for i in step.inputs}
     versions = store.get_artifact_versions(list(ids.values()))
     return {name: ArtifactRef.of(versions[vid]) for name, vid in ids.items()}
-
-
-def main(argv: list[str]) -> int:
-    """Run one step from the command line; exit 0 on success, 3 if the step raised."""
-    run_id, step_name, store_url, artifact_store_url = argv
-    store = open_store(store_url)
-    try:
-        execute_step_by_ids(
-            uuid.UUID(run_id),
-            step_name,
-            store=store,
-            artifact_store=ArtifactStore(artifact_store_url),
-        )
-    except StepExecutionError:
-        return STEP_FAILED_EXIT_CODE
-    except HeadwaterError as exc:
-        sys.stderr.write(f"Error: {exc}\n")
-        return 1
-    finally:
-        store.close()
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

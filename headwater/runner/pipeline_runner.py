@@ -22,8 +22,9 @@ from headwater.store.models import ExecutionStatus, PipelineRun, RunCreate
 if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore
     from headwater.compiler.spec import PipelineSpec
+    from headwater.runner.context import ModelView
     from headwater.runner.orchestrators.base import Orchestrator
-    from headwater.store.base import RunRecorder, Store
+    from headwater.store.base import RunRecorder
     from headwater.store.model_registry import ModelVersion
 
 logger = logging.getLogger("headwater")
@@ -33,9 +34,7 @@ logger = logging.getLogger("headwater")
 class RunTarget:
     """Where a run records itself: the two stores and how often it proves it is alive."""
 
-    # A whole store, not only a recorder: the step context's model reads artifacts
-    # through a Session, which needs one.
-    store: Store
+    store: RunRecorder
     artifact_store: ArtifactStore
     heartbeat_interval: float = 5.0
     orchestrator: Orchestrator = field(default_factory=LocalOrchestrator)
@@ -43,6 +42,8 @@ class RunTarget:
     stack_id: uuid.UUID | None = None
     # The project the run (and the model versions it makes) is recorded in.
     project: str = "default"
+    # What `get_step_context().model` answers (without it, steps cannot ask).
+    model_view: ModelView | None = None
 
 
 def run_pipeline(
@@ -92,7 +93,9 @@ def _run_recorded(
         )
     )
     model_versions = _resolve_models(store, spec, run, target.project)
-    executor = StepExecutor(store, target.artifact_store, model_versions=model_versions)
+    executor = StepExecutor(
+        store, target.artifact_store, model_versions=model_versions, model_view=target.model_view
+    )
 
     steps = RunSteps(run, store, executor, functions, on_step)
 

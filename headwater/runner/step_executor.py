@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.artifacts.materializers.registry import find_materializer, load_class
-from headwater.config import load_settings
 from headwater.errors import HeadwaterError
 from headwater.hashing import to_json_value
 from headwater.runner.caching import cache_components, cache_key
-from headwater.runner.context import StepContext, step_context
+from headwater.runner.context import ModelView, StepContext, step_context
 from headwater.runner.early_ends import (
     describe_interruption,
     finish_step_or_fall_back,
@@ -28,7 +27,6 @@ from headwater.runner.logs import get_log_capture
 from headwater.runner.output_types import check_output_types, declared_output_types
 from headwater.runner.parameters import prepare_parameters
 from headwater.runner.resources import ResourceFigures, ResourceMeter
-from headwater.session import Session
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import (
     ArtifactType,
@@ -48,7 +46,7 @@ from headwater.store.models import (
 if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore, SavedArtifact
     from headwater.compiler.spec import OutputSpec, StepSpec
-    from headwater.store.base import Store
+    from headwater.store.base import RunRecorder
     from headwater.store.model_registry import ModelVersion
 
 
@@ -99,15 +97,17 @@ class StepExecutor:
 
     def __init__(
         self,
-        store: Store,
+        store: RunRecorder,
         artifact_store: ArtifactStore,
         *,
         model_versions: Mapping[str, ModelVersion] | None = None,
+        model_view: ModelView | None = None,
     ) -> None:
         self.store = store
         self.artifact_store = artifact_store
         # Model name -> the run's version of it (see runner/models.py).
         self.model_versions = dict(model_versions or {})
+        self.model_view = model_view
 
     def execute(
         self,
@@ -366,8 +366,7 @@ class StepExecutor:
         version = self._model_version(step)
         if version is None:
             return {}
-        session = Session.with_artifact_store(load_settings(), self.store, self.artifact_store)
-        return {"model_version": version, "session": session}
+        return {"model_version": version, "model_view": self.model_view}
 
     @staticmethod
     def _step_run_create(

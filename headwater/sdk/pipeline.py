@@ -56,6 +56,7 @@ class Pipeline:
             Exception: the exception a failed step raised, with a note naming the run.
         """
         from headwater.responses import PipelineRunResponse
+        from headwater.responses.models import step_model_view
         from headwater.runner.pipeline_runner import RunTarget, run_pipeline
         from headwater.session import get_session
         from headwater.terminal_progress import show_progress_on_terminal
@@ -73,6 +74,7 @@ class Pipeline:
             orchestrator=stack.orchestrator,
             stack_id=stack.stack.id,
             project=session.settings.project,
+            model_view=step_model_view(session.store, stack.artifact_store),
         )
         run = run_pipeline(spec, target, functions=functions)
         return PipelineRunResponse(run, session)

@@ -12,12 +12,12 @@ outputs see the same steps in the same way:
 What a remote orchestrator ships to a worker is four strings: the run id, the step's
 name, the metadata store's URL and the artifact store's URL. The worker runs
 
-    python -m headwater.runner.entrypoint RUN_ID STEP_NAME STORE_URL ARTIFACT_STORE_URL
+    python -m headwater.worker RUN_ID STEP_NAME STORE_URL ARTIFACT_STORE_URL
 
-(or calls `entrypoint.execute_step_by_ids` in an interpreter it already has), which
+(or calls `runner.entrypoint.execute_step_by_ids` in an interpreter it has), which
 imports the step from its recorded source, finds its inputs through the store and records
 the step run and its outputs exactly as an in-process step would. Nothing else comes
-back but how the worker ended (`entrypoint` exits 0 when the step finished, 3 when the
+back but how the worker ended (it exits 0 when the step finished, 3 when the
 step raised and its traceback is recorded, anything else when the worker itself broke):
 `finished(step)` reads the recorded step run and its outputs back from the store, and
 its answer carries what downstream steps need.

@@ -44,7 +44,7 @@ class SubprocessOrchestrator:
         command = [
             sys.executable,
             "-m",
-            "headwater.runner.entrypoint",
+            "headwater.worker",
             str(run.id),
             step.name,
             self.store_url,
