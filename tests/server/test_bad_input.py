@@ -75,6 +75,8 @@ def post_json(api: httpx.Client, path: str, text: str) -> httpx.Response:
         f"/pipeline-versions?version={BEYOND_INT64}",
         f"/artifact-versions?version=gte:{BEYOND_INT64}",
         f"/events/history?after={BEYOND_INT64}",
+        f"/events?after={BEYOND_INT64}",
+        f"/step-runs/{uuid.UUID(int=0)}/logs?offset={BEYOND_INT64}",
         f"/runs?size={BEYOND_INT64}",
         "/runs/a%00b",
         "/models/a%00b",
