@@ -10,6 +10,7 @@ HeadwaterError
 │   ├── EntityExistsError      a name that must be unique is taken
 │   ├── FilterError            a list filter or sort key is malformed
 │   ├── MetadataError          a metadata value has a type the store cannot keep
+│   ├── InvalidValueError      a value is beyond what the database keeps (range, NUL, length)
 │   ├── EntityInUseError       an entity others depend on cannot be deleted
 │   ├── StackValidationError   a stack or component's settings are invalid
 │   ├── StageConflictError     another model version holds the stage (pass force=True)
@@ -73,6 +74,11 @@ class StageConflictError(StoreError):
 
 class MetadataError(StoreError):
     """A metadata key or value cannot be stored; the message lists every bad entry."""
+
+
+class InvalidValueError(StoreError):
+    """A value is outside what the database keeps: an integer beyond 64 bits, a NUL
+    character, a name longer than its column. The caller's mistake, not the store's."""
 
 
 class ArtifactError(HeadwaterError):

@@ -73,6 +73,10 @@ def main() -> None:
     debug = "--debug" in sys.argv
     if debug:
         sys.argv.remove("--debug")
+    undecodable = _undecodable_argument(sys.argv[1:])
+    if undecodable is not None:
+        sys.stderr.write(f"Error: {undecodable}\n")
+        sys.exit(2)
     try:
         app(standalone_mode=False)
     except HeadwaterError as exc:
@@ -90,6 +94,26 @@ def main() -> None:
             raise
         sys.stderr.write(f"Error: {usage_error()}\n")
         sys.exit(2)
+
+
+def _undecodable_argument(arguments: list[str]) -> str | None:
+    """Why an argument is not text, or None: every name and filter must be valid UTF-8.
+
+    Python hands invalid bytes over as lone surrogates, which no store, URL or terminal
+    can encode; the message shows them as `\\xff` escapes.
+    """
+    for index, argument in enumerate(arguments):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            option = arguments[index - 1] if index and arguments[index - 1].startswith("-") else ""
+            where = f" of {option}" if option else ""
+            return (
+                f"The argument '{shown}'{where} is not valid UTF-8 text. Type it again in a "
+                f"UTF-8 terminal, or set LANG to a UTF-8 locale such as 'C.UTF-8'."
+            )
+    return None
 
 
 if __name__ == "__main__":

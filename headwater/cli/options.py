@@ -49,7 +49,13 @@ def parse_moment(option: str, text: str, *, now: dt.datetime | None = None) -> d
     relative = _RELATIVE.fullmatch(text.strip())
     if relative:
         amount, unit = int(relative.group(1)), _UNITS[relative.group(2)]
-        return (now or dt.datetime.now(dt.UTC)) - dt.timedelta(**{unit: amount})
+        try:
+            return (now or dt.datetime.now(dt.UTC)) - dt.timedelta(**{unit: amount})
+        except OverflowError:
+            raise HeadwaterError(
+                f"{option} '{text}' reaches back before the year 1. Give a shorter age, "
+                f"such as '30d', or a date such as '2026-01-31'."
+            ) from None
     try:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:

@@ -14,6 +14,7 @@ from headwater.server.dag_cache import DagCache
 from headwater.server.dependencies import ServerState
 from headwater.server.errors import install_error_handlers
 from headwater.server.event_feed import EventFeeds
+from headwater.server.json_bodies import StrictJsonBodies
 from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.login_throttle import (
     LoginLimits,
@@ -119,6 +120,8 @@ def openapi_app(
     app.state.event_feeds = EventFeeds()
     install_error_handlers(app)
     app.add_exception_handler(TooManyLoginAttempts, answer_too_many_login_attempts)
+    # Inside the size limit, so a body is only read whole once it is known to be small.
+    app.add_middleware(StrictJsonBodies)
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(AuditTrail)
     # Outermost, so that answers made by the other middleware (a 413) carry the headers too.

@@ -15,6 +15,7 @@ from typing import Any, assert_never
 from headwater.errors import MetadataError
 from headwater.metadata_types import Path, StorageSize, Uri
 from headwater.store.models import MetadataEntry, MetadataType
+from headwater.store.value_types import INT64_MAX, INT64_MIN
 
 _ACCEPTED = "int, float, str, bool, dict, list, datetime, Uri, Path or StorageSize"
 
@@ -51,9 +52,9 @@ def _encode_value(key: str, value: Any) -> MetadataEntry:
     if isinstance(value, bool):
         return MetadataEntry(key=key, type=MetadataType.BOOL, value=value)
     if isinstance(value, StorageSize):
-        return MetadataEntry(key=key, type=MetadataType.STORAGE_SIZE, value=int(value))
+        return MetadataEntry(key=key, type=MetadataType.STORAGE_SIZE, value=_int64(key, value))
     if isinstance(value, int):
-        return MetadataEntry(key=key, type=MetadataType.INT, value=int(value))
+        return MetadataEntry(key=key, type=MetadataType.INT, value=_int64(key, value))
     if isinstance(value, float):
         return MetadataEntry(key=key, type=MetadataType.FLOAT, value=_encode_float(value))
     if isinstance(value, Uri):
@@ -113,6 +114,16 @@ def parse_datetime_text(value: str | dt.datetime) -> dt.datetime:
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=dt.UTC)
     return parsed.astimezone(dt.UTC)
+
+
+def _int64(key: str, value: int) -> int:
+    # Metadata integers are kept in 64-bit columns (and compared there by filters).
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise MetadataError(
+            f"'{key}' is {value}, beyond the 64-bit integers the store keeps (store it as a "
+            f"float or a str)"
+        )
+    return int(value)
 
 
 def _encode_float(value: float) -> float | str:

@@ -14,9 +14,10 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from headwater.store.models import ArtifactType, MetadataEntry
+from headwater.store.value_types import FiniteFloat, Int64, Name, Text
 
 
 class _Frozen(BaseModel):
@@ -114,9 +115,9 @@ class PromotionRule(_Frozen):
     """
 
     stage: ModelStage
-    metadata_key: str = Field(min_length=1)
+    metadata_key: Name
     operator: RuleOperator
-    threshold: float
+    threshold: FiniteFloat
 
     def describe(self) -> str:
         """`accuracy >= 0.9 -> staging`."""
@@ -153,12 +154,12 @@ def _as_number(value: Any) -> float | None:
 class ModelCreate(_Frozen):
     """A model registered by hand (runs register theirs on first use)."""
 
-    name: str = Field(min_length=1)
-    description: str | None = None
-    tags: tuple[str, ...] = ()
+    name: Name
+    description: Text | None = None
+    tags: tuple[Name, ...] = ()
     promotion_rules: tuple[PromotionRule, ...] = ()
-    project_name: str = "default"
-    user_name: str = "default"
+    project_name: Name = "default"
+    user_name: Name = "default"
 
 
 class ModelVersionRequest(_Frozen):
@@ -169,13 +170,13 @@ class ModelVersionRequest(_Frozen):
     made on first use. `promotion_rules`, when given, replace the model's rules.
     """
 
-    model_name: str = Field(min_length=1)
-    version: str | int | None = None
-    description: str | None = None
-    tags: tuple[str, ...] = ()
+    model_name: Name
+    version: Name | Int64 | None = None
+    description: Text | None = None
+    tags: tuple[Name, ...] = ()
     promotion_rules: tuple[PromotionRule, ...] | None = None
-    project_name: str = "default"
-    user_name: str = "default"
+    project_name: Name = "default"
+    user_name: Name = "default"
 
 
 class StageChange(_Frozen):

@@ -13,6 +13,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from headwater.store.value_types import Count64, FiniteFloat, Name, Text
+
 # A run whose process missed this many heartbeats in a row is taken for dead.
 STALE_AFTER_BEATS = 6
 
@@ -97,7 +99,7 @@ def utc_now() -> dt.datetime:
 class MetadataEntry(_Frozen):
     """One typed key/value pair attached to a run, step run, artifact or model version."""
 
-    key: str
+    key: Name
     type: MetadataType
     # User values pass through here, so the payload stays loosely typed.
     value: Any
@@ -166,15 +168,15 @@ class PipelineVersionSummary(_Frozen):
 class RunCreate(_Frozen):
     """What the runner knows about a run before it starts."""
 
-    pipeline_name: str
-    spec_hash: str
+    pipeline_name: Name
+    spec_hash: Name
     spec: dict[str, Any]
-    name: str | None = None
-    project_name: str = "default"
-    user_name: str = "default"
-    tags: tuple[str, ...] = ()
+    name: Name | None = None
+    project_name: Name = "default"
+    user_name: Name = "default"
+    tags: tuple[Name, ...] = ()
     config: dict[str, Any] = Field(default_factory=dict)
-    orchestrator: str = "local"
+    orchestrator: Name = "local"
     # The stack the run executes on; the store copies its components' settings.
     stack_id: uuid.UUID | None = None
     # How often the run's process beats. The store stops the run once it has missed
@@ -211,14 +213,14 @@ class StepRunCreate(_Frozen):
     """What the runner records when a step starts (or is found in the cache)."""
 
     run_id: uuid.UUID
-    name: str
+    name: Name
     status: ExecutionStatus
-    cache_key: str
+    cache_key: Name
     cache_components: dict[str, str]
     parameters: dict[str, Any]
-    source_code: str
+    source_code: Text
     inputs: dict[str, uuid.UUID]
-    log_uri: str | None = None
+    log_uri: Text | None = None
     # A cached step run names the step run whose outputs it reuses.
     original_step_run_id: uuid.UUID | None = None
 
@@ -226,31 +228,31 @@ class StepRunCreate(_Frozen):
 class ResourceUsage(_Frozen):
     """CPU and memory a step used while it ran."""
 
-    cpu_seconds: float
-    peak_memory_bytes: int
+    cpu_seconds: FiniteFloat
+    peak_memory_bytes: Count64
 
 
 class Visualization(_Frozen):
     """A rendered view of an artifact version, stored beside its bytes."""
 
     type: VisualizationType
-    uri: str
-    name: str
+    uri: Text
+    name: Text
 
 
 class ArtifactVersionCreate(_Frozen):
     """A saved output, handed to the store once its bytes are safely in place."""
 
-    output_name: str
-    artifact_name: str
-    uri: str
-    content_hash: str
-    data_type: str
-    materializer: str
-    size_bytes: int
+    output_name: Name
+    artifact_name: Name
+    uri: Text
+    content_hash: Name
+    data_type: Text
+    materializer: Text
+    size_bytes: Count64
     visualizations: tuple[Visualization, ...] = ()
     metadata: tuple[MetadataEntry, ...] = ()
-    tags: tuple[str, ...] = ()
+    tags: tuple[Name, ...] = ()
     # The model version of the step's `Model`, which the new version is linked to.
     model_version_id: uuid.UUID | None = None
     artifact_type: ArtifactType = ArtifactType.DATA

@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from headwater.store.value_types import Name
+
 # How a secret setting's value is shown everywhere outside the runner.
 SECRET_MASK = "****"
 
@@ -42,20 +44,20 @@ class _Frozen(BaseModel):
 class StackComponentCreate(_Frozen):
     """A component to register: settings already checked against its flavor's schema."""
 
-    name: str
+    name: Name
     type: StackComponentType
-    flavor: str
+    flavor: Name
     # JSON-ready settings values, as the flavor's settings model dumps them.
     settings: dict[str, Any] = Field(default_factory=dict)
     # Secret settings in clear: stored apart and never returned by get or list.
     secrets: dict[str, str] = Field(default_factory=dict)
-    project_name: str = "default"
+    project_name: Name = "default"
 
 
 class StackComponentUpdate(_Frozen):
     """Changes to a component; `settings` and `secrets` replace the stored ones whole."""
 
-    name: str | None = None
+    name: Name | None = None
     settings: dict[str, Any] | None = None
     secrets: dict[str, str] | None = None
 
@@ -78,16 +80,16 @@ class StackCreate(_Frozen):
     """A stack to compose: one component id per type (an orchestrator and an artifact
     store at least)."""
 
-    name: str
+    name: Name
     components: dict[StackComponentType, uuid.UUID]
-    project_name: str = "default"
+    project_name: Name = "default"
 
 
 class StackUpdate(_Frozen):
     """Changes to a stack: a new name, and components to put in (an id) or take out
     (`None`) by type; types not named keep their component."""
 
-    name: str | None = None
+    name: Name | None = None
     components: dict[StackComponentType, uuid.UUID | None] = Field(default_factory=dict)
 
 

@@ -16,6 +16,15 @@ from headwater.session import get_session
 from headwater.store.logins import ServerRole
 from tests.server.auth_fixtures import PASSWORD, AuthServer, logins
 
+# The store contract's databases, for server tests that run on SQLite and PostgreSQL.
+from tests.store_contract.conftest import (  # noqa: F401 (fixtures, used by name)
+    postgresql_backend,
+    postgresql_database,
+    postgresql_server,
+    sqlite_backend,
+    sqlite_template,
+)
+
 
 @pytest.fixture
 def static_folder(tmp_path: Path) -> Path:

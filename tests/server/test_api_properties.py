@@ -1,7 +1,8 @@
 """Property-based API test: schemathesis against the served OpenAPI schema.
 
-Every operation gets a few generated requests that are valid by the schema. None may
-answer with a 5xx, and every answer (errors too) must match the schema's responses.
+Every operation gets a few generated requests that are valid by the schema, once against
+a server on SQLite and once on PostgreSQL. None may answer with a 5xx, and every answer
+(errors too) must match the schema's responses.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from headwater.server.app import create_app, openapi_document
 from headwater.server.serving import BackgroundServer
 from headwater.session import Session
 from headwater.store.factory import open_store
+from tests.store_contract.conftest import SQL_BACKENDS, PostgresServer
 from tests.store_contract.records import a_run, an_output, record_step
 
 CHECKS = [
@@ -42,11 +44,21 @@ OPERATIONS = sorted(
 )
 
 
-@pytest.fixture(scope="module")
-def served_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[schemathesis.BaseSchema]:
-    """One server for the module, over a store holding a recorded run."""
+@pytest.fixture(scope="module", params=SQL_BACKENDS)
+def served_schema(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[schemathesis.BaseSchema]:
+    """One server per database (SQLite, then PostgreSQL), over a store holding a run.
+
+    PostgreSQL refuses values SQLite keeps (NUL characters, out-of-range numbers), so
+    "no 5xx" is only proven once it holds on both.
+    """
     home: Path = tmp_path_factory.mktemp("schemathesis-home")
-    url = f"sqlite:///{home / 'headwater.db'}"
+    if request.param == "sqlite":
+        url = f"sqlite:///{home / 'headwater.db'}"
+    else:
+        postgres: PostgresServer = request.getfixturevalue("postgresql_server")
+        url = postgres.create_database("headwater_schemathesis")
     store = open_store(url)
     artifacts = str(home / "artifacts")
     run = store.create_run(a_run())

@@ -24,6 +24,7 @@ from headwater.server.errors import ERROR_RESPONSES, ApiError
 from headwater.server.event_feed import BATCH, EventFeed, EventFeeds
 from headwater.server.visibility import EventFilter
 from headwater.store.events import StoreEvent
+from headwater.store.value_types import INT64_MAX
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -54,7 +55,9 @@ class LastEventId(BaseModel):
 def list_events(
     session: SessionDep,
     caller: CallerDep,
-    after: Annotated[int, Query(ge=0, description="Return events with a higher id.")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=INT64_MAX, description="Return events with a higher id.")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=BATCH)] = 100,
     run_id: uuid.UUID | None = None,
 ) -> list[StoreEvent]:
@@ -85,7 +88,9 @@ def stream_events(
     session: SessionDep,
     caller: CallerDep,
     run_id: uuid.UUID | None = None,
-    after: Annotated[int | None, Query(ge=0, description="Start after this event id.")] = None,
+    after: Annotated[
+        int | None, Query(ge=0, le=INT64_MAX, description="Start after this event id.")
+    ] = None,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
 ) -> StreamingResponse:
     """Stream run and step changes as server-sent events, live.

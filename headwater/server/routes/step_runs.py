@@ -25,6 +25,7 @@ from headwater.server.schemas import (
 from headwater.server.visibility import readable_step
 from headwater.store.models import StepRun, StepRunCreate, StepRunEnd
 from headwater.store.permissions import Resource
+from headwater.store.value_types import INT64_MAX
 
 router = APIRouter(tags=["step runs"], responses=ERROR_RESPONSES)
 MAX_LOG_LINES = 10_000
@@ -108,7 +109,9 @@ def get_step_run_logs(
     step_run_id: uuid.UUID,
     session: SessionDep,
     state: StateDep,
-    offset: Annotated[int, Query(ge=0, description="First line number to read, from 0.")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=INT64_MAX, description="First line number to read, from 0.")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LOG_LINES)] = 1000,
     grep: Annotated[str | None, Query(max_length=1000)] = None,
     stream: Annotated[str | None, Query(pattern="^(stdout|stderr|log)$")] = None,

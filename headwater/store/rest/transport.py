@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 
 from headwater.config import REST_RETRY_VARIABLE, rest_retry_seconds
-from headwater.errors import HeadwaterError, StoreError
+from headwater.errors import ConfigurationError, HeadwaterError, StoreError
 from headwater.store.error_codes import error_class
 from headwater.store.idempotency import IDEMPOTENCY_HEADER
 from headwater.store.rest.retries import (
@@ -37,6 +37,23 @@ def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
+def _checked_url(url: str) -> str:
+    """`url` as given, once it is known to be a usable server address."""
+    try:
+        host = httpx.URL(url).host
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(
+            f"'{url}' is not a valid server URL: {exc}. Give it as 'http://HOST:PORT', such "
+            f"as 'http://127.0.0.1:8237' (an IPv6 host in brackets: 'http://[::1]:8237')."
+        ) from None
+    if not host:
+        raise ConfigurationError(
+            f"'{url}' names no host. Give the server as 'http://HOST:PORT', such as "
+            f"'http://127.0.0.1:8237'."
+        )
+    return url
+
+
 class Transport:
     """One connection pool to a server; safe to share between threads.
 
@@ -50,7 +67,7 @@ class Transport:
     def __init__(
         self, url: str, token: str | None = None, *, retry: RetryPolicy | None = None
     ) -> None:
-        self.url = url.rstrip("/")
+        self.url = _checked_url(url).rstrip("/")
         self.retry = retry or RetryPolicy(total_seconds=rest_retry_seconds())
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._client = httpx.Client(

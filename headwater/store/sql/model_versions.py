@@ -122,8 +122,10 @@ def resolve_model_version(
 
     Raises:
         EntityNotFoundError: it names an existing version (a number, `latest`, a stage)
-            that is not there.
+            that is not there, or no run has `run_id`.
     """
+    if run_id is not None:
+        _check_run_exists(connection, run_id)
     project_id = pipeline_rows.ensure_project(connection, request.project_name, now)
     user_id = pipeline_rows.ensure_user(connection, request.user_name, now)
     version = request.version
@@ -145,6 +147,14 @@ def resolve_model_version(
     if run_id is not None:
         link_run(connection, version_id, run_id)
     return get_model_version_by_id(connection, version_id)
+
+
+def _check_run_exists(connection: Connection, run_id: uuid.UUID) -> None:
+    if connection.execute(select(runs.c.id).where(runs.c.id == run_id)).first() is None:
+        raise EntityNotFoundError(
+            f"No run with id '{run_id}' to link the model version to. List runs with "
+            f"`headwater runs list`."
+        )
 
 
 def ensure_model(

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 
 from headwater.store.sql.column_types import JsonValue, UtcDateTime
+from headwater.store.value_types import NAME_LENGTH
 
 # Named constraints let later migrations alter them on SQLite (batch mode) by name.
 store_schema = MetaData(
@@ -39,7 +40,7 @@ store_schema = MetaData(
     }
 )
 
-NAME = 255
+NAME = NAME_LENGTH
 STATUS = 32
 # Tables that are only their primary key (links, metadata) are stored as that key on
 # SQLite (WITHOUT ROWID): one B-tree to update per insert instead of two.

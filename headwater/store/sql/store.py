@@ -13,9 +13,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from headwater.errors import EntityNotFoundError, StageConflictError, StoreError
+from headwater.errors import (
+    EntityNotFoundError,
+    InvalidValueError,
+    StageConflictError,
+    StoreError,
+)
 from headwater.store.events import EventChange, EventEntity
 from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
@@ -39,6 +44,7 @@ from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.migration import ensure_current_schema
+from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
 from headwater.store.sql.users import SqlLoginMethods
 
@@ -551,10 +557,16 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         """Turn database errors into `StoreError`s.
 
         A constraint violation is explained by `explain_conflict`, which looks at the
-        database on a fresh connection after the rollback.
+        database on a fresh connection after the rollback. A value the database cannot
+        hold (PostgreSQL's data exceptions, SQLite's integer overflow) is the caller's
+        mistake, never an unavailable store.
         """
         try:
             yield
+        except DataError as exc:
+            raise _invalid_value(exc.orig) from exc
+        except OverflowError as exc:
+            raise _invalid_value(exc) from exc
         except IntegrityError as exc:
             if explain_conflict is None:
                 raise self._failed(exc) from exc
@@ -568,6 +580,14 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
             f"The metadata store at '{self.url}' failed: {exc.orig}. If it is a database "
             f"server, check that it is running and reachable."
         )
+
+
+def _invalid_value(reason: BaseException | None) -> InvalidValueError:
+    return InvalidValueError(
+        f"The metadata store cannot keep a value of this request: {reason}. Integers must "
+        f"fit in 64 bits, names in {NAME} characters, and text may not hold NUL characters; "
+        f"change the value and try again."
+    )
 
 
 def _record_run_event(
