@@ -8,7 +8,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from headwater.errors import HeadwaterError
+from pydantic import ValidationError
+
+from headwater.errors import DefinitionError, HeadwaterError
 from headwater.runner import progress
 from headwater.runner.early_ends import stop_interrupted_run
 from headwater.runner.heartbeat import Heartbeat
@@ -78,20 +80,7 @@ def _run_recorded(
     on_step: StepListener | None,
 ) -> PipelineRun:
     store = target.store
-    run = store.create_run(
-        RunCreate(
-            pipeline_name=spec.name,
-            spec_hash=spec.structure_hash,
-            spec=spec.structure,
-            name=spec.run_name,
-            tags=spec.tags,
-            config={"spec": spec.to_dict(), "artifact_store": target.artifact_store.root_uri},
-            orchestrator=target.orchestrator.name,
-            stack_id=target.stack_id,
-            project_name=target.project,
-            heartbeat_seconds=target.heartbeat_interval,
-        )
-    )
+    run = store.create_run(_run_create(spec, target))
     model_versions = _resolve_models(store, spec, run, target.project)
     executor = StepExecutor(
         store, target.artifact_store, model_versions=model_versions, model_view=target.model_view
@@ -122,6 +111,33 @@ def _run_recorded(
     )
     progress.report_run_finished(failed)
     _raise_step_failure(failure, run)
+
+
+def _run_create(spec: PipelineSpec, target: RunTarget) -> RunCreate:
+    """The record of a new run of `spec`.
+
+    Raises:
+        DefinitionError: a name or tag is one no store can keep (too long, NUL).
+    """
+    try:
+        return RunCreate(
+            pipeline_name=spec.name,
+            spec_hash=spec.structure_hash,
+            spec=spec.structure,
+            name=spec.run_name,
+            tags=spec.tags,
+            config={"spec": spec.to_dict(), "artifact_store": target.artifact_store.root_uri},
+            orchestrator=target.orchestrator.name,
+            stack_id=target.stack_id,
+            project_name=target.project,
+            heartbeat_seconds=target.heartbeat_interval,
+        )
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'])} {error['msg'].lower()}"
+            for error in exc.errors()
+        )
+        raise DefinitionError(f"Pipeline '{spec.name}' cannot be recorded: {problems}.") from None
 
 
 def _resolve_models(

@@ -30,3 +30,13 @@ def test_failed_step_and_run_are_recorded_and_downstream_never_starts():
     assert "MidwayError: cannot process 1" in run.steps["explode"].exception
     assert "Step 'explode' failed" in run.exception
     assert "about to fail" in [line.message for line in run.steps["explode"].logs()]
+
+
+def test_a_run_name_no_store_can_keep_is_a_definition_error_and_records_nothing():
+    from headwater.errors import DefinitionError
+    from tests.pipelines.linear import linear
+
+    with pytest.raises(DefinitionError, match=r"Pipeline 'linear' cannot be recorded: name .*255"):
+        linear.with_options(run_name="x" * 300)()
+
+    assert Client().list_pipeline_runs(pipeline_name="linear").total == 0
