@@ -14,14 +14,8 @@ from headwater.stacks.builtin_flavors import (
     LocalOrchestratorFlavor,
     OrchestratorFlavor,
 )
-from headwater.stacks.flavors import (
-    Flavor,
-    FlavorDescription,
-    FlavorSettings,
-    get_flavor,
-    list_flavors,
-    register_flavor,
-)
+from headwater.stacks.flavor_registry import get_flavor, list_flavors, register_flavor
+from headwater.stacks.flavors import Flavor, FlavorDescription, FlavorSettings
 from headwater.store.stack_models import SECRET_MASK, StackComponentType
 
 __all__ = [

@@ -13,7 +13,8 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from headwater.errors import StackValidationError
-from headwater.stacks.flavors import Flavor, get_flavor
+from headwater.stacks.flavor_registry import get_flavor
+from headwater.stacks.flavors import Flavor
 from headwater.stacks.settings import validate_settings
 from headwater.store.stack_models import (
     SECRET_MASK,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from headwater.errors import ConfigurationError, StackValidationError
 from headwater.stacks.builtin_flavors import ArtifactStoreFlavor, OrchestratorFlavor
-from headwater.stacks.flavors import get_flavor
+from headwater.stacks.flavor_registry import get_flavor
 from headwater.stacks.settings import build_settings, merge_settings
 from headwater.store.stack_models import StackComponentType
 

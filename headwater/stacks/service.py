@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from headwater.errors import EntityNotFoundError, StackValidationError
-from headwater.stacks.flavors import get_flavor
+from headwater.stacks.flavor_registry import get_flavor
 from headwater.stacks.settings import merge_settings, validate_settings
 from headwater.store.stack_models import (
     REQUIRED_COMPONENT_TYPES,

@@ -7,15 +7,11 @@ from typing import TYPE_CHECKING
 
 from headwater.errors import ConfigurationError
 from headwater.store.base import Store
+from headwater.store.store_urls import ACCEPTED_STORE_URLS
 
 if TYPE_CHECKING:
     from headwater.store.login_store import LoginStore
 
-ACCEPTED_STORE_URLS = (
-    "'sqlite:///<path to a file>' (for example 'sqlite:////home/me/.headwater/headwater.db') "
-    "or 'postgresql+psycopg://<user>:<password>@<host>:<port>/<database>', or a "
-    "Headwater server's 'http(s)://<host>:<port>' (see `headwater login`)"
-)
 _SQL_PREFIXES = ("sqlite:", "postgresql+psycopg:")
 _REST_PREFIXES = ("http://", "https://")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from headwater.errors import StackValidationError
-from headwater.stacks.flavors import FLAVORS_VARIABLE
+from headwater.stacks.flavor_registry import FLAVORS_VARIABLE
 
 _WEBHOOK = "tests.stacks_fixtures.webhook_flavor:WebhookAlerterFlavor"
 

@@ -13,7 +13,7 @@ from headwater.config import ARTIFACT_STORE_URL_VARIABLE
 from headwater.errors import ConfigurationError, EntityInUseError, StackValidationError
 from headwater.session import get_session
 from headwater.stacks.active import ACTIVE_STACK_VARIABLE
-from headwater.stacks.flavors import FLAVORS_VARIABLE
+from headwater.stacks.flavor_registry import FLAVORS_VARIABLE
 from headwater.stacks.runtime import component_settings
 from headwater.store.stack_models import SECRET_MASK, StackComponentType
 from tests.pipelines.linear import linear

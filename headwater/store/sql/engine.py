@@ -21,8 +21,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from headwater.errors import ConfigurationError
-from headwater.store.factory import ACCEPTED_STORE_URLS
 from headwater.store.sql.prepared import DriverConnection, wrap_driver_error
+from headwater.store.store_urls import ACCEPTED_STORE_URLS
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 _BEGIN_OPTION = "headwater_sqlite_begin"

@@ -17,7 +17,7 @@ from headwater.stacks import (
     list_flavors,
     register_flavor,
 )
-from headwater.stacks.flavors import FLAVORS_VARIABLE
+from headwater.stacks.flavor_registry import FLAVORS_VARIABLE
 from tests.stacks_fixtures.webhook_flavor import WebhookAlerterFlavor
 
 
