@@ -281,7 +281,8 @@ class StackClientMixin:
     ) -> Page[FlavorDescription]:
         """List the registered flavors with their settings' JSON Schema."""
         from headwater.stacks import service
-        from headwater.stacks.flavors import FlavorDescription, list_flavors
+        from headwater.stacks.flavor_registry import list_flavors
+        from headwater.stacks.flavors import FlavorDescription
 
         kind = service.parse_component_type(type) if type is not None else None
         found = [

@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from headwater.server.errors import ERROR_RESPONSES
-from headwater.stacks.flavors import FlavorDescription, get_flavor, list_flavors
+from headwater.stacks.flavor_registry import get_flavor, list_flavors
+from headwater.stacks.flavors import FlavorDescription
 from headwater.stacks.service import parse_component_type
 from headwater.store.stack_models import StackComponentType
 
