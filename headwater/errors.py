@@ -2,8 +2,9 @@
 
 HeadwaterError
 ├── DefinitionError        a step or pipeline is defined or wired wrongly (compile time)
-├── StepFailedError        a step raised while a pipeline ran; carries the run's id
+├── StepExecutionError     a step raised while a pipeline ran; the user's error is its cause
 ├── OutputTypeError        a step returned a value its return annotation does not allow
+├── NotCanonicalError      a value has no canonical JSON form (for hashing)
 ├── ConfigurationError     HEADWATER_HOME, a store URL or an artifact store URL is unusable
 ├── StoreError             the metadata store could not do what was asked
 │   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id
@@ -15,13 +16,20 @@ HeadwaterError
 │   ├── StackValidationError   a stack or component's settings are invalid
 │   ├── StageConflictError     another model version holds the stage (pass force=True)
 │   ├── StatusTransitionError  a run or step run cannot take that status (now, or ever)
-│   └── RepeatedWriteError     a write with this idempotency key was applied already
+│   ├── RepeatedWriteError     a write with this idempotency key was applied already
+│   └── AccessError            the server refused the caller
+│       ├── NotAuthenticatedError  no valid credentials (HTTP 401)
+│       └── PermissionDeniedError  the caller may not do this (HTTP 403)
 ├── ArtifactError          an artifact could not be saved, found or loaded
 │   └── MaterializerError      no materializer fits a type, or one failed
-└── IntegrationError       an integration is unknown, not installed, or failed to install
+├── IntegrationError       an integration is unknown, not installed, or failed to install
+└── ApiError               a request a route refuses, with its HTTP status and code
+    └── TooManyLoginAttempts   a 429 after too many failed logins, with its Retry-After
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class HeadwaterError(Exception):
@@ -32,13 +40,20 @@ class DefinitionError(HeadwaterError):
     """A step or pipeline definition is invalid; the message lists every problem."""
 
 
-class StepFailedError(HeadwaterError):
-    """A step raised during a run; the original exception is the `__cause__`."""
+class StepExecutionError(HeadwaterError):
+    """A step's function raised; the step run is recorded as failed.
 
-    def __init__(self, message: str, *, run_id: str, step_name: str) -> None:
-        super().__init__(message)
-        self.run_id = run_id
+    The user's exception is the `__cause__`; the runner re-raises it to the caller.
+    """
+
+    def __init__(self, step_name: str, traceback_text: str) -> None:
+        super().__init__(f"Step '{step_name}' failed.")
         self.step_name = step_name
+        self.traceback_text = traceback_text
+
+
+class NotCanonicalError(HeadwaterError, TypeError):
+    """A value has no canonical JSON form (callers turn this into a clear message)."""
 
 
 class OutputTypeError(HeadwaterError, TypeError):
@@ -107,3 +122,39 @@ class StatusTransitionError(StoreError):
 
 class RepeatedWriteError(StoreError):
     """A write with this idempotency key was applied already; its answer is kept."""
+
+
+class AccessError(StoreError):
+    """The server refused the caller; over REST, 401 and 403 answers become these."""
+
+
+class NotAuthenticatedError(AccessError):
+    """No valid credentials were sent (log in again, or send an API key)."""
+
+
+class PermissionDeniedError(AccessError):
+    """The caller is known but may not do this."""
+
+
+class ApiError(HeadwaterError):
+    """An error raised by a route itself, with its HTTP status and stable code."""
+
+    def __init__(self, status_code: int, code: str, message: str, details: Any = None) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.code = code
+        self.details = details
+
+
+class TooManyLoginAttempts(ApiError):
+    """A 429: the user name or address failed too often; retry after some seconds."""
+
+    def __init__(self, reason: str, retry_after_seconds: int) -> None:
+        super().__init__(
+            429,
+            "too_many_login_attempts",
+            f"{reason}, so logins are refused for {retry_after_seconds} s. Wait that long "
+            f"(see the Retry-After header), then try again with the right password; an "
+            f"admin can reset a forgotten one.",
+        )
+        self.retry_after_seconds = retry_after_seconds

@@ -6,9 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-
-class NotCanonicalError(TypeError):
-    """A value has no canonical JSON form (callers turn this into a clear message)."""
+from headwater.errors import NotCanonicalError
 
 
 def to_json_value(value: Any) -> Any:

@@ -14,10 +14,9 @@ import sys
 import uuid
 
 from headwater.artifacts.artifact_store import ArtifactStore
-from headwater.errors import HeadwaterError
+from headwater.errors import HeadwaterError, StepExecutionError
 from headwater.responses.models import step_model_view
 from headwater.runner.entrypoint import STEP_FAILED_EXIT_CODE, execute_step_by_ids
-from headwater.runner.step_executor import StepExecutionError
 from headwater.store.factory import open_store
 
 

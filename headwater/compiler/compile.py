@@ -13,8 +13,8 @@ from headwater.compiler.recording import OutputHandle, PipelineRecorder, StepInv
 from headwater.compiler.signature import OutputSignature, StepSignature, read_signature
 from headwater.compiler.source import read_source
 from headwater.compiler.spec import InputSpec, OutputSpec, PipelineSpec, StepSpec
-from headwater.errors import DefinitionError
-from headwater.hashing import NotCanonicalError, to_json_value
+from headwater.errors import DefinitionError, NotCanonicalError
+from headwater.hashing import to_json_value
 
 
 @dataclass(frozen=True, slots=True)

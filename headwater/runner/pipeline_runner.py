@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
-from headwater.errors import DefinitionError, HeadwaterError
+from headwater.errors import DefinitionError, HeadwaterError, StepExecutionError
 from headwater.runner import progress
 from headwater.runner.early_ends import stop_interrupted_run
 from headwater.runner.heartbeat import Heartbeat
@@ -18,7 +18,7 @@ from headwater.runner.logs import get_log_capture
 from headwater.runner.models import apply_promotion_rules, resolve_run_models
 from headwater.runner.orchestrators.local import LocalOrchestrator
 from headwater.runner.run_steps import RunSteps, StepListener
-from headwater.runner.step_executor import StepExecutionError, StepExecutor
+from headwater.runner.step_executor import StepExecutor
 from headwater.store.models import ExecutionStatus, PipelineRun, RunCreate
 
 if TYPE_CHECKING:

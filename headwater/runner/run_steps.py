@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from headwater.errors import StepExecutionError
 from headwater.runner import progress
-from headwater.runner.step_executor import ArtifactRef, StepExecutionError, StepOutcome
+from headwater.runner.step_executor import ArtifactRef, StepOutcome
 from headwater.store.filters import ListQuery
 
 if TYPE_CHECKING:

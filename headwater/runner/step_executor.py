@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.artifacts.materializers.registry import find_materializer, load_class
-from headwater.errors import HeadwaterError
+from headwater.errors import HeadwaterError, StepExecutionError
 from headwater.hashing import to_json_value
 from headwater.runner.caching import cache_components, cache_key
 from headwater.runner.context import ModelView, StepContext, step_context
@@ -78,18 +78,6 @@ class StepOutcome:
 
     step_run: StepRun
     outputs: dict[str, ArtifactRef]
-
-
-class StepExecutionError(HeadwaterError):
-    """A step's function raised; the step run is recorded as failed.
-
-    The user's exception is the `__cause__`; the runner re-raises it to the caller.
-    """
-
-    def __init__(self, step_name: str, traceback_text: str) -> None:
-        super().__init__(f"Step '{step_name}' failed.")
-        self.step_name = step_name
-        self.traceback_text = traceback_text
 
 
 class StepExecutor:

@@ -18,8 +18,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
+from headwater.errors import ApiError, EntityNotFoundError
 from headwater.server.dependencies import ServerState, current_state
-from headwater.server.errors import ApiError
 from headwater.server.identity import current_login
 from headwater.server.route_permissions import ROUTE_PERMISSIONS, Requirement, Scope
 from headwater.server.scopes import (
@@ -164,7 +164,7 @@ def load_caller(state: ServerState, login: UserLogin | None) -> Caller:
 def _default_id(store: Any) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(store.get_project(DEFAULT_PROJECT).id))
-    except Exception:  # the default project is made by the first run
+    except EntityNotFoundError:  # the default project is made by the first run
         return None
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 
+from headwater.errors import TooManyLoginAttempts
 from headwater.server.access import authorize, authorize_admin
 from headwater.server.artifact_roots import ArtifactRoots
 from headwater.server.audit_trail import AuditTrail
@@ -19,7 +20,6 @@ from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.login_throttle import (
     LoginLimits,
     LoginThrottle,
-    TooManyLoginAttempts,
     answer_too_many_login_attempts,
 )
 from headwater.server.passwords import PasswordHashing

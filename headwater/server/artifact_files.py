@@ -13,8 +13,7 @@ from collections.abc import Iterator
 
 from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.artifacts.location import StoreLocation, open_location
-from headwater.errors import ArtifactError
-from headwater.server.errors import ApiError
+from headwater.errors import ApiError, ArtifactError
 from headwater.server.schemas import ArtifactFile
 from headwater.store.models import ArtifactVersion, VisualizationType
 

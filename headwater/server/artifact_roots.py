@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from headwater.server.errors import ApiError
+from headwater.errors import ApiError
 
 if TYPE_CHECKING:
     from headwater.artifacts.artifact_store import ArtifactStore

@@ -55,7 +55,7 @@ def current_access_store(request: Request) -> AccessStore:
     Raises:
         ApiError: 400, the served store keeps none (a server never serves a REST store).
     """
-    from headwater.server.errors import ApiError
+    from headwater.errors import ApiError
 
     store = current_session(request).store
     if not isinstance(store, AccessStore):

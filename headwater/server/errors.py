@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from headwater.errors import (
+    ApiError,
     ArtifactError,
     EntityExistsError,
     EntityInUseError,
@@ -25,6 +26,8 @@ from headwater.errors import (
     HeadwaterError,
     InvalidValueError,
     MetadataError,
+    NotAuthenticatedError,
+    PermissionDeniedError,
     StackValidationError,
     StageConflictError,
     StatusTransitionError,
@@ -44,16 +47,6 @@ class ErrorBody(BaseModel):
     details: Any = None
 
 
-class ApiError(HeadwaterError):
-    """An error raised by a route itself, with its HTTP status and stable code."""
-
-    def __init__(self, status_code: int, code: str, message: str, details: Any = None) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-        self.code = code
-        self.details = details
-
-
 # Most specific first: the first matching type decides the status.
 _STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
     (EntityNotFoundError, 404),
@@ -66,6 +59,8 @@ _STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
     (StageConflictError, 409),
     (StatusTransitionError, 409),
     (ArtifactError, 404),
+    (NotAuthenticatedError, 401),
+    (PermissionDeniedError, 403),
     (StoreError, 503),
 )
 _CODE_BY_HTTP_STATUS = {

@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 from fastapi import Depends, Header, Request
 from pydantic import BaseModel
 
-from headwater.errors import RepeatedWriteError
-from headwater.server.errors import ApiError
+from headwater.errors import ApiError, RepeatedWriteError
 from headwater.store.idempotency import (
     MAX_KEY_LENGTH,
     WriteAnswer,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import Request
 
+from headwater.errors import ApiError
 from headwater.server.cookies import (
     CSRF_COOKIE,
     CSRF_HEADER,
@@ -23,7 +24,6 @@ from headwater.server.cookies import (
     has_valid_csrf_token,
 )
 from headwater.server.dependencies import ServerState, current_state
-from headwater.server.errors import ApiError
 from headwater.server.keys import is_api_key, read_key, secret_matches
 from headwater.server.tokens import read_token
 from headwater.store.factory import login_store_of

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from headwater.server.errors import ApiError
+from headwater.errors import ApiError
 from headwater.store.filters import ListQuery
 
 MAX_PAGE_SIZE = 10_000

@@ -28,8 +28,8 @@ from dataclasses import dataclass, fields
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from headwater.errors import ConfigurationError
-from headwater.server.errors import ApiError, error_response
+from headwater.errors import ConfigurationError, TooManyLoginAttempts
+from headwater.server.errors import error_response
 
 # Enough for a large attack's names and addresses in one window, small enough to keep in
 # memory (a few MiB); past it the oldest entries are forgotten first.
@@ -80,20 +80,6 @@ class LoginLimits:
                 f"unset it (the defaults are in the README's team server section)."
             )
         return cls(**values)
-
-
-class TooManyLoginAttempts(ApiError):
-    """A 429: the user name or address failed too often; retry after some seconds."""
-
-    def __init__(self, reason: str, retry_after_seconds: int) -> None:
-        super().__init__(
-            429,
-            "too_many_login_attempts",
-            f"{reason}, so logins are refused for {retry_after_seconds} s. Wait that long "
-            f"(see the Retry-After header), then try again with the right password; an "
-            f"admin can reset a forgotten one.",
-        )
-        self.retry_after_seconds = retry_after_seconds
 
 
 async def answer_too_many_login_attempts(request: Request, exc: Exception) -> JSONResponse:

@@ -15,8 +15,7 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING
 
-from headwater.errors import EntityNotFoundError, HeadwaterError
-from headwater.server.errors import ApiError
+from headwater.errors import ApiError, EntityNotFoundError, HeadwaterError
 from headwater.store.stack_models import StackComponentType
 
 if TYPE_CHECKING:

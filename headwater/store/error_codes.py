@@ -21,6 +21,15 @@ _NAMED_CODES: dict[type[HeadwaterError], str] = {
     errors.MetadataError: "bad_metadata",
     errors.ArtifactError: "artifact_unavailable",
     errors.StoreError: "store_unavailable",
+    errors.NotAuthenticatedError: "unauthorized",
+    errors.PermissionDeniedError: "forbidden",
+}
+# What an answer without one of our codes stands for, by its HTTP status.
+_CLASS_BY_STATUS: dict[int, type[HeadwaterError]] = {
+    401: errors.NotAuthenticatedError,
+    403: errors.PermissionDeniedError,
+    404: errors.EntityNotFoundError,
+    409: errors.EntityExistsError,
 }
 
 
@@ -36,6 +45,11 @@ def error_code(error_type: type[HeadwaterError]) -> str:
 def error_class(code: str) -> type[HeadwaterError] | None:
     """The error class a code names, if it names one of ours."""
     return _classes_by_code().get(code)
+
+
+def error_class_of_status(status_code: int) -> type[HeadwaterError] | None:
+    """The error class an HTTP status stands for when its code names none of ours."""
+    return _CLASS_BY_STATUS.get(status_code)
 
 
 def _classes_by_code() -> dict[str, type[HeadwaterError]]:

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from headwater import Client
+from headwater.errors import StepExecutionError
 from headwater.runner.orchestrators.subprocess import SubprocessOrchestrator
 from headwater.runner.pipeline_runner import RunTarget, run_pipeline
-from headwater.runner.step_executor import StepExecutionError
 from headwater.session import get_session
 from tests.pipelines.fails_midway import fails_midway
 from tests.pipelines.linear import linear

@@ -11,8 +11,8 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from headwater.errors import StepExecutionError
 from headwater.runner.entrypoint import STEP_FAILED_EXIT_CODE
-from headwater.runner.step_executor import StepExecutionError
 
 if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec, StepSpec

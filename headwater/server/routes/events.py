@@ -18,9 +18,10 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from headwater.errors import ApiError
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
-from headwater.server.errors import ERROR_RESPONSES, ApiError
+from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.event_feed import BATCH, EventFeed, EventFeeds
 from headwater.server.visibility import EventFilter
 from headwater.store.events import StoreEvent

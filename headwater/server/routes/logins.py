@@ -9,8 +9,9 @@ import anyio.to_thread
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from headwater.errors import ApiError
 from headwater.server.dependencies import ServerState, StateDep
-from headwater.server.errors import ERROR_RESPONSES, ApiError, ErrorBody
+from headwater.server.errors import ERROR_RESPONSES, ErrorBody
 from headwater.server.identity import find_login, login_store
 from headwater.server.tokens import issue_token
 from headwater.store.logins import AccountKind, ServerRole, UserLogin

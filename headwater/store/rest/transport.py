@@ -16,7 +16,7 @@ import httpx
 
 from headwater.config import REST_RETRY_VARIABLE, rest_retry_seconds
 from headwater.errors import ConfigurationError, HeadwaterError, StoreError
-from headwater.store.error_codes import error_class
+from headwater.store.error_codes import error_class, error_class_of_status
 from headwater.store.idempotency import IDEMPOTENCY_HEADER
 from headwater.store.rest.retries import (
     RetryPolicy,
@@ -207,7 +207,7 @@ def _error_from(response: httpx.Response, url: str) -> HeadwaterError:
         )
     error_type = error_class(code)
     if error_type is None or not issubclass(error_type, StoreError):
-        error_type = StoreError
+        error_type = error_class_of_status(response.status_code) or StoreError
     try:
         return error_type(message)
     except TypeError:  # an error class that needs more than a message

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from headwater.errors import ConfigurationError
-from headwater.server.login_throttle import LoginLimits, LoginThrottle, TooManyLoginAttempts
+from headwater.errors import ConfigurationError, TooManyLoginAttempts
+from headwater.server.login_throttle import LoginLimits, LoginThrottle
 
 LIMITS = LoginLimits(max_failures_per_user=3, max_failures_per_address=5, window_seconds=60)
 
