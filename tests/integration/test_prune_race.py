@@ -14,7 +14,9 @@ from headwater.runner.step_executor import StepExecutor
 from tests.pipelines.linear import linear
 
 
-def _prune_before_the_first_record(monkeypatch: pytest.MonkeyPatch) -> list[PruneResult]:
+def _prune_before_the_first_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[list[PruneResult], list[threading.Thread]]:
     """Start a prune between a step's save and its record, the dangerous moment."""
     record_success: Callable[..., Any] = StepExecutor._record_success
     pruned: list[PruneResult] = []
@@ -29,16 +31,17 @@ def _prune_before_the_first_record(monkeypatch: pytest.MonkeyPatch) -> list[Prun
         return record_success(self, *args, **kwargs)
 
     monkeypatch.setattr(StepExecutor, "_record_success", prune_then_record)
-    return pruned
+    return pruned, started
 
 
 def test_prune_between_a_save_and_its_record_keeps_the_bytes(monkeypatch):
     old = linear.with_options(enable_cache=False)(n=7)
     old_uri = old.steps["load"].output.uri
     Client().delete_pipeline_run(old.id)
-    pruned = _prune_before_the_first_record(monkeypatch)
+    pruned, prunes = _prune_before_the_first_record(monkeypatch)
 
     run = linear.with_options(enable_cache=False)(n=7)
+    prunes[0].join(timeout=60)  # on a loaded machine it may outlast the 2 s wait above
 
     assert run.steps["load"].output.load() == list(range(7))
     assert run.steps["total"].output.load() == 42
