@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from headwater.client.page import Page
 from headwater.errors import ArtifactError, HeadwaterError
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.store.catalog_models import Tag, TagTarget
     from headwater.store.filters import ListQuery
+    from headwater.store.listings import StepRunFilters
     from headwater.store.models import Project, User
 
 logger = logging.getLogger("headwater")
@@ -80,7 +81,7 @@ class CatalogClientMixin:
         page: int = 1,
         size: int = 20,
         pipeline_run_id: NameOrId | None = None,
-        **filters: Any,
+        **filters: Unpack[StepRunFilters],
     ) -> Page[StepRunResponse]:
         """List step runs; `pipeline_run_id` takes a run's id or name.
 
@@ -99,7 +100,7 @@ class CatalogClientMixin:
 
         if pipeline_run_id is not None:
             filters["run_id"] = str(self._session.store.get_run(pipeline_run_id).id)
-        result = self._session.store.list_step_runs(_query(filters, sort_by, page, size))
+        result = self._session.store.list_step_runs(_query(dict(filters), sort_by, page, size))
         return Page.of(result, lambda s: StepRunResponse(s, self._session))
 
     # --- artifacts --------------------------------------------------------------------

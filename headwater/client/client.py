@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from headwater.client.access import AccessClientMixin
 from headwater.client.catalog import CatalogClientMixin
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from headwater.runner.logs import LogLine
     from headwater.session import Session
     from headwater.store.filters import ListQuery
+    from headwater.store.listings import ArtifactVersionFilters, PipelineFilters, RunFilters
     from headwater.store.models import ExecutionStatus
 
 
@@ -80,13 +81,18 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
         return PipelineResponse(self._session.store.get_pipeline(name_id_or_prefix), self._session)
 
     def list_pipelines(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[PipelineFilters],
     ) -> Page[PipelineResponse]:
         """List pipelines; filters such as `name="contains:train"`."""
         from headwater.responses import PipelineResponse
 
-        filters = self._active_project_filter(filters)
-        result = self._session.store.list_pipelines(_query(filters, {}, sort_by, page, size))
+        scoped = self._active_project_filter(dict(filters))
+        result = self._session.store.list_pipelines(_query(scoped, {}, sort_by, page, size))
         return Page.of(result, lambda p: PipelineResponse(p, self._session))
 
     # --- runs -----------------------------------------------------------------------
@@ -108,7 +114,7 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
         page: int = 1,
         size: int = 20,
         metadata: dict[str, Any] | None = None,
-        **filters: Any,
+        **filters: Unpack[RunFilters],
     ) -> Page[PipelineRunResponse]:
         """List runs, filtered in ZenML's `"op:value"` form.
 
@@ -123,16 +129,17 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
             page: Page number, from 1.
             size: Runs per page.
             metadata: Run metadata key -> filter.
-            **filters: Field -> filter: id, name, pipeline_name, status, created, started,
-                ended, tag, user_name, orchestrator.
+            **filters: Field -> filter, as `RunFilters` declares: id, name, pipeline_id,
+                pipeline_version_id, pipeline_name, project_id, user_id, user_name, status,
+                created, started, ended, tag, orchestrator.
 
         Raises:
             FilterError: a filter or sort key is malformed or names an unknown field.
         """
         from headwater.responses import PipelineRunResponse
 
-        filters = self._active_project_filter(filters)
-        result = self._session.store.list_runs(_query(filters, metadata or {}, sort_by, page, size))
+        scoped = self._active_project_filter(dict(filters))
+        result = self._session.store.list_runs(_query(scoped, metadata or {}, sort_by, page, size))
         return Page.of(result, lambda r: PipelineRunResponse(r, self._session))
 
     # --- step runs ------------------------------------------------------------------
@@ -239,13 +246,18 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
         return ArtifactVersionResponse(page.items[0], self._session)
 
     def list_artifact_versions(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[ArtifactVersionFilters],
     ) -> Page[ArtifactVersionResponse]:
         """List artifact versions; filters such as `artifact_name="score"`, `tag="eval"`."""
         from headwater.responses import ArtifactVersionResponse
 
         result = self._session.store.list_artifact_versions(
-            _query(filters, {}, sort_by, page, size)
+            _query(dict(filters), {}, sort_by, page, size)
         )
         return Page.of(result, lambda a: ArtifactVersionResponse(a, self._session))
 

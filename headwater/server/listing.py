@@ -7,12 +7,20 @@ passed to the store, which refuses them with the list of fields that exist (a 40
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from headwater.errors import ApiError
 from headwater.store.filters import ListQuery
+from headwater.store.listings import (
+    ARTIFACT_VERSIONS,
+    PIPELINE_VERSIONS,
+    PIPELINES,
+    RUNS,
+    STEP_RUNS,
+    EntityListing,
+)
 
 MAX_PAGE_SIZE = 10_000
 _PAGING = frozenset({"sort_by", "page", "size", "metadata"})
@@ -85,77 +93,48 @@ def _check_printable(values: dict[str, Any]) -> None:
         )
 
 
-class PipelineListParams(ListParams):
-    """Filters of `list_pipelines`."""
+def list_params_model(
+    listing: EntityListing, *, sort_by: str | None = None, size: int | None = None
+) -> type[ListParams]:
+    """The query parameters of a list route, made from the entity's one declaration.
 
-    id: str | None = None
-    name: str | None = None
-    created: str | None = None
-
-
-class PipelineVersionListParams(ListParams):
-    """Filters of `list_pipeline_versions`; the newest version first by default."""
-
-    sort_by: str = Field("desc:version", description="'asc:<field>' or 'desc:<field>'.")
-    id: str | None = None
-    pipeline_id: str | None = None
-    version: str | None = None
-    spec_hash: str | None = None
-    created: str | None = None
-
-
-class RunListParams(ListParams):
-    """Filters of `list_runs`; `metadata` filters repeat as `key:filter`."""
-
-    id: str | None = None
-    name: str | None = None
-    pipeline_id: str | None = None
-    pipeline_name: str | None = None
-    status: str | None = None
-    # Repeatable: `created=gte:2026-01-01&created=lt:2026-02-01` must both hold.
-    created: list[str] | None = None
-    started: str | None = None
-    ended: str | None = None
-    tag: str | None = None
-    user_name: str | None = None
-    orchestrator: str | None = None
-    metadata: list[str] = Field(
-        default_factory=list, description="Run metadata filters: 'accuracy:gte:0.9'."
+    Each declared filter field becomes an optional parameter (a list where the field may
+    repeat), so the OpenAPI schema and the dashboard's types always know every field.
+    """
+    fields: dict[str, Any] = {
+        name: (list[str] | None if listing.repeatable(name) else str | None, None)
+        for name in listing.fields
+    }
+    fields["sort_by"] = (
+        str,
+        Field(sort_by or listing.default_sort, description="'asc:<field>' or 'desc:<field>'."),
+    )
+    if size is not None:
+        fields["size"] = (int, Field(size, ge=1, le=MAX_PAGE_SIZE, description="Items per page."))
+    if listing.metadata:
+        fields["metadata"] = (
+            list[str],
+            Field(default_factory=list, description="Metadata filters: 'accuracy:gte:0.9'."),
+        )
+    name = "".join(word.title() for word in listing.entity.split()) + "ListParams"
+    return create_model(
+        name, __base__=ListParams, __doc__=f"Filters of {listing.entity}.", **fields
     )
 
 
-class StepRunListParams(ListParams):
-    """Filters of `list_step_runs`."""
-
-    id: str | None = None
-    run_id: str | None = None
-    name: str | None = None
-    status: str | None = None
-    cache_key: str | None = None
-    created: str | None = None
-    started: str | None = None
-    ended: str | None = None
-    input_artifact_version_id: str | None = Field(
-        None, description="Only step runs that read this artifact version."
-    )
-
-
-class RunStepListParams(StepRunListParams):
-    """Filters of `list_run_steps`: the step runs of one run, oldest first by default."""
-
-    sort_by: str = Field("asc:created", description="'asc:<field>' or 'desc:<field>'.")
-    size: int = Field(1000, ge=1, le=MAX_PAGE_SIZE, description="Items per page.")
-
-
-class ArtifactVersionListParams(ListParams):
-    """Filters of `list_artifact_versions`."""
-
-    id: str | None = None
-    artifact_id: str | None = None
-    artifact_name: str | None = None
-    version: str | None = None
-    content_hash: str | None = None
-    data_type: str | None = None
-    materializer: str | None = None
-    created: str | None = None
-    tag: str | None = None
+# Type checkers see the base class; FastAPI sees each generated model and lists its fields.
+if TYPE_CHECKING:
+    PipelineListParams = ListParams
+    PipelineVersionListParams = ListParams
+    RunListParams = ListParams
+    StepRunListParams = ListParams
+    RunStepListParams = ListParams
+    ArtifactVersionListParams = ListParams
+else:
+    PipelineListParams = list_params_model(PIPELINES)
+    PipelineVersionListParams = list_params_model(PIPELINE_VERSIONS)
+    RunListParams = list_params_model(RUNS)
+    StepRunListParams = list_params_model(STEP_RUNS)
+    # The step runs of one run: oldest first, all of them in one page by default.
+    RunStepListParams = list_params_model(STEP_RUNS, sort_by="asc:created", size=1000)
+    ArtifactVersionListParams = list_params_model(ARTIFACT_VERSIONS)

@@ -132,9 +132,7 @@ class RunRecorder(Protocol):
         ...
 
     def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
-        """List step runs. Filterable fields: id, run_id, name, status, cache_key,
-        created, started, ended, input_artifact_version_id (the step runs that read an
-        artifact version). Sortable: created, name, status, started, ended."""
+        """List step runs, filtered and sorted as `listings.STEP_RUNS` declares."""
         ...
 
     def get_artifact_versions(
@@ -193,10 +191,8 @@ class RunReader(Protocol):
     and artifact versions."""
 
     def list_runs(self, query: ListQuery) -> Page[PipelineRun]:
-        """List runs. Filterable fields: id, name, pipeline_id, pipeline_name,
-        pipeline_version_id, project_id, user_id, status, created, started, ended, tag,
-        user_name, orchestrator; `query.metadata` filters on run metadata. Sortable:
-        created, name, status, started, ended, pipeline_name."""
+        """List runs, filtered and sorted as `listings.RUNS` declares; `query.metadata`
+        filters on run metadata."""
         ...
 
     def delete_run(self, run_id: uuid.UUID) -> None:
@@ -227,7 +223,7 @@ class RunReader(Protocol):
         ...
 
     def list_pipelines(self, query: ListQuery) -> Page[Pipeline]:
-        """List pipelines. Filterable fields: id, name, created. Sortable: created, name."""
+        """List pipelines, filtered and sorted as `listings.PIPELINES` declares."""
         ...
 
     def get_pipeline_version(self, version_id: uuid.UUID) -> PipelineVersion:
@@ -236,8 +232,8 @@ class RunReader(Protocol):
 
     def list_pipeline_versions(self, query: ListQuery) -> Page[PipelineVersionSummary]:
         """List pipeline versions, each with its run count and first and last run, in a
-        constant number of queries. Filterable fields: id, pipeline_id, version,
-        spec_hash, created. Sortable: version, created."""
+        constant number of queries, filtered and sorted as `listings.PIPELINE_VERSIONS`
+        declares."""
         ...
 
     def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
@@ -256,9 +252,8 @@ class RunReader(Protocol):
         ...
 
     def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
-        """List artifact versions. Filterable fields: id, artifact_id, artifact_name,
-        version, content_hash, uri, size_bytes, producer_step_run_id, data_type,
-        materializer, created, tag. Sortable: created, version, artifact_name, size_bytes."""
+        """List artifact versions, filtered and sorted as `listings.ARTIFACT_VERSIONS`
+        declares."""
         ...
 
 

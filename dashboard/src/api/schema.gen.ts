@@ -4177,6 +4177,9 @@ export interface operations {
                 artifact_name?: string | null;
                 version?: string | null;
                 content_hash?: string | null;
+                uri?: string | null;
+                size_bytes?: string | null;
+                producer_step_run_id?: string | null;
                 data_type?: string | null;
                 materializer?: string | null;
                 created?: string | null;
@@ -4535,10 +4538,11 @@ export interface operations {
                 name?: string | null;
                 status?: string | null;
                 cache_key?: string | null;
+                original_step_run_id?: string | null;
+                peak_memory_bytes?: string | null;
                 created?: string | null;
                 started?: string | null;
                 ended?: string | null;
-                /** @description Only step runs that read this artifact version. */
                 input_artifact_version_id?: string | null;
             };
             header?: never;
@@ -7352,6 +7356,7 @@ export interface operations {
                 size?: number;
                 id?: string | null;
                 name?: string | null;
+                project_id?: string | null;
                 created?: string | null;
             };
             header?: never;
@@ -8656,15 +8661,18 @@ export interface operations {
                 id?: string | null;
                 name?: string | null;
                 pipeline_id?: string | null;
+                pipeline_version_id?: string | null;
                 pipeline_name?: string | null;
+                project_id?: string | null;
+                user_id?: string | null;
+                user_name?: string | null;
                 status?: string | null;
                 created?: string[] | null;
                 started?: string | null;
                 ended?: string | null;
                 tag?: string | null;
-                user_name?: string | null;
                 orchestrator?: string | null;
-                /** @description Run metadata filters: 'accuracy:gte:0.9'. */
+                /** @description Metadata filters: 'accuracy:gte:0.9'. */
                 metadata?: string[];
             };
             header?: never;
@@ -9371,10 +9379,11 @@ export interface operations {
                 name?: string | null;
                 status?: string | null;
                 cache_key?: string | null;
+                original_step_run_id?: string | null;
+                peak_memory_bytes?: string | null;
                 created?: string | null;
                 started?: string | null;
                 ended?: string | null;
-                /** @description Only step runs that read this artifact version. */
                 input_artifact_version_id?: string | null;
             };
             header?: never;
@@ -11231,10 +11240,11 @@ export interface operations {
                 name?: string | null;
                 status?: string | null;
                 cache_key?: string | null;
+                original_step_run_id?: string | null;
+                peak_memory_bytes?: string | null;
                 created?: string | null;
                 started?: string | null;
                 ended?: string | null;
-                /** @description Only step runs that read this artifact version. */
                 input_artifact_version_id?: string | null;
             };
             header?: never;

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, bindparam, select, update
 
 from headwater.errors import EntityNotFoundError
+from headwater.store.listings import ARTIFACT_VERSIONS
 from headwater.store.models import (
     ArtifactVersion,
     ArtifactVersionCreate,
@@ -65,6 +66,7 @@ _NUMBER_VERSION = PreparedStatement(
 _INSERT_VERSION = PreparedStatement(artifact_versions.insert())
 _LISTING = Listing(
     entity="artifact versions",
+    declared=ARTIFACT_VERSIONS,
     filters={
         "id": ColumnFilter(artifact_versions.c.id, FieldKind.ID),
         "artifact_id": ColumnFilter(artifact_versions.c.artifact_id, FieldKind.ID),

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, FromClause, Table, literal, select
 
 from headwater.errors import FilterError
 from headwater.store.filters import Condition, ListQuery, Operator, parse_condition, parse_sort
+from headwater.store.listings import EntityListing
 from headwater.store.models import ExecutionStatus
 
 if TYPE_CHECKING:
@@ -100,6 +101,20 @@ class Listing:
     source: FromClause | None = None
     # How a row's project is found; None for things outside projects (tags, users).
     project: ProjectScope | None = None
+    # The entity's one declaration, which these filters and sort columns must cover
+    # exactly (see store/listings.py); None for entities not declared there yet.
+    declared: EntityListing | None = None
+
+    def __post_init__(self) -> None:
+        if self.declared is None:
+            return
+        filters, sorts = set(self.filters), set(self.sort_columns)
+        fields, sortable = set(self.declared.fields), set(self.declared.sortable)
+        if filters != fields or sorts != sortable:
+            raise AssertionError(
+                f"The SQL listing of {self.entity} differs from its declaration: filters "
+                f"{sorted(filters ^ fields)}, sort fields {sorted(sorts ^ sortable)}."
+            )
 
 
 def where_clauses(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, func, or_, select, update
 
 from headwater.errors import EntityInUseError, EntityNotFoundError
+from headwater.store.listings import PIPELINE_VERSIONS, PIPELINES
 from headwater.store.models import (
     ExecutionStatus,
     MetadataTarget,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
 _LISTING = Listing(
     entity="pipelines",
+    declared=PIPELINES,
     filters={
         "id": ColumnFilter(pipelines.c.id, FieldKind.ID),
         "name": ColumnFilter(pipelines.c.name, FieldKind.TEXT),
@@ -63,6 +65,7 @@ _LISTING = Listing(
 )
 _VERSION_LISTING = Listing(
     entity="pipeline versions",
+    declared=PIPELINE_VERSIONS,
     filters={
         "id": ColumnFilter(pipeline_versions.c.id, FieldKind.ID),
         "pipeline_id": ColumnFilter(pipeline_versions.c.pipeline_id, FieldKind.ID),

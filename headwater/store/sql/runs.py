@@ -17,6 +17,7 @@ from headwater.errors import (
     EntityNotFoundError,
     StatusTransitionError,
 )
+from headwater.store.listings import RUNS
 from headwater.store.models import (
     STALE_AFTER_BEATS,
     ExecutionStatus,
@@ -96,6 +97,7 @@ _END_STEPS = (
 _SELECT_STATUS = select(runs.c.name, runs.c.status).where(runs.c.id == bindparam("run_id"))
 _LISTING = Listing(
     entity="runs",
+    declared=RUNS,
     filters={
         "id": ColumnFilter(runs.c.id, FieldKind.ID),
         "name": ColumnFilter(runs.c.name, FieldKind.TEXT),

@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 
 from headwater.errors import EntityNotFoundError
+from headwater.store.listings import STEP_RUNS
 from headwater.store.models import (
     ExecutionStatus,
     MetadataEntry,
@@ -135,6 +136,7 @@ _SELECT_PREVIOUS = PreparedStatement(
 )
 _LISTING = Listing(
     entity="step runs",
+    declared=STEP_RUNS,
     filters={
         "id": ColumnFilter(step_runs.c.id, FieldKind.ID),
         "run_id": ColumnFilter(step_runs.c.run_id, FieldKind.ID),
