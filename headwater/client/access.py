@@ -4,7 +4,7 @@ custom roles and the audit trail."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 
 from headwater.client.page import Page
 from headwater.errors import ConfigurationError, DefinitionError, EntityNotFoundError
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.store.access_models import AuditEvent, ProjectMember, Role, Team
     from headwater.store.access_store import AccessStore
+    from headwater.store.listings import AuditEventFilters
     from headwater.store.models import Project
 
 NameOrId = str | uuid.UUID
@@ -163,7 +164,12 @@ class AccessClientMixin:
     # --- the audit trail --------------------------------------------------------------
 
     def list_audit_events(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[AuditEventFilters],
     ) -> Page[AuditEvent]:
         """Changes made through a server's API, newest first; filters on user, resource,
         resource_id, action, project_id, created (`created="gte:2026-01-01"`)."""

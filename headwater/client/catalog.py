@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.store.catalog_models import Tag, TagTarget
     from headwater.store.filters import ListQuery
-    from headwater.store.listings import StepRunFilters
+    from headwater.store.listings import ArtifactFilters, NamedFilters, StepRunFilters
     from headwater.store.models import Project, User
 
 logger = logging.getLogger("headwater")
@@ -116,13 +116,18 @@ class CatalogClientMixin:
         return ArtifactResponse(self._session.store.get_artifact(name_id_or_prefix), self._session)
 
     def list_artifacts(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[ArtifactFilters],
     ) -> Page[ArtifactResponse]:
         """List artifacts; filters on id, name, created, tag (`name="contains:model"`)."""
         from headwater.responses import ArtifactResponse
 
-        filters = self._active_project_filter(filters)
-        result = self._session.store.list_artifacts(_query(filters, sort_by, page, size))
+        scoped = self._active_project_filter(dict(filters))
+        result = self._session.store.list_artifacts(_query(scoped, sort_by, page, size))
         return Page.of(result, lambda a: ArtifactResponse(a, self._session))
 
     def prune_artifacts(
@@ -282,10 +287,15 @@ class CatalogClientMixin:
         return self._session.store.get_tag(name_id_or_prefix)
 
     def list_tags(
-        self, *, sort_by: str = "asc:name", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "asc:name",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[NamedFilters],
     ) -> Page[Tag]:
         """List tags; filters on id, name, created."""
-        result = self._session.store.list_tags(_query(filters, sort_by, page, size))
+        result = self._session.store.list_tags(_query(dict(filters), sort_by, page, size))
         return Page.of(result, lambda item: item)
 
     # --- users and projects ------------------------------------------------------------
@@ -295,10 +305,15 @@ class CatalogClientMixin:
         return self._session.store.get_user(name_id_or_prefix)
 
     def list_users(
-        self, *, sort_by: str = "asc:name", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "asc:name",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[NamedFilters],
     ) -> Page[User]:
         """List users; filters on id, name, created."""
-        result = self._session.store.list_users(_query(filters, sort_by, page, size))
+        result = self._session.store.list_users(_query(dict(filters), sort_by, page, size))
         return Page.of(result, lambda item: item)
 
     def get_project(self, name_id_or_prefix: NameOrId) -> Project:
@@ -306,10 +321,15 @@ class CatalogClientMixin:
         return self._session.store.get_project(name_id_or_prefix)
 
     def list_projects(
-        self, *, sort_by: str = "asc:name", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "asc:name",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[NamedFilters],
     ) -> Page[Project]:
         """List projects; filters on id, name, created."""
-        result = self._session.store.list_projects(_query(filters, sort_by, page, size))
+        result = self._session.store.list_projects(_query(dict(filters), sort_by, page, size))
         return Page.of(result, lambda item: item)
 
     # --- helpers ----------------------------------------------------------------------

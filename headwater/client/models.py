@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from headwater.client.page import Page
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from headwater.responses.models import ModelResponse, ModelVersionResponse
     from headwater.session import Session
     from headwater.store.filters import ListQuery
+    from headwater.store.listings import ModelFilters, ModelVersionFilters, StageTransitionFilters
     from headwater.store.model_registry import ModelStage, PromotionRule, StageTransition
 
 
@@ -60,12 +61,17 @@ class ModelsClientMixin:
         return ModelResponse(self._session.store.get_model(model_name_or_id), self._session)
 
     def list_models(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[ModelFilters],
     ) -> Page[ModelResponse]:
         """List models; filters (`"op:value"`) on id, name, created, tag."""
         from headwater.responses.models import ModelResponse
 
-        query = _query(filters, sort_by, page, size)
+        query = _query(dict(filters), sort_by, page, size)
         result = self._session.store.list_models(query)
         return Page.of(result, lambda m: ModelResponse(m, self._session))
 
@@ -141,7 +147,7 @@ class ModelsClientMixin:
         sort_by: str = "desc:created",
         page: int = 1,
         size: int = 20,
-        **filters: Any,
+        **filters: Unpack[ModelVersionFilters],
     ) -> Page[ModelVersionResponse]:
         """List versions (of one model, when named), filtered in `"op:value"` form.
 
@@ -185,7 +191,7 @@ class ModelsClientMixin:
         sort_by: str = "desc:created",
         page: int = 1,
         size: int = 20,
-        **filters: Any,
+        **filters: Unpack[StageTransitionFilters],
     ) -> Page[StageTransition]:
         """The stage history: changes, refused attempts and rule decisions.
 

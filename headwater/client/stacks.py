@@ -23,7 +23,7 @@ import logging
 import os
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from headwater.client.page import Page
 from headwater.errors import EntityNotFoundError, StackValidationError
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.stacks.flavors import FlavorDescription
     from headwater.store.filters import ListQuery
+    from headwater.store.listings import StackComponentFilters, StackFilters
     from headwater.store.stack_models import Stack, StackComponent, StackComponentType
 
 logger = logging.getLogger("headwater")
@@ -47,7 +48,12 @@ class StackClientMixin:
     # --- stacks -----------------------------------------------------------------------
 
     def list_stacks(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[StackFilters],
     ) -> Page[Stack]:
         """List stacks; filters such as `name="contains:gpu"`, `component="big-disk"`.
 
@@ -57,7 +63,7 @@ class StackClientMixin:
         from headwater.stacks.default_stack import ensure_default_stack
 
         ensure_default_stack(self._session.store)
-        result = self._session.store.list_stacks(_query(filters, sort_by, page, size))
+        result = self._session.store.list_stacks(_query(dict(filters), sort_by, page, size))
         return Page.of(result, lambda item: item)
 
     def get_stack(self, name_id_or_prefix: NameOrId | None = None) -> Stack:
@@ -166,7 +172,12 @@ class StackClientMixin:
     # --- stack components -------------------------------------------------------------
 
     def list_stack_components(
-        self, *, sort_by: str = "desc:created", page: int = 1, size: int = 20, **filters: Any
+        self,
+        *,
+        sort_by: str = "desc:created",
+        page: int = 1,
+        size: int = 20,
+        **filters: Unpack[StackComponentFilters],
     ) -> Page[StackComponent]:
         """List components; filters: id, name, type, flavor, created.
 
@@ -177,9 +188,10 @@ class StackClientMixin:
         from headwater.store.stack_models import StackComponentType
 
         ensure_default_stack(self._session.store)
-        if isinstance(filters.get("type"), StackComponentType):
-            filters["type"] = filters["type"].value
-        result = self._session.store.list_stack_components(_query(filters, sort_by, page, size))
+        query: dict[str, Any] = dict(filters)
+        if isinstance(query.get("type"), StackComponentType):
+            query["type"] = query["type"].value
+        result = self._session.store.list_stack_components(_query(query, sort_by, page, size))
         return Page.of(result, lambda item: item)
 
     def get_stack_component(

@@ -15,10 +15,20 @@ from headwater.errors import ApiError
 from headwater.store.filters import ListQuery
 from headwater.store.listings import (
     ARTIFACT_VERSIONS,
+    ARTIFACTS,
+    AUDIT_EVENTS,
+    MODEL_VERSIONS,
+    MODELS,
     PIPELINE_VERSIONS,
     PIPELINES,
+    PROJECTS,
     RUNS,
+    STACK_COMPONENTS,
+    STACKS,
+    STAGE_TRANSITIONS,
     STEP_RUNS,
+    TAGS,
+    USERS,
     EntityListing,
 )
 
@@ -124,6 +134,16 @@ def list_params_model(
 
 # Type checkers see the base class; FastAPI sees each generated model and lists its fields.
 if TYPE_CHECKING:
+    ArtifactListParams = ListParams
+    TagListParams = ListParams
+    UserListParams = ListParams
+    ProjectListParams = ListParams
+    ModelListParams = ListParams
+    ModelVersionListParams = ListParams
+    StageTransitionListParams = ListParams
+    StackComponentListParams = ListParams
+    StackListParams = ListParams
+    AuditListParams = ListParams
     PipelineListParams = ListParams
     PipelineVersionListParams = ListParams
     RunListParams = ListParams
@@ -131,6 +151,16 @@ if TYPE_CHECKING:
     RunStepListParams = ListParams
     ArtifactVersionListParams = ListParams
 else:
+    ArtifactListParams = list_params_model(ARTIFACTS)
+    TagListParams = list_params_model(TAGS)
+    UserListParams = list_params_model(USERS)
+    ProjectListParams = list_params_model(PROJECTS)
+    ModelListParams = list_params_model(MODELS)
+    ModelVersionListParams = list_params_model(MODEL_VERSIONS)
+    StageTransitionListParams = list_params_model(STAGE_TRANSITIONS)
+    StackComponentListParams = list_params_model(STACK_COMPONENTS)
+    StackListParams = list_params_model(STACKS)
+    AuditListParams = list_params_model(AUDIT_EVENTS)
     PipelineListParams = list_params_model(PIPELINES)
     PipelineVersionListParams = list_params_model(PIPELINE_VERSIONS)
     RunListParams = list_params_model(RUNS)

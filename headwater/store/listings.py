@@ -21,6 +21,8 @@ import typing
 from dataclasses import dataclass
 from typing import TypedDict
 
+from headwater.store.stack_models import StackComponentType
+
 # A filter string ("completed", "gte:0.9", "oneof:[a,b]"); None leaves the field unfiltered.
 Filter = str | None
 
@@ -99,6 +101,95 @@ class ArtifactVersionFilters(TypedDict, total=False):
     tag: Filter
 
 
+class NamedFilters(TypedDict, total=False):
+    """Filters of lists of simply named things: tags, users and projects."""
+
+    id: Filter
+    name: Filter
+    created: Filter
+
+
+class ArtifactFilters(TypedDict, total=False):
+    """Filters of a list of artifacts (the series of versions saved under one name)."""
+
+    id: Filter
+    name: Filter
+    project_id: Filter
+    created: Filter
+    tag: Filter
+
+
+class ModelFilters(TypedDict, total=False):
+    """Filters of a list of models."""
+
+    id: Filter
+    name: Filter
+    created: Filter
+    tag: Filter
+
+
+class ModelVersionFilters(TypedDict, total=False):
+    """Filters of a list of model versions."""
+
+    id: Filter
+    model_id: Filter
+    model_name: Filter
+    number: Filter
+    name: Filter
+    stage: Filter
+    created: Filter
+    # Only the versions a run made or used.
+    run_id: Filter
+
+
+class StageTransitionFilters(TypedDict, total=False):
+    """Filters of a model's stage history."""
+
+    model_id: Filter
+    model_name: Filter
+    model_version_id: Filter
+    version_number: Filter
+    from_stage: Filter
+    to_stage: Filter
+    outcome: Filter
+    trigger: Filter
+    user_name: Filter
+    created: Filter
+
+
+class StackComponentFilters(TypedDict, total=False):
+    """Filters of a list of stack components."""
+
+    id: Filter
+    name: Filter
+    type: Filter | StackComponentType
+    flavor: Filter
+    created: Filter
+
+
+class StackFilters(TypedDict, total=False):
+    """Filters of a list of stacks; `component` is a component's name."""
+
+    id: Filter
+    name: Filter
+    created: Filter
+    component: Filter
+    component_id: Filter
+
+
+class AuditEventFilters(TypedDict, total=False):
+    """Filters of the audit trail; `created=gte:...` and `lte:...` bound the time."""
+
+    user: Filter
+    user_id: Filter
+    resource: Filter
+    resource_id: Filter
+    action: Filter
+    operation: Filter
+    project_id: Filter
+    created: Filter | list[str]
+
+
 @dataclass(frozen=True, slots=True)
 class EntityListing:
     """How one entity is listed: its filters, the fields it sorts by, its default order."""
@@ -143,4 +234,26 @@ ARTIFACT_VERSIONS = EntityListing(
     "artifact versions",
     ArtifactVersionFilters,
     sortable=frozenset({"created", "version", "size_bytes", "artifact_name"}),
+)
+ARTIFACTS = EntityListing("artifacts", ArtifactFilters, sortable=frozenset({"created", "name"}))
+TAGS = EntityListing("tags", NamedFilters, sortable=frozenset({"created", "name"}))
+USERS = EntityListing("users", NamedFilters, sortable=frozenset({"created", "name"}))
+PROJECTS = EntityListing("projects", NamedFilters, sortable=frozenset({"created", "name"}))
+MODELS = EntityListing("models", ModelFilters, sortable=frozenset({"created", "name"}))
+MODEL_VERSIONS = EntityListing(
+    "model versions",
+    ModelVersionFilters,
+    sortable=frozenset({"created", "name", "number", "stage"}),
+)
+STAGE_TRANSITIONS = EntityListing(
+    "stage transitions", StageTransitionFilters, sortable=frozenset({"created"})
+)
+STACK_COMPONENTS = EntityListing(
+    "stack components",
+    StackComponentFilters,
+    sortable=frozenset({"created", "flavor", "name", "type"}),
+)
+STACKS = EntityListing("stacks", StackFilters, sortable=frozenset({"created", "name"}))
+AUDIT_EVENTS = EntityListing(
+    "audit events", AuditEventFilters, sortable=frozenset({"created", "id"})
 )

@@ -5,22 +5,26 @@ from __future__ import annotations
 import pytest
 
 from headwater.server.app import openapi_document
-from headwater.store.listings import (
-    ARTIFACT_VERSIONS,
-    PIPELINE_VERSIONS,
-    PIPELINES,
-    RUNS,
-    STEP_RUNS,
-    EntityListing,
-)
+from headwater.store import listings
+from headwater.store.listings import RUNS, EntityListing
 
 ROUTES = [
-    ("/api/v1/runs", RUNS),
-    ("/api/v1/step-runs", STEP_RUNS),
-    ("/api/v1/runs/{run_id}/steps", STEP_RUNS),
-    ("/api/v1/artifact-versions", ARTIFACT_VERSIONS),
-    ("/api/v1/pipelines", PIPELINES),
-    ("/api/v1/pipelines/{pipeline_id}/versions", PIPELINE_VERSIONS),
+    ("/api/v1/runs", listings.RUNS),
+    ("/api/v1/step-runs", listings.STEP_RUNS),
+    ("/api/v1/runs/{run_id}/steps", listings.STEP_RUNS),
+    ("/api/v1/artifact-versions", listings.ARTIFACT_VERSIONS),
+    ("/api/v1/artifacts", listings.ARTIFACTS),
+    ("/api/v1/pipelines", listings.PIPELINES),
+    ("/api/v1/pipelines/{pipeline_id}/versions", listings.PIPELINE_VERSIONS),
+    ("/api/v1/tags", listings.TAGS),
+    ("/api/v1/users", listings.USERS),
+    ("/api/v1/projects", listings.PROJECTS),
+    ("/api/v1/models", listings.MODELS),
+    ("/api/v1/model-versions", listings.MODEL_VERSIONS),
+    ("/api/v1/stage-transitions", listings.STAGE_TRANSITIONS),
+    ("/api/v1/stack-components", listings.STACK_COMPONENTS),
+    ("/api/v1/stacks", listings.STACKS),
+    ("/api/v1/audit-events", listings.AUDIT_EVENTS),
 ]
 
 
@@ -34,6 +38,12 @@ def test_a_list_route_takes_every_declared_filter_and_its_paging(path: str, list
     parameters = _query_parameters(path)
 
     assert set(listing.fields) | {"sort_by", "page", "size"} <= set(parameters)
+
+
+def test_every_declared_entity_has_a_list_route():
+    declared = {v.entity for v in vars(listings).values() if isinstance(v, EntityListing)}
+
+    assert declared == {listing.entity for _, listing in ROUTES}
 
 
 def test_a_repeatable_field_is_a_list_and_others_are_strings():

@@ -13,18 +13,29 @@ from typing import Any
 
 import pytest
 
+from headwater.store import listings
 from headwater.store.base import Store
 from headwater.store.catalog_models import TagTarget
 from headwater.store.filters import ListQuery
 from headwater.store.listings import (
     ARTIFACT_VERSIONS,
+    ARTIFACTS,
+    MODEL_VERSIONS,
+    MODELS,
     PIPELINE_VERSIONS,
     PIPELINES,
+    PROJECTS,
     RUNS,
+    STACK_COMPONENTS,
+    STACKS,
     STEP_RUNS,
+    TAGS,
+    USERS,
     EntityListing,
 )
+from headwater.store.model_registry import ModelCreate, ModelVersionRequest
 from headwater.store.models import ExecutionStatus
+from headwater.store.stack_models import StackComponentCreate, StackComponentType, StackCreate
 from tests.store_contract.records import a_run, an_output, end_run, record_step
 
 # entity -> (list call, the item's id, field -> a filter the item matches)
@@ -36,14 +47,21 @@ def _recorded(store: Store) -> dict[str, Cases]:
     store.update_run_status(run.id, ExecutionStatus.RUNNING)
     run = end_run(store, run)
     other = store.create_run(a_run("scoring"))
-    step = record_step(store, run, "train", an_output("model"))
+    train = record_step(store, run, "train", an_output("model"))
+    step = record_step(store, run, "evaluate", inputs={"model": train.outputs["model"]})
     record_step(store, other, "score", an_output("score"))
-    store.add_tags(TagTarget.ARTIFACT_VERSION, step.outputs["model"], ["best"])
-    version = store.get_artifact_version(step.outputs["model"])
+    store.add_tags(TagTarget.ARTIFACT_VERSION, train.outputs["model"], ["best"])
+    version = store.get_artifact_version(train.outputs["model"])
+    store.add_tags(TagTarget.ARTIFACT, version.artifact_id, ["kept"])
     pipeline = store.get_pipeline("training")
     user = store.get_user(run.user_id)
+    project = store.get_project(run.project_id)
+    tag = store.get_tag("nightly")
     since = f"gte:{run.created.isoformat()}"
     return {
+        **_catalog_cases(store, version, user, project, tag, since),
+        **_model_cases(store, run, since),
+        **_stack_cases(store, since),
         RUNS.entity: (
             store.list_runs,
             run.id,
@@ -70,7 +88,7 @@ def _recorded(store: Store) -> dict[str, Cases]:
             {
                 "id": str(step.id),
                 "run_id": str(run.id),
-                "name": "train",
+                "name": "evaluate",
                 "status": "oneof:[completed,cached]",
                 "cache_key": step.cache_key,
                 "original_step_run_id": "notequals:00000000-0000-0000-0000-000000000000",
@@ -78,7 +96,7 @@ def _recorded(store: Store) -> dict[str, Cases]:
                 "created": since,
                 "started": since,
                 "ended": since,
-                "input_artifact_version_id": None,  # a step that read nothing: unfiltered
+                "input_artifact_version_id": str(train.outputs["model"]),
             },
         ),
         ARTIFACT_VERSIONS.entity: (
@@ -92,7 +110,7 @@ def _recorded(store: Store) -> dict[str, Cases]:
                 "content_hash": version.content_hash,
                 "uri": version.uri,
                 "size_bytes": f"gte:{version.size_bytes}",
-                "producer_step_run_id": str(step.id),
+                "producer_step_run_id": str(train.id),
                 "data_type": version.data_type,
                 "materializer": version.materializer,
                 "created": since,
@@ -123,12 +141,132 @@ def _recorded(store: Store) -> dict[str, Cases]:
     }
 
 
+def _catalog_cases(
+    store: Store, version: Any, user: Any, project: Any, tag: Any, since: str
+) -> dict[str, Cases]:
+    named = {
+        TAGS.entity: (store.list_tags, tag),
+        USERS.entity: (store.list_users, user),
+        PROJECTS.entity: (store.list_projects, project),
+    }
+    cases: dict[str, Cases] = {
+        entity: (
+            list_items,
+            item.id,
+            {"id": str(item.id), "name": item.name, "created": f"lte:{item.created.isoformat()}"},
+        )
+        for entity, (list_items, item) in named.items()
+    }
+    cases[ARTIFACTS.entity] = (
+        store.list_artifacts,
+        version.artifact_id,
+        {
+            "id": str(version.artifact_id),
+            "name": "model",
+            "project_id": str(project.id),
+            "created": "lte:2999-01-01",
+            "tag": "kept",
+        },
+    )
+    return cases
+
+
+def _model_cases(store: Store, run: Any, since: str) -> dict[str, Cases]:
+    model = store.create_model(ModelCreate(name="iris", tags=("tabular",)))
+    version = store.resolve_model_version(
+        ModelVersionRequest(model_name="iris", version="v1"), run_id=run.id
+    )
+    return {
+        MODELS.entity: (
+            store.list_models,
+            model.id,
+            {"id": str(model.id), "name": "iris", "created": since, "tag": "tabular"},
+        ),
+        MODEL_VERSIONS.entity: (
+            store.list_model_versions,
+            version.id,
+            {
+                "id": str(version.id),
+                "model_id": str(model.id),
+                "model_name": "iris",
+                "number": "1",
+                "name": "v1",
+                "stage": "none",
+                "created": since,
+                "run_id": str(run.id),
+            },
+        ),
+    }
+
+
+def _stack_cases(store: Store, since: str) -> dict[str, Cases]:
+    made = {
+        kind: store.create_stack_component(
+            StackComponentCreate(name=f"walked-{kind.value}", type=kind, flavor="local")
+        )
+        for kind in (StackComponentType.ORCHESTRATOR, StackComponentType.ARTIFACT_STORE)
+    }
+    orchestrator = made[StackComponentType.ORCHESTRATOR]
+    stack = store.create_stack(
+        StackCreate(name="walked", components={kind: c.id for kind, c in made.items()})
+    )
+    return {
+        STACK_COMPONENTS.entity: (
+            store.list_stack_components,
+            orchestrator.id,
+            {
+                "id": str(orchestrator.id),
+                "name": orchestrator.name,
+                "type": "orchestrator",
+                "flavor": "local",
+                "created": since,
+            },
+        ),
+        STACKS.entity: (
+            store.list_stacks,
+            stack.id,
+            {
+                "id": str(stack.id),
+                "name": "walked",
+                "created": since,
+                "component": orchestrator.name,
+                "component_id": str(orchestrator.id),
+            },
+        ),
+    }
+
+
 def _version_page(store: Store, query: ListQuery) -> Any:
     page = store.list_pipeline_versions(query)
     return page.model_copy(update={"items": tuple(s.version for s in page.items)})
 
 
-DECLARED = [RUNS, STEP_RUNS, ARTIFACT_VERSIONS, PIPELINES, PIPELINE_VERSIONS]
+DECLARED = [
+    RUNS,
+    STEP_RUNS,
+    ARTIFACT_VERSIONS,
+    ARTIFACTS,
+    PIPELINES,
+    PIPELINE_VERSIONS,
+    TAGS,
+    USERS,
+    PROJECTS,
+    MODELS,
+    MODEL_VERSIONS,
+    STACK_COMPONENTS,
+    STACKS,
+]
+
+
+# Listed only through the access role or after stage changes; test_access.py and
+# test_model_stages.py filter them.
+ELSEWHERE = [listings.AUDIT_EVENTS, listings.STAGE_TRANSITIONS]
+
+
+def test_every_declared_entity_is_walked():
+    declared = {v.entity for v in vars(listings).values() if isinstance(v, EntityListing)}
+
+    assert declared == {listing.entity for listing in DECLARED + ELSEWHERE}
 
 
 @pytest.mark.parametrize("listing", DECLARED, ids=lambda listing: listing.entity)

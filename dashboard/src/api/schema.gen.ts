@@ -4895,6 +4895,7 @@ export interface operations {
                 size?: number;
                 id?: string | null;
                 name?: string | null;
+                project_id?: string | null;
                 created?: string | null;
                 tag?: string | null;
             };
@@ -5073,9 +5074,11 @@ export interface operations {
                 /** @description Items per page. */
                 size?: number;
                 user?: string | null;
+                user_id?: string | null;
                 resource?: string | null;
                 resource_id?: string | null;
                 action?: string | null;
+                operation?: string | null;
                 project_id?: string | null;
                 created?: string[] | null;
             };

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import AccessStoreDep
 from headwater.server.errors import ERROR_RESPONSES
-from headwater.server.listing import ListParams
+from headwater.server.listing import AuditListParams
 from headwater.server.schemas import PageOf
 from headwater.store.access_models import AuditEvent
 from headwater.store.permissions import Resource
@@ -19,17 +19,6 @@ router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 
 class AuditEventPage(PageOf[AuditEvent]):
     """A page of the audit trail."""
-
-
-class AuditListParams(ListParams):
-    """Filters of `list_audit_events`: `created=gte:2026-01-01` and `lte:` bound the time."""
-
-    user: str | None = None
-    resource: str | None = None
-    resource_id: str | None = None
-    action: str | None = None
-    project_id: str | None = None
-    created: list[str] | None = None
 
 
 @router.get("/audit-events", operation_id="list_audit_events")

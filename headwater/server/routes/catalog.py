@@ -11,7 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
-from headwater.server.listing import ListParams
+from headwater.server.listing import (
+    ArtifactListParams,
+    ProjectListParams,
+    TagListParams,
+    UserListParams,
+)
 from headwater.server.schemas import PageOf
 from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
 from headwater.store.models import Artifact, Project, User
@@ -35,20 +40,6 @@ class UserPage(PageOf[User]):
 
 class ProjectPage(PageOf[Project]):
     """A page of projects."""
-
-
-class NamedListParams(ListParams):
-    """Filters of lists of named things: tags, users, projects."""
-
-    id: str | None = None
-    name: str | None = None
-    created: str | None = None
-
-
-class ArtifactListParams(NamedListParams):
-    """Filters of `list_artifacts`."""
-
-    tag: str | None = None
 
 
 class TagChange(BaseModel):
@@ -116,7 +107,7 @@ def remove_tags(body: TagChange, session: SessionDep) -> Response:
 
 
 @router.get("/tags", operation_id="list_tags")
-def list_tags(session: SessionDep, params: Annotated[NamedListParams, Query()]) -> TagPage:
+def list_tags(session: SessionDep, params: Annotated[TagListParams, Query()]) -> TagPage:
     """List tags."""
     page: TagPage = TagPage.of(session.store.list_tags(params.to_query()))
     return page
@@ -129,7 +120,7 @@ def get_tag(tag_id: str, session: SessionDep) -> Tag:
 
 
 @router.get("/users", operation_id="list_users")
-def list_users(session: SessionDep, params: Annotated[NamedListParams, Query()]) -> UserPage:
+def list_users(session: SessionDep, params: Annotated[UserListParams, Query()]) -> UserPage:
     """List users."""
     page: UserPage = UserPage.of(session.store.list_users(params.to_query()))
     return page
@@ -143,7 +134,7 @@ def get_user(user_id: str, session: SessionDep) -> User:
 
 @router.get("/projects", operation_id="list_projects")
 def list_projects(
-    session: SessionDep, caller: CallerDep, params: Annotated[NamedListParams, Query()]
+    session: SessionDep, caller: CallerDep, params: Annotated[ProjectListParams, Query()]
 ) -> ProjectPage:
     """List the projects the caller may read."""
     query = caller.scope(params.to_query(), Resource.PROJECT)

@@ -12,7 +12,11 @@ from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import author_name
-from headwater.server.listing import ListParams
+from headwater.server.listing import (
+    ModelListParams,
+    ModelVersionListParams,
+    StageTransitionListParams,
+)
 from headwater.server.schemas import PageOf
 from headwater.store.model_registry import (
     Model,
@@ -78,43 +82,6 @@ class RulesEvaluated(_Body):
     """How many promotion rules were evaluated (each decision is in the stage history)."""
 
     evaluated: int
-
-
-class ModelListParams(ListParams):
-    """Filters of `list_models`."""
-
-    id: str | None = None
-    name: str | None = None
-    created: str | None = None
-    tag: str | None = None
-
-
-class ModelVersionListParams(ListParams):
-    """Filters of `list_model_versions`."""
-
-    id: str | None = None
-    model_id: str | None = None
-    model_name: str | None = None
-    number: str | None = None
-    name: str | None = None
-    stage: str | None = None
-    created: str | None = None
-    run_id: str | None = None
-
-
-class StageTransitionListParams(ListParams):
-    """Filters of `list_stage_transitions`."""
-
-    model_id: str | None = None
-    model_name: str | None = None
-    model_version_id: str | None = None
-    version_number: str | None = None
-    from_stage: str | None = None
-    to_stage: str | None = None
-    outcome: str | None = None
-    trigger: str | None = None
-    user_name: str | None = None
-    created: str | None = None
 
 
 @router.post("/models", operation_id="create_model", status_code=status.HTTP_201_CREATED)

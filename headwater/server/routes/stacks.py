@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import ServerState, SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
-from headwater.server.listing import ListParams
+from headwater.server.listing import StackComponentListParams, StackListParams
 from headwater.server.schemas import PageOf
 from headwater.stacks.checks import checked_create, checked_update
 from headwater.stacks.runtime import planned_artifact_store
@@ -36,26 +36,6 @@ class StackComponentPage(PageOf[StackComponent]):
 
 class StackPage(PageOf[Stack]):
     """A page of stacks."""
-
-
-class StackComponentListParams(ListParams):
-    """Filters of `list_stack_components`."""
-
-    id: str | None = None
-    name: str | None = None
-    type: str | None = None
-    flavor: str | None = None
-    created: str | None = None
-
-
-class StackListParams(ListParams):
-    """Filters of `list_stacks`: `component` is a component's name."""
-
-    id: str | None = None
-    name: str | None = None
-    created: str | None = None
-    component: str | None = None
-    component_id: str | None = None
 
 
 @router.post(

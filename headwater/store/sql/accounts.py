@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, select
 
 from headwater.errors import EntityNotFoundError
+from headwater.store.listings import PROJECTS, USERS, EntityListing
 from headwater.store.models import Page, Project, User
 from headwater.store.sql.filtering import (
     ColumnFilter,
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
     from headwater.store.filters import ListQuery
 
 
-def _listing(table: Table, entity: str) -> Listing:
+def _listing(table: Table, declared: EntityListing) -> Listing:
     return Listing(
-        entity=entity,
+        declared=declared,
         filters={
             "id": ColumnFilter(table.c.id, FieldKind.ID),
             "name": ColumnFilter(table.c.name, FieldKind.TEXT),
@@ -46,8 +47,8 @@ def _listing(table: Table, entity: str) -> Listing:
     )
 
 
-_PROJECTS = replace(_listing(projects, "projects"), project=project_column(projects.c.id))
-_USERS = _listing(users, "users")
+_PROJECTS = replace(_listing(projects, PROJECTS), project=project_column(projects.c.id))
+_USERS = _listing(users, USERS)
 
 
 def get_project(connection: Connection, name_or_id: uuid.UUID | str) -> Project:

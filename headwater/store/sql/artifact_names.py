@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from headwater.errors import EntityNotFoundError
+from headwater.store.listings import ARTIFACTS
 from headwater.store.models import Artifact, Page
 from headwater.store.sql.filtering import (
     ColumnFilter,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 _COLUMNS = (artifacts.c.id, artifacts.c.project_id, artifacts.c.name, artifacts.c.created)
 _LISTING = Listing(
-    entity="artifacts",
+    declared=ARTIFACTS,
     filters={
         "id": ColumnFilter(artifacts.c.id, FieldKind.ID),
         "name": ColumnFilter(artifacts.c.name, FieldKind.TEXT),

@@ -65,7 +65,6 @@ _NUMBER_VERSION = PreparedStatement(
 )
 _INSERT_VERSION = PreparedStatement(artifact_versions.insert())
 _LISTING = Listing(
-    entity="artifact versions",
     declared=ARTIFACT_VERSIONS,
     filters={
         "id": ColumnFilter(artifact_versions.c.id, FieldKind.ID),

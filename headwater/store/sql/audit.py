@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from headwater.store.access_models import AuditEvent, AuditEventCreate
+from headwater.store.listings import AUDIT_EVENTS
 from headwater.store.models import Page
 from headwater.store.sql.filtering import (
     ColumnFilter,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from headwater.store.filters import ListQuery
 
 _LISTING = Listing(
-    entity="audit events",
+    declared=AUDIT_EVENTS,
     filters={
         "user": ColumnFilter(audit_events.c.user_name, FieldKind.TEXT),
         "user_id": ColumnFilter(audit_events.c.user_id, FieldKind.ID),

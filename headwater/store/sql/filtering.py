@@ -90,9 +90,11 @@ def project_via(
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """What one list call may filter and sort by."""
+    """How the SQL store lists one declared entity: a column for each of its filters."""
 
-    entity: str
+    # The entity's one declaration (store/listings.py), which `filters` and
+    # `sort_columns` must cover exactly.
+    declared: EntityListing
     filters: Mapping[str, ColumnFilter | RelatedFilter | ConditionBuilder]
     sort_columns: Mapping[str, ColumnElement[Any]]
     id_column: ColumnElement[Any]
@@ -101,20 +103,20 @@ class Listing:
     source: FromClause | None = None
     # How a row's project is found; None for things outside projects (tags, users).
     project: ProjectScope | None = None
-    # The entity's one declaration, which these filters and sort columns must cover
-    # exactly (see store/listings.py); None for entities not declared there yet.
-    declared: EntityListing | None = None
 
     def __post_init__(self) -> None:
-        if self.declared is None:
-            return
         filters, sorts = set(self.filters), set(self.sort_columns)
         fields, sortable = set(self.declared.fields), set(self.declared.sortable)
-        if filters != fields or sorts != sortable:
+        if filters != fields or sorts != sortable:  # caught on import, by any test
             raise AssertionError(
                 f"The SQL listing of {self.entity} differs from its declaration: filters "
                 f"{sorted(filters ^ fields)}, sort fields {sorted(sorts ^ sortable)}."
             )
+
+    @property
+    def entity(self) -> str:
+        """What is listed, in words ("runs", "step runs")."""
+        return self.declared.entity
 
 
 def where_clauses(

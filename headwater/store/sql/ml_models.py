@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, delete, select, update
 
 from headwater.errors import EntityExistsError, EntityNotFoundError
+from headwater.store.listings import MODELS
 from headwater.store.model_registry import Model, ModelCreate, PromotionRule
 from headwater.store.models import MetadataTarget, Page
 from headwater.store.sql import pipelines as pipeline_rows
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from headwater.store.filters import ListQuery
 
 _LISTING = Listing(
-    entity="models",
+    declared=MODELS,
     filters={
         "id": ColumnFilter(models.c.id, FieldKind.ID),
         "name": ColumnFilter(models.c.name, FieldKind.TEXT),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, and_, exists, select, update
 
 from headwater.errors import EntityNotFoundError, FilterError, StageConflictError
+from headwater.store.listings import MODEL_VERSIONS
 from headwater.store.model_registry import (
     LATEST,
     ModelStage,
@@ -85,7 +86,7 @@ def _run_filter(condition: Condition) -> ColumnElement[bool]:
 
 _RUN_FILTER: ConditionBuilder = _run_filter
 _LISTING = Listing(
-    entity="model versions",
+    declared=MODEL_VERSIONS,
     filters={
         "id": ColumnFilter(model_versions.c.id, FieldKind.ID),
         "model_id": ColumnFilter(model_versions.c.model_id, FieldKind.ID),

@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from headwater.store.filters import ListQuery
 
 _LISTING = Listing(
-    entity="pipelines",
     declared=PIPELINES,
     filters={
         "id": ColumnFilter(pipelines.c.id, FieldKind.ID),
@@ -64,7 +63,6 @@ _LISTING = Listing(
     project=project_column(pipelines.c.project_id),
 )
 _VERSION_LISTING = Listing(
-    entity="pipeline versions",
     declared=PIPELINE_VERSIONS,
     filters={
         "id": ColumnFilter(pipeline_versions.c.id, FieldKind.ID),

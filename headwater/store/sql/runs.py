@@ -96,7 +96,6 @@ _END_STEPS = (
 )
 _SELECT_STATUS = select(runs.c.name, runs.c.status).where(runs.c.id == bindparam("run_id"))
 _LISTING = Listing(
-    entity="runs",
     declared=RUNS,
     filters={
         "id": ColumnFilter(runs.c.id, FieldKind.ID),

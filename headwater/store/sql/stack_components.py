@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import EntityExistsError, EntityInUseError, EntityNotFoundError
+from headwater.store.listings import STACK_COMPONENTS
 from headwater.store.models import Page
 from headwater.store.sql import pipelines as pipeline_rows
 from headwater.store.sql.filtering import (
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
     from headwater.store.filters import ListQuery
 
 _LISTING = Listing(
-    entity="stack components",
+    declared=STACK_COMPONENTS,
     filters={
         "id": ColumnFilter(stack_components.c.id, FieldKind.ID),
         "name": ColumnFilter(stack_components.c.name, FieldKind.TEXT),

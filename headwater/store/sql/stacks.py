@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import EntityExistsError, EntityNotFoundError, StackValidationError
+from headwater.store.listings import STACKS
 from headwater.store.models import Page
 from headwater.store.sql import pipelines as pipeline_rows
 from headwater.store.sql.filtering import (
@@ -64,7 +65,7 @@ def _component_filter(column: ColumnElement[Any], *, is_id: bool) -> ConditionBu
 
 
 _LISTING = Listing(
-    entity="stacks",
+    declared=STACKS,
     filters={
         "id": ColumnFilter(stacks.c.id, FieldKind.ID),
         "name": ColumnFilter(stacks.c.name, FieldKind.TEXT),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, select, update
 
 from headwater.errors import StageConflictError
+from headwater.store.listings import STAGE_TRANSITIONS
 from headwater.store.model_registry import (
     ModelStage,
     ModelVersion,
@@ -66,7 +67,7 @@ _SELECT_TRANSITIONS: Select[Any] = select(
     users.c.name.label("user_name"),
 ).select_from(_FROM)
 _LISTING = Listing(
-    entity="stage transitions",
+    declared=STAGE_TRANSITIONS,
     filters={
         "model_id": ColumnFilter(models.c.id, FieldKind.ID),
         "model_name": ColumnFilter(models.c.name, FieldKind.TEXT),

@@ -135,7 +135,6 @@ _SELECT_PREVIOUS = PreparedStatement(
     .limit(1)
 )
 _LISTING = Listing(
-    entity="step runs",
     declared=STEP_RUNS,
     filters={
         "id": ColumnFilter(step_runs.c.id, FieldKind.ID),

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, Table, bindparam, delete, exists, 
 
 from headwater.errors import EntityNotFoundError, FilterError
 from headwater.store.catalog_models import Tag, TagTarget
+from headwater.store.listings import TAGS
 from headwater.store.models import Page
 from headwater.store.sql.filtering import (
     ColumnFilter,
@@ -118,7 +119,7 @@ LINKS: dict[TagTarget, tuple[Table, Table]] = {
     TagTarget.MODEL: (model_tags, models),
 }
 _LISTING = Listing(
-    entity="tags",
+    declared=TAGS,
     filters={
         "id": ColumnFilter(tags.c.id, FieldKind.ID),
         "name": ColumnFilter(tags.c.name, FieldKind.TEXT),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TypedDict
 
 import pytest
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Uuid, select
@@ -11,6 +12,7 @@ from sqlalchemy.dialects import sqlite
 
 from headwater.errors import FilterError
 from headwater.store.filters import ListQuery
+from headwater.store.listings import EntityListing, Filter
 from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
@@ -30,8 +32,19 @@ things = Table(
     Column("created", DateTime()),
     Column("version", Integer()),
 )
+
+
+class ThingFilters(TypedDict, total=False):
+    id: Filter
+    name: Filter
+    status: Filter
+    created: Filter
+    version: Filter
+
+
+THINGS = EntityListing("things", ThingFilters, sortable=frozenset({"created", "name"}))
 LISTING = Listing(
-    entity="things",
+    declared=THINGS,
     filters={
         "id": ColumnFilter(things.c.id, FieldKind.ID),
         "name": ColumnFilter(things.c.name, FieldKind.TEXT),
@@ -150,3 +163,13 @@ def test_a_datetime_filter_accepts_datetimes_and_iso_text_with_a_zone():
 
     assert parse_datetime("created", aware) == aware
     assert parse_datetime("created", "2026-01-01T10:00:00+02:00") == aware
+
+
+def test_a_listing_that_differs_from_its_declaration_is_refused():
+    with pytest.raises(AssertionError, match=r"things differs .* filters \['version'\]"):
+        Listing(
+            declared=THINGS,
+            filters={k: v for k, v in LISTING.filters.items() if k != "version"},
+            sort_columns=LISTING.sort_columns,
+            id_column=things.c.id,
+        )
