@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI
 
 from headwater.errors import TooManyLoginAttempts
 from headwater.server.access import authorize, authorize_admin
+from headwater.server.api_docs import install_api_docs
 from headwater.server.artifact_roots import ArtifactRoots
 from headwater.server.audit_trail import AuditTrail
 from headwater.server.dag_cache import DagCache
@@ -53,6 +54,7 @@ from headwater.server.tokens import DEFAULT_TOKEN_SECONDS
 from headwater.session import Session
 
 API_PREFIX = "/api/v1"
+DOCS_URL = f"{API_PREFIX}/docs"
 
 
 def create_app(
@@ -112,7 +114,7 @@ def openapi_app(
         version=headwater_version(),
         summary="Pipelines, runs, steps, artifacts, logs and cache decisions.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served from our own files by `install_api_docs`
         redoc_url=None,
         lifespan=sweeping_stale_runs,
     )
@@ -125,7 +127,7 @@ def openapi_app(
     app.add_middleware(RequestSizeLimit, max_bytes=max_request_bytes)
     app.add_middleware(AuditTrail)
     # Outermost, so that answers made by the other middleware (a 413) carry the headers too.
-    app.add_middleware(SecurityHeaders, docs_path=f"{API_PREFIX}/docs")
+    app.add_middleware(SecurityHeaders, docs_path=DOCS_URL)
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(logins.router, prefix=API_PREFIX)
     app.include_router(sessions.router, prefix=API_PREFIX)
@@ -154,5 +156,6 @@ def openapi_app(
         audit,
     ):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(authorize)])
+    install_api_docs(app, docs_url=DOCS_URL, openapi_url=f"{API_PREFIX}/openapi.json")
     install_dashboard(app, static_folder)
     return app

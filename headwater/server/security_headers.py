@@ -5,18 +5,16 @@ inline because ECharts writes its tooltips as HTML with `style` attributes and t
 Markdown frame themes itself with a `<style>` element (a `srcdoc` frame inherits this
 policy). User HTML (an artifact's visualization) answers with `VISUALIZATION_POLICY`,
 which the route sets itself: an opaque-origin sandbox that may run its own inline
-scripts but load or send nothing. The API docs page gets `docs_policy`, which also allows
-the Swagger UI files FastAPI's page names.
+scripts but load or send nothing. The API docs page gets `api_docs.DOCS_POLICY`: its own
+files and the one inline script that starts Swagger UI.
 """
 
 from __future__ import annotations
 
-import inspect
-from urllib.parse import urlsplit
-
-from fastapi.openapi.docs import get_swagger_ui_html
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from headwater.server.api_docs import DOCS_POLICY
 
 DASHBOARD_POLICY = "; ".join(
     (
@@ -53,31 +51,6 @@ _HEADERS = {
 }
 
 
-def docs_policy() -> str:
-    """The policy of FastAPI's Swagger UI page: its files' origins and its inline script."""
-    defaults = inspect.signature(get_swagger_ui_html).parameters
-    script = _origin(defaults["swagger_js_url"].default)
-    style = _origin(defaults["swagger_css_url"].default)
-    icon = _origin(defaults["swagger_favicon_url"].default)
-    return "; ".join(
-        (
-            "default-src 'self'",
-            f"script-src 'self' 'unsafe-inline' {script}",
-            f"style-src 'self' 'unsafe-inline' {style}",
-            f"img-src 'self' data: {icon}",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'self'",
-        )
-    )
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
 class SecurityHeaders:
     """ASGI middleware: adds the security headers an answer does not set itself.
 
@@ -88,7 +61,6 @@ class SecurityHeaders:
     def __init__(self, app: ASGIApp, *, docs_path: str) -> None:
         self.app = app
         self.docs_path = docs_path
-        self._docs_policy = docs_policy()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -96,7 +68,7 @@ class SecurityHeaders:
             return
         path = str(scope["path"])
         is_docs = path == self.docs_path or path.startswith(f"{self.docs_path}/")
-        policy = self._docs_policy if is_docs else DASHBOARD_POLICY
+        policy = DOCS_POLICY if is_docs else DASHBOARD_POLICY
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -143,17 +143,26 @@ def test_an_html_visualization_may_be_framed_by_the_dashboard_only(api):
     assert response.headers["referrer-policy"] == "no-referrer"
 
 
-def test_the_api_docs_may_load_the_swagger_ui_they_name(api):
+def test_the_api_docs_load_swagger_ui_from_this_server_only(api):
     response = api.get("/docs")
 
     directives = _directives(response)
     assert response.status_code == 200
-    script_sources = [source for source in directives["script-src"].split() if "://" in source]
+    assert "://" not in directives["script-src"] + directives["style-src"]
     script_urls = _script_urls(response.text)
-    assert script_urls
-    assert all(any(url.startswith(s) for s in script_sources) for url in script_urls)
+    assert script_urls == ["/api-docs/swagger-ui-bundle.js"]
+    assert "://" not in response.text.replace("http://www.w3.org", "")
     assert directives["frame-ancestors"] == "'self'"
     assert directives["object-src"] == "'none'"
+
+
+def test_the_swagger_ui_files_are_part_of_the_dashboard_build():
+    from headwater.server.static import STATIC_FOLDER
+
+    assets = STATIC_FOLDER / "api-docs"
+    assert (STATIC_FOLDER / "index.html").is_file(), "build the dashboard: make dashboard"
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png"):
+        assert (assets / name).stat().st_size > 0, name
 
 
 def _script_urls(page: str) -> list[str]:
