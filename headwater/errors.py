@@ -23,6 +23,7 @@ HeadwaterError
 ├── ArtifactError          an artifact could not be saved, found or loaded
 │   └── MaterializerError      no materializer fits a type, or one failed
 ├── IntegrationError       an integration is unknown, not installed, or failed to install
+├── ComparisonError        runs cannot be compared as asked (too few, too many, repeated)
 └── ApiError               a request a route refuses, with its HTTP status and code
     └── TooManyLoginAttempts   a 429 after too many failed logins, with its Retry-After
 """
@@ -122,6 +123,10 @@ class StatusTransitionError(StoreError):
 
 class RepeatedWriteError(StoreError):
     """A write with this idempotency key was applied already; its answer is kept."""
+
+
+class ComparisonError(HeadwaterError):
+    """Runs cannot be compared as asked: fewer than 2, more than 500, one given twice."""
 
 
 class AccessError(StoreError):

@@ -1,9 +1,11 @@
-"""`headwater runs list|show|stop|delete` and `headwater logs`."""
+"""`headwater runs list|show|compare|stop|delete` and `headwater logs`."""
 
 from __future__ import annotations
 
+import sys
 import time
 import uuid
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -86,6 +88,44 @@ def show_run(
     render.console.print(_run_tree(client, response))
     if response.exception:
         render.console.print(render.literal(response.exception, "red"))
+
+
+class CompareFormat(StrEnum):
+    """How `runs compare` prints: a table for people, JSON or CSV for files and scripts."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@app.command("compare")
+def compare_runs(
+    runs: Annotated[list[str], typer.Argument(help="2 to 500 run names or ids.")],
+    baseline: Annotated[
+        str | None, typer.Option(help="The run deltas are taken against (default: the first).")
+    ] = None,
+    diff_only: Annotated[
+        bool, typer.Option("--diff-only", help="Show only the rows whose values differ.")
+    ] = False,
+    output: Annotated[
+        CompareFormat, typer.Option("--output", "-o", help="table, json or csv.")
+    ] = CompareFormat.TABLE,
+) -> None:
+    """Compare runs side by side: parameters, metadata, steps, outputs, configuration."""
+    from headwater.client import Client
+
+    comparison = Client().compare_runs(runs, baseline=baseline)
+    if diff_only:
+        comparison = comparison.differences()
+    match output:
+        case CompareFormat.JSON:
+            sys.stdout.write(comparison.to_json() + "\n")
+        case CompareFormat.CSV:
+            sys.stdout.write(comparison.to_csv())
+        case CompareFormat.TABLE:
+            from headwater.cli.comparison_view import comparison_table
+
+            render.console.print(comparison_table(comparison))
 
 
 @app.command("stop")

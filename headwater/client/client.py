@@ -13,8 +13,9 @@ Example:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
 
 from headwater.client.access import AccessClientMixin
 from headwater.client.catalog import CatalogClientMixin
@@ -24,6 +25,7 @@ from headwater.client.stacks import StackClientMixin
 from headwater.errors import EntityNotFoundError
 
 if TYPE_CHECKING:
+    from headwater.comparison import RunComparison
     from headwater.responses import (
         ArtifactVersionResponse,
         PipelineResponse,
@@ -35,7 +37,10 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.store.filters import ListQuery
     from headwater.store.listings import ArtifactVersionFilters, PipelineFilters, RunFilters
-    from headwater.store.models import ExecutionStatus
+    from headwater.store.models import ExecutionStatus, PipelineRun
+
+# A run as the Client takes it: by name or id, or a run already fetched.
+RunRef: TypeAlias = "str | uuid.UUID | PipelineRunResponse | PipelineRun"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,50 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
         scoped = self._active_project_filter(dict(filters))
         result = self._session.store.list_runs(_query(scoped, metadata or {}, sort_by, page, size))
         return Page.of(result, lambda r: PipelineRunResponse(r, self._session))
+
+    def compare_runs(
+        self,
+        runs: Sequence[RunRef],
+        *,
+        baseline: RunRef | None = None,
+    ) -> RunComparison:
+        """Compare 2 to 500 runs side by side: one row per key, one column per run.
+
+        Rows cover the run (status, duration, pipeline version, orchestrator, tags), step
+        parameters, run and step metadata, step status, duration and cache hits, output
+        artifact hashes and configuration, nested values flattened to dotted keys. A run
+        without a key shows `MISSING` there, never drops out.
+
+        Example:
+            ```python
+            runs = Client().list_pipeline_runs(pipeline_name="training", size=50).items
+            cmp = Client().compare_runs(runs, baseline=runs[0])
+            cmp.differences().to_csv("sweep.csv")
+            ```
+
+        Args:
+            runs: Runs by name, id or response, in the order of the columns.
+            baseline: The run deltas are taken against (one of `runs`; the first if None).
+
+        Raises:
+            EntityNotFoundError: a name or id names no run.
+            ComparisonError: fewer than 2 or more than 500 runs, or one given twice.
+        """
+        from headwater.comparison import compare_runs
+
+        found = [self._run_model(run) for run in runs]
+        base = None if baseline is None else self._run_model(baseline)
+        return compare_runs(self._session.store, found, baseline=base)
+
+    def _run_model(self, run: RunRef) -> PipelineRun:
+        from headwater.responses import PipelineRunResponse
+        from headwater.store.models import PipelineRun
+
+        if isinstance(run, PipelineRunResponse):
+            return run.model
+        if isinstance(run, PipelineRun):
+            return run
+        return self._session.store.get_run(run)
 
     # --- step runs ------------------------------------------------------------------
 

@@ -240,3 +240,31 @@ def test_cache_explain_as_json_names_the_reasons(headwater):
 
     assert body["status"] == "cached"
     assert body["reasons"][0].startswith("its cache key matched step run")
+
+
+def test_runs_compare_prints_the_differences_and_csv_matches_the_client(headwater):
+    from tests.pipelines.sweep import sweep
+
+    first, second = sweep(learning_rate=0.1), sweep(learning_rate=0.2)
+
+    table = headwater("runs", "compare", first.name, second.name, "--diff-only")
+    as_csv = headwater("runs", "compare", first.name, second.name, "--diff-only", "-o", "csv")
+    as_json = headwater("runs", "compare", first.name, second.name, "-o", "json")
+
+    assert table.exit_code == 0, table.stderr
+    assert "train.learning_rate" in table.stdout
+    assert f"{first.name} (baseline)" in table.stdout
+    assert "orchestrator" not in table.stdout  # equal rows are hidden
+    assert as_csv.stdout == Client().compare_runs([first, second]).differences().to_csv()
+    assert as_json.json()["baseline"] == str(first.id)
+
+
+def test_runs_compare_of_one_run_is_one_error_line(headwater):
+    from tests.pipelines.sweep import sweep
+
+    only = sweep()
+
+    result = headwater("runs", "compare", only.name)
+
+    assert result.exit_code == 1
+    assert result.stderr == "Error: Compare 2 to 500 runs at a time; 1 were given.\n"

@@ -1,0 +1,71 @@
+"""Read what a comparison needs from a store: the runs, their steps, their outputs.
+
+Three reads whatever the number of runs (after finding runs given by name): the runs,
+every step run of them, and every artifact version those steps output.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from headwater.comparison.table import RunComparison, build_comparison
+from headwater.errors import ComparisonError
+from headwater.store.filters import ListQuery
+
+if TYPE_CHECKING:
+    from headwater.store.base import Store
+    from headwater.store.models import PipelineRun, StepRun
+
+MIN_RUNS = 2
+MAX_RUNS = 500
+# More than any run's steps times the runs compared.
+_STEP_PAGE = 10_000
+
+
+def compare_runs(
+    store: Store,
+    runs: Sequence[PipelineRun],
+    *,
+    baseline: PipelineRun | None = None,
+) -> RunComparison:
+    """Compare 2 to 500 runs; `baseline` (one of them) defaults to the first.
+
+    Raises:
+        ComparisonError: too few or too many runs, the same run twice, or a baseline
+            that is not among them.
+    """
+    _check(runs, baseline)
+    ids = [run.id for run in runs]
+    steps = _steps_of(store, ids)
+    outputs = [version for step in steps for version in step.outputs.values()]
+    versions = store.get_artifact_versions(outputs) if outputs else {}
+    index = 0 if baseline is None else ids.index(baseline.id)
+    return build_comparison(runs, steps, versions, baseline=index)
+
+
+def _check(runs: Sequence[PipelineRun], baseline: PipelineRun | None) -> None:
+    if not MIN_RUNS <= len(runs) <= MAX_RUNS:
+        raise ComparisonError(
+            f"Compare {MIN_RUNS} to {MAX_RUNS} runs at a time; {len(runs)} were given."
+        )
+    seen: set[uuid.UUID] = set()
+    for run in runs:
+        if run.id in seen:
+            raise ComparisonError(f"Run '{run.name}' is given more than once; name each run once.")
+        seen.add(run.id)
+    if baseline is not None and baseline.id not in seen:
+        raise ComparisonError(
+            f"The baseline '{baseline.name}' is not one of the compared runs; add it to them."
+        )
+
+
+def _steps_of(store: Store, run_ids: list[uuid.UUID]) -> list[StepRun]:
+    query = ListQuery(
+        filters={"run_id": f"oneof:{json.dumps([str(i) for i in run_ids])}"},
+        sort_by="asc:created",
+        size=_STEP_PAGE,
+    )
+    return list(store.list_step_runs(query).items)

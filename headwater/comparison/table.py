@@ -1,0 +1,298 @@
+"""A comparison of runs as a table: one row per key, one column per run.
+
+Pure: it is built from runs, their step runs and their output artifact versions, which
+`gather.py` reads. Nested values are flattened into dotted keys; a run without a key
+keeps its column, with `MISSING` in it, so no run ever drops out of a row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from headwater.store.metadata import decode_value
+
+if TYPE_CHECKING:
+    from headwater.store.models import ArtifactVersion, MetadataEntry, PipelineRun, StepRun
+
+
+class Missing:
+    """The value of a key a run does not have (shown empty, never dropped)."""
+
+    _instance: Missing | None = None
+
+    def __new__(cls) -> Missing:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING = Missing()
+
+
+class RowGroup(StrEnum):
+    """What a row describes, in the order the table shows them."""
+
+    RUN = "run"
+    PARAMETERS = "parameters"
+    METADATA = "metadata"
+    STEP_METADATA = "step metadata"
+    STEPS = "steps"
+    OUTPUTS = "outputs"
+    CONFIGURATION = "configuration"
+
+
+@dataclass(frozen=True, slots=True)
+class RunColumn:
+    """One compared run."""
+
+    id: str
+    name: str
+    pipeline_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonRow:
+    """One key across the compared runs; `values[i]` belongs to `runs[i]`."""
+
+    group: RowGroup
+    key: str
+    values: tuple[Any, ...]
+
+    @property
+    def differs(self) -> bool:
+        """True when not every run has the same value (a missing value differs)."""
+        first = self.values[0]
+        return any(not _same(first, value) for value in self.values[1:])
+
+    def delta(self, index: int, baseline: int) -> Delta | None:
+        """How `values[index]` differs from the baseline's; None when equal or missing."""
+        value, base = self.values[index], self.values[baseline]
+        if _same(value, base) or value is MISSING or base is MISSING:
+            return None
+        if _is_number(value) and _is_number(base):
+            change = float(value) - float(base)
+            percent = None if base == 0 else 100.0 * change / abs(float(base))
+            return Delta(absolute=change, percent=percent)
+        return Delta(absolute=None, percent=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """A cell's change against the baseline: numbers get both figures, others neither
+    (the value simply changed)."""
+
+    absolute: float | None
+    percent: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RunComparison:
+    """Runs side by side: `rows` in group order, then by key; `baseline` indexes `runs`."""
+
+    runs: tuple[RunColumn, ...]
+    rows: tuple[ComparisonRow, ...]
+    baseline: int = 0
+
+    def differences(self) -> RunComparison:
+        """The same comparison with only the rows whose values differ."""
+        return RunComparison(self.runs, tuple(r for r in self.rows if r.differs), self.baseline)
+
+    def row(self, key: str, group: RowGroup | None = None) -> ComparisonRow:
+        """The row of `key` (in `group`, when keys repeat across groups).
+
+        Raises:
+            KeyError: no row has that key.
+        """
+        for row in self.rows:
+            if row.key == key and (group is None or row.group is group):
+                return row
+        raise KeyError(f"No row '{key}' in this comparison; its keys are in `.rows`.")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One JSON-ready dict per row: group, key, differs, each run's value and delta."""
+        return [
+            {
+                "group": row.group.value,
+                "key": row.key,
+                "differs": row.differs,
+                "values": [_json_value(v) for v in row.values],
+                "deltas": [
+                    _json_delta(row.delta(i, self.baseline)) for i in range(len(row.values))
+                ],
+            }
+            for row in self.rows
+        ]
+
+    def to_json(self) -> str:
+        """The comparison as JSON: its runs, baseline and rows (missing values are null)."""
+        body = {
+            "runs": [
+                {"id": r.id, "name": r.name, "pipeline_name": r.pipeline_name} for r in self.runs
+            ],
+            "baseline": self.runs[self.baseline].id,
+            "rows": self.to_records(),
+        }
+        return json.dumps(body, indent=2, default=str)
+
+    def to_csv(self, path: str | None = None) -> str:
+        """The table as CSV (group, key, then one column per run name); written to `path`
+        when given. Missing values are empty cells. Returns the text."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["group", "key", *(run.name for run in self.runs)])
+        for row in self.rows:
+            writer.writerow([row.group.value, row.key, *(_csv_value(v) for v in row.values)])
+        text = buffer.getvalue()
+        if path is not None:
+            with open(path, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
+        return text
+
+    def to_dataframe(self) -> Any:
+        """The table as a pandas DataFrame indexed by (group, key), a column per run.
+
+        Raises:
+            ImportError: pandas is not installed (`pip install pandas`).
+        """
+        import pandas as pd
+
+        index = pd.MultiIndex.from_tuples(
+            [(row.group.value, row.key) for row in self.rows], names=["group", "key"]
+        )
+        data = [[None if v is MISSING else v for v in row.values] for row in self.rows]
+        return pd.DataFrame(data, index=index, columns=[run.name for run in self.runs])
+
+
+def build_comparison(
+    runs: Sequence[PipelineRun],
+    steps: Iterable[StepRun],
+    versions: Mapping[Any, ArtifactVersion],
+    *,
+    baseline: int = 0,
+) -> RunComparison:
+    """Compare `runs`, given their step runs and the artifact versions those output."""
+    by_run: dict[Any, list[StepRun]] = {run.id: [] for run in runs}
+    for step in steps:
+        by_run.setdefault(step.run_id, []).append(step)
+    cells = [_cells(run, by_run[run.id], versions) for run in runs]
+    keys = sorted({key for run_cells in cells for key in run_cells}, key=_order)
+    rows = tuple(
+        ComparisonRow(group, key, tuple(c.get((group, key), MISSING) for c in cells))
+        for group, key in keys
+    )
+    columns = tuple(RunColumn(str(r.id), r.name, r.pipeline_name) for r in runs)
+    return RunComparison(columns, rows, baseline)
+
+
+_GROUP_ORDER = {group: index for index, group in enumerate(RowGroup)}
+Cells = dict[tuple[RowGroup, str], Any]
+
+
+def _order(item: tuple[RowGroup, str]) -> tuple[int, str]:
+    return _GROUP_ORDER[item[0]], item[1]
+
+
+def _cells(
+    run: PipelineRun, steps: list[StepRun], versions: Mapping[Any, ArtifactVersion]
+) -> Cells:
+    cells: Cells = {
+        (RowGroup.RUN, "status"): run.status.value,
+        (RowGroup.RUN, "duration_seconds"): _duration(run.started, run.ended),
+        (RowGroup.RUN, "pipeline_version_id"): str(run.pipeline_version_id),
+        (RowGroup.RUN, "orchestrator"): run.orchestrator,
+        (RowGroup.RUN, "tags"): ", ".join(sorted(run.tags)),
+    }
+    _put(cells, RowGroup.METADATA, _decoded(run.metadata))
+    _put(cells, RowGroup.CONFIGURATION, {k: v for k, v in run.config.items() if k != "spec"})
+    for step in steps:
+        name = step.name
+        _put(cells, RowGroup.PARAMETERS, {f"{name}.{k}": v for k, v in step.parameters.items()})
+        _put(
+            cells,
+            RowGroup.STEP_METADATA,
+            {f"{name}.{k}": v for k, v in _decoded(step.metadata).items()},
+        )
+        cells[(RowGroup.STEPS, f"{name}.status")] = step.status.value
+        cells[(RowGroup.STEPS, f"{name}.duration_seconds")] = step.duration_seconds
+        cells[(RowGroup.STEPS, f"{name}.cache_hit")] = step.status.value == "cached"
+        for output, version_id in step.outputs.items():
+            version = versions.get(version_id)
+            if version is not None:
+                cells[(RowGroup.OUTPUTS, f"{name}.{output}")] = version.content_hash
+    return cells
+
+
+def _put(cells: Cells, group: RowGroup, values: Mapping[str, Any]) -> None:
+    for key, value in _flattened(values).items():
+        cells[(group, key)] = value
+
+
+def _flattened(values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in values.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value:
+            flat.update(_flattened(value, f"{dotted}."))
+        else:
+            flat[dotted] = value
+    return flat
+
+
+def _decoded(metadata: Mapping[str, MetadataEntry]) -> dict[str, Any]:
+    return {key: decode_value(entry) for key, entry in metadata.items()}
+
+
+def _duration(started: Any, ended: Any) -> float | None:
+    if started is None or ended is None:
+        return None
+    seconds: float = (ended - started).total_seconds()
+    return seconds
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if a is MISSING or b is MISSING:
+        return a is b
+    if _is_number(a) and _is_number(b):
+        return float(a) == float(b)
+    return bool(a == b)
+
+
+def _json_value(value: Any) -> Any:
+    if value is MISSING:
+        return None
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _json_delta(delta: Delta | None) -> dict[str, float | None] | None:
+    return None if delta is None else {"absolute": delta.absolute, "percent": delta.percent}
+
+
+def _csv_value(value: Any) -> str:
+    if value is MISSING or value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, default=str)
+    return str(value)
