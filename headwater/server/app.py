@@ -29,6 +29,7 @@ from headwater.server.routes import (
     artifact_versions,
     audit,
     catalog,
+    comparisons,
     events,
     flavors,
     health,
@@ -142,6 +143,7 @@ def openapi_app(
     for module in (
         pipelines,
         runs,
+        comparisons,
         step_runs,
         artifact_versions,
         metadata,

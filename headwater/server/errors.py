@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from headwater.errors import (
     ApiError,
     ArtifactError,
+    ComparisonError,
     EntityExistsError,
     EntityInUseError,
     EntityNotFoundError,
@@ -53,6 +54,7 @@ _STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
     (EntityExistsError, 409),
     (EntityInUseError, 409),
     (FilterError, 400),
+    (ComparisonError, 400),
     (MetadataError, 400),
     (InvalidValueError, 400),
     (StackValidationError, 400),

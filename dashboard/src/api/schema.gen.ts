@@ -999,6 +999,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare
+         * @description Compare 2 to 500 runs: parameters, run and step metadata, step status, duration
+         *     and cache hits, output hashes and configuration, one row per key.
+         *
+         *     A run the caller cannot read answers 404 as if it did not exist.
+         */
+        post: operations["compare_runs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/runs/{run_id}": {
         parameters: {
             query?: never;
@@ -2190,6 +2213,73 @@ export interface components {
             before: string | null;
             /** Name */
             name: string;
+        };
+        /**
+         * CellDelta
+         * @description A number's change against the baseline (both null for a changed non-number).
+         */
+        CellDelta: {
+            /** Absolute */
+            absolute: number | null;
+            /** Percent */
+            percent: number | null;
+        };
+        /**
+         * ComparedRun
+         * @description One column of a comparison.
+         */
+        ComparedRun: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Pipeline Name */
+            pipeline_name: string;
+        };
+        /**
+         * ComparisonBody
+         * @description Runs side by side: rows grouped (run, parameters, metadata, step metadata, steps,
+         *     outputs, configuration), each with every run's value and delta.
+         */
+        ComparisonBody: {
+            /** Baseline */
+            baseline: string;
+            /** Rows */
+            rows: components["schemas"]["ComparisonRowBody"][];
+            /** Runs */
+            runs: components["schemas"]["ComparedRun"][];
+        };
+        /**
+         * ComparisonRequest
+         * @description Which runs to compare, in column order, and which one deltas are taken against.
+         */
+        ComparisonRequest: {
+            /**
+             * Baseline
+             * @description One of `runs`; the first by default.
+             */
+            baseline?: string | null;
+            /**
+             * Runs
+             * @description Run names or ids.
+             */
+            runs: string[];
+        };
+        /**
+         * ComparisonRowBody
+         * @description One key across the runs: `values[i]` is `runs[i]`'s, null where it has none.
+         */
+        ComparisonRowBody: {
+            /** Deltas */
+            deltas: (components["schemas"]["CellDelta"] | null)[];
+            /** Differs */
+            differs: boolean;
+            /** Group */
+            group: string;
+            /** Key */
+            key: string;
+            /** Values */
+            values: unknown[];
         };
         /**
          * DagArtifact
@@ -8781,6 +8871,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PipelineRun"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compare_runs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComparisonRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComparisonBody"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */

@@ -1,0 +1,103 @@
+"""`POST /runs/compare`: runs side by side, in one request for up to 500 runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict, Field
+
+from headwater.comparison import MAX_RUNS, MIN_RUNS, RunComparison, compare_runs
+from headwater.errors import ApiError
+from headwater.server.access import Caller, CallerDep
+from headwater.server.dependencies import SessionDep
+from headwater.server.errors import ERROR_RESPONSES
+from headwater.store.base import Store
+from headwater.store.models import PipelineRun
+from headwater.store.permissions import Resource
+from headwater.store.value_types import Name
+
+router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
+
+
+class ComparisonRequest(BaseModel):
+    """Which runs to compare, in column order, and which one deltas are taken against."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    runs: list[Name] = Field(
+        min_length=MIN_RUNS, max_length=MAX_RUNS, description="Run names or ids."
+    )
+    baseline: Name | None = Field(None, description="One of `runs`; the first by default.")
+
+
+class ComparedRun(BaseModel):
+    """One column of a comparison."""
+
+    id: str
+    name: str
+    pipeline_name: str
+
+
+class CellDelta(BaseModel):
+    """A number's change against the baseline (both null for a changed non-number)."""
+
+    absolute: float | None
+    percent: float | None
+
+
+class ComparisonRowBody(BaseModel):
+    """One key across the runs: `values[i]` is `runs[i]`'s, null where it has none."""
+
+    group: str
+    key: str
+    differs: bool
+    values: list[Any]
+    deltas: list[CellDelta | None]
+
+
+class ComparisonBody(BaseModel):
+    """Runs side by side: rows grouped (run, parameters, metadata, step metadata, steps,
+    outputs, configuration), each with every run's value and delta."""
+
+    runs: list[ComparedRun]
+    baseline: str
+    rows: list[ComparisonRowBody]
+
+    @classmethod
+    def of(cls, comparison: RunComparison) -> ComparisonBody:
+        """The answer for a comparison."""
+        return cls(
+            runs=[
+                ComparedRun(id=r.id, name=r.name, pipeline_name=r.pipeline_name)
+                for r in comparison.runs
+            ],
+            baseline=comparison.runs[comparison.baseline].id,
+            rows=[ComparisonRowBody.model_validate(r) for r in comparison.to_records()],
+        )
+
+
+@router.post("/runs/compare", operation_id="compare_runs")
+def compare(body: ComparisonRequest, session: SessionDep, caller: CallerDep) -> ComparisonBody:
+    """Compare 2 to 500 runs: parameters, run and step metadata, step status, duration
+    and cache hits, output hashes and configuration, one row per key.
+
+    A run the caller cannot read answers 404 as if it did not exist.
+    """
+    runs = [_readable_run(session.store, caller, ref) for ref in body.runs]
+    baseline = (
+        None if body.baseline is None else _readable_run(session.store, caller, body.baseline)
+    )
+    return ComparisonBody.of(compare_runs(session.store, runs, baseline=baseline))
+
+
+def _readable_run(store: Store, caller: Caller, ref: str) -> PipelineRun:
+    run = store.get_run(ref)
+    if not caller.may_read(Resource.RUN, run.project_id):
+        raise ApiError(
+            404,
+            "not_found",
+            f"No run '{ref}' that you can see. Check the name or id, or ask a project "
+            f"admin for a role in its project (`headwater projects grant`).",
+        )
+    return run
