@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from headwater.store.metadata import decode_value
+from headwater.store.metadata import decode_metadata
 
 if TYPE_CHECKING:
-    from headwater.store.models import ArtifactVersion, MetadataEntry, PipelineRun, StepRun
+    from headwater.store.models import ArtifactVersion, PipelineRun, StepRun
 
 
 class Missing:
@@ -215,7 +215,7 @@ def _cells(
         (RowGroup.RUN, "orchestrator"): run.orchestrator,
         (RowGroup.RUN, "tags"): ", ".join(sorted(run.tags)),
     }
-    _put(cells, RowGroup.METADATA, _decoded(run.metadata))
+    _put(cells, RowGroup.METADATA, decode_metadata(run.metadata))
     _put(cells, RowGroup.CONFIGURATION, {k: v for k, v in run.config.items() if k != "spec"})
     for step in steps:
         name = step.name
@@ -223,7 +223,7 @@ def _cells(
         _put(
             cells,
             RowGroup.STEP_METADATA,
-            {f"{name}.{k}": v for k, v in _decoded(step.metadata).items()},
+            {f"{name}.{k}": v for k, v in decode_metadata(step.metadata).items()},
         )
         cells[(RowGroup.STEPS, f"{name}.status")] = step.status.value
         cells[(RowGroup.STEPS, f"{name}.duration_seconds")] = step.duration_seconds
@@ -249,10 +249,6 @@ def _flattened(values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             flat[dotted] = value
     return flat
-
-
-def _decoded(metadata: Mapping[str, MetadataEntry]) -> dict[str, Any]:
-    return {key: decode_value(entry) for key, entry in metadata.items()}
 
 
 def _duration(started: Any, ended: Any) -> float | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.errors import EntityNotFoundError
 from headwater.responses import ArtifactVersionResponse, PipelineRunResponse
 from headwater.store.filters import ListQuery
-from headwater.store.metadata import decode_value, encode_metadata
+from headwater.store.metadata import decode_metadata, encode_metadata
 from headwater.store.model_registry import (
     Model,
     ModelStage,
@@ -77,7 +77,7 @@ class ModelVersionResponse:
     @property
     def metadata(self) -> dict[str, Any]:
         """Metadata logged to this version, with types restored."""
-        return {key: decode_value(entry) for key, entry in self.model.metadata.items()}
+        return decode_metadata(self.model.metadata)
 
     @property
     def artifacts(self) -> dict[str, ArtifactVersionResponse]:

@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING, Any
 from headwater.errors import ArtifactError, EntityNotFoundError
 from headwater.responses.visualization import ArtifactVisualization, display_inline
 from headwater.store.filters import ListQuery
-from headwater.store.metadata import decode_value
+from headwater.store.metadata import decode_metadata
 from headwater.store.models import (
     Artifact,
     ArtifactVersion,
     ExecutionStatus,
-    MetadataEntry,
     Pipeline,
     PipelineRun,
     StepRun,
@@ -36,10 +35,6 @@ if TYPE_CHECKING:
 
 # Large enough for any real pipeline's steps in one query.
 _ALL = 10_000
-
-
-def _decoded(metadata: dict[str, MetadataEntry]) -> dict[str, Any]:
-    return {key: decode_value(entry) for key, entry in metadata.items()}
 
 
 class ArtifactVersionResponse:
@@ -101,7 +96,7 @@ class ArtifactVersionResponse:
     @property
     def metadata(self) -> dict[str, Any]:
         """Metadata with its types restored (sizes, URIs, datetimes, ...)."""
-        return _decoded(self.model.metadata)
+        return decode_metadata(self.model.metadata)
 
     def load(self) -> Any:
         """Load the value with the materializer that saved it.
@@ -224,7 +219,7 @@ class StepRunResponse:
     @property
     def metadata(self) -> dict[str, Any]:
         """Metadata the step logged, with types restored."""
-        return _decoded(self.model.metadata)
+        return decode_metadata(self.model.metadata)
 
     @cached_property
     def outputs(self) -> dict[str, ArtifactVersionResponse]:
@@ -329,7 +324,7 @@ class PipelineRunResponse:
     @property
     def metadata(self) -> dict[str, Any]:
         """Run-level metadata, with types restored."""
-        return _decoded(self.model.metadata)
+        return decode_metadata(self.model.metadata)
 
     @cached_property
     def steps(self) -> dict[str, StepRunResponse]:

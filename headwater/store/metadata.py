@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import pathlib
+from collections.abc import Mapping
 from typing import Any, assert_never
 
 from headwater.errors import MetadataError
@@ -70,6 +71,11 @@ def _encode_value(key: str, value: Any) -> MetadataEntry:
     if isinstance(value, list | tuple):
         return MetadataEntry(key=key, type=MetadataType.LIST, value=_json(key, value))
     raise MetadataError(f"'{key}' is a {type(value).__qualname__}")
+
+
+def decode_metadata(metadata: Mapping[str, MetadataEntry]) -> dict[str, Any]:
+    """Key -> value of each entry, with its Python type restored (see `decode_value`)."""
+    return {key: decode_value(entry) for key, entry in metadata.items()}
 
 
 def decode_value(entry: MetadataEntry) -> Any:
