@@ -219,13 +219,13 @@ async def _check_entity(
         if locator is Locator.PROJECT and ref == DEFAULT_PROJECT:
             held = caller.permissions_in(None)  # the first run makes the default project
         else:
-            raise _invisible(locator, ref)
+            raise invisible(locator, ref)
     else:
         held = caller.permissions_in(project_id)
     if needed in held:
         return
     if not held:
-        raise _invisible(locator, ref)
+        raise invisible(locator, ref)
     if locator is Locator.PROJECT:
         raise _denied(caller, needed, f"project '{ref}'")
     raise _denied(caller, needed, f"the project of {locator.value.replace('_', ' ')} '{ref}'")
@@ -245,8 +245,9 @@ def _check_server_role(request: Request, login: UserLogin | None) -> None:
     raise _forbidden(login, f"{request.method} {request.url.path}", "member or admin")
 
 
-def _invisible(locator: Locator, ref: str) -> ApiError:
-    # The same answer as for an entity that does not exist: nothing leaks.
+def invisible(locator: Locator, ref: str) -> ApiError:
+    """The 404 for an entity the caller may not read: the same as for one that does not
+    exist, so nothing leaks."""
     name = locator.value.replace("_", " ")
     return ApiError(
         404,

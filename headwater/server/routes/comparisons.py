@@ -8,10 +8,10 @@ from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from headwater.comparison import MAX_RUNS, MIN_RUNS, RunComparison, compare_runs
-from headwater.errors import ApiError
-from headwater.server.access import Caller, CallerDep
+from headwater.server.access import Caller, CallerDep, invisible
 from headwater.server.dependencies import SessionDep
 from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.scopes import Locator
 from headwater.store.base import Store
 from headwater.store.models import PipelineRun
 from headwater.store.permissions import Resource
@@ -94,10 +94,5 @@ def compare(body: ComparisonRequest, session: SessionDep, caller: CallerDep) -> 
 def _readable_run(store: Store, caller: Caller, ref: str) -> PipelineRun:
     run = store.get_run(ref)
     if not caller.may_read(Resource.RUN, run.project_id):
-        raise ApiError(
-            404,
-            "not_found",
-            f"No run '{ref}' that you can see. Check the name or id, or ask a project "
-            f"admin for a role in its project (`headwater projects grant`).",
-        )
+        raise invisible(Locator.RUN, ref)
     return run
