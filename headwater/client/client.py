@@ -175,9 +175,15 @@ class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClie
             EntityNotFoundError: a name or id names no run.
             ComparisonError: fewer than 2 or more than 500 runs, or one given twice.
         """
-        from headwater.comparison import compare_runs
+        from headwater.comparison import compare_runs, find_runs
 
-        found = [self._run_model(run) for run in runs]
+        # Names and ids are looked up together: one read, not one per run.
+        refs = [str(run) for run in runs if isinstance(run, str | uuid.UUID)]
+        by_ref = dict(zip(refs, find_runs(self._session.store, refs), strict=True))
+        found = [
+            by_ref[str(run)] if isinstance(run, str | uuid.UUID) else self._run_model(run)
+            for run in runs
+        ]
         base = None if baseline is None else self._run_model(baseline)
         return compare_runs(self._session.store, found, baseline=base)
 

@@ -1,6 +1,6 @@
 """Runs side by side: which run was best, and what differed (`Client.compare_runs`)."""
 
-from headwater.comparison.gather import MAX_RUNS, MIN_RUNS, compare_runs
+from headwater.comparison.gather import MAX_RUNS, MIN_RUNS, compare_runs, find_runs
 from headwater.comparison.table import (
     MISSING,
     ComparisonRow,
@@ -20,4 +20,5 @@ __all__ = [
     "RunColumn",
     "RunComparison",
     "compare_runs",
+    "find_runs",
 ]

@@ -46,6 +46,40 @@ def compare_runs(
     return build_comparison(runs, steps, versions, baseline=index)
 
 
+def find_runs(store: Store, refs: Sequence[str]) -> list[PipelineRun]:
+    """The runs `refs` name (ids or names), in order, read in two lists, not one by one.
+
+    A ref the lists do not settle (an unknown or repeated name, an id in another
+    spelling) goes through `get_run`, which says what is wrong with it.
+
+    Raises:
+        EntityNotFoundError: a ref names no run.
+    """
+    ids = [ref for ref in refs if _is_uuid(ref)]
+    names = [ref for ref in refs if not _is_uuid(ref)]
+    found: dict[str, PipelineRun] = {}
+    repeated: set[str] = set()
+    for field, values in (("id", ids), ("name", names)):
+        for start in range(0, len(values), MAX_RUNS):
+            chunk = values[start : start + MAX_RUNS]
+            query = ListQuery(filters={field: f"oneof:{json.dumps(chunk)}"}, size=len(chunk) * 2)
+            for run in store.list_runs(query).items:
+                key = str(run.id) if field == "id" else run.name
+                if key in found:
+                    repeated.add(key)
+                found[key] = run
+    return [
+        found[ref] if ref in found and ref not in repeated else store.get_run(ref) for ref in refs
+    ]
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
+
+
 def _check(runs: Sequence[PipelineRun], baseline: PipelineRun | None) -> None:
     if not MIN_RUNS <= len(runs) <= MAX_RUNS:
         raise ComparisonError(

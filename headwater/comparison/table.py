@@ -136,16 +136,19 @@ class RunComparison:
             for row in self.rows
         ]
 
-    def to_json(self) -> str:
-        """The comparison as JSON: its runs, baseline and rows (missing values are null)."""
-        body = {
+    def to_body(self) -> dict[str, Any]:
+        """The comparison as JSON-ready data: its runs, baseline and rows."""
+        return {
             "runs": [
                 {"id": r.id, "name": r.name, "pipeline_name": r.pipeline_name} for r in self.runs
             ],
             "baseline": self.runs[self.baseline].id,
             "rows": self.to_records(),
         }
-        return json.dumps(body, indent=2, default=str)
+
+    def to_json(self) -> str:
+        """The comparison as JSON: its runs, baseline and rows (missing values are null)."""
+        return json.dumps(self.to_body(), indent=2, default=str)
 
     def to_csv(self, path: str | None = None) -> str:
         """The table as CSV (group, key, then one column per run name); written to `path`
@@ -275,6 +278,8 @@ def _json_value(value: Any) -> Any:
         return None
     if isinstance(value, list | tuple):
         return [_json_value(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no NaN or infinity
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return str(value)

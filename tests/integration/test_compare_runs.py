@@ -9,8 +9,9 @@ import json
 import pytest
 
 from headwater import Client
-from headwater.comparison import MISSING, RowGroup
+from headwater.comparison import MISSING, RowGroup, find_runs
 from headwater.errors import ComparisonError, EntityNotFoundError
+from headwater.session import get_session
 from tests.pipelines.sweep import sweep
 
 
@@ -89,6 +90,18 @@ def test_runs_are_taken_by_name_id_or_response(three_runs):
     by_name = Client().compare_runs([three_runs[0].name, str(three_runs[1].id)])
 
     assert [r.id for r in by_name.runs] == [str(three_runs[0].id), str(three_runs[1].id)]
+
+
+def test_runs_found_together_keep_the_order_and_spelling_they_were_given(three_runs):
+    first, second, third = three_runs
+    store = get_session().store
+    refs = [third.name, str(first.id).upper(), second.name]
+
+    found = find_runs(store, refs)
+
+    assert [run.id for run in found] == [third.id, first.id, second.id]
+    with pytest.raises(EntityNotFoundError, match="no-such-run"):
+        find_runs(store, [first.name, "no-such-run"])
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, TypeDecorator
@@ -52,3 +53,14 @@ class JsonValue(TypeDecorator[Any]):
 
             return dialect.type_descriptor(JSONB())
         return dialect.type_descriptor(JSON())
+
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        if dialect.name == "sqlite":
+            return _load_sqlite_json
+        return super().result_processor(dialect, coltype)
+
+
+def _load_sqlite_json(value: Any) -> Any:
+    # SQLite's numeric affinity hands back JSON numbers already parsed; SQLAlchemy's own
+    # converter finds that out by catching a TypeError, three times slower per value.
+    return json.loads(value) if isinstance(value, str) else value

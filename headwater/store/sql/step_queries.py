@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -29,9 +30,7 @@ from headwater.errors import EntityNotFoundError
 from headwater.store.listings import STEP_RUNS
 from headwater.store.models import (
     ExecutionStatus,
-    MetadataEntry,
     MetadataTarget,
-    MetadataType,
     Page,
     StepRun,
 )
@@ -105,7 +104,8 @@ def _attached(condition: _Condition) -> CompoundSelect[Any]:
 _SELECT_ATTACHED_TO_ONE = PreparedStatement(
     _attached(lambda column: column == bindparam("step_run_id"))
 )
-_SELECT_ATTACHED_TO_MANY = _attached(lambda column: column.in_(bindparam("ids", expanding=True)))
+# Step runs per read of what is attached to many: three times this many bound values.
+_ATTACHED_CHUNK = 500
 _SELECT_BY_ID = PreparedStatement(
     select(step_runs).where(step_runs.c.id == bindparam("step_run_id"))
 )
@@ -201,16 +201,25 @@ def list_step_runs(connection: Connection, query: ListQuery) -> Page[StepRun]:
     """A page of step runs matching the query, with inputs, outputs and metadata."""
     clauses = where_clauses(_LISTING, query)
     rows, total = fetch_page(connection, _LISTING, select(step_runs), query, clauses)
-    found = [dict(row._mapping) for row in rows]
-    attached = connection.execute(_SELECT_ATTACHED_TO_MANY, {"ids": [r["id"] for r in found]})
-    items = _step_runs(found, _group([dict(row._mapping) for row in attached]))
+    found = [row._mapping for row in rows]
+    items = _step_runs(found, _group(_attached_to_many(connection, [r["id"] for r in found])))
     return Page(items=tuple(items), index=query.index, size=query.size, total=total)
 
 
 def step_run_from_row(connection: Executor, row: Mapping[str, Any]) -> StepRun:
     """The step run in a `step_runs` row, with what is attached to it loaded."""
-    attached = _SELECT_ATTACHED_TO_ONE.execute(connection, {"step_run_id": row["id"]})
+    attached = _SELECT_ATTACHED_TO_ONE.execute_tuples(connection, {"step_run_id": row["id"]})
     return _step_runs([row], _group(attached))[0]
+
+
+def _attached_to_many(connection: Connection, ids: list[uuid.UUID]) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), _ATTACHED_CHUNK):
+        chunk = ids[start : start + _ATTACHED_CHUNK]
+        # Compiled for this chunk alone: the driver path skips SQLAlchemy's per-row work.
+        statement = PreparedStatement(_attached(lambda column: one_of(column, chunk)))  # noqa: B023
+        rows.extend(statement.execute_tuples(connection, {}))
+    return rows
 
 
 def step_run_not_found(step_run_id: uuid.UUID) -> EntityNotFoundError:
@@ -229,53 +238,61 @@ class _Attached:
     def __init__(self) -> None:
         self.inputs: dict[str, uuid.UUID] = {}
         self.outputs: dict[str, uuid.UUID] = {}
-        self.metadata: dict[str, MetadataEntry] = {}
+        self.metadata: dict[str, dict[str, Any]] = {}
 
 
-def _group(rows: Sequence[Mapping[str, Any]]) -> dict[uuid.UUID, _Attached]:
+def _group(rows: Iterable[Sequence[Any]]) -> dict[uuid.UUID, _Attached]:
+    """Group `_attached` rows, given as tuples in its column order, by step run.
+
+    Tuples, not mappings: a comparison of 100 runs reads 50,000 of these rows.
+    """
     grouped: dict[uuid.UUID, _Attached] = defaultdict(_Attached)
     # Links in the order the step declared them; metadata by key, for a stable order.
-    for row in sorted(rows, key=lambda r: (r["position"], r["name"])):
-        attached = grouped[row["step_run_id"]]
-        if row["part"] == "in":
-            attached.inputs[row["name"]] = row["artifact_version_id"]
-        elif row["part"] == "out":
-            attached.outputs[row["name"]] = row["artifact_version_id"]
+    for part, step_run_id, name, version_id, _position, kind, value in sorted(
+        rows, key=itemgetter(4, 2)
+    ):
+        attached = grouped[step_run_id]
+        if part == "in":
+            attached.inputs[name] = version_id
+        elif part == "out":
+            attached.outputs[name] = version_id
         else:
-            attached.metadata[row["name"]] = MetadataEntry(
-                key=row["name"], type=MetadataType(row["type"]), value=row["value"]
-            )
+            # Plain data: the step run's own validation builds the entries, in one pass.
+            attached.metadata[name] = {"key": name, "type": kind, "value": value}
     return grouped
 
 
 def _step_runs(
-    rows: Sequence[Mapping[str, Any]], attached: dict[uuid.UUID, _Attached]
+    rows: Sequence[Mapping[Any, Any]], attached: dict[uuid.UUID, _Attached]
 ) -> list[StepRun]:
     empty = _Attached()
     steps = []
     for row in rows:
         extra = attached.get(row["id"], empty)
+        # From a mapping, so pydantic builds the metadata entries in the same pass.
         steps.append(
-            StepRun(
-                id=row["id"],
-                run_id=row["run_id"],
-                name=row["name"],
-                status=ExecutionStatus(row["status"]),
-                created=row["created"],
-                started=row["started"],
-                ended=row["ended"],
-                cache_key=row["cache_key"],
-                cache_components=row["cache_components"],
-                parameters=row["parameters"],
-                source_code=row["source_code"],
-                original_step_run_id=row["original_step_run_id"],
-                log_uri=row["log_uri"],
-                cpu_seconds=row["cpu_seconds"],
-                peak_memory_bytes=row["peak_memory_bytes"],
-                exception=row["exception"],
-                inputs=extra.inputs,
-                outputs=extra.outputs,
-                metadata=extra.metadata,
+            StepRun.model_validate(
+                {
+                    "id": row["id"],
+                    "run_id": row["run_id"],
+                    "name": row["name"],
+                    "status": row["status"],
+                    "created": row["created"],
+                    "started": row["started"],
+                    "ended": row["ended"],
+                    "cache_key": row["cache_key"],
+                    "cache_components": row["cache_components"],
+                    "parameters": row["parameters"],
+                    "source_code": row["source_code"],
+                    "original_step_run_id": row["original_step_run_id"],
+                    "log_uri": row["log_uri"],
+                    "cpu_seconds": row["cpu_seconds"],
+                    "peak_memory_bytes": row["peak_memory_bytes"],
+                    "exception": row["exception"],
+                    "inputs": extra.inputs,
+                    "outputs": extra.outputs,
+                    "metadata": extra.metadata,
+                }
             )
         )
     return steps
