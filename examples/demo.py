@@ -1,15 +1,18 @@
-"""The demo behind `make demo`: four runs that show what Headwater records.
+"""The demo behind `make demo`: runs that show what Headwater records.
 
-1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run.
+1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
+5. a sweep of eight trainings to compare side by side.
 """
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-from training import training, validation  # this script's folder is on sys.path
+from sweep import run_sweep  # this script's folder is on sys.path
+from training import training, validation
 
 from headwater import Client
+from headwater.comparison import RowGroup
 
 STATUS_COLOURS = {
     "completed": "blue",
@@ -33,6 +36,7 @@ def main() -> None:
         console.print(f"[red]The validation pipeline failed as intended:[/] {exc}")
     show_runs(console)
     show_why(console)
+    show_sweep(console)
 
 
 def show_runs(console: Console) -> None:
@@ -53,6 +57,16 @@ def show_why(console: Console) -> None:
     console.print(f"Why did 'load' rerun in {latest.name}?")
     console.print(str(client.explain_cache(latest.steps["load"])))
     console.print(f"Score of {latest.name}: {latest.steps['train'].outputs['score'].load():.3f}")
+
+
+def show_sweep(console: Console) -> None:
+    console.rule("A sweep of eight trainings")
+    names = run_sweep()
+    best = Client().compare_runs(names).row("fit.accuracy", RowGroup.STEP_METADATA)
+    top = max(range(len(names)), key=lambda i: best.values[i])
+    console.print(f"Best accuracy {best.values[top]:.3f} in {names[top]}. Compare them all with")
+    console.print(f"  headwater runs compare {' '.join(names[:3])} --diff-only")
+    console.print("or select them in the dashboard's run list and press Compare.")
 
 
 if __name__ == "__main__":
