@@ -3,7 +3,9 @@
 Records `RUNS` runs of one pipeline into a fresh SQLite file, each with one step that
 logged `KEYS` metadata values (half of them differing between runs), serves it with
 `headwater up` in its own process and times the comparison request, then the same
-comparison through `Client.compare_runs` in this process. Run it alone with
+comparison through `Client.compare_runs` in this process; then the same on a fresh
+PostgreSQL database (HEADWATER_BENCH_POSTGRES_URL, by default the machine's server on
+127.0.0.1:5432). Run it alone with
 
     PYTHONPATH=$PWD .venv/bin/python -m benchmarks.compare_runs
 """
@@ -14,10 +16,14 @@ import os
 import statistics
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from sqlalchemy import create_engine, make_url, text
 
 from headwater.comparison import compare_runs
 from headwater.server import process
@@ -26,6 +32,7 @@ from headwater.store.factory import open_store
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import ExecutionStatus, RunCreate, StepRunCreate, StepRunEnd
 
+POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 RUNS = 100
 KEYS = 500
 REQUESTS = 30
@@ -77,29 +84,52 @@ def figure(case: str, rows: int, timings: list[float]) -> CompareFigure:
 
 
 def run_all() -> list[CompareFigure]:
-    """Seed, serve and time the comparison over HTTP and in-process."""
+    """Seed, serve and time the comparison over HTTP and in-process, on both databases."""
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
-        url = f"sqlite:///{home / 'headwater.db'}"
-        store = open_store(url)
-        names = seed(store)
-        runs = [store.get_run(name) for name in names]
-        in_process, rows = [], 0
-        for _ in range(REQUESTS):
-            began = time.perf_counter()
-            rows = len(compare_runs(store, runs).rows)
-            in_process.append((time.perf_counter() - began) * 1000)
-        store.close()
-        os.environ.update(HEADWATER_HOME=str(home), HEADWATER_STORE_URL=url)
-        server = process.start_background(home, "127.0.0.1", 0)
-        try:
-            over_http = _time_requests(server.url, names)
-        finally:
-            process.stop(server)
+        figures = run_on(home, f"sqlite:///{home / 'headwater.db'}", "SQLite")
+        with postgres_database() as url:
+            figures += run_on(home, url, "PostgreSQL")
+    return figures
+
+
+def run_on(home: Path, url: str, database: str) -> list[CompareFigure]:
+    """The figures for one store URL."""
+    store = open_store(url)
+    names = seed(store)
+    runs = [store.get_run(name) for name in names]
+    in_process, rows = [], 0
+    for _ in range(REQUESTS):
+        began = time.perf_counter()
+        rows = len(compare_runs(store, runs).rows)
+        in_process.append((time.perf_counter() - began) * 1000)
+    store.close()
+    os.environ.update(HEADWATER_HOME=str(home), HEADWATER_STORE_URL=url)
+    server = process.start_background(home, "127.0.0.1", 0)
+    try:
+        over_http = _time_requests(server.url, names)
+    finally:
+        process.stop(server)
     return [
-        figure(f"POST /runs/compare, {RUNS} runs x {KEYS} keys", rows, over_http),
-        figure("compare_runs in-process (store reads + table)", rows, in_process),
+        figure(f"{database}: POST /runs/compare", rows, over_http),
+        figure(f"{database}: compare_runs in-process", rows, in_process),
     ]
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database, dropped afterwards."""
+    admin_url = make_url(os.environ.get("HEADWATER_BENCH_POSTGRES_URL", POSTGRES_URL))
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    name = f"headwater_bench_compare_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def _time_requests(url: str, names: list[str]) -> list[float]:
@@ -118,7 +148,7 @@ def main() -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Comparing {RUNS} runs x {KEYS} keys (SQLite)")
+    table = Table(title=f"Comparing {RUNS} runs x {KEYS} keys")
     for column in ("case", "rows", "median ms", "p95 ms"):
         table.add_column(column, justify="left" if column == "case" else "right")
     for f in run_all():
