@@ -129,9 +129,7 @@ class RunComparison:
                 "key": row.key,
                 "differs": row.differs,
                 "values": [_json_value(v) for v in row.values],
-                "deltas": [
-                    _json_delta(row.delta(i, self.baseline)) for i in range(len(row.values))
-                ],
+                "deltas": _json_deltas(row.values, self.baseline),
             }
             for row in self.rows
         ]
@@ -285,8 +283,28 @@ def _json_value(value: Any) -> Any:
     return str(value)
 
 
-def _json_delta(delta: Delta | None) -> dict[str, float | None] | None:
-    return None if delta is None else {"absolute": delta.absolute, "percent": delta.percent}
+def _json_deltas(values: tuple[Any, ...], baseline: int) -> list[dict[str, float | None] | None]:
+    # `ComparisonRow.delta` for every cell at once: a comparison has 50,000 of them, so
+    # the baseline is looked at once per row instead of once per cell.
+    base = values[baseline]
+    if base is MISSING:
+        return [None] * len(values)
+    base_number = float(base) if _is_number(base) else None
+    changed = {"absolute": None, "percent": None}
+    deltas: list[dict[str, float | None] | None] = []
+    for value in values:
+        if value is MISSING:
+            deltas.append(None)
+        elif base_number is not None and _is_number(value):
+            change = float(value) - base_number
+            if change == 0:
+                deltas.append(None)
+            else:
+                percent = None if base_number == 0 else 100.0 * change / abs(base_number)
+                deltas.append({"absolute": change, "percent": percent})
+        else:
+            deltas.append(None if bool(value == base) else dict(changed))
+    return deltas
 
 
 def _csv_value(value: Any) -> str:

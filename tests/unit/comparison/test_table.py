@@ -1,0 +1,34 @@
+"""The comparison table's JSON answer agrees with its cell-by-cell model."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from headwater.comparison import MISSING, ComparisonRow, RowGroup, RunColumn, RunComparison
+
+CELLS = st.one_of(
+    st.just(MISSING),
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["adam", "sgd"]),
+    st.lists(st.integers(0, 2), max_size=2),
+)
+
+
+@given(values=st.lists(CELLS, min_size=2, max_size=6), data=st.data())
+def test_every_records_delta_is_the_rows_own(values, data):
+    baseline = data.draw(st.integers(0, len(values) - 1))
+    row = ComparisonRow(RowGroup.METADATA, "k", tuple(values))
+    runs = tuple(RunColumn(str(i), f"run-{i}", "p") for i in range(len(values)))
+    comparison = RunComparison(runs, (row,), baseline)
+
+    (record,) = comparison.to_records()
+
+    expected = [row.delta(i, baseline) for i in range(len(values))]
+    assert record["deltas"] == [
+        None if d is None else {"absolute": d.absolute, "percent": d.percent} for d in expected
+    ]
+    assert record["differs"] is row.differs
