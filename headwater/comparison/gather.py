@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from headwater.comparison.table import RunComparison, build_comparison
 from headwater.errors import ComparisonError
+from headwater.store.collection_pause import collection_paused
 from headwater.store.filters import ListQuery
 
 if TYPE_CHECKING:
@@ -39,11 +40,12 @@ def compare_runs(
     """
     _check(runs, baseline)
     ids = [run.id for run in runs]
-    steps = _steps_of(store, ids)
-    outputs = [version for step in steps for version in step.outputs.values()]
-    versions = store.get_artifact_versions(outputs) if outputs else {}
-    index = 0 if baseline is None else ids.index(baseline.id)
-    return build_comparison(runs, steps, versions, baseline=index)
+    with collection_paused():  # 100 runs x 500 keys build 50,000 cells
+        steps = _steps_of(store, ids)
+        outputs = [version for step in steps for version in step.outputs.values()]
+        versions = store.get_artifact_versions(outputs) if outputs else {}
+        index = 0 if baseline is None else ids.index(baseline.id)
+        return build_comparison(runs, steps, versions, baseline=index)
 
 
 def find_runs(store: Store, refs: Sequence[str]) -> list[PipelineRun]:

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 
 from headwater.errors import EntityNotFoundError
+from headwater.store.collection_pause import collection_paused
 from headwater.store.listings import STEP_RUNS
 from headwater.store.models import (
     ExecutionStatus,
@@ -202,7 +203,8 @@ def list_step_runs(connection: Connection, query: ListQuery) -> Page[StepRun]:
     clauses = where_clauses(_LISTING, query)
     rows, total = fetch_page(connection, _LISTING, select(step_runs), query, clauses)
     found = [row._mapping for row in rows]
-    items = _step_runs(found, _group(_attached_to_many(connection, [r["id"] for r in found])))
+    with collection_paused():
+        items = _step_runs(found, _group(_attached_to_many(connection, [r["id"] for r in found])))
     return Page(items=tuple(items), index=query.index, size=query.size, total=total)
 
 
