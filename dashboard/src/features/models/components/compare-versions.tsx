@@ -33,7 +33,7 @@ function Header({
         <th>Version</th>
         {versions.map((v) => (
           <th key={v.id} className={v.number === baseline ? "baseline" : undefined}>
-            <div className="field">
+            <div className="compare-head">
               <Link
                 to="/models/$name/versions/$number"
                 params={{ name: modelName, number: String(v.number) }}
@@ -44,7 +44,7 @@ function Header({
               {v.number === baseline ? (
                 <span className="muted">baseline</span>
               ) : (
-                <button type="button" className="button small" onClick={() => onBaseline(v.number)}>
+                <button type="button" className="link-button" onClick={() => onBaseline(v.number)}>
                   Use as baseline
                 </button>
               )}

@@ -4,14 +4,17 @@ import { EmptyState } from "@/components/ui/states";
 import { useModelHistory } from "@/features/models/api/list-stage-transitions";
 import { StageTimeline } from "@/features/models/components/stage-timeline";
 import type { Model } from "@/features/models/lib/model-types";
+import type { TimelineSpacing } from "@/features/models/lib/stage-timeline";
 import { formatCount } from "@/lib/format";
 
 export interface ModelHistoryProps {
   model: Model;
+  spacing: TimelineSpacing;
+  onSpacingChange: (spacing: TimelineSpacing) => void;
 }
 
 /** The model's stage timeline, from its whole transition history. */
-export function ModelHistory({ model }: ModelHistoryProps) {
+export function ModelHistory({ model, spacing, onSpacingChange }: ModelHistoryProps) {
   const history = useModelHistory(model.id);
   const navigate = useNavigate();
   return (
@@ -29,6 +32,8 @@ export function ModelHistory({ model }: ModelHistoryProps) {
           <div style={{ padding: "4px 16px 14px" }}>
             <StageTimeline
               transitions={page.items}
+              spacing={spacing}
+              onSpacingChange={onSpacingChange}
               onOpenVersion={(number) =>
                 void navigate({
                   to: "/models/$name/versions/$number",

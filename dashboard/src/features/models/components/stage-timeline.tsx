@@ -1,12 +1,15 @@
 import { useEffect, useId, useRef, useState } from "react";
+import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { StageTransition } from "@/features/models/lib/model-types";
 import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
 import {
   buildStageTimeline,
+  orderTransitions,
   type StageBar,
   TIMELINE_STAGES,
   type StageTimeline as Timeline,
   type TimelineMark,
+  type TimelineSpacing,
   timelineTicks,
   timeToX,
 } from "@/features/models/lib/stage-timeline";
@@ -16,6 +19,8 @@ import "@/features/models/components/models.css";
 
 export interface StageTimelineProps {
   transitions: StageTransition[];
+  spacing: TimelineSpacing;
+  onSpacingChange: (spacing: TimelineSpacing) => void;
   onOpenVersion: (versionNumber: number) => void;
 }
 
@@ -55,8 +60,7 @@ function Bar({ bar, timeline, track, onOpen }: DrawProps & { bar: StageBar; onOp
     timeToX(bar.end, timeline, track) - timeToX(bar.start, timeline, track),
     3,
   );
-  const until = bar.isCurrent ? "now" : formatDateTime(new Date(bar.end).toISOString());
-  const label = `v${bar.versionNumber} in ${bar.stage} from ${formatDateTime(new Date(bar.start).toISOString())} to ${until}`;
+  const label = `v${bar.versionNumber} in ${bar.stage}${bar.isCurrent ? " now" : ""}`;
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>.
     <g
@@ -79,7 +83,7 @@ function Bar({ bar, timeline, track, onOpen }: DrawProps & { bar: StageBar; onOp
         fill={style.background}
         stroke={style.colour}
       />
-      {width > 28 ? (
+      {width > String(bar.versionNumber).length * 7 + 18 ? (
         <text className="bar-label" x={x + 6} y={rowY(bar.stage) + ROW / 2 + 4} fill={style.colour}>
           v{bar.versionNumber}
         </text>
@@ -133,16 +137,62 @@ function Legend() {
   );
 }
 
+const SPACINGS = [
+  { id: "change", label: "By change" },
+  { id: "time", label: "By time" },
+] as const;
+
+function Ticks({
+  timeline,
+  track,
+  ordered,
+  height,
+}: DrawProps & { ordered?: StageTransition[]; height: number }) {
+  const ticks = timelineTicks(timeline, 5, ordered);
+  const labels = ticks.map((tick) => formatDateTime(new Date(tick.time).toISOString()));
+  return ticks.map((tick, i) => {
+    const x = GUTTER + timeToX(tick.at, timeline, track);
+    const anchor = i === 0 ? "start" : i === ticks.length - 1 ? "end" : "middle";
+    const isRepeat = i > 0 && labels[i] === labels[i - 1];
+    return (
+      <g key={tick.at}>
+        <line className="grid-line" x1={x} x2={x} y1={0} y2={TIMELINE_STAGES.length * ROW} />
+        {isRepeat ? null : (
+          <text
+            className="axis-label"
+            x={x}
+            y={height - 6}
+            textAnchor={ticks.length > 1 ? anchor : "start"}
+          >
+            {labels[i]}
+          </text>
+        )}
+      </g>
+    );
+  });
+}
+
 /** Which version held production and staging over time, with every attempt marked. */
-export function StageTimeline({ transitions, onOpenVersion }: StageTimelineProps) {
+export function StageTimeline(props: StageTimelineProps) {
+  const { transitions, spacing, onSpacingChange, onOpenVersion } = props;
   const { ref, width } = useWidth();
-  const timeline = buildStageTimeline(transitions, Date.now());
+  const ordered = orderTransitions(transitions);
+  const timeline = buildStageTimeline(ordered, Date.now(), spacing);
   const track = width - GUTTER - 16;
   const height = TIMELINE_STAGES.length * ROW + AXIS;
   const draw = { timeline, track };
   const titleId = useId();
   return (
     <div className="stage-timeline section" ref={ref}>
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <Legend />
+        <SegmentedControl
+          label="Timeline spacing"
+          options={SPACINGS}
+          value={spacing}
+          onChange={onSpacingChange}
+        />
+      </div>
       <svg height={height} aria-labelledby={titleId}>
         <title id={titleId}>Stage timeline</title>
         {TIMELINE_STAGES.map((stage) => (
@@ -150,17 +200,7 @@ export function StageTimeline({ transitions, onOpenVersion }: StageTimelineProps
             {stage}
           </text>
         ))}
-        {timelineTicks(timeline, 5).map((at) => {
-          const x = GUTTER + timeToX(at, timeline, track);
-          return (
-            <g key={at}>
-              <line className="grid-line" x1={x} x2={x} y1={0} y2={TIMELINE_STAGES.length * ROW} />
-              <text className="axis-label" x={x} y={height - 6} textAnchor="middle">
-                {formatDateTime(new Date(at).toISOString())}
-              </text>
-            </g>
-          );
-        })}
+        <Ticks {...draw} ordered={spacing === "change" ? ordered : undefined} height={height} />
         {timeline.bars.map((bar) => (
           <Bar
             key={`${bar.stage}-${bar.start}-${bar.versionNumber}`}
@@ -173,7 +213,6 @@ export function StageTimeline({ transitions, onOpenVersion }: StageTimelineProps
           <Mark key={mark.transition.id} mark={mark} {...draw} />
         ))}
       </svg>
-      <Legend />
     </div>
   );
 }

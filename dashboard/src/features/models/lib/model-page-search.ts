@@ -16,6 +16,8 @@ export interface ModelPageSearch {
   sort?: VersionSort;
   /** Metadata keys shown as columns, comma separated; the key metrics when absent. */
   columns?: string;
+  /** The stage timeline's spacing; one slot per change when absent. */
+  spacing?: "time";
 }
 
 /** `?page=2&sort=created&columns=accuracy,loss`, dropping what it does not know. */
@@ -26,6 +28,7 @@ export function parseModelPageSearch(raw: Record<string, unknown>): ModelPageSea
   const sort = VERSION_SORTS.find((s) => s === raw.sort);
   if (sort) search.sort = sort;
   if (typeof raw.columns === "string") search.columns = raw.columns;
+  if (raw.spacing === "time") search.spacing = "time";
   return search;
 }
 

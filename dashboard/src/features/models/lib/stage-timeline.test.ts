@@ -95,4 +95,21 @@ describe("buildStageTimeline", () => {
     expect([timeline.start, timeline.end]).toEqual([T0, T0 + MINUTE]);
     expect(timeToX(T0 + MINUTE / 2, timeline, 200)).toBe(100);
   });
+
+  it("gives every change one slot when spaced by change", () => {
+    const history = [
+      transition(0, 1, "none", "production"),
+      transition(60 * 24, 2, "none", "production"),
+      transition(60 * 24, 1, "production", "archived", { trigger: "demotion" }),
+    ];
+
+    const timeline = buildStageTimeline(history, T0 + 60 * 48 * MINUTE, "change");
+
+    expect(timeline.bars.map((bar) => [bar.versionNumber, bar.start, bar.end])).toEqual([
+      [1, 0.5, 1.5],
+      [2, 1.5, 3],
+    ]);
+    expect(timeline.marks.map((mark) => mark.at)).toEqual([0.5, 1.5, 2.5]);
+    expect([timeline.start, timeline.end]).toEqual([0, 3]);
+  });
 });

@@ -31,6 +31,10 @@ export interface StageTimeline {
   end: number;
 }
 
+/** `time`: positions are epoch milliseconds; `change`: every transition gets one slot, so a
+ * burst of changes within a second is as readable as a month of them. */
+export type TimelineSpacing = "time" | "change";
+
 function asTimelineStage(stage: ModelStage): TimelineStage | null {
   return stage === "staging" || stage === "production" ? stage : null;
 }
@@ -45,9 +49,34 @@ interface Holding {
   start: number;
 }
 
-/** Bars and marks from a model's transitions (any order); open bars end at `now`. */
-export function buildStageTimeline(transitions: StageTransition[], now: number): StageTimeline {
-  const ordered = [...transitions].sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
+/** The transitions oldest first (a stable sort: the store's order breaks ties). */
+export function orderTransitions(transitions: StageTransition[]): StageTransition[] {
+  return [...transitions].sort((a, b) => Date.parse(a.created) - Date.parse(b.created));
+}
+
+/** Bars and marks from a model's transitions (any order); open bars end at `now`.
+ * With `change` spacing, transition `i` (oldest first) is at `i + 0.5` and the end is `n`. */
+export function buildStageTimeline(
+  transitions: StageTransition[],
+  now: number,
+  spacing: TimelineSpacing = "time",
+): StageTimeline {
+  const ordered = orderTransitions(transitions);
+  if (spacing === "change") {
+    return buildFromPositions(ordered, (_, i) => i + 0.5, { start: 0, end: ordered.length });
+  }
+  const first = ordered[0];
+  const last = ordered[ordered.length - 1];
+  const end = Math.max(now, last ? Date.parse(last.created) : now);
+  const start = first ? Date.parse(first.created) : end;
+  return buildFromPositions(ordered, (t) => Date.parse(t.created), { start, end });
+}
+
+function buildFromPositions(
+  ordered: StageTransition[],
+  positionOf: (transition: StageTransition, index: number) => number,
+  { start, end }: { start: number; end: number },
+): StageTimeline {
   const holders = new Map<TimelineStage, Holding>();
   const bars: StageBar[] = [];
   const marks: TimelineMark[] = [];
@@ -57,8 +86,8 @@ export function buildStageTimeline(transitions: StageTransition[], now: number):
     bars.push({ stage, ...holding, end: at, isCurrent: false });
     holders.delete(stage);
   };
-  for (const transition of ordered) {
-    const at = Date.parse(transition.created);
+  for (const [index, transition] of ordered.entries()) {
+    const at = positionOf(transition, index);
     const row = markStage(transition);
     if (row) marks.push({ stage: row, at, transition });
     if (transition.outcome !== "applied") continue;
@@ -71,12 +100,9 @@ export function buildStageTimeline(transitions: StageTransition[], now: number):
       holders.set(entered, { versionNumber: transition.version_number, start: at });
     }
   }
-  const first = ordered[0];
-  const last = ordered[ordered.length - 1];
-  const end = Math.max(now, last ? Date.parse(last.created) : now);
   for (const [stage, holding] of holders) bars.push({ stage, ...holding, end, isCurrent: true });
   bars.sort((a, b) => a.start - b.start);
-  return { bars, marks, start: first ? Date.parse(first.created) : now, end };
+  return { bars, marks, start, end };
 }
 
 /** Where a time falls on an axis `width` wide (the whole span, padded when it is empty). */
@@ -85,9 +111,28 @@ export function timeToX(at: number, timeline: Pick<StageTimeline, "start" | "end
   return ((at - timeline.start) / span) * width;
 }
 
-/** About `count` evenly spaced tick times across the span. */
-export function timelineTicks(timeline: Pick<StageTimeline, "start" | "end">, count: number) {
+export interface TimelineTick {
+  at: number;
+  /** The epoch milliseconds the tick stands for. */
+  time: number;
+}
+
+/** About `count` evenly spaced ticks: times, or (by change) the times of spread changes. */
+export function timelineTicks(
+  timeline: Pick<StageTimeline, "start" | "end">,
+  count: number,
+  ordered?: StageTransition[],
+): TimelineTick[] {
+  if (ordered) {
+    const step = Math.max(Math.ceil(ordered.length / count), 1);
+    return ordered
+      .filter((_, i) => i % step === 0)
+      .map((t, i) => ({ at: i * step + 0.5, time: Date.parse(t.created) }));
+  }
   const span = timeline.end - timeline.start;
-  if (span <= 0 || count < 2) return [timeline.start];
-  return Array.from({ length: count }, (_, i) => timeline.start + (span * i) / (count - 1));
+  if (span <= 0 || count < 2) return [{ at: timeline.start, time: timeline.start }];
+  return Array.from({ length: count }, (_, i) => {
+    const at = timeline.start + (span * i) / (count - 1);
+    return { at, time: at };
+  });
 }

@@ -48,7 +48,16 @@ function ModelPage() {
               <div className="card-title">
                 <h2 id="timeline-title">Stage timeline</h2>
               </div>
-              <ModelHistory model={data} />
+              <ModelHistory
+                model={data}
+                spacing={search.spacing ?? "change"}
+                onSpacingChange={(spacing) =>
+                  void navigate({
+                    search: { ...search, spacing: spacing === "time" ? "time" : undefined },
+                    replace: true,
+                  })
+                }
+              />
             </section>
             <div className="model-grid">
               <section className="card" aria-labelledby="versions-title">
