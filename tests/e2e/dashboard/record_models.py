@@ -1,7 +1,7 @@
 """Record the model stories' history into HEADWATER_HOME (run as a module in a subprocess).
 
-    python -m tests.e2e.dashboard.record_models small       # 'iris': runs, a rule, a force
-    python -m tests.e2e.dashboard.record_models large N     # 'churn': N versions, no runs
+python -m tests.e2e.dashboard.record_models small       # 'iris': runs, a rule, a force
+python -m tests.e2e.dashboard.record_models large N     # 'churn': N versions, no runs
 """
 
 from __future__ import annotations
