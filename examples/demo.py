@@ -1,15 +1,18 @@
 """The demo behind `make demo`: four runs that show what Headwater records.
 
-1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run.
+1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run;
+then the model 'iris' over three more runs, with its stage history.
 """
 
 from __future__ import annotations
 
+from iris_model import iris_training  # this script's folder is on sys.path
 from rich.console import Console
 from rich.table import Table
-from training import training, validation  # this script's folder is on sys.path
+from training import training, validation
 
 from headwater import Client
+from headwater.errors import StageConflictError
 
 STATUS_COLOURS = {
     "completed": "blue",
@@ -33,6 +36,7 @@ def main() -> None:
         console.print(f"[red]The validation pipeline failed as intended:[/] {exc}")
     show_runs(console)
     show_why(console)
+    record_model_history(console)
 
 
 def show_runs(console: Console) -> None:
@@ -53,6 +57,24 @@ def show_why(console: Console) -> None:
     console.print(f"Why did 'load' rerun in {latest.name}?")
     console.print(str(client.explain_cache(latest.steps["load"])))
     console.print(f"Score of {latest.name}: {latest.steps['train'].outputs['score'].load():.3f}")
+
+
+def record_model_history(console: Console) -> None:
+    """'iris' v1..v3: v1 released by hand, v2 moved to staging by the accuracy rule, then
+    forced into production with a reason (v1 archived), and a refused try of v3."""
+    client = Client()
+    iris_training(quality=0.86)
+    client.update_model_version("iris", 1, stage="production", reason="first release")
+    iris_training(quality=0.93)
+    iris_training(quality=0.88)
+    client.update_model_version(
+        "iris", 2, stage="production", force=True, reason="v2 beats v1 on the holdout set"
+    )
+    try:
+        client.update_model_version("iris", 3, stage="production", reason="try the newest")
+    except StageConflictError as exc:
+        console.print(f"[yellow]Refused as intended:[/] {exc}")
+    console.print("Model 'iris': open /models/iris for its stage timeline.")
 
 
 if __name__ == "__main__":
