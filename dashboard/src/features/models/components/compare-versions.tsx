@@ -58,11 +58,7 @@ function Header({
 
 function Delta({ delta }: { delta: number | null }) {
   if (delta === null) return null;
-  return (
-    <span className={`delta ${delta > 0 ? "up" : delta < 0 ? "down" : ""}`}>
-      {formatDelta(delta)}
-    </span>
-  );
+  return <span className="delta">{formatDelta(delta)}</span>;
 }
 
 function SectionRow({ title, span }: { title: string; span: number }) {
@@ -142,6 +138,9 @@ export function CompareVersions({
             <th scope="row">linked</th>
             {versions.map((v, i) => (
               <td key={v.id} className={cellClass(i)}>
+                {links[i]?.artifacts.length === 0 ? (
+                  <span className="faint">None linked</span>
+                ) : null}
                 {(links[i]?.artifacts ?? []).map((a) => (
                   <div key={a.artifact_version_id}>
                     <Link

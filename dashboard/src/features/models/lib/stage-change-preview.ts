@@ -1,5 +1,6 @@
 /** What moving a version to a stage will do, in words, before anyone confirms it. */
 import type { ModelStage, ModelVersion, PromotionRule } from "@/features/models/lib/model-types";
+import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
 
 export interface StageChangePreview {
   /** The version that holds the stage now and will be archived (null: nobody). */
@@ -35,7 +36,8 @@ export function previewStageChange(input: StageChangeInput): StageChangePreview 
     return { holderNumber: null, needsForce: false, effects: [`${name} is in ${stage} already.`] };
   }
   const holder = isExclusive(stage) ? (holders[stage] ?? null) : null;
-  const effects = [`${name} moves from ${version.stage} to ${stage}.`];
+  const from = STAGE_STYLES[version.stage].label;
+  const effects = [`${name} moves from ${from} to ${STAGE_STYLES[stage].label}.`];
   if (holder !== null) effects.push(`Version ${holder} leaves ${stage} and is archived.`);
   if (stage === "production") {
     effects.push(

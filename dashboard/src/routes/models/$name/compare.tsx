@@ -60,6 +60,7 @@ function ComparePage() {
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
               aria-label="Version numbers to compare"
+              style={{ width: 240 }}
               placeholder="1, 2, 3"
             />
           </label>
