@@ -155,6 +155,23 @@ def test_a_user_compares_two_versions_with_deltas_against_the_first(
     compared = visitor.get_by_role("table", name="Compared versions")
     expect(compared.get_by_role("row", name=re.compile("^accuracy"))).to_contain_text("0.93+0.08")
     expect(compared.get_by_role("row", name=re.compile("^train.quality"))).to_contain_text("0.85")
+    expect(compared.get_by_role("row", name=re.compile("^inputs read"))).to_contain_text(
+        "features v1 · from another run"
+    )
+
+
+def test_a_member_tags_a_model_and_removes_the_tag_again(visitor: Page, model_server: str) -> None:
+    visitor.goto(f"{model_server}/models/iris")
+
+    visitor.get_by_role("textbox", name="Add a tag").fill("candidate")
+    visitor.get_by_role("textbox", name="Add a tag").press("Enter")
+
+    expect(visitor.get_by_role("button", name="Remove tag candidate")).to_be_visible()
+    visitor.goto(f"{model_server}/models")
+    expect(visitor.get_by_role("table", name="Models")).to_contain_text("candidate")
+    visitor.goto(f"{model_server}/models/iris")
+    visitor.get_by_role("button", name="Remove tag candidate").click()
+    expect(visitor.get_by_role("button", name="Remove tag candidate")).to_have_count(0)
 
 
 def test_promoting_shows_that_the_holder_is_archived_then_moves_the_version(

@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { modelKeys } from "@/features/models/api/model-keys";
 import { api, unwrap } from "@/lib/api-client";
 
@@ -14,9 +14,4 @@ function runQuery(runId: string) {
 /** A run a model version is linked to (its name, status and parameters). */
 export function useLinkedRun(runId: string) {
   return useQuery(runQuery(runId));
-}
-
-/** Several linked runs, in the order given. */
-export function useLinkedRuns(runIds: string[]) {
-  return useQueries({ queries: runIds.map(runQuery) });
 }

@@ -14,4 +14,5 @@ export const modelKeys = {
   history: (modelId: string) => [...modelKeys.all, "history", modelId] as const,
   versionHistory: (versionId: string) => [...modelKeys.all, "version-history", versionId] as const,
   run: (runId: string) => [...modelKeys.all, "run", runId] as const,
+  runDag: (runId: string) => [...modelKeys.all, "run-dag", runId] as const,
 };

@@ -2,11 +2,10 @@ import { Link } from "@tanstack/react-router";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useModelVersionsByNumber } from "@/features/models/api/get-model-version";
 import { useManyModelVersionLinks } from "@/features/models/api/get-model-version-links";
-import { useLinkedRuns } from "@/features/models/api/get-run";
+import { CompareRunRows } from "@/features/models/components/compare-run-rows";
 import { StageBadge } from "@/features/models/components/stage-badge";
 import { compareMetadata, formatDelta } from "@/features/models/lib/metadata-deltas";
 import type { ModelVersion, ModelVersionLinks } from "@/features/models/lib/model-types";
-import { runParameters } from "@/features/models/lib/run-parameters";
 import { formatValue } from "@/lib/format";
 
 export interface CompareVersionsProps {
@@ -82,8 +81,7 @@ export function CompareVersions({
   const versions = versionQueries.flatMap((q) => (q.data ? [q.data] : []));
   const linkQueries = useManyModelVersionLinks(versions.map((v) => v.id));
   const links: (ModelVersionLinks | undefined)[] = linkQueries.map((q) => q.data);
-  const runIds = links.map((l) => l?.run_ids[0] ?? "");
-  const runs = useLinkedRuns(runIds.filter(Boolean));
+  const runIds = links.map((l) => l?.run_ids[0] ?? null);
   const failed = versionQueries.find((q) => q.isError);
   if (failed)
     return (
@@ -99,9 +97,6 @@ export function CompareVersions({
     0,
   );
   const rows = compareMetadata(versions, baseIndex);
-  const runFor = (index: number) => runs.find((r) => r.data?.id === runIds[index])?.data;
-  const parameterSets = versions.map((_, i) => new Map(runParameters(runFor(i)?.config ?? {})));
-  const parameterKeys = [...new Set(parameterSets.flatMap((set) => [...set.keys()]))].sort();
   const span = versions.length;
   const cellClass = (i: number) => (i === baseIndex ? "baseline" : undefined);
   return (
@@ -158,33 +153,7 @@ export function CompareVersions({
             ))}
           </tr>
           <SectionRow title="Run that made it" span={span} />
-          <tr>
-            <th scope="row">run</th>
-            {versions.map((v, i) => {
-              const run = runFor(i);
-              return (
-                <td key={v.id} className={cellClass(i)}>
-                  {run ? (
-                    <Link to="/runs/$runId" params={{ runId: run.id }}>
-                      {run.name}
-                    </Link>
-                  ) : (
-                    <span className="faint">—</span>
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-          {parameterKeys.map((key) => (
-            <tr key={key}>
-              <th scope="row">{key}</th>
-              {parameterSets.map((set, i) => (
-                <td key={versions[i]?.id} className={cellClass(i)}>
-                  {formatValue(set.get(key))}
-                </td>
-              ))}
-            </tr>
-          ))}
+          <CompareRunRows runIds={runIds} cellClass={cellClass} />
         </tbody>
       </table>
     </div>
