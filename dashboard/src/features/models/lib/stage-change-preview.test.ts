@@ -46,4 +46,17 @@ describe("previewStageChange", () => {
     expect(preview.holderNumber).toBeNull();
     expect(preview.effects[0]).toBe("Version 3 moves from staging to archived.");
   });
+
+  it("warns that moving the production version out leaves production empty", () => {
+    const preview = previewStageChange({
+      version: { ...VERSION, stage: "production" },
+      stage: "archived",
+      holders: { production: 3 },
+      rules: [],
+    });
+
+    expect(preview.effects[1]).toBe(
+      "Runs that load 'iris' at 'production' find no version until another is promoted.",
+    );
+  });
 });

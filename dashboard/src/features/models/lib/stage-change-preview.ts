@@ -39,6 +39,11 @@ export function previewStageChange(input: StageChangeInput): StageChangePreview 
   const from = STAGE_STYLES[version.stage].label;
   const effects = [`${name} moves from ${from} to ${STAGE_STYLES[stage].label}.`];
   if (holder !== null) effects.push(`Version ${holder} leaves ${stage} and is archived.`);
+  if (version.stage === "production") {
+    effects.push(
+      `Runs that load '${version.model_name}' at 'production' find no version until another is promoted.`,
+    );
+  }
   if (stage === "production") {
     effects.push(
       `Runs that load '${version.model_name}' at 'production' get version ${version.number}.`,
