@@ -5,7 +5,8 @@ export const modelKeys = {
   all: ["models"] as const,
   list: (search: ModelListSearch) => [...modelKeys.all, "list", search] as const,
   detail: (name: string) => [...modelKeys.all, "detail", name] as const,
-  summary: (modelId: string) => [...modelKeys.all, "summary", modelId] as const,
+  latest: (modelId: string) => [...modelKeys.all, "latest", modelId] as const,
+  holders: (modelIds: string[]) => [...modelKeys.all, "holders", modelIds] as const,
   versions: (modelId: string, page: number, sort: string) =>
     [...modelKeys.all, "versions", modelId, page, sort] as const,
   version: (modelName: string, number: number) =>

@@ -1,9 +1,12 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import { type Column, DataTable, type TableSort } from "@/components/ui/data-table";
-import { ModelRowSummary } from "@/features/models/components/model-row-summary";
+import { useStageHolders } from "@/features/models/api/list-stage-holders";
+import { LatestVersionCell } from "@/features/models/components/latest-version-cell";
+import { StageHoldersCell } from "@/features/models/components/stage-holders-cell";
 import { TagList } from "@/features/models/components/tag-list";
 import { type ModelSort, toModelSort } from "@/features/models/lib/model-list-search";
 import type { Model } from "@/features/models/lib/model-types";
+import { holdersOf } from "@/features/models/lib/stage-holders";
 import { formatCount, formatDateTime } from "@/lib/format";
 
 export interface ModelsTableProps {
@@ -20,6 +23,7 @@ function tableSort(sort: ModelSort | undefined): TableSort {
 /** Every model with its latest version, stage holders, tags and version count. */
 export function ModelsTable({ models, sort, onSortChange }: ModelsTableProps) {
   const navigate = useNavigate();
+  const holders = useStageHolders(models.map((m) => m.id));
   const columns: Column<Model>[] = [
     {
       key: "name",
@@ -31,11 +35,16 @@ export function ModelsTable({ models, sort, onSortChange }: ModelsTableProps) {
         </Link>
       ),
     },
-    { key: "latest", header: "Latest", render: (m) => <ModelRowSummary model={m} part="latest" /> },
+    { key: "latest", header: "Latest", render: (m) => <LatestVersionCell modelId={m.id} /> },
     {
       key: "holders",
       header: "Production and staging",
-      render: (m) => <ModelRowSummary model={m} part="holders" />,
+      render: (m) => (
+        <StageHoldersCell
+          model={m}
+          holders={holders.data ? holdersOf(holders.data, m.id) : undefined}
+        />
+      ),
     },
     { key: "tags", header: "Tags", render: (m) => <TagList tags={m.tags} /> },
     {

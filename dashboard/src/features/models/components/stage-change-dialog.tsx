@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useModelSummary } from "@/features/models/api/get-model-summary";
+import { useStageHolders } from "@/features/models/api/list-stage-holders";
 import { useSetModelVersionStage } from "@/features/models/api/set-model-version-stage";
 import type { ModelStage, ModelVersion, PromotionRule } from "@/features/models/lib/model-types";
 import { previewStageChange } from "@/features/models/lib/stage-change-preview";
+import { holdersOf } from "@/features/models/lib/stage-holders";
 import { STAGE_STYLES, STAGES } from "@/features/models/lib/stage-styles";
 import { errorMessage } from "@/lib/api-client";
 
@@ -22,11 +23,12 @@ function firstOtherStage(stage: ModelStage): ModelStage {
 export function StageChangeDialog({ version, rules, userName, onClose }: StageChangeDialogProps) {
   const [stage, setStage] = useState<ModelStage>(firstOtherStage(version.stage));
   const [reason, setReason] = useState("");
-  const summary = useModelSummary(version.model_id);
+  const held = useStageHolders([version.model_id]);
+  const current = holdersOf(held.data, version.model_id);
   const change = useSetModelVersionStage();
   const holders = {
-    staging: summary.data?.staging?.version.number,
-    production: summary.data?.production?.version.number,
+    staging: current.staging?.version.number,
+    production: current.production?.version.number,
   };
   const preview = previewStageChange({ version, stage, holders, rules: [...rules] });
   const isSame = stage === version.stage;
@@ -41,7 +43,7 @@ export function StageChangeDialog({ version, rules, userName, onClose }: StageCh
     <ConfirmDialog
       title={`Move version ${version.number} of '${version.model_name}'`}
       confirmLabel={`Move to ${STAGE_STYLES[stage].label}`}
-      isBusy={change.isPending || summary.isPending || isSame}
+      isBusy={change.isPending || held.isPending || isSame}
       onConfirm={confirm}
       onCancel={onClose}
     >

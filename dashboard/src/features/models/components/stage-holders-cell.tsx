@@ -1,25 +1,23 @@
 import { Link } from "@tanstack/react-router";
-import { type StageHolder, useModelSummary } from "@/features/models/api/get-model-summary";
 import { StageBadge } from "@/features/models/components/stage-badge";
 import { keyMetric } from "@/features/models/lib/key-metric";
 import type { Model } from "@/features/models/lib/model-types";
+import type { ModelHolders, StageHolder } from "@/features/models/lib/stage-holders";
 import { formatDateTime, formatRelativeTime, formatValue } from "@/lib/format";
 
-export interface ModelRowSummaryProps {
+export interface StageHoldersCellProps {
   model: Model;
-  /** Which part of the summary this cell shows. */
-  part: "latest" | "holders";
+  /** Undefined while they load. */
+  holders: ModelHolders | undefined;
 }
 
-function Holder({
-  model,
-  holder,
-  stage,
-}: {
+interface HolderProps {
   model: Model;
   holder: StageHolder;
   stage: "staging" | "production";
-}) {
+}
+
+function Holder({ model, holder, stage }: HolderProps) {
   const key = keyMetric(model, [holder.version]);
   const value = key ? holder.version.metadata[key]?.value : undefined;
   return (
@@ -37,28 +35,20 @@ function Holder({
           {key} {formatValue(value)}
         </span>
       ) : null}
-      <span className="muted" title={formatDateTime(holder.since)}>
-        {holder.since ? `since ${formatRelativeTime(holder.since)}` : ""}
-      </span>
+      {holder.since ? (
+        <span className="muted" title={formatDateTime(holder.since)}>
+          since {formatRelativeTime(holder.since)}
+        </span>
+      ) : null}
     </span>
   );
 }
 
-/** A model's latest version, or its staging and production holders, loaded per row. */
-export function ModelRowSummary({ model, part }: ModelRowSummaryProps) {
-  const summary = useModelSummary(model.id);
-  if (summary.isPending)
-    return <div className="skeleton" style={{ width: 140 }} role="status" aria-label="Loading" />;
-  if (summary.isError) return <span className="muted">Could not load its versions</span>;
-  const { latest, staging, production } = summary.data;
-  if (part === "latest") {
-    if (!latest) return <span className="muted">No versions yet</span>;
-    return (
-      <span title={formatDateTime(latest.created)}>
-        v{latest.number} <span className="muted">{formatRelativeTime(latest.created)}</span>
-      </span>
-    );
-  }
+/** The versions in production and staging of one model, with their key metric and since. */
+export function StageHoldersCell({ model, holders }: StageHoldersCellProps) {
+  if (!holders)
+    return <div className="skeleton" style={{ width: 200 }} role="status" aria-label="Loading" />;
+  const { staging, production } = holders;
   if (!staging && !production) return <span className="faint">None in staging or production</span>;
   return (
     <span className="stage-holders">
