@@ -160,6 +160,17 @@ def test_a_user_compares_two_versions_with_deltas_against_the_first(
     )
 
 
+def test_the_versions_table_shows_only_the_stage_chosen(visitor: Page, model_server: str) -> None:
+    visitor.goto(f"{model_server}/models/iris")
+
+    visitor.get_by_role("combobox", name="Stage").select_option("archived")
+
+    expect(visitor).to_have_url(re.compile(r"stage=archived"))
+    rows = visitor.get_by_role("table", name="Versions").get_by_role("row")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(1)).to_contain_text("v1")
+
+
 def test_a_member_tags_a_model_and_removes_the_tag_again(visitor: Page, model_server: str) -> None:
     visitor.goto(f"{model_server}/models/iris")
 
@@ -174,6 +185,7 @@ def test_a_member_tags_a_model_and_removes_the_tag_again(visitor: Page, model_se
     expect(visitor.get_by_role("button", name="Remove tag candidate")).to_have_count(0)
 
 
+# This story changes iris's stages: it stays after the stories that read them.
 def test_promoting_shows_that_the_holder_is_archived_then_moves_the_version(
     visitor: Page, model_server: str
 ) -> None:

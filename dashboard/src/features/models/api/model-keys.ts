@@ -7,8 +7,8 @@ export const modelKeys = {
   detail: (name: string) => [...modelKeys.all, "detail", name] as const,
   latest: (modelId: string) => [...modelKeys.all, "latest", modelId] as const,
   holders: (modelIds: string[]) => [...modelKeys.all, "holders", modelIds] as const,
-  versions: (modelId: string, page: number, sort: string) =>
-    [...modelKeys.all, "versions", modelId, page, sort] as const,
+  versions: (modelId: string, page: number, sort: string, stage: string) =>
+    [...modelKeys.all, "versions", modelId, page, sort, stage] as const,
   version: (modelName: string, number: number) =>
     [...modelKeys.all, "version", modelName, number] as const,
   links: (versionId: string) => [...modelKeys.all, "links", versionId] as const,

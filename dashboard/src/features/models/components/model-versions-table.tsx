@@ -7,11 +7,7 @@ import { EmptyState } from "@/components/ui/states";
 import { useModelVersions, VERSIONS_PAGE_SIZE } from "@/features/models/api/list-model-versions";
 import { StageBadge } from "@/features/models/components/stage-badge";
 import { VersionRunLink } from "@/features/models/components/version-run-link";
-import {
-  compareLinkSearch,
-  MAX_COMPARED,
-  MIN_COMPARED,
-} from "@/features/models/lib/compare-search";
+import { VersionTableToolbar } from "@/features/models/components/version-table-toolbar";
 import { metricKeys } from "@/features/models/lib/key-metric";
 import {
   chosenColumns,
@@ -26,37 +22,6 @@ export interface ModelVersionsTableProps {
   model: Model;
   search: ModelPageSearch;
   onSearchChange: (search: ModelPageSearch) => void;
-}
-
-function ColumnPicker({
-  keys,
-  chosen,
-  onChange,
-}: {
-  keys: string[];
-  chosen: string[];
-  onChange: (next: string[]) => void;
-}) {
-  if (keys.length === 0) return null;
-  return (
-    <fieldset className="column-picker" style={{ border: 0, padding: 0, margin: 0 }}>
-      <legend className="muted" style={{ float: "left", marginRight: 8 }}>
-        Metadata columns:
-      </legend>
-      {keys.slice(0, 12).map((key) => (
-        <label key={key}>
-          <input
-            type="checkbox"
-            checked={chosen.includes(key)}
-            onChange={() =>
-              onChange(chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key])
-            }
-          />
-          {key}
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 function versionColumns(model: Model, metadataKeys: string[]): Column<ModelVersion>[] {
@@ -99,7 +64,11 @@ function versionColumns(model: Model, metadataKeys: string[]): Column<ModelVersi
 export function ModelVersionsTable({ model, search, onSearchChange }: ModelVersionsTableProps) {
   const navigate = useNavigate();
   const page = search.page ?? 1;
-  const versions = useModelVersions(model.id, page, versionSortBy(search.sort));
+  const versions = useModelVersions(model.id, {
+    page,
+    sortBy: versionSortBy(search.sort),
+    stage: search.stage,
+  });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const sort = search.sort ?? "-number";
   return (
@@ -109,7 +78,7 @@ export function ModelVersionsTable({ model, search, onSearchChange }: ModelVersi
       errorTitle="Could not load the versions"
     >
       {(data) => {
-        if (data.total === 0) {
+        if (data.total === 0 && !search.stage) {
           return (
             <EmptyState title="No versions yet">
               Run a pipeline with <code>model=Model(name="{model.name}")</code> to make one.
@@ -124,26 +93,19 @@ export function ModelVersionsTable({ model, search, onSearchChange }: ModelVersi
           .sort((a, b) => a - b);
         return (
           <div className="section" style={{ padding: "0 16px 14px" }}>
-            <div className="row" style={{ justifyContent: "space-between", flexWrap: "wrap" }}>
-              <ColumnPicker
-                keys={metrics}
-                chosen={columns}
-                onChange={(next) => onSearchChange({ ...search, columns: next.join(",") })}
-              />
-              <Link
-                to="/models/$name/compare"
-                params={{ name: model.name }}
-                search={compareLinkSearch(picked)}
-                className="button small"
-                disabled={picked.length < MIN_COMPARED || picked.length > MAX_COMPARED}
-                aria-disabled={picked.length < MIN_COMPARED || picked.length > MAX_COMPARED}
-              >
-                Compare {picked.length >= MIN_COMPARED ? `${picked.length} versions` : "versions"}
-              </Link>
-              <span className="muted">
-                Pick {MIN_COMPARED} to {MAX_COMPARED} versions to compare.
-              </span>
-            </div>
+            <VersionTableToolbar
+              modelName={model.name}
+              metrics={metrics}
+              columns={columns}
+              picked={picked}
+              search={search}
+              onSearchChange={onSearchChange}
+            />
+            {data.total === 0 ? (
+              <EmptyState title={`No version is in ${search.stage ?? "any stage"}`}>
+                Choose another stage, or any.
+              </EmptyState>
+            ) : null}
             <DataTable
               label="Versions"
               columns={versionColumns(model, columns)}

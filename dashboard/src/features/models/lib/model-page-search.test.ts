@@ -8,18 +8,21 @@ import {
 
 describe("parseModelPageSearch", () => {
   it("keeps a known sort, a page past the first, columns and the time spacing", () => {
-    const raw = { page: "3", sort: "created", columns: "auc,loss", spacing: "time" };
+    const raw = { page: "3", sort: "created", columns: "auc,loss", spacing: "time", stage: "none" };
 
     expect(parseModelPageSearch(raw)).toEqual({
       page: 3,
       sort: "created",
       columns: "auc,loss",
       spacing: "time",
+      stage: "none",
     });
   });
 
   it("drops an unknown sort, page 1 and other spacings", () => {
-    expect(parseModelPageSearch({ page: "1", sort: "metadata", spacing: "x" })).toEqual({});
+    expect(
+      parseModelPageSearch({ page: "1", sort: "metadata", spacing: "x", stage: "latest" }),
+    ).toEqual({});
   });
 });
 

@@ -1,4 +1,7 @@
-/** The model page's URL state: the versions table's page, sort and metadata columns. */
+/** The model page's URL state: the versions table's page, sort, stage and metadata columns. */
+import type { ModelStage } from "@/features/models/lib/model-types";
+
+const STAGE_FILTERS: ModelStage[] = ["production", "staging", "archived", "none"];
 
 export const VERSION_SORTS = [
   "-number",
@@ -16,6 +19,8 @@ export interface ModelPageSearch {
   sort?: VersionSort;
   /** Metadata keys shown as columns, comma separated; the key metrics when absent. */
   columns?: string;
+  /** Only the versions in this stage; every version when absent. */
+  stage?: ModelStage;
   /** The stage timeline's spacing; one slot per change when absent. */
   spacing?: "time";
 }
@@ -29,6 +34,8 @@ export function parseModelPageSearch(raw: Record<string, unknown>): ModelPageSea
   if (sort) search.sort = sort;
   if (typeof raw.columns === "string") search.columns = raw.columns;
   if (raw.spacing === "time") search.spacing = "time";
+  const stage = STAGE_FILTERS.find((s) => s === raw.stage);
+  if (stage) search.stage = stage;
   return search;
 }
 
