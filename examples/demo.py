@@ -1,18 +1,21 @@
 """The demo behind `make demo`: runs that show what Headwater records.
 
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
-5. a sweep of eight trainings to compare side by side.
+5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
+more runs, with its stage history.
 """
 
 from __future__ import annotations
 
+from iris_model import iris_training  # this script's folder is on sys.path
 from rich.console import Console
 from rich.table import Table
-from sweep import run_sweep  # this script's folder is on sys.path
+from sweep import run_sweep
 from training import training, validation
 
 from headwater import Client
 from headwater.comparison import RowGroup
+from headwater.errors import StageConflictError
 
 STATUS_COLOURS = {
     "completed": "blue",
@@ -37,6 +40,7 @@ def main() -> None:
     show_runs(console)
     show_why(console)
     show_sweep(console)
+    record_model_history(console)
 
 
 def show_runs(console: Console) -> None:
@@ -67,6 +71,24 @@ def show_sweep(console: Console) -> None:
     console.print(f"Best accuracy {best.values[top]:.3f} in {names[top]}. Compare them all with")
     console.print(f"  headwater runs compare {' '.join(names[:3])} --diff-only")
     console.print("or select them in the dashboard's run list and press Compare.")
+
+
+def record_model_history(console: Console) -> None:
+    """'iris' v1..v3: v1 released by hand, v2 moved to staging by the accuracy rule, then
+    forced into production with a reason (v1 archived), and a refused try of v3."""
+    client = Client()
+    iris_training(quality=0.86)
+    client.update_model_version("iris", 1, stage="production", reason="first release")
+    iris_training(quality=0.93)
+    iris_training(quality=0.88)
+    client.update_model_version(
+        "iris", 2, stage="production", force=True, reason="v2 beats v1 on the holdout set"
+    )
+    try:
+        client.update_model_version("iris", 3, stage="production", reason="try the newest")
+    except StageConflictError as exc:
+        console.print(f"[yellow]Refused as intended:[/] {exc}")
+    console.print("Model 'iris': open /models/iris for its stage timeline.")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,15 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
+import { Route as ModelsIndexRouteImport } from "./routes/models/index"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
+import { Route as ModelsNameIndexRouteImport } from "./routes/models/$name/index"
+import { Route as ModelsNameCompareRouteImport } from "./routes/models/$name/compare"
+import { Route as ModelsNameVersionsNumberRouteImport } from "./routes/models/$name/versions/$number"
 
 const IndexRoute = IndexRouteImport.update({
   id: "/",
@@ -34,6 +38,11 @@ const ArtifactsArtifactVersionIdRoute =
     path: "/artifacts/$artifactVersionId",
     getParentRoute: () => rootRouteImport,
   } as any)
+const ModelsIndexRoute = ModelsIndexRouteImport.update({
+  id: "/models/",
+  path: "/models/",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const PipelinesIndexRoute = PipelinesIndexRouteImport.update({
   id: "/pipelines/",
   path: "/pipelines/",
@@ -59,6 +68,22 @@ const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
   path: "/steps/$stepRunId",
   getParentRoute: () => rootRouteImport,
 } as any)
+const ModelsNameIndexRoute = ModelsNameIndexRouteImport.update({
+  id: "/models/$name/",
+  path: "/models/$name/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ModelsNameCompareRoute = ModelsNameCompareRouteImport.update({
+  id: "/models/$name/compare",
+  path: "/models/$name/compare",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ModelsNameVersionsNumberRoute =
+  ModelsNameVersionsNumberRouteImport.update({
+    id: "/models/$name/versions/$number",
+    path: "/models/$name/versions/$number",
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
@@ -67,8 +92,12 @@ export interface FileRoutesByFullPath {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/models/$name/compare": typeof ModelsNameCompareRoute
+  "/models/$name/": typeof ModelsNameIndexRoute
+  "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
@@ -77,8 +106,12 @@ export interface FileRoutesByTo {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/models": typeof ModelsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/models/$name/compare": typeof ModelsNameCompareRoute
+  "/models/$name": typeof ModelsNameIndexRoute
+  "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -88,8 +121,12 @@ export interface FileRoutesById {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/models/$name/compare": typeof ModelsNameCompareRoute
+  "/models/$name/": typeof ModelsNameIndexRoute
+  "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -100,8 +137,12 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/models/$name/compare"
+    | "/models/$name/"
+    | "/models/$name/versions/$number"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
@@ -110,8 +151,12 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/models"
     | "/pipelines"
     | "/runs"
+    | "/models/$name/compare"
+    | "/models/$name"
+    | "/models/$name/versions/$number"
   id:
     | "__root__"
     | "/"
@@ -120,8 +165,12 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/models/$name/compare"
+    | "/models/$name/"
+    | "/models/$name/versions/$number"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -131,8 +180,12 @@ export interface RootRouteChildren {
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   StepsStepRunIdRoute: typeof StepsStepRunIdRoute
+  ModelsIndexRoute: typeof ModelsIndexRoute
   PipelinesIndexRoute: typeof PipelinesIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
+  ModelsNameCompareRoute: typeof ModelsNameCompareRoute
+  ModelsNameIndexRoute: typeof ModelsNameIndexRoute
+  ModelsNameVersionsNumberRoute: typeof ModelsNameVersionsNumberRoute
 }
 
 declare module "@tanstack/react-router" {
@@ -156,6 +209,13 @@ declare module "@tanstack/react-router" {
       path: "/artifacts/$artifactVersionId"
       fullPath: "/artifacts/$artifactVersionId"
       preLoaderRoute: typeof ArtifactsArtifactVersionIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/models/": {
+      id: "/models/"
+      path: "/models"
+      fullPath: "/models/"
+      preLoaderRoute: typeof ModelsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/pipelines/": {
@@ -193,6 +253,27 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof StepsStepRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/models/$name/": {
+      id: "/models/$name/"
+      path: "/models/$name"
+      fullPath: "/models/$name/"
+      preLoaderRoute: typeof ModelsNameIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/models/$name/compare": {
+      id: "/models/$name/compare"
+      path: "/models/$name/compare"
+      fullPath: "/models/$name/compare"
+      preLoaderRoute: typeof ModelsNameCompareRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/models/$name/versions/$number": {
+      id: "/models/$name/versions/$number"
+      path: "/models/$name/versions/$number"
+      fullPath: "/models/$name/versions/$number"
+      preLoaderRoute: typeof ModelsNameVersionsNumberRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -203,8 +284,12 @@ const rootRouteChildren: RootRouteChildren = {
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   StepsStepRunIdRoute: StepsStepRunIdRoute,
+  ModelsIndexRoute: ModelsIndexRoute,
   PipelinesIndexRoute: PipelinesIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
+  ModelsNameCompareRoute: ModelsNameCompareRoute,
+  ModelsNameIndexRoute: ModelsNameIndexRoute,
+  ModelsNameVersionsNumberRoute: ModelsNameVersionsNumberRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,0 +1,59 @@
+/** What moving a version to a stage will do, in words, before anyone confirms it. */
+import type { ModelStage, ModelVersion, PromotionRule } from "@/features/models/lib/model-types";
+import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
+
+export interface StageChangePreview {
+  /** The version that holds the stage now and will be archived (null: nobody). */
+  holderNumber: number | null;
+  /** The request must `force` the holder out (the store refuses otherwise). */
+  needsForce: boolean;
+  /** Sentences saying what will happen, in order. */
+  effects: string[];
+}
+
+export interface StageChangeInput {
+  version: Pick<ModelVersion, "number" | "stage" | "model_name">;
+  stage: ModelStage;
+  /** The versions holding `staging` and `production` now. */
+  holders: Partial<Record<ModelStage, number>>;
+  rules: PromotionRule[];
+}
+
+/** `accuracy >= 0.9 -> staging`, as the server words a rule. */
+export function describeRule(rule: PromotionRule): string {
+  return `${rule.metadata_key} ${rule.operator} ${rule.threshold} -> ${rule.stage}`;
+}
+
+function isExclusive(stage: ModelStage): boolean {
+  return stage === "staging" || stage === "production";
+}
+
+/** The effects of `version -> stage`, given who holds what and the model's rules. */
+export function previewStageChange(input: StageChangeInput): StageChangePreview {
+  const { version, stage, holders, rules } = input;
+  const name = `Version ${version.number}`;
+  if (version.stage === stage) {
+    return { holderNumber: null, needsForce: false, effects: [`${name} is in ${stage} already.`] };
+  }
+  const holder = isExclusive(stage) ? (holders[stage] ?? null) : null;
+  const from = STAGE_STYLES[version.stage].label;
+  const effects = [`${name} moves from ${from} to ${STAGE_STYLES[stage].label}.`];
+  if (holder !== null) effects.push(`Version ${holder} leaves ${stage} and is archived.`);
+  if (version.stage === "production") {
+    effects.push(
+      `Runs that load '${version.model_name}' at 'production' find no version until another is promoted.`,
+    );
+  }
+  if (stage === "production") {
+    effects.push(
+      `Runs that load '${version.model_name}' at 'production' get version ${version.number}.`,
+    );
+  }
+  for (const rule of rules.filter((r) => r.stage === stage)) {
+    effects.push(
+      `Rule '${describeRule(rule)}' promotes to ${stage} on its own; a change by hand does not check it.`,
+    );
+  }
+  effects.push("No approval policy applies: the change is made at once and kept in the history.");
+  return { holderNumber: holder, needsForce: holder !== null, effects };
+}
