@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import threading
 from collections.abc import Callable
@@ -37,6 +38,9 @@ class _AnnouncingServer(uvicorn.Server):
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
+        # What starting made (modules, the app, the schema) lives as long as the process:
+        # frozen, later collections no longer walk it on every request that allocates.
+        gc.freeze()
         if self.started:
             host, port = self.servers[0].sockets[0].getsockname()[:2]
             self._on_started(f"http://{host}:{port}")
