@@ -1,4 +1,5 @@
-"""`headwater models list|versions|promote|history|delete-version`: models and versions."""
+"""`headwater models list|versions|promote|stage-at|history|delete-version`: models and
+versions."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from headwater.cli.options import (
     SizeOption,
     YesOption,
     confirm,
+    parse_moment,
 )
 
 if TYPE_CHECKING:
@@ -117,6 +119,32 @@ def promote(
     render.console.print(
         render.literal(f"Model '{promoted.model_name}' version {promoted.number} is now "),
         _stage(promoted.stage),
+    )
+
+
+@app.command("stage-at")
+def stage_at(
+    model: ModelArgument,
+    stage: Annotated[str, typer.Argument(help="staging or production.")],
+    at: Annotated[
+        str, typer.Option("--at", help="e.g. 2026-11-20T14:00 (local time), or 2h, 3d ago.")
+    ],
+    output: OutputOption = OutputFormat.TABLE,
+) -> None:
+    """Show which version held a stage at a past moment, from the stage history."""
+    from headwater.client import Client
+
+    moment = parse_moment("--at", at)
+    holder = Client().get_stage_holder(model, _parse_stage(stage), moment)
+    if output is OutputFormat.JSON:
+        render.print_json(holder.model_dump(mode="json"))
+        return
+    render.console.print(
+        render.literal(
+            f"Model '{holder.model_name}' version {holder.version.number} was in "
+            f"'{holder.stage}' at {render.timestamp(holder.at)} (since "
+            f"{render.timestamp(holder.since)})."
+        )
     )
 
 

@@ -137,6 +137,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "set_model_version_stage": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
     "apply_promotion_rules": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
     "list_stage_transitions": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
+    "get_stage_holder": _need(R.MODEL_VERSION, A.READ, _MODEL),
     # live events
     "list_events": _need(R.RUN, A.READ, Scope.LISTED),
     "stream_events": _need(R.RUN, A.READ, Scope.LISTED),

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
     from headwater.store.model_registry import (
         Model,
         ModelCreate,
+        ModelStage,
         ModelVersion,
         ModelVersionLinks,
         ModelVersionRequest,
         PromotionRule,
         StageChange,
+        StageHolder,
         StageTransition,
     )
     from headwater.store.models import (
@@ -398,6 +400,18 @@ class ModelStore(Protocol):
         """List recorded stage changes, refusals and rule decisions. Filterable fields:
         model_id, model_name, model_version_id, version_number, from_stage, to_stage,
         outcome, trigger, user_name, created. Sortable: created."""
+        ...
+
+    def get_stage_holder(
+        self, model_name_or_id: uuid.UUID | str, stage: ModelStage, at: dt.datetime
+    ) -> StageHolder:
+        """Which version held `staging` or `production` at `at` (timezone-aware), and
+        since when, from the applied transitions.
+
+        Raises:
+            EntityNotFoundError: no such model, or no version held the stage then.
+            InvalidValueError: the stage is `none` or `archived`, or `at` is naive.
+        """
         ...
 
 

@@ -251,3 +251,17 @@ class StageTransition(_Frozen):
     user_name: str | None
     reason: str | None
     created: dt.datetime
+
+
+class StageHolder(_Frozen):
+    """Which version held a stage at a moment, read from the stage history.
+
+    `version` is the version as it is now (it may have moved on since); `since` is when
+    it entered the stage.
+    """
+
+    model_name: str
+    stage: ModelStage
+    at: dt.datetime
+    since: dt.datetime
+    version: ModelVersion

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -121,3 +122,35 @@ def test_models_delete_version_asks_then_deletes_and_refuses_production():
     assert refused.stderr.startswith("Error: Model 'iris' version 1 is in production")
     assert len(refused.stderr.strip().splitlines()) == 1
     assert [v.number for v in Client().list_model_versions("iris").items] == [1]
+
+
+def test_models_stage_at_names_the_version_that_held_the_stage_then():
+    training(quality=0.5)
+    training(quality=0.5)
+    Client().update_model_version("iris", 1, stage="production")
+    then = dt.datetime.now(dt.UTC)
+    Client().update_model_version("iris", 2, stage="production", force=True)
+
+    answer = headwater("models", "stage-at", "iris", "production", "--at", then.isoformat())
+    as_json = headwater(
+        "models", "stage-at", "iris", "production", "--at", then.isoformat(), "-o", "json"
+    )
+
+    assert answer.returncode == 0, answer.stderr
+    assert "Model 'iris' version 1 was in 'production' at" in answer.stdout
+    assert json.loads(as_json.stdout)["version"]["number"] == 1
+    assert Client().get_model_version("iris", "production", at=then).number == 1
+
+
+def test_models_stage_at_before_any_promotion_or_a_bad_stage_is_one_line_error():
+    training(quality=0.5)
+
+    empty = headwater("models", "stage-at", "iris", "production", "--at", "2020-01-01T00:00")
+    bad = headwater("models", "stage-at", "iris", "archived", "--at", "1h")
+
+    for result in (empty, bad):
+        assert result.returncode == 1
+        assert result.stderr.startswith("Error: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert "No version of model 'iris' was in 'production'" in empty.stderr
+    assert "not 'archived'" in bad.stderr

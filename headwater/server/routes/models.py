@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -21,11 +22,13 @@ from headwater.server.schemas import PageOf
 from headwater.store.model_registry import (
     Model,
     ModelCreate,
+    ModelStage,
     ModelVersion,
     ModelVersionLinks,
     ModelVersionRequest,
     PromotionRule,
     StageChange,
+    StageHolder,
     StageTransition,
 )
 from headwater.store.models import ArtifactType
@@ -212,3 +215,14 @@ def list_stage_transitions(
     query = caller.scope(params.to_query(), Resource.MODEL_VERSION)
     page: StageTransitionPage = StageTransitionPage.of(session.store.list_stage_transitions(query))
     return page
+
+
+@router.get("/models/{model_id}/stages/{stage}", operation_id="get_stage_holder")
+def get_stage_holder(
+    model_id: str,
+    stage: ModelStage,
+    at: Annotated[dt.datetime, Query(description="A moment with its timezone (ISO 8601).")],
+    session: SessionDep,
+) -> StageHolder:
+    """Which version held a stage at a moment, and since when, from the stage history."""
+    return session.store.get_stage_holder(model_id, stage, at)

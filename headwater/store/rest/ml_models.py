@@ -6,14 +6,23 @@ import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from headwater.store.model_registry import Model, ModelVersion, ModelVersionLinks, StageTransition
+from headwater.store.model_registry import (
+    Model,
+    ModelVersion,
+    ModelVersionLinks,
+    StageHolder,
+    StageTransition,
+)
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.utc import parse_model
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from headwater.store.filters import ListQuery
     from headwater.store.model_registry import (
         ModelCreate,
+        ModelStage,
         ModelVersionRequest,
         PromotionRule,
         StageChange,
@@ -125,3 +134,11 @@ class RestModelMethods:
             "POST", f"/model-versions/{version_id}/promotion-rules/apply", body=body
         )
         return int(found["evaluated"])
+
+    def get_stage_holder(
+        self, model_name_or_id: uuid.UUID | str, stage: ModelStage, at: dt.datetime
+    ) -> StageHolder:
+        """See `Store.get_stage_holder`."""
+        path = f"/models/{quote(str(model_name_or_id), safe='')}/stages/{stage.value}"
+        body = self._http.call("GET", path, params={"at": at.isoformat()})
+        return parse_model(StageHolder, body)

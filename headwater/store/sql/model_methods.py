@@ -7,6 +7,7 @@ transaction around a function of the concept's own module (`ml_models`,
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from headwater.errors import StageConflictError
 from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
-from headwater.store.sql import ml_models, model_versions, stages
+from headwater.store.sql import ml_models, model_versions, stage_history, stages
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -24,11 +25,13 @@ if TYPE_CHECKING:
     from headwater.store.model_registry import (
         Model,
         ModelCreate,
+        ModelStage,
         ModelVersion,
         ModelVersionLinks,
         ModelVersionRequest,
         PromotionRule,
         StageChange,
+        StageHolder,
         StageTransition,
     )
     from headwater.store.models import ArtifactType, Page
@@ -152,3 +155,10 @@ class SqlModelMethods:
             ListQuery(filters={"model_id": str(version.model_id), "stage": change.stage.value})
         )
         return next((v for v in page.items if v.id != version.id), None)
+
+    def get_stage_holder(
+        self, model_name_or_id: uuid.UUID | str, stage: ModelStage, at: dt.datetime
+    ) -> StageHolder:
+        """See `Store.get_stage_holder`."""
+        with self._read() as connection:
+            return stage_history.get_stage_holder(connection, model_name_or_id, stage, at)
