@@ -13,16 +13,27 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from headwater.errors import StageConflictError
+from headwater.errors import ApprovalError, StageConflictError
 from headwater.store.filters import ListQuery
+from headwater.store.model_approvals import StageRequestOutcome
 from headwater.store.models import utc_now
-from headwater.store.sql import ml_models, model_versions, stage_history, stages
+from headwater.store.sql import (
+    approval_policies,
+    approval_requests,
+    approvals,
+    ml_models,
+    model_versions,
+    stage_history,
+    stages,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from headwater.errors import StoreError
+    from headwater.store.model_approvals import ApprovalRequest, DeletionRequest, VoteCreate
     from headwater.store.model_registry import (
+        ApprovalPolicy,
         Model,
         ModelCreate,
         ModelStage,
@@ -162,3 +173,56 @@ class SqlModelMethods:
         """See `Store.get_stage_holder`."""
         with self._read() as connection:
             return stage_history.get_stage_holder(connection, model_name_or_id, stage, at)
+
+    # --- approvals ------------------------------------------------------------------
+
+    def set_approval_policy(self, model_id: uuid.UUID, policy: ApprovalPolicy) -> Model:
+        """See `Store.set_approval_policy`."""
+        with self._write() as connection:
+            ml_models.get_model(connection, model_id)
+            connection.execute(ml_models.LOCK_MODEL, {"model_id": model_id})
+            approval_policies.set_policy(connection, model_id, policy)
+            return ml_models.get_model(connection, model_id)
+
+    def request_stage_change(
+        self, version_id: uuid.UUID, change: StageChange
+    ) -> StageRequestOutcome:
+        """See `Store.request_stage_change`."""
+        with self._write() as connection:
+            request = approvals.request_stage_change(connection, version_id, change)
+            if request is not None:
+                version = model_versions.get_model_version_by_id(connection, version_id)
+                return StageRequestOutcome(version=version, request=request)
+        # No policy holds it back: a stage change like any other, refusal recorded.
+        return StageRequestOutcome(
+            version=self.set_model_version_stage(version_id, change), request=None
+        )
+
+    def request_model_version_deletion(
+        self, version_id: uuid.UUID, request: DeletionRequest
+    ) -> ApprovalRequest:
+        """See `Store.request_model_version_deletion`."""
+        with self._write() as connection:
+            return approvals.request_deletion(connection, version_id, request)
+
+    def vote_on_approval_request(self, request_id: uuid.UUID, vote: VoteCreate) -> ApprovalRequest:
+        """See `Store.vote_on_approval_request`."""
+
+        def explain(connection: Connection) -> StoreError:
+            # Two votes of one approver at once: the primary key kept the first.
+            return ApprovalError(
+                f"'{vote.user_name}' voted on approval request '{request_id}' already."
+            )
+
+        with self._write(explain_conflict=explain) as connection:
+            return approvals.vote(connection, request_id, vote)
+
+    def get_approval_request(self, request_id: uuid.UUID) -> ApprovalRequest:
+        """See `Store.get_approval_request`."""
+        with self._read() as connection:
+            return approval_requests.get_request(connection, request_id)
+
+    def list_approval_requests(self, query: ListQuery) -> Page[ApprovalRequest]:
+        """See `Store.list_approval_requests`."""
+        with self._read() as connection:
+            return approval_requests.list_requests(connection, query)

@@ -1,26 +1,32 @@
-"""Stage at a time: which version held `staging` or `production` at a past moment.
+"""The stage history: recording a transition, and which version held a stage when.
 
-Answered from the applied transitions alone: the latest one at or before the moment
-that moved a version into or out of the stage says who held it (into) or that it was
-empty (out of). A version deleted since takes its history with it.
+Stage at a time is answered from the applied transitions alone: the latest one at or
+before the moment that moved a version into or out of the stage says who held it (into)
+or that it was empty (out of). A version deleted since takes its history with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, or_, select
 
 from headwater.errors import EntityNotFoundError, InvalidValueError
-from headwater.store.model_registry import ModelStage, StageHolder, TransitionOutcome
+from headwater.store.model_registry import (
+    ModelStage,
+    ModelVersion,
+    StageHolder,
+    TransitionOutcome,
+    TransitionTrigger,
+)
 from headwater.store.sql import ml_models
+from headwater.store.sql.ids import new_id
 from headwater.store.sql.model_versions import get_model_version_by_id
 from headwater.store.sql.schema import model_versions, stage_transitions
 
 if TYPE_CHECKING:
-    import uuid
-
     from sqlalchemy.engine import Connection
 
 _LAST_CHANGE = (
@@ -42,6 +48,36 @@ _LAST_CHANGE = (
     .order_by(stage_transitions.c.created.desc())
     .limit(1)
 )
+
+
+def record_transition(
+    connection: Connection,
+    version: ModelVersion,
+    *,
+    to_stage: ModelStage,
+    user_id: uuid.UUID | None,
+    reason: str | None,
+    trigger: TransitionTrigger,
+    now: dt.datetime,
+    outcome: TransitionOutcome = TransitionOutcome.APPLIED,
+    request_id: uuid.UUID | None = None,
+) -> None:
+    """Add one row to the version's stage history."""
+    connection.execute(
+        stage_transitions.insert(),
+        {
+            "id": new_id(),
+            "model_version_id": version.id,
+            "from_stage": version.stage.value,
+            "to_stage": to_stage.value,
+            "user_id": user_id,
+            "reason": reason,
+            "outcome": outcome.value,
+            "trigger": trigger.value,
+            "created": now,
+            "request_id": request_id,
+        },
+    )
 
 
 def get_stage_holder(
