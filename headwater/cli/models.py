@@ -1,5 +1,5 @@
 """`headwater models list|versions|promote|stage-at|history|delete-version`: models and
-versions."""
+versions (approvals and policies: `model_approvals.py`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from headwater.cli import render
+from headwater.cli.model_approvals import approvals_app, policy_app, print_pending
 from headwater.cli.options import (
     OutputFormat,
     OutputOption,
@@ -27,9 +28,18 @@ if TYPE_CHECKING:
     from headwater.store.model_registry import StageTransition
 
 app = typer.Typer(help="Models, their versions and stages.", no_args_is_help=True)
+app.add_typer(approvals_app, name="approvals")
+app.add_typer(policy_app, name="policy")
 
 STAGE_STYLES = {"production": "green", "staging": "yellow", "archived": "grey50", "none": "dim"}
-OUTCOME_STYLES = {"applied": "blue", "refused": "red", "skipped": "grey50"}
+OUTCOME_STYLES = {
+    "applied": "blue",
+    "refused": "red",
+    "skipped": "grey50",
+    "requested": "yellow",
+    "approved": "green",
+    "rejected": "red",
+}
 ModelArgument = Annotated[str, typer.Argument(help="Model name or id.")]
 
 
@@ -105,17 +115,29 @@ def promote(
         bool, typer.Option("--force", help="Move the current holder of the stage to archived.")
     ] = False,
     reason: Annotated[str | None, typer.Option(help="Why, kept in the history.")] = None,
+    user: Annotated[
+        str, typer.Option("--user", help="Ask as this user (embedded store only).")
+    ] = "default",
     output: OutputOption = OutputFormat.TABLE,
 ) -> None:
-    """Move a model version to a stage (recorded with who, when and why)."""
+    """Move a model version to a stage (recorded with who, when and why); under an approval
+    policy, ask for it instead."""
     from headwater.client import Client
 
-    promoted = Client().update_model_version(
-        model, version, stage=_parse_stage(stage), force=force, reason=reason
+    outcome = Client().request_stage_change(
+        model, version, _parse_stage(stage), force=force, reason=reason, user_name=user
     )
-    if output is OutputFormat.JSON:
-        render.print_json(promoted.model.model_dump(mode="json"))
+    if outcome.request is not None:
+        # A pending request answers with the request, an applied change with the version.
+        if output is OutputFormat.JSON:
+            render.print_json(outcome.request.model_dump(mode="json"))
+        else:
+            print_pending(outcome.request)
         return
+    if output is OutputFormat.JSON:
+        render.print_json(outcome.version.model_dump(mode="json"))
+        return
+    promoted = outcome.version
     render.console.print(
         render.literal(f"Model '{promoted.model_name}' version {promoted.number} is now "),
         _stage(promoted.stage),
@@ -152,14 +174,26 @@ def stage_at(
 def delete_version(
     model: ModelArgument,
     version: Annotated[str, typer.Argument(help="Version number, name, stage or 'latest'.")],
+    reason: Annotated[str | None, typer.Option(help="Why, when it needs approval.")] = None,
+    user: Annotated[
+        str, typer.Option("--user", help="Ask as this user (embedded store only).")
+    ] = "default",
     yes: YesOption = False,
 ) -> None:
-    """Delete one model version (archive it first if it is in production)."""
+    """Delete one model version (archive it first if it is in production); in a stage an
+    approval policy protects, ask for it instead."""
     from headwater.client import Client
 
     client = Client()
     found = client.get_model_version(model, version)
     described = f"model '{found.model_name}' version {found.number}"
+    protected = {p.stage for p in client.get_model(found.model_id).model.approval_policies}
+    if found.stage in protected:
+        request = client.request_model_version_deletion(
+            found.model_id, found.id, reason=reason, user_name=user
+        )
+        print_pending(request)
+        return
     confirm(f"Delete {described}? Its runs and artifacts stay.", yes=yes)
     client.delete_model_version(found.model_id, found.id)
     render.console.print(render.literal(f"Deleted {described}."))

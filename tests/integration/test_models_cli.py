@@ -154,3 +154,63 @@ def test_models_stage_at_before_any_promotion_or_a_bad_stage_is_one_line_error()
         assert len(result.stderr.strip().splitlines()) == 1
     assert "No version of model 'iris' was in 'production'" in empty.stderr
     assert "not 'archived'" in bad.stderr
+
+
+def test_under_a_policy_promote_asks_and_two_approvers_apply_it():
+    training(quality=0.5)
+    policy = headwater("models", "policy", "set", "iris", "production", "--approvals", "2")
+
+    asked = headwater("models", "promote", "iris", "1", "production", "--user", "ada")
+    (request,) = Client().list_approval_requests("iris", status="pending").items
+    own = headwater("models", "approvals", "approve", str(request.id), "--user", "ada")
+    listed = headwater("models", "approvals", "list", "-o", "json")
+    first = headwater("models", "approvals", "approve", str(request.id), "--user", "bob")
+    second = headwater(
+        "models", "approvals", "approve", str(request.id), "--user", "cy", "--comment", "go"
+    )
+    history = headwater("models", "history", "iris")
+    shown = headwater("models", "policy", "show", "iris")
+
+    assert policy.returncode == 0, policy.stderr
+    assert asked.returncode == 0, asked.stderr
+    assert "Pending approval: move version 1 of 'iris' to 'production' needs 2" in asked.stdout
+    assert own.returncode == 1
+    assert own.stderr.startswith("Error: Cannot approve request")
+    assert len(own.stderr.strip().splitlines()) == 1
+    assert [r["id"] for r in json.loads(listed.stdout)["items"]] == [str(request.id)]
+    assert "is pending, 1 of 2" in first.stdout
+    assert "is applied, 2 of 2" in second.stdout
+    assert Client().get_model_version("iris", 1).stage == "production"
+    assert history.returncode == 0, history.stderr
+    for outcome in ("requested", "approved", "applied"):
+        assert outcome in history.stdout
+    assert "'production' of model 'iris': 2 approval(s)" in shown.stdout
+
+
+def test_deleting_a_protected_version_asks_and_a_rejection_keeps_it():
+    training(quality=0.5)
+    Client().update_model_version("iris", 1, stage="production")
+    Client().set_approval_policy("iris", "production", 1)
+
+    asked = headwater("models", "delete-version", "iris", "1", "--user", "ada", "--reason", "old")
+    (request,) = Client().list_approval_requests("iris").items
+    rejected = headwater(
+        "models", "approvals", "reject", str(request.id), "--user", "bob", "--comment", "no"
+    )
+
+    assert "Pending approval: delete version 1 of 'iris' needs 1" in asked.stdout
+    assert "is rejected" in rejected.stdout
+    assert Client().get_model_version("iris", 1).stage == "production"
+
+
+def test_bad_policy_input_is_one_line_error():
+    training(quality=0.5)
+
+    archived = headwater("models", "policy", "set", "iris", "archived", "--approvals", "1")
+    too_many = headwater("models", "policy", "set", "iris", "production", "--approvals", "99")
+    unknown = headwater("models", "approvals", "approve", "not-an-id")
+
+    for result in (archived, too_many, unknown):
+        assert result.returncode == 1, result.stdout
+        assert result.stderr.startswith("Error: ")
+        assert len(result.stderr.strip().splitlines()) == 1
