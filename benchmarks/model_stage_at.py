@@ -17,7 +17,9 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
@@ -115,6 +117,13 @@ def _measure(case: str, url: str) -> list[StageAtFigure]:
 
 
 def _over_http(url: str) -> tuple[float, float]:
+    with served(url) as rest:
+        return time_questions(rest)
+
+
+@contextlib.contextmanager
+def served(url: str) -> Iterator[Store]:
+    """A REST store talking to a real server on a loopback port that serves `url`."""
     from headwater.config import Settings
     from headwater.server.dependencies import ServerState
     from headwater.session import Session
@@ -122,17 +131,18 @@ def _over_http(url: str) -> tuple[float, float]:
     app = openapi_app()
     with tempfile.TemporaryDirectory() as home, BackgroundServer(app) as server:
         sql = open_store(url)
-        settings = Settings(home=home, store_url=url, artifact_store_url=f"{home}/artifacts")
+        settings = Settings(home=Path(home), store_url=url, artifact_store_url=f"{home}/artifacts")
         app.state.headwater = ServerState(session=Session(settings=settings, store=sql))
         rest = open_store(server.url)
         try:
-            return time_questions(rest)
+            yield rest
         finally:
             rest.close()
             sql.close()
 
 
-def _postgres_url() -> str | None:
+def postgres_database_url() -> str | None:
+    """A new, empty PostgreSQL database, or None when no server answers."""
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"headwater_stage_at_{new_id().hex[:8]}"
     try:
@@ -145,7 +155,8 @@ def _postgres_url() -> str | None:
     return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
 
 
-def _drop(url: str) -> None:
+def drop_database(url: str) -> None:
+    """Drop a database `postgres_database_url` made."""
     admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)'))
@@ -156,12 +167,12 @@ def run_all() -> list[StageAtFigure]:
     """The figures on SQLite, then PostgreSQL when it is reachable."""
     with tempfile.TemporaryDirectory() as folder:
         figures = _measure("SQLite", f"sqlite:///{folder}/store.db")
-    postgres = _postgres_url()
+    postgres = postgres_database_url()
     if postgres is not None:
         try:
             figures += _measure("PostgreSQL", postgres)
         finally:
-            _drop(postgres)
+            drop_database(postgres)
     return figures
 
 

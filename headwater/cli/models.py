@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from headwater.store.model_registry import StageTransition
+    from headwater.store.model_registry import PromotionRule, StageTransition
 
 app = typer.Typer(help="Models, their versions and stages.", no_args_is_help=True)
 app.add_typer(approvals_app, name="approvals")
@@ -170,6 +170,41 @@ def stage_at(
     )
 
 
+@app.command("rules-dry-run")
+def rules_dry_run(
+    model: ModelArgument,
+    rule: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A rule to try instead of the model's, e.g. 'accuracy >= 0.8 -> staging'."
+        ),
+    ] = None,
+    output: OutputOption = OutputFormat.TABLE,
+) -> None:
+    """Show what promotion rules would decide for each version, and why; changes nothing."""
+    from rich.table import Table
+
+    from headwater.client import Client
+
+    rules = None if not rule else [parse_rule(text) for text in rule]
+    dry_run = Client().dry_run_promotion_rules(model, rules)
+    if output is OutputFormat.JSON:
+        render.print_json(dry_run.model_dump(mode="json"))
+        return
+    table = Table("version", "stage", "would move to", "why")
+    table.title = f"{dry_run.model_name}: " + (
+        "; ".join(r.describe() for r in dry_run.rules) or "no promotion rules"
+    )
+    for version in dry_run.versions:
+        table.add_row(
+            str(version.version_number),
+            _stage(version.stage),
+            _stage(version.would_move_to) if version.would_move_to else render.literal("-"),
+            render.literal("; ".join(v.reason for v in version.verdicts) or "-"),
+        )
+    render.console.print(table)
+
+
 @app.command("delete-version")
 def delete_version(
     model: ModelArgument,
@@ -253,3 +288,33 @@ def _parse_stage(stage: str) -> str:
             f"'{stage}' is not a stage. Use one of: {', '.join(s.value for s in ModelStage)}."
         )
     return stage.lower()
+
+
+def parse_rule(text: str) -> PromotionRule:
+    """`accuracy >= 0.8 -> staging`, as rules describe themselves."""
+    import re
+
+    from pydantic import ValidationError
+
+    from headwater.errors import HeadwaterError
+    from headwater.store.model_registry import PromotionRule
+
+    found = re.fullmatch(r"\s*(\S+?)\s*(>=|<=|==|>|<)\s*(\S+)\s*->\s*(\w+)\s*", text)
+    problem = "it is not 'KEY OPERATOR THRESHOLD -> STAGE'"
+    if found is not None:
+        key, operator, threshold, stage = found.groups()
+        try:
+            return PromotionRule.model_validate(
+                {
+                    "stage": stage.lower(),
+                    "metadata_key": key,
+                    "operator": operator,
+                    "threshold": threshold,
+                }
+            )
+        except ValidationError as exc:
+            problem = "; ".join(str(e["msg"]) for e in exc.errors())
+    raise HeadwaterError(
+        f"Rule '{text}' cannot be read: {problem}. Write it like 'accuracy >= 0.8 -> staging' "
+        f"(operators >, >=, <, <=, ==; stages staging or production)."
+    )

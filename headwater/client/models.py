@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         StageHolder,
         StageTransition,
     )
+    from headwater.store.rule_dry_runs import RuleDryRun
 
 
 class ModelsClientMixin:
@@ -228,6 +229,25 @@ class ModelsClientMixin:
         if stage is not None:
             response.set_stage(stage, force, reason=reason)
         return response
+
+    def dry_run_promotion_rules(
+        self,
+        model_name_or_id: str | uuid.UUID,
+        promotion_rules: Sequence[PromotionRule] | None = None,
+    ) -> RuleDryRun:
+        """What promotion rules (the model's own, or these) would decide for each existing
+        version and why (value against threshold), newest first; changes nothing.
+
+        Example:
+            ```python
+            edited = PromotionRule(stage="staging", metadata_key="accuracy", operator=">=",
+                                   threshold=0.8)
+            Client().dry_run_promotion_rules("iris", [edited]).versions[0].would_move_to
+            ```
+        """
+        model = self._session.store.get_model(model_name_or_id)
+        rules = None if promotion_rules is None else tuple(promotion_rules)
+        return self._session.store.dry_run_promotion_rules(model.id, rules)
 
     def list_stage_transitions(
         self,

@@ -139,6 +139,9 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "apply_promotion_rules": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
     "list_stage_transitions": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
     "get_stage_holder": _need(R.MODEL_VERSION, A.READ, _MODEL),
+    "set_promotion_rules": _need(R.MODEL, A.UPDATE, _MODEL),
+    # A POST that only reads: never audited (see audit_trail.py).
+    "dry_run_promotion_rules": _need(R.MODEL, A.READ, _MODEL),
     # approvals: approvers need model_version:promote where the model is
     "set_approval_policy": _need(R.MODEL, A.UPDATE, _MODEL),
     "request_stage_change": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         StepRunEnd,
         User,
     )
+    from headwater.store.rule_dry_runs import RuleDryRun
     from headwater.store.stack_models import (
         RunStack,
         Stack,
@@ -471,6 +472,17 @@ class ModelStore(Protocol):
         """List approval requests. Filterable fields: id, model_id, model_name,
         model_version_id, version_number, kind, to_stage, status, requested_by, created.
         Sortable: created."""
+        ...
+
+    def dry_run_promotion_rules(
+        self, model_id: uuid.UUID, rules: tuple[PromotionRule, ...] | None = None
+    ) -> RuleDryRun:
+        """What `rules` (None: the model's own) would decide for each existing version
+        (newest first) and why: the value read against the threshold. Changes nothing.
+
+        Raises:
+            EntityNotFoundError: there is no model with that id.
+        """
         ...
 
 

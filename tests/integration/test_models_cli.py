@@ -214,3 +214,23 @@ def test_bad_policy_input_is_one_line_error():
         assert result.returncode == 1, result.stdout
         assert result.stderr.startswith("Error: ")
         assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_rules_dry_run_shows_each_versions_verdict_and_changes_nothing():
+    training(quality=0.95)
+    training(quality=0.5)
+    before = Client().list_stage_transitions("iris").total
+
+    own = headwater("models", "rules-dry-run", "iris", "-o", "json")
+    edited = headwater("models", "rules-dry-run", "iris", "--rule", "accuracy >= 0.4 -> production")
+    bad = headwater("models", "rules-dry-run", "iris", "--rule", "accuracy is high")
+
+    assert own.returncode == 0, own.stderr
+    verdicts = {v["version_number"]: v for v in json.loads(own.stdout)["versions"]}
+    assert set(verdicts) == {1, 2}
+    assert "does not hold" in verdicts[2]["verdicts"][0]["reason"]
+    assert edited.returncode == 0, edited.stderr
+    assert "accuracy >= 0.4 -> production" in edited.stdout
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("Error: Rule 'accuracy is high' cannot be read")
+    assert Client().list_stage_transitions("iris").total == before

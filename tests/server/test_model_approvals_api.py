@@ -144,3 +144,30 @@ def test_stage_at_with_a_time_without_timezone_answers_400(approvers):
     assert "has no timezone" in answer.json()["message"]
     assert 400 <= bad_time.status_code < 500
     assert "at" in bad_time.text
+
+
+def test_a_rule_edit_is_audited_and_a_dry_run_is_not(approvers):
+    ids = _version_with_policy(approvers)
+    rule = {"stage": "staging", "metadata_key": "accuracy", "operator": ">=", "threshold": 0.9}
+
+    edited = approvers["member"].put(
+        f"/models/{ids['model_id']}/promotion-rules", json={"promotion_rules": [rule]}
+    )
+    tried = approvers["viewer"].post(
+        f"/models/{ids['model_id']}/promotion-rules/dry-run", json={"promotion_rules": None}
+    )
+    bad = approvers["viewer"].post(
+        f"/models/{ids['model_id']}/promotion-rules/dry-run",
+        json={"promotion_rules": [{**rule, "operator": "~"}]},
+    )
+
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["promotion_rules"] == [rule]
+    assert tried.status_code == 200, tried.text
+    assert tried.json()["versions"][0]["verdicts"][0]["reason"].endswith("'accuracy' not logged")
+    assert bad.status_code in (400, 422)
+    assert "operator" in bad.text
+    audit = approvers["admin"].get("/audit-events", params={"size": 100}).json()["items"]
+    operations = [(e["operation"], e["user_name"]) for e in audit]
+    assert ("set_promotion_rules", "member") in operations
+    assert not any(op == "dry_run_promotion_rules" for op, _ in operations)

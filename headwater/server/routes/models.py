@@ -33,6 +33,7 @@ from headwater.store.model_registry import (
 )
 from headwater.store.models import ArtifactType
 from headwater.store.permissions import Resource
+from headwater.store.rule_dry_runs import RuleDryRun, RuleDryRunRequest
 
 router = APIRouter(tags=["models"], responses=ERROR_RESPONSES)
 _NO_CONTENT = status.HTTP_204_NO_CONTENT
@@ -226,3 +227,26 @@ def get_stage_holder(
 ) -> StageHolder:
     """Which version held a stage at a moment, and since when, from the stage history."""
     return session.store.get_stage_holder(model_id, stage, at)
+
+
+class PromotionRulesUpdate(_Body):
+    """The model's promotion rules, replacing the ones it has (`[]` clears them)."""
+
+    promotion_rules: tuple[PromotionRule, ...]
+
+
+@router.put("/models/{model_id}/promotion-rules", operation_id="set_promotion_rules")
+def set_promotion_rules(
+    model_id: uuid.UUID, body: PromotionRulesUpdate, session: SessionDep
+) -> Model:
+    """Replace a model's promotion rules (recorded in the audit trail as a rule edit)."""
+    return session.store.update_model(model_id, promotion_rules=body.promotion_rules)
+
+
+@router.post("/models/{model_id}/promotion-rules/dry-run", operation_id="dry_run_promotion_rules")
+def dry_run_promotion_rules(
+    model_id: uuid.UUID, body: RuleDryRunRequest, session: SessionDep
+) -> RuleDryRun:
+    """What rules (the model's own, or the ones given) would decide for each existing
+    version, and why; changes nothing."""
+    return session.store.dry_run_promotion_rules(model_id, body.promotion_rules)

@@ -16,6 +16,7 @@ from headwater.store.model_registry import (
 )
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.utc import parse_model
+from headwater.store.rule_dry_runs import RuleDryRun
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -185,3 +186,15 @@ class RestModelMethods:
         """See `Store.list_approval_requests`."""
         body = self._http.call("GET", "/approval-requests", params=list_params(query))
         return page_from(body, tuple(parse_model(ApprovalRequest, i) for i in body["items"]))
+
+    def dry_run_promotion_rules(
+        self, model_id: uuid.UUID, rules: tuple[PromotionRule, ...] | None = None
+    ) -> RuleDryRun:
+        """See `Store.dry_run_promotion_rules`."""
+        body = {
+            "promotion_rules": None
+            if rules is None
+            else [rule.model_dump(mode="json") for rule in rules]
+        }
+        found = self._http.call("POST", f"/models/{model_id}/promotion-rules/dry-run", body=body)
+        return parse_model(RuleDryRun, found)

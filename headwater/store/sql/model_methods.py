@@ -23,6 +23,7 @@ from headwater.store.sql import (
     approvals,
     ml_models,
     model_versions,
+    rule_dry_runs,
     stage_history,
     stages,
 )
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
         StageTransition,
     )
     from headwater.store.models import ArtifactType, Page
+    from headwater.store.rule_dry_runs import RuleDryRun
 
 
 class SqlModelMethods:
@@ -226,3 +228,12 @@ class SqlModelMethods:
         """See `Store.list_approval_requests`."""
         with self._read() as connection:
             return approval_requests.list_requests(connection, query)
+
+    # --- rule dry-runs --------------------------------------------------------------
+
+    def dry_run_promotion_rules(
+        self, model_id: uuid.UUID, rules: tuple[PromotionRule, ...] | None = None
+    ) -> RuleDryRun:
+        """See `Store.dry_run_promotion_rules`."""
+        with self._read() as connection:
+            return rule_dry_runs.dry_run_rules(connection, model_id, rules)
