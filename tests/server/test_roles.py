@@ -298,7 +298,7 @@ def test_a_project_viewer_cannot_create_change_or_delete_anything(matrix: Matrix
     world = matrix.worlds[viewer.user]
     token = matrix.server.token(viewer.user)
     writes = [o for o in _operations(matrix.server) if o.method != "GET"]
-    reads_in_disguise = {"lookup_artifact_versions", "compare_runs"}
+    reads_in_disguise = {"lookup_artifact_versions", "compare_runs", "dry_run_promotion_rules"}
 
     with httpx.Client(base_url=matrix.server.url, timeout=60) as client:
         statuses = {
