@@ -15,6 +15,8 @@ HeadwaterError
 │   ├── EntityInUseError       an entity others depend on cannot be deleted
 │   ├── StackValidationError   a stack or component's settings are invalid
 │   ├── StageConflictError     another model version holds the stage (pass force=True)
+│   ├── ApprovalError          an approval request cannot take this vote or request
+│   │   └── ApprovalRequiredError  a stage change needs approvals first (request it)
 │   ├── StatusTransitionError  a run or step run cannot take that status (now, or ever)
 │   ├── RepeatedWriteError     a write with this idempotency key was applied already
 │   └── AccessError            the server refused the caller
@@ -86,6 +88,15 @@ class FilterError(StoreError):
 
 class StageConflictError(StoreError):
     """A model version cannot take a stage another version holds without `force`."""
+
+
+class ApprovalError(StoreError):
+    """An approval request cannot take this vote (own request, voted or decided already),
+    or cannot be made (nothing needs approval, one is pending already)."""
+
+
+class ApprovalRequiredError(ApprovalError):
+    """A stage change (or deleting a protected version) needs approvals; request it."""
 
 
 class MetadataError(StoreError):

@@ -7,6 +7,7 @@ not build pydantic models it may never use (benchmarks/core.py times it).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Unpack
@@ -18,7 +19,13 @@ if TYPE_CHECKING:
     from headwater.session import Session
     from headwater.store.filters import ListQuery
     from headwater.store.listings import ModelFilters, ModelVersionFilters, StageTransitionFilters
-    from headwater.store.model_registry import ModelStage, PromotionRule, StageTransition
+    from headwater.store.model_registry import (
+        ModelStage,
+        PromotionRule,
+        StageHolder,
+        StageTransition,
+    )
+    from headwater.store.rule_dry_runs import RuleDryRun
 
 
 class ModelsClientMixin:
@@ -120,25 +127,65 @@ class ModelsClientMixin:
         self,
         model_name_or_id: str | uuid.UUID | None,
         model_version_name_or_number_or_id: str | int | uuid.UUID | None = None,
+        *,
+        at: dt.datetime | None = None,
     ) -> ModelVersionResponse:
         """Get a version by number, name, stage ("production", ...), "latest" or id.
+
+        Args:
+            model_name_or_id: The model's name or id.
+            model_version_name_or_number_or_id: Which version; "latest" when omitted.
+            at: With a stage ("staging" or "production"): the version that held it at
+                this moment, from the stage history (a naive time is local time).
 
         Example:
             ```python
             Client().get_model_version("iris", "production").load_artifact("clf")
+            Client().get_model_version("iris", "production", at=datetime(2026, 11, 20, 14))
             ```
 
         Raises:
-            EntityNotFoundError: there is no such model or version.
+            EntityNotFoundError: there is no such model or version (or no version held
+                the stage at that moment).
+            InvalidValueError: `at` with something other than "staging" or "production".
         """
         from headwater.responses.models import ModelVersionResponse
         from headwater.store.model_registry import LATEST
 
         version = model_version_name_or_number_or_id
+        if at is not None:
+            holder = self.get_stage_holder(model_name_or_id, version, at)
+            return ModelVersionResponse(holder.version, self._session)
         found = self._session.store.get_model_version(
             model_name_or_id, LATEST if version is None else version
         )
         return ModelVersionResponse(found, self._session)
+
+    def get_stage_holder(
+        self,
+        model_name_or_id: str | uuid.UUID | None,
+        stage: str | int | uuid.UUID | None,
+        at: dt.datetime,
+    ) -> StageHolder:
+        """Which version held `stage` at `at`, and since when (a naive `at` is local time).
+
+        Raises:
+            EntityNotFoundError: no such model, or no version held the stage then.
+            InvalidValueError: the stage is not "staging" or "production".
+        """
+        from headwater.errors import InvalidValueError
+        from headwater.store.model_registry import ModelStage
+
+        exclusive = [s.value for s in ModelStage if s.is_exclusive]
+        if model_name_or_id is None or str(stage).lower() not in exclusive:
+            raise InvalidValueError(
+                f"A version at a moment is found by its model and a stage: give the model "
+                f"and one of {', '.join(repr(s) for s in exclusive)}, not '{stage}'."
+            )
+        moment = at if at.tzinfo is not None else at.astimezone()
+        return self._session.store.get_stage_holder(
+            model_name_or_id, ModelStage(str(stage).lower()), moment
+        )
 
     def list_model_versions(
         self,
@@ -182,6 +229,25 @@ class ModelsClientMixin:
         if stage is not None:
             response.set_stage(stage, force, reason=reason)
         return response
+
+    def dry_run_promotion_rules(
+        self,
+        model_name_or_id: str | uuid.UUID,
+        promotion_rules: Sequence[PromotionRule] | None = None,
+    ) -> RuleDryRun:
+        """What promotion rules (the model's own, or these) would decide for each existing
+        version and why (value against threshold), newest first; changes nothing.
+
+        Example:
+            ```python
+            edited = PromotionRule(stage="staging", metadata_key="accuracy", operator=">=",
+                                   threshold=0.8)
+            Client().dry_run_promotion_rules("iris", [edited]).versions[0].would_move_to
+            ```
+        """
+        model = self._session.store.get_model(model_name_or_id)
+        rules = None if promotion_rules is None else tuple(promotion_rules)
+        return self._session.store.dry_run_promotion_rules(model.id, rules)
 
     def list_stage_transitions(
         self,

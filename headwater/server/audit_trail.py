@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from headwater.server.access import READ_METHODS, Decision
 from headwater.store.access_models import AuditEventCreate
 from headwater.store.access_store import AccessStore
-from headwater.store.permissions import Resource
+from headwater.store.permissions import Action, Resource
 
 logger = logging.getLogger(__name__)
 # Answers longer than this are not parsed for an id (creates answer small JSON bodies).
@@ -58,6 +58,8 @@ async def _record_if_changed(scope: Scope, answer: list[Message]) -> None:
     status = next((m["status"] for m in answer if m["type"] == "http.response.start"), 500)
     if int(status) >= 400 or not isinstance(decision, Decision) or not decision.requirement:
         return
+    if decision.requirement.permission.action is Action.READ:
+        return  # a read sent as POST (a comparison, a rule dry-run) changes nothing
     body = b"".join(m.get("body", b"") for m in answer if m["type"] == "http.response.body")
     await _record(scope, decision, body[:_ANSWER_BYTES])
 

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from headwater.errors import (
     ApiError,
+    ApprovalError,
     ArtifactError,
     ComparisonError,
     EntityExistsError,
@@ -59,6 +60,7 @@ _STATUS_BY_ERROR: tuple[tuple[type[HeadwaterError], int], ...] = (
     (InvalidValueError, 400),
     (StackValidationError, 400),
     (StageConflictError, 409),
+    (ApprovalError, 409),
     (StatusTransitionError, 409),
     (ArtifactError, 404),
     (NotAuthenticatedError, 401),

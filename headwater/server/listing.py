@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from headwater.errors import ApiError
 from headwater.store.filters import ListQuery
 from headwater.store.listings import (
+    APPROVAL_REQUESTS,
     ARTIFACT_VERSIONS,
     ARTIFACTS,
     AUDIT_EVENTS,
@@ -141,6 +142,7 @@ if TYPE_CHECKING:
     ModelListParams = ListParams
     ModelVersionListParams = ListParams
     StageTransitionListParams = ListParams
+    ApprovalRequestListParams = ListParams
     StackComponentListParams = ListParams
     StackListParams = ListParams
     AuditListParams = ListParams
@@ -158,6 +160,7 @@ else:
     ModelListParams = list_params_model(MODELS)
     ModelVersionListParams = list_params_model(MODEL_VERSIONS)
     StageTransitionListParams = list_params_model(STAGE_TRANSITIONS)
+    ApprovalRequestListParams = list_params_model(APPROVAL_REQUESTS)
     StackComponentListParams = list_params_model(STACK_COMPONENTS)
     StackListParams = list_params_model(STACKS)
     AuditListParams = list_params_model(AUDIT_EVENTS)

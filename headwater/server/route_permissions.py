@@ -49,6 +49,7 @@ _STEP = InPath("step_run_id", L.STEP_RUN)
 _ARTIFACT_VERSION = InPath("artifact_version_id", L.ARTIFACT_VERSION)
 _MODEL = InPath("model_id", L.MODEL)
 _MODEL_VERSION = InPath("version_id", L.MODEL_VERSION)
+_APPROVAL_REQUEST = InPath("request_id", L.APPROVAL_REQUEST)
 _STACK = InPath("stack_id", L.STACK)
 _COMPONENT = InPath("component_id", L.COMPONENT)
 _PROJECT = InPath("project_id", L.PROJECT)
@@ -137,6 +138,17 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "set_model_version_stage": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
     "apply_promotion_rules": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
     "list_stage_transitions": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
+    "get_stage_holder": _need(R.MODEL_VERSION, A.READ, _MODEL),
+    "set_promotion_rules": _need(R.MODEL, A.UPDATE, _MODEL),
+    # A POST that only reads: never audited (see audit_trail.py).
+    "dry_run_promotion_rules": _need(R.MODEL, A.READ, _MODEL),
+    # approvals: approvers need model_version:promote where the model is
+    "set_approval_policy": _need(R.MODEL, A.UPDATE, _MODEL),
+    "request_stage_change": _need(R.MODEL_VERSION, A.PROMOTE, _MODEL_VERSION),
+    "request_model_version_deletion": _need(R.MODEL_VERSION, A.DELETE, _MODEL_VERSION),
+    "list_approval_requests": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
+    "get_approval_request": _need(R.MODEL_VERSION, A.READ, _APPROVAL_REQUEST),
+    "vote_on_approval_request": _need(R.MODEL_VERSION, A.PROMOTE, _APPROVAL_REQUEST),
     # live events
     "list_events": _need(R.RUN, A.READ, Scope.LISTED),
     "stream_events": _need(R.RUN, A.READ, Scope.LISTED),

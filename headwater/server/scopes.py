@@ -32,6 +32,7 @@ class Locator(StrEnum):
     MODEL_VERSION = "model_version"
     STACK = "stack"
     COMPONENT = "component"
+    APPROVAL_REQUEST = "approval_request"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,9 @@ _FINDERS: dict[Locator, Callable[[Store, str], uuid.UUID]] = {
     ),
     Locator.STACK: lambda store, ref: store.get_stack(ref).project_id,
     Locator.COMPONENT: lambda store, ref: store.get_stack_component(_uuid(ref)).project_id,
+    Locator.APPROVAL_REQUEST: lambda store, ref: _model(
+        store, str(store.get_approval_request(_uuid(ref)).model_id)
+    ),
 }
 # The kinds of `target` that metadata and tag bodies name.
 _TARGETS = {

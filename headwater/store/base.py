@@ -20,14 +20,23 @@ if TYPE_CHECKING:
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
     from headwater.store.filters import ListQuery
+    from headwater.store.model_approvals import (
+        ApprovalRequest,
+        DeletionRequest,
+        StageRequestOutcome,
+        VoteCreate,
+    )
     from headwater.store.model_registry import (
+        ApprovalPolicy,
         Model,
         ModelCreate,
+        ModelStage,
         ModelVersion,
         ModelVersionLinks,
         ModelVersionRequest,
         PromotionRule,
         StageChange,
+        StageHolder,
         StageTransition,
     )
     from headwater.store.models import (
@@ -49,6 +58,7 @@ if TYPE_CHECKING:
         StepRunEnd,
         User,
     )
+    from headwater.store.rule_dry_runs import RuleDryRun
     from headwater.store.stack_models import (
         RunStack,
         Stack,
@@ -398,6 +408,81 @@ class ModelStore(Protocol):
         """List recorded stage changes, refusals and rule decisions. Filterable fields:
         model_id, model_name, model_version_id, version_number, from_stage, to_stage,
         outcome, trigger, user_name, created. Sortable: created."""
+        ...
+
+    def get_stage_holder(
+        self, model_name_or_id: uuid.UUID | str, stage: ModelStage, at: dt.datetime
+    ) -> StageHolder:
+        """Which version held `staging` or `production` at `at` (timezone-aware), and
+        since when, from the applied transitions.
+
+        Raises:
+            EntityNotFoundError: no such model, or no version held the stage then.
+            InvalidValueError: the stage is `none` or `archived`, or `at` is naive.
+        """
+        ...
+
+    def set_approval_policy(self, model_id: uuid.UUID, policy: ApprovalPolicy) -> Model:
+        """Make changes of `policy.stage` wait for approvals (0 approvals: at once again).
+
+        Raises:
+            EntityNotFoundError: there is no model with that id.
+        """
+        ...
+
+    def request_stage_change(
+        self, version_id: uuid.UUID, change: StageChange
+    ) -> StageRequestOutcome:
+        """Ask to move a version to a stage: applied at once when no policy holds it back
+        (as `set_model_version_stage`), else recorded as a pending approval request.
+
+        Raises:
+            StageConflictError: applied at once, and the stage is held without `force`.
+            ApprovalError: the same change of this version is pending already.
+        """
+        ...
+
+    def request_model_version_deletion(
+        self, version_id: uuid.UUID, request: DeletionRequest
+    ) -> ApprovalRequest:
+        """Ask to delete a version in a stage a policy protects (a pending request).
+
+        Raises:
+            StageConflictError: it is in production and no policy allows deleting it.
+            ApprovalError: it needs no approval (delete it), or a request is pending.
+        """
+        ...
+
+    def vote_on_approval_request(self, request_id: uuid.UUID, vote: VoteCreate) -> ApprovalRequest:
+        """Approve or reject a pending request; the approval completing the count applies
+        it in the same transaction (exactly once), one rejection closes it.
+
+        Raises:
+            EntityNotFoundError: no approval request has that id.
+            ApprovalError: it is decided already, the voter asked for it (and approves),
+                or the voter voted on it already.
+        """
+        ...
+
+    def get_approval_request(self, request_id: uuid.UUID) -> ApprovalRequest:
+        """An approval request with its votes; raises `EntityNotFoundError` if none."""
+        ...
+
+    def list_approval_requests(self, query: ListQuery) -> Page[ApprovalRequest]:
+        """List approval requests. Filterable fields: id, model_id, model_name,
+        model_version_id, version_number, kind, to_stage, status, requested_by, created.
+        Sortable: created."""
+        ...
+
+    def dry_run_promotion_rules(
+        self, model_id: uuid.UUID, rules: tuple[PromotionRule, ...] | None = None
+    ) -> RuleDryRun:
+        """What `rules` (None: the model's own) would decide for each existing version
+        (newest first) and why: the value read against the threshold. Changes nothing.
+
+        Raises:
+            EntityNotFoundError: there is no model with that id.
+        """
         ...
 
 

@@ -157,6 +157,21 @@ class StageTransitionFilters(TypedDict, total=False):
     created: Filter
 
 
+class ApprovalRequestFilters(TypedDict, total=False):
+    """Filters of a list of approval requests."""
+
+    id: Filter
+    model_id: Filter
+    model_name: Filter
+    model_version_id: Filter
+    version_number: Filter
+    kind: Filter
+    to_stage: Filter
+    status: Filter
+    requested_by: Filter
+    created: Filter
+
+
 class StackComponentFilters(TypedDict, total=False):
     """Filters of a list of stack components."""
 
@@ -247,6 +262,9 @@ MODEL_VERSIONS = EntityListing(
 )
 STAGE_TRANSITIONS = EntityListing(
     "stage transitions", StageTransitionFilters, sortable=frozenset({"created"})
+)
+APPROVAL_REQUESTS = EntityListing(
+    "approval requests", ApprovalRequestFilters, sortable=frozenset({"created"})
 )
 STACK_COMPONENTS = EntityListing(
     "stack components",

@@ -12,9 +12,9 @@ import datetime as dt
 import math
 import uuid
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from headwater.store.models import ArtifactType, MetadataEntry
 from headwater.store.value_types import FiniteFloat, Int64, Name, Text
@@ -59,6 +59,11 @@ class TransitionOutcome(StrEnum):
     REFUSED = "refused"
     # A promotion rule was evaluated and its condition did not hold.
     SKIPPED = "skipped"
+    # A stage change a policy holds back was asked for, approved or rejected by one
+    # approver (see `model_approvals`); the change itself is recorded as applied.
+    REQUESTED = "requested"
+    APPROVED = "approved"
+    REJECTED = "rejected"
 
 
 class TransitionTrigger(StrEnum):
@@ -92,6 +97,27 @@ class RuleOperator(StrEnum):
                 return value <= threshold
             case RuleOperator.EQ:
                 return value == threshold
+
+
+# More approvers than this for one change is a misconfiguration, not a policy.
+MAX_APPROVALS = 20
+
+
+class ApprovalPolicy(_Frozen):
+    """`stage` of a model needs `required_approvals` approvals from users who may promote
+    (`model_version:promote`), none of them the requester; 0 removes the policy."""
+
+    stage: ModelStage
+    required_approvals: Annotated[int, Field(ge=0, le=MAX_APPROVALS)]
+
+    @field_validator("stage")
+    @classmethod
+    def _one_holder(cls, stage: ModelStage) -> ModelStage:
+        if not stage.is_exclusive:
+            raise ValueError(
+                f"'{stage}' can hold many versions; a policy protects 'staging' or 'production'"
+            )
+        return stage
 
 
 class RuleDecision(_Frozen):
@@ -200,6 +226,8 @@ class Model(_Frozen):
     description: str | None
     tags: tuple[str, ...]
     promotion_rules: tuple[PromotionRule, ...]
+    # Stages whose changes wait for approvals (see `model_approvals`).
+    approval_policies: tuple[ApprovalPolicy, ...] = ()
     # The highest version number given out so far (0 before the first version).
     version_count: int
     created: dt.datetime
@@ -251,3 +279,19 @@ class StageTransition(_Frozen):
     user_name: str | None
     reason: str | None
     created: dt.datetime
+    # The approval request this transition asked for, voted on or applied.
+    request_id: uuid.UUID | None = None
+
+
+class StageHolder(_Frozen):
+    """Which version held a stage at a moment, read from the stage history.
+
+    `version` is the version as it is now (it may have moved on since); `since` is when
+    it entered the stage.
+    """
+
+    model_name: str
+    stage: ModelStage
+    at: dt.datetime
+    since: dt.datetime
+    version: ModelVersion

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -121,3 +122,115 @@ def test_models_delete_version_asks_then_deletes_and_refuses_production():
     assert refused.stderr.startswith("Error: Model 'iris' version 1 is in production")
     assert len(refused.stderr.strip().splitlines()) == 1
     assert [v.number for v in Client().list_model_versions("iris").items] == [1]
+
+
+def test_models_stage_at_names_the_version_that_held_the_stage_then():
+    training(quality=0.5)
+    training(quality=0.5)
+    Client().update_model_version("iris", 1, stage="production")
+    then = dt.datetime.now(dt.UTC)
+    Client().update_model_version("iris", 2, stage="production", force=True)
+
+    answer = headwater("models", "stage-at", "iris", "production", "--at", then.isoformat())
+    as_json = headwater(
+        "models", "stage-at", "iris", "production", "--at", then.isoformat(), "-o", "json"
+    )
+
+    assert answer.returncode == 0, answer.stderr
+    assert "Model 'iris' version 1 was in 'production' at" in answer.stdout
+    assert json.loads(as_json.stdout)["version"]["number"] == 1
+    assert Client().get_model_version("iris", "production", at=then).number == 1
+
+
+def test_models_stage_at_before_any_promotion_or_a_bad_stage_is_one_line_error():
+    training(quality=0.5)
+
+    empty = headwater("models", "stage-at", "iris", "production", "--at", "2020-01-01T00:00")
+    bad = headwater("models", "stage-at", "iris", "archived", "--at", "1h")
+
+    for result in (empty, bad):
+        assert result.returncode == 1
+        assert result.stderr.startswith("Error: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert "No version of model 'iris' was in 'production'" in empty.stderr
+    assert "not 'archived'" in bad.stderr
+
+
+def test_under_a_policy_promote_asks_and_two_approvers_apply_it():
+    training(quality=0.5)
+    policy = headwater("models", "policy", "set", "iris", "production", "--approvals", "2")
+
+    asked = headwater("models", "promote", "iris", "1", "production", "--user", "ada")
+    (request,) = Client().list_approval_requests("iris", status="pending").items
+    own = headwater("models", "approvals", "approve", str(request.id), "--user", "ada")
+    listed = headwater("models", "approvals", "list", "-o", "json")
+    first = headwater("models", "approvals", "approve", str(request.id), "--user", "bob")
+    second = headwater(
+        "models", "approvals", "approve", str(request.id), "--user", "cy", "--comment", "go"
+    )
+    history = headwater("models", "history", "iris")
+    shown = headwater("models", "policy", "show", "iris")
+
+    assert policy.returncode == 0, policy.stderr
+    assert asked.returncode == 0, asked.stderr
+    assert "Pending approval: move version 1 of 'iris' to 'production' needs 2" in asked.stdout
+    assert own.returncode == 1
+    assert own.stderr.startswith("Error: Cannot approve request")
+    assert len(own.stderr.strip().splitlines()) == 1
+    assert [r["id"] for r in json.loads(listed.stdout)["items"]] == [str(request.id)]
+    assert "is pending, 1 of 2" in first.stdout
+    assert "is applied, 2 of 2" in second.stdout
+    assert Client().get_model_version("iris", 1).stage == "production"
+    assert history.returncode == 0, history.stderr
+    for outcome in ("requested", "approved", "applied"):
+        assert outcome in history.stdout
+    assert "'production' of model 'iris': 2 approval(s)" in shown.stdout
+
+
+def test_deleting_a_protected_version_asks_and_a_rejection_keeps_it():
+    training(quality=0.5)
+    Client().update_model_version("iris", 1, stage="production")
+    Client().set_approval_policy("iris", "production", 1)
+
+    asked = headwater("models", "delete-version", "iris", "1", "--user", "ada", "--reason", "old")
+    (request,) = Client().list_approval_requests("iris").items
+    rejected = headwater(
+        "models", "approvals", "reject", str(request.id), "--user", "bob", "--comment", "no"
+    )
+
+    assert "Pending approval: delete version 1 of 'iris' needs 1" in asked.stdout
+    assert "is rejected" in rejected.stdout
+    assert Client().get_model_version("iris", 1).stage == "production"
+
+
+def test_bad_policy_input_is_one_line_error():
+    training(quality=0.5)
+
+    archived = headwater("models", "policy", "set", "iris", "archived", "--approvals", "1")
+    too_many = headwater("models", "policy", "set", "iris", "production", "--approvals", "99")
+    unknown = headwater("models", "approvals", "approve", "not-an-id")
+
+    for result in (archived, too_many, unknown):
+        assert result.returncode == 1, result.stdout
+        assert result.stderr.startswith("Error: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_rules_dry_run_shows_each_versions_verdict_and_changes_nothing():
+    training(quality=0.95)
+    training(quality=0.5)
+    before = Client().list_stage_transitions("iris").total
+
+    own = headwater("models", "rules-dry-run", "iris", "-o", "json")
+    edited = headwater("models", "rules-dry-run", "iris", "--rule", "accuracy >= 0.4 -> production")
+    bad = headwater("models", "rules-dry-run", "iris", "--rule", "accuracy is high")
+
+    assert own.returncode == 0, own.stderr
+    verdicts = {v["version_number"]: v for v in json.loads(own.stdout)["versions"]}
+    assert set(verdicts) == {1, 2}
+    assert "does not hold" in verdicts[2]["verdicts"][0]["reason"]
+    assert edited.returncode == 0, edited.stderr
+    assert "accuracy >= 0.4 -> production" in edited.stdout
+    assert bad.returncode == 1
+    assert bad.stderr.startswith("Error: Rule 'accuracy is high' cannot be read")
+    assert Client().list_stage_transitions("iris").total == before

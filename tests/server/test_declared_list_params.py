@@ -22,6 +22,7 @@ ROUTES = [
     ("/api/v1/models", listings.MODELS),
     ("/api/v1/model-versions", listings.MODEL_VERSIONS),
     ("/api/v1/stage-transitions", listings.STAGE_TRANSITIONS),
+    ("/api/v1/approval-requests", listings.APPROVAL_REQUESTS),
     ("/api/v1/stack-components", listings.STACK_COMPONENTS),
     ("/api/v1/stacks", listings.STACKS),
     ("/api/v1/audit-events", listings.AUDIT_EVENTS),

@@ -24,7 +24,12 @@ from headwater.server.route_permissions import ROUTE_PERMISSIONS, Requirement, S
 from headwater.session import get_session
 from headwater.store.access_models import Grant, PrincipalKind, RoleCreate, TeamCreate
 from headwater.store.logins import ServerRole
-from headwater.store.model_registry import ModelCreate, ModelVersionRequest
+from headwater.store.model_registry import (
+    ApprovalPolicy,
+    ModelCreate,
+    ModelVersionRequest,
+    StageChange,
+)
 from headwater.store.permissions import (
     BUILT_IN_ROLES,
     DEFAULT_PROJECT_ROLES,
@@ -125,6 +130,11 @@ def _seed_world(store: SqlStore, principal: Principal) -> dict[str, str]:
     model_version = store.resolve_model_version(
         ModelVersionRequest(model_name=model.name, project_name=project), run_id=run.id
     )
+    store.set_approval_policy(model.id, ApprovalPolicy(stage="production", required_approvals=1))
+    approval = store.request_stage_change(
+        model_version.id, StageChange(stage="production", user_name="requester")
+    ).request
+    assert approval is not None
     components = {
         kind: store.create_stack_component(
             StackComponentCreate(
@@ -160,6 +170,8 @@ def _seed_world(store: SqlStore, principal: Principal) -> dict[str, str]:
         "model_id": str(model.id),
         "version_id": str(model_version.id),
         "version": str(model_version.id),
+        "request_id": str(approval.id),
+        "stage": "production",
         "stack_id": str(stack.id),
         "component_id": str(components[StackComponentType.ARTIFACT_STORE]),
         "project_id": project,
@@ -286,7 +298,7 @@ def test_a_project_viewer_cannot_create_change_or_delete_anything(matrix: Matrix
     world = matrix.worlds[viewer.user]
     token = matrix.server.token(viewer.user)
     writes = [o for o in _operations(matrix.server) if o.method != "GET"]
-    reads_in_disguise = {"lookup_artifact_versions", "compare_runs"}
+    reads_in_disguise = {"lookup_artifact_versions", "compare_runs", "dry_run_promotion_rules"}
 
     with httpx.Client(base_url=matrix.server.url, timeout=60) as client:
         statuses = {

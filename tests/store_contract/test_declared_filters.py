@@ -18,6 +18,7 @@ from headwater.store.base import Store
 from headwater.store.catalog_models import TagTarget
 from headwater.store.filters import ListQuery
 from headwater.store.listings import (
+    APPROVAL_REQUESTS,
     ARTIFACT_VERSIONS,
     ARTIFACTS,
     MODEL_VERSIONS,
@@ -33,7 +34,12 @@ from headwater.store.listings import (
     USERS,
     EntityListing,
 )
-from headwater.store.model_registry import ModelCreate, ModelVersionRequest
+from headwater.store.model_registry import (
+    ApprovalPolicy,
+    ModelCreate,
+    ModelVersionRequest,
+    StageChange,
+)
 from headwater.store.models import ExecutionStatus
 from headwater.store.stack_models import StackComponentCreate, StackComponentType, StackCreate
 from tests.store_contract.records import a_run, an_output, end_run, record_step
@@ -176,7 +182,27 @@ def _model_cases(store: Store, run: Any, since: str) -> dict[str, Cases]:
     version = store.resolve_model_version(
         ModelVersionRequest(model_name="iris", version="v1"), run_id=run.id
     )
+    store.set_approval_policy(model.id, ApprovalPolicy(stage="production", required_approvals=1))
+    change = StageChange(stage="production", user_name="ada")
+    approval = store.request_stage_change(version.id, change).request
+    assert approval is not None
     return {
+        APPROVAL_REQUESTS.entity: (
+            store.list_approval_requests,
+            approval.id,
+            {
+                "id": str(approval.id),
+                "model_id": str(model.id),
+                "model_name": "iris",
+                "model_version_id": str(version.id),
+                "version_number": "1",
+                "kind": "stage_change",
+                "to_stage": "production",
+                "status": "pending",
+                "requested_by": "ada",
+                "created": since,
+            },
+        ),
         MODELS.entity: (
             store.list_models,
             model.id,
@@ -253,6 +279,7 @@ DECLARED = [
     PROJECTS,
     MODELS,
     MODEL_VERSIONS,
+    APPROVAL_REQUESTS,
     STACK_COMPONENTS,
     STACKS,
 ]

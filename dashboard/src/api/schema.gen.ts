@@ -70,6 +70,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Approval Requests
+         * @description List approval requests (`status=pending` for what awaits approvers).
+         */
+        get: operations["list_approval_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Approval Request
+         * @description Get an approval request with its votes.
+         */
+        get: operations["get_approval_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-requests/{request_id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vote On Approval Request
+         * @description Approve or reject a pending request with a comment; the approval that completes
+         *     the count applies the change.
+         */
+        post: operations["vote_on_approval_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artifact-versions": {
         parameters: {
             query?: never;
@@ -589,6 +650,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/model-versions/{version_id}/deletion-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Model Version Deletion
+         * @description Ask to delete a version in a stage a policy protects (a pending request).
+         */
+        post: operations["request_model_version_deletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/model-versions/{version_id}/links": {
         parameters: {
             query?: never;
@@ -643,6 +724,27 @@ export interface paths {
          */
         put: operations["set_model_version_stage"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/model-versions/{version_id}/stage-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Stage Change
+         * @description Ask to move a version to a stage: applied at once, or a pending approval request
+         *     when the model's policy holds the change back.
+         */
+        post: operations["request_stage_change"];
         delete?: never;
         options?: never;
         head?: never;
@@ -719,6 +821,87 @@ export interface paths {
          * @description Change a model's description or replace its promotion rules.
          */
         patch: operations["update_model"];
+        trace?: never;
+    };
+    "/api/v1/models/{model_id}/approval-policies/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Approval Policy
+         * @description Make changes of a stage of a model wait for approvals (0: apply at once again).
+         */
+        put: operations["set_approval_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{model_id}/promotion-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Promotion Rules
+         * @description Replace a model's promotion rules (recorded in the audit trail as a rule edit).
+         */
+        put: operations["set_promotion_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{model_id}/promotion-rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dry Run Promotion Rules
+         * @description What rules (the model's own, or the ones given) would decide for each existing
+         *     version, and why; changes nothing.
+         */
+        post: operations["dry_run_promotion_rules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{model_id}/stages/{stage}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Stage Holder
+         * @description Which version held a stage at a moment, and since when, from the stage history.
+         */
+        get: operations["get_stage_holder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/pipeline-versions": {
@@ -1911,6 +2094,101 @@ export interface components {
             status: components["schemas"]["ApiKeyStatus"];
         };
         /**
+         * ApprovalPolicy
+         * @description `stage` of a model needs `required_approvals` approvals from users who may promote
+         *     (`model_version:promote`), none of them the requester; 0 removes the policy.
+         */
+        ApprovalPolicy: {
+            /** Required Approvals */
+            required_approvals: number;
+            stage: components["schemas"]["ModelStage"];
+        };
+        /**
+         * ApprovalPolicyUpdate
+         * @description How many approvals changes of the stage need (0 removes the policy).
+         */
+        ApprovalPolicyUpdate: {
+            /** Required Approvals */
+            required_approvals: number;
+        };
+        /**
+         * ApprovalRequest
+         * @description A stage change or deletion waiting for (or decided by) approvals.
+         *
+         *     `model_version_id` is None once an approved deletion removed the version.
+         */
+        ApprovalRequest: {
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /** Decided */
+            decided: string | null;
+            /** Force */
+            force: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["RequestKind"];
+            /**
+             * Model Id
+             * Format: uuid
+             */
+            model_id: string;
+            /** Model Name */
+            model_name: string;
+            /** Model Version Id */
+            model_version_id: string | null;
+            /** Reason */
+            reason: string | null;
+            /** Requested By */
+            requested_by: string | null;
+            /** Required Approvals */
+            required_approvals: number;
+            status: components["schemas"]["RequestStatus"];
+            to_stage: components["schemas"]["ModelStage"] | null;
+            /** Version Number */
+            version_number: number;
+            /** Votes */
+            votes: components["schemas"]["ApprovalVote"][];
+        };
+        /**
+         * ApprovalRequestPage
+         * @description A page of approval requests.
+         */
+        ApprovalRequestPage: {
+            /** Index */
+            index: number;
+            /** Items */
+            items: components["schemas"]["ApprovalRequest"][];
+            /** Size */
+            size: number;
+            /** Total */
+            total: number;
+            /** Total Pages */
+            total_pages: number;
+        };
+        /**
+         * ApprovalVote
+         * @description One approver's decision on a request, with their comment.
+         */
+        ApprovalVote: {
+            /** Approve */
+            approve: boolean;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /** User Name */
+            user_name: string | null;
+        };
+        /**
          * Artifact
          * @description A named artifact; each save under that name is a new version.
          */
@@ -2355,6 +2633,19 @@ export interface components {
             status: components["schemas"]["ExecutionStatus"];
         };
         /**
+         * DeletionRequest
+         * @description Ask to delete a version in a protected stage.
+         */
+        DeletionRequest: {
+            /** Reason */
+            reason?: string | null;
+            /**
+             * User Name
+             * @default default
+             */
+            user_name: string;
+        };
+        /**
          * EdgeKind
          * @description Which way an edge runs: an artifact into a step, or a step out to an artifact.
          * @enum {string}
@@ -2521,6 +2812,11 @@ export interface components {
          * @description A named model; its versions carry the artifacts and stages.
          */
         Model: {
+            /**
+             * Approval Policies
+             * @default []
+             */
+            approval_policies: components["schemas"]["ApprovalPolicy"][];
             /**
              * Created
              * Format: date-time
@@ -3075,6 +3371,14 @@ export interface components {
             user_name: string;
         };
         /**
+         * PromotionRulesUpdate
+         * @description The model's promotion rules, replacing the ones it has (`[]` clears them).
+         */
+        PromotionRulesUpdate: {
+            /** Promotion Rules */
+            promotion_rules: components["schemas"]["PromotionRule"][];
+        };
+        /**
          * PruneRequest
          * @description What to prune: `dry_run` only lists; `only_versions` keeps empty artifacts.
          */
@@ -3090,6 +3394,18 @@ export interface components {
              */
             only_versions: boolean;
         };
+        /**
+         * RequestKind
+         * @description What an approval request would do once approved.
+         * @enum {string}
+         */
+        RequestKind: "stage_change" | "deletion";
+        /**
+         * RequestStatus
+         * @description Where an approval request stands.
+         * @enum {string}
+         */
+        RequestStatus: "pending" | "applied" | "rejected" | "refused";
         /**
          * ResourceUsage
          * @description CPU and memory a step used while it ran.
@@ -3123,11 +3439,52 @@ export interface components {
             permissions: string[];
         };
         /**
+         * RuleDryRun
+         * @description The rules tried and, newest version first, what each would have decided.
+         */
+        RuleDryRun: {
+            /**
+             * Model Id
+             * Format: uuid
+             */
+            model_id: string;
+            /** Model Name */
+            model_name: string;
+            /** Rules */
+            rules: components["schemas"]["PromotionRule"][];
+            /** Versions */
+            versions: components["schemas"]["VersionVerdict"][];
+        };
+        /**
+         * RuleDryRunRequest
+         * @description Rules to try; None tries the model's own rules.
+         */
+        RuleDryRunRequest: {
+            /** Promotion Rules */
+            promotion_rules?: components["schemas"]["PromotionRule"][] | null;
+        };
+        /**
          * RuleOperator
          * @description How a promotion rule compares a metadata value with its threshold.
          * @enum {string}
          */
         RuleOperator: ">" | ">=" | "<" | "<=" | "==";
+        /**
+         * RuleVerdict
+         * @description One rule's decision on one version: the value it read, and the reason in words.
+         */
+        RuleVerdict: {
+            /** Holds */
+            holds: boolean;
+            /** Reason */
+            reason: string;
+            /** Rule Index */
+            rule_index: number;
+            /** Value */
+            value: unknown;
+            /** Would Move */
+            would_move: boolean;
+        };
         /**
          * RulesEvaluated
          * @description How many promotion rules were evaluated (each decision is in the stage history).
@@ -3529,6 +3886,38 @@ export interface components {
             user_name: string;
         };
         /**
+         * StageHolder
+         * @description Which version held a stage at a moment, read from the stage history.
+         *
+         *     `version` is the version as it is now (it may have moved on since); `since` is when
+         *     it entered the stage.
+         */
+        StageHolder: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Model Name */
+            model_name: string;
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            stage: components["schemas"]["ModelStage"];
+            version: components["schemas"]["ModelVersion"];
+        };
+        /**
+         * StageRequestOutcome
+         * @description What asking for a stage change did: applied at once (`request` None), or made a
+         *     pending request; `version` is the version as it is now.
+         */
+        StageRequestOutcome: {
+            request: components["schemas"]["ApprovalRequest"] | null;
+            version: components["schemas"]["ModelVersion"];
+        };
+        /**
          * StageTransition
          * @description One recorded attempt to change a version's stage: who, when, from, to, why.
          */
@@ -3559,6 +3948,8 @@ export interface components {
             outcome: components["schemas"]["TransitionOutcome"];
             /** Reason */
             reason: string | null;
+            /** Request Id */
+            request_id?: string | null;
             to_stage: components["schemas"]["ModelStage"];
             trigger: components["schemas"]["TransitionTrigger"];
             /** User Name */
@@ -3901,7 +4292,7 @@ export interface components {
          * @description What became of an attempt to change a version's stage.
          * @enum {string}
          */
-        TransitionOutcome: "applied" | "refused" | "skipped";
+        TransitionOutcome: "applied" | "refused" | "skipped" | "requested" | "approved" | "rejected";
         /**
          * TransitionTrigger
          * @description Who or what asked for a stage change.
@@ -3969,6 +4360,23 @@ export interface components {
             total_pages: number;
         };
         /**
+         * VersionVerdict
+         * @description What the rules would do to one version.
+         */
+        VersionVerdict: {
+            /**
+             * Model Version Id
+             * Format: uuid
+             */
+            model_version_id: string;
+            stage: components["schemas"]["ModelStage"];
+            /** Verdicts */
+            verdicts: components["schemas"]["RuleVerdict"][];
+            /** Version Number */
+            version_number: number;
+            would_move_to: components["schemas"]["ModelStage"] | null;
+        };
+        /**
          * Visualization
          * @description A rendered view of an artifact version, stored beside its bytes.
          */
@@ -3985,6 +4393,21 @@ export interface components {
          * @enum {string}
          */
         VisualizationType: "html" | "markdown" | "image" | "csv" | "json" | "chart";
+        /**
+         * VoteCreate
+         * @description An approver's decision on a request (the server records the logged-in user).
+         */
+        VoteCreate: {
+            /** Approve */
+            approve: boolean;
+            /** Comment */
+            comment?: string | null;
+            /**
+             * User Name
+             * @default default
+             */
+            user_name: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -4186,6 +4609,280 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyWithSecret"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_approval_requests: {
+        parameters: {
+            query?: {
+                /** @description 'asc:<field>' or 'desc:<field>'. */
+                sort_by?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                size?: number;
+                id?: string | null;
+                model_id?: string | null;
+                model_name?: string | null;
+                model_version_id?: string | null;
+                version_number?: string | null;
+                kind?: string | null;
+                to_stage?: string | null;
+                status?: string | null;
+                requested_by?: string | null;
+                created?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequestPage"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_approval_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    vote_on_approval_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
@@ -6470,6 +7167,95 @@ export interface operations {
             };
         };
     };
+    request_model_version_deletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRequest"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_model_version_links: {
         parameters: {
             query?: never;
@@ -6666,6 +7452,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    request_stage_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageRequestOutcome"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
@@ -7191,6 +8066,364 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_approval_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: string;
+                /** @description staging or production */
+                stage: "staging" | "production";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalPolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_promotion_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromotionRulesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Model"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dry_run_promotion_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleDryRunRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleDryRun"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_stage_holder: {
+        parameters: {
+            query: {
+                /** @description A moment with its timezone (ISO 8601). */
+                at: string;
+            };
+            header?: never;
+            path: {
+                model_id: string;
+                stage: components["schemas"]["ModelStage"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageHolder"];
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */

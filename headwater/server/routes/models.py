@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated
 
@@ -21,15 +22,18 @@ from headwater.server.schemas import PageOf
 from headwater.store.model_registry import (
     Model,
     ModelCreate,
+    ModelStage,
     ModelVersion,
     ModelVersionLinks,
     ModelVersionRequest,
     PromotionRule,
     StageChange,
+    StageHolder,
     StageTransition,
 )
 from headwater.store.models import ArtifactType
 from headwater.store.permissions import Resource
+from headwater.store.rule_dry_runs import RuleDryRun, RuleDryRunRequest
 
 router = APIRouter(tags=["models"], responses=ERROR_RESPONSES)
 _NO_CONTENT = status.HTTP_204_NO_CONTENT
@@ -212,3 +216,37 @@ def list_stage_transitions(
     query = caller.scope(params.to_query(), Resource.MODEL_VERSION)
     page: StageTransitionPage = StageTransitionPage.of(session.store.list_stage_transitions(query))
     return page
+
+
+@router.get("/models/{model_id}/stages/{stage}", operation_id="get_stage_holder")
+def get_stage_holder(
+    model_id: str,
+    stage: ModelStage,
+    at: Annotated[dt.datetime, Query(description="A moment with its timezone (ISO 8601).")],
+    session: SessionDep,
+) -> StageHolder:
+    """Which version held a stage at a moment, and since when, from the stage history."""
+    return session.store.get_stage_holder(model_id, stage, at)
+
+
+class PromotionRulesUpdate(_Body):
+    """The model's promotion rules, replacing the ones it has (`[]` clears them)."""
+
+    promotion_rules: tuple[PromotionRule, ...]
+
+
+@router.put("/models/{model_id}/promotion-rules", operation_id="set_promotion_rules")
+def set_promotion_rules(
+    model_id: uuid.UUID, body: PromotionRulesUpdate, session: SessionDep
+) -> Model:
+    """Replace a model's promotion rules (recorded in the audit trail as a rule edit)."""
+    return session.store.update_model(model_id, promotion_rules=body.promotion_rules)
+
+
+@router.post("/models/{model_id}/promotion-rules/dry-run", operation_id="dry_run_promotion_rules")
+def dry_run_promotion_rules(
+    model_id: uuid.UUID, body: RuleDryRunRequest, session: SessionDep
+) -> RuleDryRun:
+    """What rules (the model's own, or the ones given) would decide for each existing
+    version, and why; changes nothing."""
+    return session.store.dry_run_promotion_rules(model_id, body.promotion_rules)

@@ -6,14 +6,27 @@ import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from headwater.store.model_registry import Model, ModelVersion, ModelVersionLinks, StageTransition
+from headwater.store.model_approvals import ApprovalRequest, StageRequestOutcome
+from headwater.store.model_registry import (
+    Model,
+    ModelVersion,
+    ModelVersionLinks,
+    StageHolder,
+    StageTransition,
+)
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.utc import parse_model
+from headwater.store.rule_dry_runs import RuleDryRun
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from headwater.store.filters import ListQuery
+    from headwater.store.model_approvals import DeletionRequest, VoteCreate
     from headwater.store.model_registry import (
+        ApprovalPolicy,
         ModelCreate,
+        ModelStage,
         ModelVersionRequest,
         PromotionRule,
         StageChange,
@@ -125,3 +138,63 @@ class RestModelMethods:
             "POST", f"/model-versions/{version_id}/promotion-rules/apply", body=body
         )
         return int(found["evaluated"])
+
+    def get_stage_holder(
+        self, model_name_or_id: uuid.UUID | str, stage: ModelStage, at: dt.datetime
+    ) -> StageHolder:
+        """See `Store.get_stage_holder`."""
+        path = f"/models/{quote(str(model_name_or_id), safe='')}/stages/{stage.value}"
+        body = self._http.call("GET", path, params={"at": at.isoformat()})
+        return parse_model(StageHolder, body)
+
+    # --- approvals ------------------------------------------------------------------
+
+    def set_approval_policy(self, model_id: uuid.UUID, policy: ApprovalPolicy) -> Model:
+        """See `Store.set_approval_policy`."""
+        path = f"/models/{model_id}/approval-policies/{policy.stage.value}"
+        body = {"required_approvals": policy.required_approvals}
+        return parse_model(Model, self._http.call("PUT", path, body=body))
+
+    def request_stage_change(
+        self, version_id: uuid.UUID, change: StageChange
+    ) -> StageRequestOutcome:
+        """See `Store.request_stage_change`."""
+        body = change.model_dump(mode="json")
+        found = self._http.call("POST", f"/model-versions/{version_id}/stage-requests", body=body)
+        return parse_model(StageRequestOutcome, found)
+
+    def request_model_version_deletion(
+        self, version_id: uuid.UUID, request: DeletionRequest
+    ) -> ApprovalRequest:
+        """See `Store.request_model_version_deletion`."""
+        path = f"/model-versions/{version_id}/deletion-requests"
+        found = self._http.call("POST", path, body=request.model_dump(mode="json"))
+        return parse_model(ApprovalRequest, found)
+
+    def vote_on_approval_request(self, request_id: uuid.UUID, vote: VoteCreate) -> ApprovalRequest:
+        """See `Store.vote_on_approval_request`."""
+        path = f"/approval-requests/{request_id}/votes"
+        found = self._http.call("POST", path, body=vote.model_dump(mode="json"))
+        return parse_model(ApprovalRequest, found)
+
+    def get_approval_request(self, request_id: uuid.UUID) -> ApprovalRequest:
+        """See `Store.get_approval_request`."""
+        found = self._http.call("GET", f"/approval-requests/{request_id}")
+        return parse_model(ApprovalRequest, found)
+
+    def list_approval_requests(self, query: ListQuery) -> Page[ApprovalRequest]:
+        """See `Store.list_approval_requests`."""
+        body = self._http.call("GET", "/approval-requests", params=list_params(query))
+        return page_from(body, tuple(parse_model(ApprovalRequest, i) for i in body["items"]))
+
+    def dry_run_promotion_rules(
+        self, model_id: uuid.UUID, rules: tuple[PromotionRule, ...] | None = None
+    ) -> RuleDryRun:
+        """See `Store.dry_run_promotion_rules`."""
+        body = {
+            "promotion_rules": None
+            if rules is None
+            else [rule.model_dump(mode="json") for rule in rules]
+        }
+        found = self._http.call("POST", f"/models/{model_id}/promotion-rules/dry-run", body=body)
+        return parse_model(RuleDryRun, found)

@@ -18,6 +18,7 @@ from headwater.store.listings import MODELS
 from headwater.store.model_registry import Model, ModelCreate, PromotionRule
 from headwater.store.models import MetadataTarget, Page
 from headwater.store.sql import pipelines as pipeline_rows
+from headwater.store.sql.approval_policies import load_policies
 from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
@@ -220,6 +221,7 @@ def _name_taken(name: str) -> EntityExistsError:
 def _models_from_rows(connection: Connection, rows: Sequence[Row[*tuple[Any, ...]]]) -> list[Model]:
     ids = [row.id for row in rows]
     tags = load_tags(connection, model_tags, ids)
+    policies = load_policies(connection, ids)
     rules: dict[uuid.UUID, list[PromotionRule]] = defaultdict(list)
     if ids:
         for rule in connection.execute(_SELECT_RULES, {"ids": ids}):
@@ -239,6 +241,7 @@ def _models_from_rows(connection: Connection, rows: Sequence[Row[*tuple[Any, ...
             description=row.description,
             tags=tags.get(row.id, ()),
             promotion_rules=tuple(rules.get(row.id, ())),
+            approval_policies=policies.get(row.id, ()),
             version_count=row.version_count,
             created=row.created,
         )

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, exists, select, update
 
-from headwater.errors import EntityNotFoundError, FilterError, StageConflictError
+from headwater.errors import (
+    ApprovalRequiredError,
+    EntityNotFoundError,
+    FilterError,
+    StageConflictError,
+)
 from headwater.store.listings import MODEL_VERSIONS
 from headwater.store.model_registry import (
     LATEST,
@@ -27,6 +32,7 @@ from headwater.store.model_registry import (
 from headwater.store.models import ArtifactType, MetadataTarget, Page
 from headwater.store.sql import ml_models
 from headwater.store.sql import pipelines as pipeline_rows
+from headwater.store.sql.approval_policies import required_approvals
 from headwater.store.sql.filtering import (
     ColumnFilter,
     ConditionBuilder,
@@ -217,24 +223,48 @@ def get_model_version_by_id(connection: Connection, version_id: uuid.UUID) -> Mo
     return versions_from_rows(connection, [row])[0]
 
 
-def delete_model_version(connection: Connection, version_id: uuid.UUID) -> None:
+def delete_model_version(
+    connection: Connection, version_id: uuid.UUID, *, is_approved: bool = False
+) -> None:
     """Delete a version with its links, stage history and metadata (runs and artifacts stay).
 
     Its number is never given out again: numbers come from the model's counter.
+    `is_approved` says a policy's approvals for deleting it were given.
 
     Raises:
         EntityNotFoundError: no model version has that id.
+        ApprovalRequiredError: a policy protects the version's stage; request deletion.
         StageConflictError: the version is in production, where runs may still load it.
     """
     version = get_model_version_by_id(connection, version_id)
+    if not is_approved:
+        check_deletable(connection, version)
+    delete_metadata(connection, MetadataTarget.MODEL_VERSION, [version_id])
+    connection.execute(model_versions.delete().where(model_versions.c.id == version_id))
+
+
+def check_deletable(connection: Connection, version: ModelVersion) -> None:
+    """Refuse to delete a version a policy protects, or one in production.
+
+    Raises:
+        ApprovalRequiredError: a policy protects the version's stage.
+        StageConflictError: the version is in production.
+    """
+    required = required_approvals(connection, version, None)
+    if required:
+        raise ApprovalRequiredError(
+            f"Model '{version.model_name}' version {version.number} is in "
+            f"'{version.stage}', whose policy asks {required} approval(s) to delete it. "
+            f"Request its deletion with `headwater models delete-version "
+            f"{version.model_name} {version.number}` (which asks for approval) or "
+            f"Client().request_model_version_deletion."
+        )
     if version.stage == ModelStage.PRODUCTION:
         raise StageConflictError(
             f"Model '{version.model_name}' version {version.number} is in production, "
             f"where pipelines may still load it. Move it out first: `headwater models "
             f"promote {version.model_name} {version.number} archived`."
         )
-    delete_metadata(connection, MetadataTarget.MODEL_VERSION, [version_id])
-    connection.execute(model_versions.delete().where(model_versions.c.id == version_id))
 
 
 def list_model_versions(connection: Connection, query: ListQuery) -> Page[ModelVersion]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -346,6 +347,9 @@ stage_transitions = Table(
     Column("outcome", String(STATUS), nullable=False, server_default="applied"),
     Column("trigger", String(STATUS), nullable=False, server_default="user"),
     _created(),
+    # The approval request it belongs to; no foreign key, so it reads the same after the
+    # request's version is deleted.
+    Column("request_id", Uuid(), nullable=True),
     Index(None, "model_version_id", "created"),
 )
 
@@ -360,6 +364,51 @@ model_promotion_rules = Table(
     Column("operator", String(STATUS), nullable=False),
     Column("threshold", Float(), nullable=False),
     PrimaryKeyConstraint("model_id", "position"),
+)
+
+# "Changes of <stage> need <n> approvals", one row per protected stage of a model.
+model_approval_policies = Table(
+    "model_approval_policies",
+    store_schema,
+    _ref("model_id", "models.id"),
+    Column("stage", String(STATUS), nullable=False),
+    Column("required_approvals", Integer(), nullable=False),
+    PrimaryKeyConstraint("model_id", "stage"),
+)
+
+# A stage change or deletion waiting for approvals, or decided; it outlives a version an
+# approved deletion removed (then `model_version_id` is null).
+approval_requests = Table(
+    "approval_requests",
+    store_schema,
+    _id(),
+    _ref("model_id", "models.id"),
+    _ref("model_version_id", "model_versions.id", nullable=True, on_delete="SET NULL"),
+    Column("version_number", Integer(), nullable=False),
+    # stage_change or deletion; pending, applied, rejected or refused.
+    Column("kind", String(STATUS), nullable=False),
+    Column("to_stage", String(STATUS), nullable=True),
+    Column("force", Boolean(), nullable=False),
+    Column("reason", Text(), nullable=True),
+    _ref("user_id", "users.id", nullable=True, on_delete="SET NULL"),
+    Column("required_approvals", Integer(), nullable=False),
+    Column("status", String(STATUS), nullable=False),
+    _created(),
+    Column("decided", UtcDateTime(), nullable=True),
+    Index(None, "model_id", "status"),
+    Index(None, "status", "created"),
+)
+
+approval_votes = Table(
+    "approval_votes",
+    store_schema,
+    _ref("request_id", "approval_requests.id"),
+    _ref("user_id", "users.id"),
+    Column("approve", Boolean(), nullable=False),
+    Column("comment", Text(), nullable=True),
+    _created(),
+    # One vote per approver and request, whatever the writers do.
+    PrimaryKeyConstraint("request_id", "user_id"),
 )
 
 # --- stacks ---------------------------------------------------------------------------

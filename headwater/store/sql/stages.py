@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, select, update
 
-from headwater.errors import StageConflictError
+from headwater.errors import ApprovalError, ApprovalRequiredError, StageConflictError
 from headwater.store.listings import STAGE_TRANSITIONS
 from headwater.store.model_registry import (
     ModelStage,
@@ -27,6 +27,8 @@ from headwater.store.model_registry import (
 from headwater.store.models import MetadataTarget, Page, utc_now
 from headwater.store.sql import ml_models
 from headwater.store.sql import pipelines as pipeline_rows
+from headwater.store.sql.approval_policies import required_approvals
+from headwater.store.sql.approval_requests import make_request
 from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
@@ -35,7 +37,6 @@ from headwater.store.sql.filtering import (
     project_via,
     where_clauses,
 )
-from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import load_metadata
 from headwater.store.sql.model_versions import get_model_version_by_id
 from headwater.store.sql.paging import fetch_page
@@ -46,6 +47,7 @@ from headwater.store.sql.schema import (
     step_runs,
     users,
 )
+from headwater.store.sql.stage_history import record_transition
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -108,18 +110,25 @@ def set_stage(
     change: StageChange,
     *,
     trigger: TransitionTrigger = TransitionTrigger.USER,
+    is_approved: bool = False,
+    request_id: uuid.UUID | None = None,
 ) -> ModelVersion:
     """Move a version to `change.stage`, recording the transition (and any demotion).
+
+    `is_approved` says the approvals a policy asks for were given (by `request_id`).
 
     Raises:
         EntityNotFoundError: there is no model version with that id.
         StageConflictError: another version holds the stage and `change.force` is unset.
+        ApprovalRequiredError: a policy holds the change back and it is not approved.
     """
     version = get_model_version_by_id(connection, version_id)
     connection.execute(ml_models.LOCK_MODEL, {"model_id": version.model_id})
     version = get_model_version_by_id(connection, version_id)  # as it is now we hold the lock
     if version.stage is change.stage:
         return version
+    if not is_approved:
+        _check_needs_no_approval(connection, version, change.stage)
     # Read the clock only now: whoever waited for the lock records a later time.
     now = utc_now()
     user_id = pipeline_rows.ensure_user(connection, change.user_name, now)
@@ -136,6 +145,7 @@ def set_stage(
             reason=f"version {version.number} was forced into {change.stage}",
             trigger=TransitionTrigger.DEMOTION,
             now=now,
+            request_id=request_id,
         )
         now += _TICK
     _move(connection, version, change.stage)
@@ -147,36 +157,23 @@ def set_stage(
         reason=change.reason,
         trigger=trigger,
         now=now,
+        request_id=request_id,
     )
     return get_model_version_by_id(connection, version_id)
 
 
-def record_transition(
-    connection: Connection,
-    version: ModelVersion,
-    *,
-    to_stage: ModelStage,
-    user_id: uuid.UUID | None,
-    reason: str | None,
-    trigger: TransitionTrigger,
-    now: dt.datetime,
-    outcome: TransitionOutcome = TransitionOutcome.APPLIED,
+def _check_needs_no_approval(
+    connection: Connection, version: ModelVersion, stage: ModelStage
 ) -> None:
-    """Add one row to the version's stage history."""
-    connection.execute(
-        stage_transitions.insert(),
-        {
-            "id": new_id(),
-            "model_version_id": version.id,
-            "from_stage": version.stage.value,
-            "to_stage": to_stage.value,
-            "user_id": user_id,
-            "reason": reason,
-            "outcome": outcome.value,
-            "trigger": trigger.value,
-            "created": now,
-        },
-    )
+    required = required_approvals(connection, version, stage)
+    if required:
+        raise ApprovalRequiredError(
+            f"Moving version {version.number} of model '{version.model_name}' from "
+            f"'{version.stage}' to '{stage}' needs {required} approval(s) by its policy. "
+            f"Request it with `headwater models promote {version.model_name} "
+            f"{version.number} {stage}` (or Client().request_stage_change), then have "
+            f"approvers approve it."
+        )
 
 
 def record_refusal(
@@ -218,6 +215,7 @@ def list_stage_transitions(connection: Connection, query: ListQuery) -> Page[Sta
             user_name=row.user_name,
             reason=row.reason,
             created=row.created,
+            request_id=row.request_id,
         )
         for row in rows
     )
@@ -286,9 +284,48 @@ def _apply_rule(
             outcome=TransitionOutcome.SKIPPED,
         )
         return
+    required = required_approvals(connection, version, rule.stage)
+    if required:
+        _request_for_rule(connection, version, rule, decision.reason, user_id, required)
+        return
     user_name = connection.execute(select(users.c.name).where(users.c.id == user_id)).scalar_one()
     change = StageChange(stage=rule.stage, force=True, reason=decision.reason, user_name=user_name)
     set_stage(connection, version.id, change, trigger=TransitionTrigger.RULE)
+
+
+def _request_for_rule(
+    connection: Connection,
+    version: ModelVersion,
+    rule: PromotionRule,
+    reason: str,
+    user_id: uuid.UUID,
+    required: int,
+) -> None:
+    """A rule that holds for a stage a policy protects asks for approval instead."""
+    now = utc_now()
+    try:
+        make_request(
+            connection,
+            version,
+            to_stage=rule.stage,
+            force=True,
+            reason=reason,
+            user_id=user_id,
+            required=required,
+            trigger=TransitionTrigger.RULE,
+            now=now,
+        )
+    except ApprovalError:
+        record_transition(
+            connection,
+            version,
+            to_stage=rule.stage,
+            user_id=user_id,
+            reason=f"{reason}, but a request for it is pending already",
+            trigger=TransitionTrigger.RULE,
+            now=now,
+            outcome=TransitionOutcome.SKIPPED,
+        )
 
 
 def _metadata_values(

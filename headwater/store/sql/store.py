@@ -18,7 +18,6 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 from headwater.errors import (
     EntityNotFoundError,
     InvalidValueError,
-    StageConflictError,
     StoreError,
 )
 from headwater.store.events import EventChange, EventEntity
@@ -28,11 +27,8 @@ from headwater.store.sql import (
     artifacts,
     dag,
     events,
-    ml_models,
-    model_versions,
     pipelines,
     runs,
-    stages,
     step_queries,
     steps,
     write_answers,
@@ -44,6 +40,7 @@ from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.migration import ensure_current_schema
+from headwater.store.sql.model_methods import SqlModelMethods
 from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
 from headwater.store.sql.users import SqlLoginMethods
@@ -54,18 +51,7 @@ if TYPE_CHECKING:
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
     from headwater.store.idempotency import WriteAnswer
-    from headwater.store.model_registry import (
-        Model,
-        ModelCreate,
-        ModelVersion,
-        ModelVersionLinks,
-        ModelVersionRequest,
-        PromotionRule,
-        StageChange,
-        StageTransition,
-    )
     from headwater.store.models import (
-        ArtifactType,
         ArtifactVersion,
         ExecutionStatus,
         MetadataEntry,
@@ -95,7 +81,13 @@ if TYPE_CHECKING:
 _Explain = Callable[["Connection"], StoreError]
 
 
-class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceAccountMethods):
+class SqlStore(
+    SqlCatalogMethods,
+    SqlModelMethods,
+    SqlLoginMethods,
+    SqlAccessMethods,
+    SqlServiceAccountMethods,
+):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 
     Safe to share between threads (a heartbeat thread and the main thread, say): each
@@ -407,121 +399,6 @@ class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceA
         """See `Store.get_run_stack`."""
         with self._read() as connection:
             return stack_rows.get_run_stack(connection, run_id)
-
-    # --- models and model versions --------------------------------------------------
-
-    def create_model(self, model: ModelCreate) -> Model:
-        """See `Store.create_model`."""
-        with self._write() as connection:
-            return ml_models.create_model(connection, model, utc_now())
-
-    def get_model(self, name_or_id: uuid.UUID | str) -> Model:
-        """See `Store.get_model`."""
-        with self._read() as connection:
-            return ml_models.get_model(connection, name_or_id)
-
-    def list_models(self, query: ListQuery) -> Page[Model]:
-        """See `Store.list_models`."""
-        with self._read() as connection:
-            return ml_models.list_models(connection, query)
-
-    def update_model(
-        self,
-        model_id: uuid.UUID,
-        *,
-        description: str | None = None,
-        promotion_rules: tuple[PromotionRule, ...] | None = None,
-    ) -> Model:
-        """See `Store.update_model`."""
-        with self._write() as connection:
-            return ml_models.update_model(
-                connection, model_id, description=description, promotion_rules=promotion_rules
-            )
-
-    def delete_model(self, model_id: uuid.UUID) -> None:
-        """See `Store.delete_model`."""
-        with self._write() as connection:
-            ml_models.delete_model(connection, model_id)
-
-    def resolve_model_version(
-        self, request: ModelVersionRequest, *, run_id: uuid.UUID | None = None
-    ) -> ModelVersion:
-        """See `Store.resolve_model_version`."""
-        with self._write() as connection:
-            return model_versions.resolve_model_version(
-                connection, request, run_id=run_id, now=utc_now()
-            )
-
-    def get_model_version(
-        self, model_name_or_id: uuid.UUID | str | None, version: uuid.UUID | str | int
-    ) -> ModelVersion:
-        """See `Store.get_model_version`."""
-        with self._read() as connection:
-            return model_versions.get_model_version(connection, model_name_or_id, version)
-
-    def list_model_versions(self, query: ListQuery) -> Page[ModelVersion]:
-        """See `Store.list_model_versions`."""
-        with self._read() as connection:
-            return model_versions.list_model_versions(connection, query)
-
-    def delete_model_version(self, version_id: uuid.UUID) -> None:
-        """See `Store.delete_model_version`."""
-        with self._write() as connection:
-            model_versions.delete_model_version(connection, version_id)
-
-    def get_model_version_links(self, version_id: uuid.UUID) -> ModelVersionLinks:
-        """See `Store.get_model_version_links`."""
-        with self._read() as connection:
-            return model_versions.model_version_links(connection, version_id)
-
-    def link_artifacts_to_model_version(
-        self, version_id: uuid.UUID, links: dict[uuid.UUID, ArtifactType]
-    ) -> None:
-        """See `Store.link_artifacts_to_model_version`."""
-        with self._write() as connection:
-            model_versions.get_model_version_by_id(connection, version_id)
-            model_versions.link_artifacts(connection, version_id, links)
-
-    def set_model_version_stage(self, version_id: uuid.UUID, change: StageChange) -> ModelVersion:
-        """See `Store.set_model_version_stage`."""
-
-        def explain(connection: Connection) -> StoreError:
-            version = model_versions.get_model_version_by_id(connection, version_id)
-            holder = self._stage_holder(version, change)
-            return stages.stage_conflict(version, holder or version, change.stage)
-
-        try:
-            with self._write(explain_conflict=explain) as connection:
-                return stages.set_stage(connection, version_id, change)
-        except StageConflictError:
-            # The attempt rolled back; its refusal is history too, in its own transaction.
-            with self._write() as connection:
-                stages.record_refusal(connection, version_id, change, utc_now())
-            raise
-
-    def list_stage_transitions(self, query: ListQuery) -> Page[StageTransition]:
-        """See `Store.list_stage_transitions`."""
-        with self._read() as connection:
-            return stages.list_stage_transitions(connection, query)
-
-    def apply_promotion_rules(
-        self,
-        version_id: uuid.UUID,
-        *,
-        run_id: uuid.UUID | None = None,
-        user_name: str = "default",
-    ) -> int:
-        """See `Store.apply_promotion_rules`."""
-        with self._write() as connection:
-            return stages.apply_promotion_rules(
-                connection, version_id, run_id=run_id, user_name=user_name, now=utc_now()
-            )
-
-    def _stage_holder(self, version: ModelVersion, change: StageChange) -> ModelVersion | None:
-        page = self.list_model_versions(
-            ListQuery(filters={"model_id": str(version.model_id), "stage": change.stage.value})
-        )
-        return next((v for v in page.items if v.id != version.id), None)
 
     def close(self) -> None:
         """See `Store.close`: closes every pooled connection."""
