@@ -1,10 +1,12 @@
-"""`POST /runs/compare`: runs side by side, in one request for up to 500 runs."""
+"""`POST /runs/compare`: runs side by side, in one request for up to 500 runs; and
+`POST /runs/compare/export`: the view on screen as the CLI's CSV or JSON, byte for byte."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from headwater.comparison import MAX_RUNS, MIN_RUNS, RunComparison, compare_runs
@@ -84,11 +86,68 @@ def compare(body: ComparisonRequest, session: SessionDep, caller: CallerDep) -> 
 
     A run the caller cannot read answers 404 as if it did not exist.
     """
-    runs = [_readable_run(session.store, caller, ref) for ref in body.runs]
-    baseline = (
-        None if body.baseline is None else _readable_run(session.store, caller, body.baseline)
+    return ComparisonBody.of(_compare(session.store, caller, body))
+
+
+class ExportFormat(StrEnum):
+    """What an export is written as: the same text as `headwater runs compare -o ...`."""
+
+    CSV = "csv"
+    JSON = "json"
+
+
+class RowRef(BaseModel):
+    """One row of a comparison, by its group and key."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    group: str
+    key: str
+
+
+class ComparisonExportRequest(ComparisonRequest):
+    """A view of a comparison: its runs in column order, its baseline, whether only rows
+    that differ are kept, and which rows are on screen."""
+
+    diff_only: bool = Field(False, description="Keep only the rows whose values differ.")
+    rows: list[RowRef] | None = Field(
+        None, description="The rows shown (every row when absent); kept in the table's order."
     )
-    return ComparisonBody.of(compare_runs(session.store, runs, baseline=baseline))
+    format: ExportFormat = ExportFormat.CSV
+
+
+_EXPORT_MEDIA = {ExportFormat.CSV: "text/csv", ExportFormat.JSON: "application/json"}
+
+
+@router.post(
+    "/runs/compare/export",
+    operation_id="export_run_comparison",
+    response_class=Response,
+    responses={200: {"content": {media: {} for media in _EXPORT_MEDIA.values()}}},
+)
+def export(body: ComparisonExportRequest, session: SessionDep, caller: CallerDep) -> Response:
+    """Export a comparison as CSV or JSON, exactly as `headwater runs compare` prints it.
+
+    The dashboard sends the view on screen (visible runs in order, baseline, differences
+    only, visible rows), so its download and the CLI's `-o csv` of the same runs are the
+    same bytes: the text is made once, here, by the comparison itself.
+    """
+    comparison = _compare(session.store, caller, body)
+    if body.diff_only:
+        comparison = comparison.differences()
+    if body.rows is not None:
+        comparison = comparison.keeping((row.group, row.key) for row in body.rows)
+    # `-o json` ends its text with a newline; CSV rows already end with one.
+    is_csv = body.format is ExportFormat.CSV
+    text = comparison.to_csv() if is_csv else comparison.to_json() + "\n"
+    headers = {"Content-Disposition": f'attachment; filename="comparison.{body.format.value}"'}
+    return Response(text, media_type=_EXPORT_MEDIA[body.format], headers=headers)
+
+
+def _compare(store: Store, caller: Caller, body: ComparisonRequest) -> RunComparison:
+    runs = [_readable_run(store, caller, ref) for ref in body.runs]
+    baseline = None if body.baseline is None else _readable_run(store, caller, body.baseline)
+    return compare_runs(store, runs, baseline=baseline)
 
 
 def _readable_run(store: Store, caller: Caller, ref: str) -> PipelineRun:
