@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
+import { Route as CompareRouteImport } from "./routes/compare"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
@@ -21,6 +22,11 @@ import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
 const IndexRoute = IndexRouteImport.update({
   id: "/",
   path: "/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CompareRoute = CompareRouteImport.update({
+  id: "/compare",
+  path: "/compare",
   getParentRoute: () => rootRouteImport,
 } as any)
 const LoginRoute = LoginRouteImport.update({
@@ -62,6 +68,7 @@ const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
+  "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
@@ -72,6 +79,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
+  "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
@@ -83,6 +91,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
+  "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
@@ -95,6 +104,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | "/"
+    | "/compare"
     | "/login"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
@@ -105,6 +115,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
+    | "/compare"
     | "/login"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
@@ -115,6 +126,7 @@ export interface FileRouteTypes {
   id:
     | "__root__"
     | "/"
+    | "/compare"
     | "/login"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
@@ -126,6 +138,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  CompareRoute: typeof CompareRoute
   LoginRoute: typeof LoginRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
@@ -142,6 +155,13 @@ declare module "@tanstack/react-router" {
       path: "/"
       fullPath: "/"
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/compare": {
+      id: "/compare"
+      path: "/compare"
+      fullPath: "/compare"
+      preLoaderRoute: typeof CompareRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/login": {
@@ -198,6 +218,7 @@ declare module "@tanstack/react-router" {
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  CompareRoute: CompareRoute,
   LoginRoute: LoginRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
