@@ -9,6 +9,12 @@ import { colorScale } from "@/features/comparison/lib/chart-colors";
 import type { CompareSearch } from "@/features/comparison/lib/compare-search";
 import { useComparisonView } from "@/features/comparison/lib/use-comparison-view";
 
+function emptyTableMessage(filter: string | undefined, columns: number): string {
+  if (filter) return `No row's key contains “${filter}”.`;
+  if (columns < 2) return "Only the baseline is in the brush, so nothing differs: widen the brush.";
+  return "Every row is equal across these runs.";
+}
+
 export interface ComparisonContentProps {
   comparison: Comparison;
   search: CompareSearch;
@@ -33,11 +39,7 @@ export function ComparisonContent({
   const table = (
     <div className={`card compare-table-card${search.view === "parallel" ? " under-chart" : ""}`}>
       {view.table.rows.length === 0 ? (
-        <div className="state">
-          {search.q
-            ? `No row's key contains “${search.q}”.`
-            : "Every row is equal across these runs."}
-        </div>
+        <div className="state">{emptyTableMessage(search.q, view.table.columns.length)}</div>
       ) : (
         <ComparisonTable
           comparison={comparison}
