@@ -5,7 +5,7 @@ import { api, unwrap } from "@/lib/api-client";
 const RESULTS = 10;
 
 /** Runs whose name contains the text, newest first: what "Add a run" offers. */
-export function useRunSearch(name: string) {
+export function useRunSearch(name: string, isEnabled: boolean) {
   const text = name.trim();
   return useQuery({
     queryKey: comparisonKeys.search(text),
@@ -23,5 +23,6 @@ export function useRunSearch(name: string) {
         }),
       ),
     placeholderData: keepPreviousData,
+    enabled: isEnabled,
   });
 }

@@ -5,6 +5,7 @@ import { MAX_RUNS, MIN_RUNS, useComparison } from "@/features/comparison/api/com
 import { ComparisonContent } from "@/features/comparison/components/comparison-content";
 import { RunPicker } from "@/features/comparison/components/run-picker";
 import { type CompareSearch, runIdsOf, withRuns } from "@/features/comparison/lib/compare-search";
+import { useImmediateSearch } from "@/features/comparison/lib/use-immediate-search";
 
 export interface ComparisonPageProps {
   search: CompareSearch;
@@ -12,7 +13,8 @@ export interface ComparisonPageProps {
 }
 
 /** `/compare?runs=…`: the runs side by side, or what to do when there are too few. */
-export function ComparisonPage({ search, onSearchChange }: ComparisonPageProps) {
+export function ComparisonPage(props: ComparisonPageProps) {
+  const [search, onSearchChange] = useImmediateSearch(props.search, props.onSearchChange);
   const runIds = runIdsOf(search);
   const comparison = useComparison(runIds);
   const setRuns = (ids: string[]) => onSearchChange(withRuns(search, ids));

@@ -11,7 +11,7 @@ export interface RunPickerProps {
 export function RunPicker({ runIds, onAdd }: RunPickerProps) {
   const [text, setText] = useState("");
   const [isOpen, setOpen] = useState(false);
-  const results = useRunSearch(isOpen ? text : "");
+  const results = useRunSearch(text, isOpen);
   const runs = results.data?.items ?? [];
   return (
     <div className="compare-picker">

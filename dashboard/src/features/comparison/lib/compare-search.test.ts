@@ -47,6 +47,15 @@ describe("parseCompareSearch", () => {
     expect(search).toEqual({});
   });
 
+  it("keeps every id of 500 runs, however long the list", () => {
+    const ids = Array.from(
+      { length: 500 },
+      (_, i) => `01a24cba-16cf-7cb1-8d00-${String(i).padStart(12, "0")}`,
+    );
+
+    expect(runIdsOf(parseCompareSearch({ runs: ids.join(",") }))).toEqual(ids);
+  });
+
   it("leaves the table out of the URL, since it is the default view", () => {
     expect(parseCompareSearch({ view: "table" })).toEqual({});
   });

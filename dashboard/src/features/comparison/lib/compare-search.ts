@@ -29,6 +29,8 @@ export interface CompareSearch {
 }
 
 const MAX_TEXT = 500;
+// Room for more than the 500 runs one request compares, so the server can say "too many".
+const MAX_RUNS_TEXT = 64 * 1000;
 export const MAX_AXES = 30;
 
 /** A row's id in the URL and in lookups: `group/key` (groups never hold a slash). */
@@ -51,10 +53,10 @@ export function withRuns(search: CompareSearch, runIds: string[]): CompareSearch
   return { ...search, runs: runIds.length > 0 ? runIds.join(",") : undefined, baseline };
 }
 
-function text(value: unknown): string | undefined {
+function text(value: unknown, limit = MAX_TEXT): string | undefined {
   // A number-like text ("7") arrives parsed as a number.
   const raw = typeof value === "number" ? String(value) : value;
-  return typeof raw === "string" && raw !== "" ? raw.slice(0, MAX_TEXT) : undefined;
+  return typeof raw === "string" && raw !== "" ? raw.slice(0, limit) : undefined;
 }
 
 function interval(value: unknown): [number, number] | undefined {
@@ -81,14 +83,14 @@ function brush(value: unknown): Record<string, BrushIntervals> | undefined {
 
 function axes(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const ids = value.map(text).filter((id): id is string => id !== undefined);
+  const ids = value.map((id) => text(id)).filter((id): id is string => id !== undefined);
   return ids.length > 0 ? [...new Set(ids)].slice(0, MAX_AXES) : undefined;
 }
 
 /** Only valid values survive, so a hand-edited link never breaks the page. */
 export function parseCompareSearch(raw: Record<string, unknown>): CompareSearch {
   const search: CompareSearch = {
-    runs: text(raw.runs),
+    runs: text(raw.runs, MAX_RUNS_TEXT),
     baseline: text(raw.baseline),
     diff: raw.diff === true ? true : undefined,
     q: text(raw.q),
