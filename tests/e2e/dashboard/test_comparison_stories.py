@@ -180,7 +180,9 @@ def test_a_run_is_added_by_name_and_removed_without_leaving_the_page(
     expect(run_headers(page).filter(has_text="sweep-2")).to_have_count(0)
 
 
-def test_comparing_an_unknown_run_says_which(page: Page, sweep_dashboard: Dashboard) -> None:
+def test_comparing_an_unknown_run_says_which_and_it_can_be_removed(
+    page: Page, sweep_dashboard: Dashboard
+) -> None:
     first = sweep_dashboard.api("/runs?size=1").json()["items"][0]
 
     page.goto(f"{sweep_dashboard.url}/compare?runs={first['id']},no-such-run")
@@ -188,6 +190,11 @@ def test_comparing_an_unknown_run_says_which(page: Page, sweep_dashboard: Dashbo
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("Could not compare these runs")
     expect(alert).to_contain_text("no-such-run")
+
+    page.get_by_role("button", name="Remove no-such-run from the comparison").click()
+
+    expect(page).not_to_have_url(re.compile("no-such-run"))
+    expect(page.get_by_role("alert")).to_contain_text("Compare needs at least 2 runs")
 
 
 def test_one_run_is_not_enough_and_the_page_says_so(page: Page, sweep_dashboard: Dashboard) -> None:

@@ -3,6 +3,7 @@ import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { MAX_RUNS, MIN_RUNS, useComparison } from "@/features/comparison/api/compare-runs";
 import { ComparisonContent } from "@/features/comparison/components/comparison-content";
+import { RequestedRuns } from "@/features/comparison/components/requested-runs";
 import { RunPicker } from "@/features/comparison/components/run-picker";
 import { type CompareSearch, runIdsOf, withRuns } from "@/features/comparison/lib/compare-search";
 import { useImmediateSearch } from "@/features/comparison/lib/use-immediate-search";
@@ -74,6 +75,9 @@ export function ComparisonPage(props: ComparisonPageProps) {
           />
         )}
       </QueryView>
+      {comparison.isError ? (
+        <RequestedRuns runIds={runIds} onRemove={(id) => setRuns(runIds.filter((r) => r !== id))} />
+      ) : null}
     </div>
   );
 }

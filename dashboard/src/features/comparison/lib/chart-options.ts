@@ -24,19 +24,11 @@ function axisType(axis: ChartAxis) {
     : { type: "category" as const, data: axis.categories };
 }
 
-// A twentieth of the range on each side, so no point sits on the chart's edge.
-function padded({ min, max }: { min: number; max: number }, side: 1 | -1): number {
-  const room = max === min ? Math.abs(max) * 0.1 || 1 : (max - min) / 20;
-  return side === -1 ? min - room : max + room;
-}
-
+// A twentieth of the range on each side (rounded to nice ticks), so no point sits on the
+// chart's edge; the axes cross at the corner, not at zero.
 function scatterAxis(axis: ChartAxis) {
   if (axis.kind !== "number") return axisType(axis);
-  return {
-    type: "value" as const,
-    min: (range: { min: number; max: number }) => Number(padded(range, -1).toPrecision(6)),
-    max: (range: { min: number; max: number }) => Number(padded(range, 1).toPrecision(6)),
-  };
+  return { type: "value" as const, scale: true, boundaryGap: ["5%", "5%"] as [string, string] };
 }
 
 /** One line per run across the chosen axes; the axes are brushed in ECharts itself. */
@@ -132,17 +124,19 @@ export function scatterOption(
     },
     xAxis: {
       ...scatterAxis(x),
+      ...axisStyle(tokens),
+      axisLine: { onZero: false, lineStyle: { color: tokens.border } },
       name: x.name,
       nameLocation: "middle",
       nameGap: 32,
-      ...axisStyle(tokens),
     },
     yAxis: {
       ...scatterAxis(y),
+      ...axisStyle(tokens),
+      axisLine: { onZero: false, lineStyle: { color: tokens.border } },
       name: y.name,
       nameLocation: "middle",
       nameGap: 52,
-      ...axisStyle(tokens),
     },
     series: [
       {
