@@ -143,7 +143,10 @@ export function scatterOption(
         type: "scatter",
         symbolSize: points.length > 200 ? 7 : 11,
         cursor: "pointer",
-        data: points.map((point) => ({ ...point, itemStyle: { color: colorOf(point.runId) } })),
+        data: points.map((point) => ({
+          ...point,
+          itemStyle: { color: colorOf(point.runId), borderColor: tokens.border, borderWidth: 1 },
+        })),
       },
     ],
   };
