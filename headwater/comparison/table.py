@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from headwater.errors import ComparisonError
 from headwater.store.metadata import decode_metadata
 
 if TYPE_CHECKING:
@@ -109,6 +110,23 @@ class RunComparison:
     def differences(self) -> RunComparison:
         """The same comparison with only the rows whose values differ."""
         return RunComparison(self.runs, tuple(r for r in self.rows if r.differs), self.baseline)
+
+    def keeping(self, shown: Iterable[tuple[str, str]]) -> RunComparison:
+        """The same comparison with only the `(group, key)` rows in `shown`, in table order
+        (what a filtered view of the dashboard shows).
+
+        Raises:
+            ComparisonError: a row in `shown` is not in this comparison.
+        """
+        wanted = set(shown)
+        unknown = wanted - {(row.group.value, row.key) for row in self.rows}
+        if unknown:
+            listed = ", ".join(sorted(f"'{group}: {key}'" for group, key in unknown))
+            raise ComparisonError(
+                f"These rows are not in the comparison: {listed}. Export only rows it shows."
+            )
+        kept = tuple(row for row in self.rows if (row.group.value, row.key) in wanted)
+        return RunComparison(self.runs, kept, self.baseline)
 
     def row(self, key: str, group: RowGroup | None = None) -> ComparisonRow:
         """The row of `key` (in `group`, when keys repeat across groups).

@@ -61,6 +61,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "list_runs": _need(R.RUN, A.READ, Scope.LISTED),
     # Each compared run is checked on its own: one the caller cannot read answers 404.
     "compare_runs": _need(R.RUN, A.READ, Scope.LISTED),
+    "export_run_comparison": _need(R.RUN, A.READ, Scope.LISTED),
     "get_run": _need(R.RUN, A.READ, _RUN),
     "delete_run": _need(R.RUN, A.DELETE, _RUN),
     "update_run_status": _need(R.RUN, A.UPDATE, _RUN),

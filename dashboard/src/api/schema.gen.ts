@@ -1205,6 +1205,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/compare/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export
+         * @description Export a comparison as CSV or JSON, exactly as `headwater runs compare` prints it.
+         *
+         *     The dashboard sends the view on screen (visible runs in order, baseline, differences
+         *     only, visible rows), so its download and the CLI's `-o csv` of the same runs are the
+         *     same bytes: the text is made once, here, by the comparison itself.
+         */
+        post: operations["export_run_comparison"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/runs/{run_id}": {
         parameters: {
             query?: never;
@@ -2528,6 +2552,36 @@ export interface components {
             runs: components["schemas"]["ComparedRun"][];
         };
         /**
+         * ComparisonExportRequest
+         * @description A view of a comparison: its runs in column order, its baseline, whether only rows
+         *     that differ are kept, and which rows are on screen.
+         */
+        ComparisonExportRequest: {
+            /**
+             * Baseline
+             * @description One of `runs`; the first by default.
+             */
+            baseline?: string | null;
+            /**
+             * Diff Only
+             * @description Keep only the rows whose values differ.
+             * @default false
+             */
+            diff_only: boolean;
+            /** @default csv */
+            format: components["schemas"]["ExportFormat"];
+            /**
+             * Rows
+             * @description The rows shown (every row when absent); kept in the table's order.
+             */
+            rows?: components["schemas"]["RowRef"][] | null;
+            /**
+             * Runs
+             * @description Run names or ids.
+             */
+            runs: string[];
+        };
+        /**
          * ComparisonRequest
          * @description Which runs to compare, in column order, and which one deltas are taken against.
          */
@@ -2681,6 +2735,12 @@ export interface components {
          * @enum {string}
          */
         ExecutionStatus: "initializing" | "running" | "completed" | "cached" | "failed" | "stopped";
+        /**
+         * ExportFormat
+         * @description What an export is written as: the same text as `headwater runs compare -o ...`.
+         * @enum {string}
+         */
+        ExportFormat: "csv" | "json";
         /**
          * FlavorDescription
          * @description A flavor as the Client, CLI and dashboard show it.
@@ -3437,6 +3497,16 @@ export interface components {
             name: string;
             /** Permissions */
             permissions: string[];
+        };
+        /**
+         * RowRef
+         * @description One row of a comparison, by its group and key.
+         */
+        RowRef: {
+            /** Group */
+            group: string;
+            /** Key */
+            key: string;
         };
         /**
          * RuleDryRun
@@ -10191,6 +10261,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComparisonBody"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    export_run_comparison: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComparisonExportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/csv": unknown;
                 };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */

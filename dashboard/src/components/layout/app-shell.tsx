@@ -33,6 +33,7 @@ export function AppShell({ children, account }: AppShellProps) {
           <Link to="/runs">Runs</Link>
           <Link to="/pipelines">Pipelines</Link>
           <Link to="/models">Models</Link>
+          <Link to="/compare">Compare</Link>
         </nav>
         <span className="spacer" />
         <span

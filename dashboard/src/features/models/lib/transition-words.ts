@@ -5,6 +5,9 @@ const OUTCOME_WORDS: Record<StageTransition["outcome"], string> = {
   applied: "moved",
   refused: "refused",
   skipped: "not promoted",
+  requested: "requested",
+  approved: "approved",
+  rejected: "rejected",
 };
 
 const TRIGGER_WORDS: Record<StageTransition["trigger"], string> = {

@@ -3,6 +3,7 @@ import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { useRuns } from "@/features/runs/api/list-runs";
 import { BulkDelete } from "@/features/runs/components/bulk-delete";
+import { CompareSelected } from "@/features/runs/components/compare-selected";
 import { Pagination } from "@/features/runs/components/pagination";
 import { RunFiltersBar } from "@/features/runs/components/run-filters-bar";
 import { RunsTable } from "@/features/runs/components/runs-table";
@@ -30,7 +31,10 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
   return (
     <div className="section">
       <RunFiltersBar search={search} onChange={onSearchChange} showPipeline={!pipelineId} />
-      {canDelete ? <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} /> : null}
+      <div className="row">
+        <CompareSelected runs={selectedRuns} />
+        {canDelete ? <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} /> : null}
+      </div>
       <div className="card">
         <QueryView query={runs} loadingLabel="Loading runs…" errorTitle="Could not load the runs">
           {(page) =>
@@ -53,11 +57,12 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
                 search={search}
                 onSearchChange={onSearchChange}
                 showPipeline={!pipelineId}
-                selection={
-                  canDelete
-                    ? { selected, onChange: setSelected, rowLabel: (run) => `run ${run.name}` }
-                    : undefined
-                }
+                // Every role selects (to compare); only writers also get delete.
+                selection={{
+                  selected,
+                  onChange: setSelected,
+                  rowLabel: (run) => `run ${run.name}`,
+                }}
               />
             )
           }
