@@ -11,12 +11,14 @@
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as LoginRouteImport } from "./routes/login"
+import { Route as ArtifactsIndexRouteImport } from "./routes/artifacts/index"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
+import { Route as ArtifactsSeriesArtifactIdRouteImport } from "./routes/artifacts/series/$artifactId"
 
 const IndexRoute = IndexRouteImport.update({
   id: "/",
@@ -26,6 +28,11 @@ const IndexRoute = IndexRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: "/login",
   path: "/login",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
+  id: "/artifacts/",
+  path: "/artifacts/",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ArtifactsArtifactVersionIdRoute =
@@ -59,6 +66,12 @@ const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
   path: "/steps/$stepRunId",
   getParentRoute: () => rootRouteImport,
 } as any)
+const ArtifactsSeriesArtifactIdRoute =
+  ArtifactsSeriesArtifactIdRouteImport.update({
+    id: "/artifacts/series/$artifactId",
+    path: "/artifacts/series/$artifactId",
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
@@ -67,8 +80,10 @@ export interface FileRoutesByFullPath {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/artifacts/": typeof ArtifactsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
@@ -77,8 +92,10 @@ export interface FileRoutesByTo {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/artifacts": typeof ArtifactsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -88,8 +105,10 @@ export interface FileRoutesById {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/artifacts/": typeof ArtifactsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -100,8 +119,10 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/artifacts/"
     | "/pipelines/"
     | "/runs/"
+    | "/artifacts/series/$artifactId"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
@@ -110,8 +131,10 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/artifacts"
     | "/pipelines"
     | "/runs"
+    | "/artifacts/series/$artifactId"
   id:
     | "__root__"
     | "/"
@@ -120,8 +143,10 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/artifacts/"
     | "/pipelines/"
     | "/runs/"
+    | "/artifacts/series/$artifactId"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -131,8 +156,10 @@ export interface RootRouteChildren {
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   StepsStepRunIdRoute: typeof StepsStepRunIdRoute
+  ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   PipelinesIndexRoute: typeof PipelinesIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
+  ArtifactsSeriesArtifactIdRoute: typeof ArtifactsSeriesArtifactIdRoute
 }
 
 declare module "@tanstack/react-router" {
@@ -149,6 +176,13 @@ declare module "@tanstack/react-router" {
       path: "/login"
       fullPath: "/login"
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/artifacts/": {
+      id: "/artifacts/"
+      path: "/artifacts"
+      fullPath: "/artifacts/"
+      preLoaderRoute: typeof ArtifactsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/artifacts/$artifactVersionId": {
@@ -193,6 +227,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof StepsStepRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/artifacts/series/$artifactId": {
+      id: "/artifacts/series/$artifactId"
+      path: "/artifacts/series/$artifactId"
+      fullPath: "/artifacts/series/$artifactId"
+      preLoaderRoute: typeof ArtifactsSeriesArtifactIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -203,8 +244,10 @@ const rootRouteChildren: RootRouteChildren = {
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   StepsStepRunIdRoute: StepsStepRunIdRoute,
+  ArtifactsIndexRoute: ArtifactsIndexRoute,
   PipelinesIndexRoute: PipelinesIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
+  ArtifactsSeriesArtifactIdRoute: ArtifactsSeriesArtifactIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)
