@@ -33,7 +33,8 @@ export function TagEditor({ target, targetId, artifactId, tags, label }: TagEdit
       aria-label={`Tags of ${label}`}
       style={{ border: 0, padding: 0, margin: 0 }}
     >
-      {tags.length === 0 && !canEdit ? <span className="faint">No tags</span> : null}
+      <span className="muted">Tags</span>
+      {tags.length === 0 && !canEdit ? <span className="faint">none</span> : null}
       {tags.map((tag) => (
         <span key={tag} className="tag row" style={{ gap: 4 }}>
           {tag}

@@ -16,7 +16,7 @@ function MadeBy({ stepRunId }: { stepRunId: string | null }) {
   if (!stepRunId) return <span className="muted">Made by a step run that was deleted.</span>;
   if (!producer) return <span className="faint">Loading the step that made it…</span>;
   return (
-    <span className="row">
+    <section className="row" aria-label="Made by">
       <span className="muted">Made by</span>
       <Link to="/runs/$runId" params={{ runId: producer.runId }} search={{ step: stepRunId }}>
         <span className="shape circle" aria-hidden="true" /> {producer.stepName}
@@ -25,7 +25,7 @@ function MadeBy({ stepRunId }: { stepRunId: string | null }) {
       <Link to="/runs/$runId" params={{ runId: producer.runId }}>
         {producer.runName}
       </Link>
-    </span>
+    </section>
   );
 }
 
