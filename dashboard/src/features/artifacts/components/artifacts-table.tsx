@@ -95,12 +95,10 @@ const COLUMNS: Column<Artifact>[] = [
   },
   {
     key: "created",
-    header: "Updated",
+    // The server sorts by when the artifact was first saved, so that is what shows.
+    header: "Created",
     sortable: true,
-    render: (a) => {
-      const when = a.latest_version?.created ?? a.created;
-      return <span title={formatDateTime(when)}>{formatRelativeTime(when)}</span>;
-    },
+    render: (a) => <span title={formatDateTime(a.created)}>{formatRelativeTime(a.created)}</span>,
   },
 ];
 
