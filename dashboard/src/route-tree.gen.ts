@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as CompareRouteImport } from "./routes/compare"
 import { Route as LoginRouteImport } from "./routes/login"
+import { Route as ArtifactsIndexRouteImport } from "./routes/artifacts/index"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as ModelsIndexRouteImport } from "./routes/models/index"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
@@ -19,6 +20,7 @@ import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pip
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
+import { Route as ArtifactsSeriesArtifactIdRouteImport } from "./routes/artifacts/series/$artifactId"
 import { Route as ModelsNameIndexRouteImport } from "./routes/models/$name/index"
 import { Route as ModelsNameCompareRouteImport } from "./routes/models/$name/compare"
 import { Route as ModelsNameVersionsNumberRouteImport } from "./routes/models/$name/versions/$number"
@@ -36,6 +38,11 @@ const CompareRoute = CompareRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: "/login",
   path: "/login",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
+  id: "/artifacts/",
+  path: "/artifacts/",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ArtifactsArtifactVersionIdRoute =
@@ -74,6 +81,12 @@ const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
   path: "/steps/$stepRunId",
   getParentRoute: () => rootRouteImport,
 } as any)
+const ArtifactsSeriesArtifactIdRoute =
+  ArtifactsSeriesArtifactIdRouteImport.update({
+    id: "/artifacts/series/$artifactId",
+    path: "/artifacts/series/$artifactId",
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const ModelsNameIndexRoute = ModelsNameIndexRouteImport.update({
   id: "/models/$name/",
   path: "/models/$name/",
@@ -99,9 +112,11 @@ export interface FileRoutesByFullPath {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/artifacts/": typeof ArtifactsIndexRoute
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
   "/models/$name/": typeof ModelsNameIndexRoute
   "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
@@ -114,9 +129,11 @@ export interface FileRoutesByTo {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/artifacts": typeof ArtifactsIndexRoute
   "/models": typeof ModelsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
   "/models/$name": typeof ModelsNameIndexRoute
   "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
@@ -130,9 +147,11 @@ export interface FileRoutesById {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/artifacts/": typeof ArtifactsIndexRoute
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
   "/models/$name/": typeof ModelsNameIndexRoute
   "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
@@ -147,9 +166,11 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/artifacts/"
     | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/artifacts/series/$artifactId"
     | "/models/$name/compare"
     | "/models/$name/"
     | "/models/$name/versions/$number"
@@ -162,9 +183,11 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/artifacts"
     | "/models"
     | "/pipelines"
     | "/runs"
+    | "/artifacts/series/$artifactId"
     | "/models/$name/compare"
     | "/models/$name"
     | "/models/$name/versions/$number"
@@ -177,9 +200,11 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/steps/$stepRunId"
+    | "/artifacts/"
     | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/artifacts/series/$artifactId"
     | "/models/$name/compare"
     | "/models/$name/"
     | "/models/$name/versions/$number"
@@ -193,9 +218,11 @@ export interface RootRouteChildren {
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   StepsStepRunIdRoute: typeof StepsStepRunIdRoute
+  ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   ModelsIndexRoute: typeof ModelsIndexRoute
   PipelinesIndexRoute: typeof PipelinesIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
+  ArtifactsSeriesArtifactIdRoute: typeof ArtifactsSeriesArtifactIdRoute
   ModelsNameCompareRoute: typeof ModelsNameCompareRoute
   ModelsNameIndexRoute: typeof ModelsNameIndexRoute
   ModelsNameVersionsNumberRoute: typeof ModelsNameVersionsNumberRoute
@@ -222,6 +249,13 @@ declare module "@tanstack/react-router" {
       path: "/login"
       fullPath: "/login"
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/artifacts/": {
+      id: "/artifacts/"
+      path: "/artifacts"
+      fullPath: "/artifacts/"
+      preLoaderRoute: typeof ArtifactsIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/artifacts/$artifactVersionId": {
@@ -273,6 +307,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof StepsStepRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/artifacts/series/$artifactId": {
+      id: "/artifacts/series/$artifactId"
+      path: "/artifacts/series/$artifactId"
+      fullPath: "/artifacts/series/$artifactId"
+      preLoaderRoute: typeof ArtifactsSeriesArtifactIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/models/$name/": {
       id: "/models/$name/"
       path: "/models/$name"
@@ -305,9 +346,11 @@ const rootRouteChildren: RootRouteChildren = {
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   StepsStepRunIdRoute: StepsStepRunIdRoute,
+  ArtifactsIndexRoute: ArtifactsIndexRoute,
   ModelsIndexRoute: ModelsIndexRoute,
   PipelinesIndexRoute: PipelinesIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
+  ArtifactsSeriesArtifactIdRoute: ArtifactsSeriesArtifactIdRoute,
   ModelsNameCompareRoute: ModelsNameCompareRoute,
   ModelsNameIndexRoute: ModelsNameIndexRoute,
   ModelsNameVersionsNumberRoute: ModelsNameVersionsNumberRoute,

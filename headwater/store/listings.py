@@ -117,6 +117,8 @@ class ArtifactFilters(TypedDict, total=False):
     project_id: Filter
     created: Filter
     tag: Filter
+    # Artifacts with at least one version of this data type (`contains:DataFrame`).
+    data_type: Filter
 
 
 class ModelFilters(TypedDict, total=False):

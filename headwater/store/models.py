@@ -303,6 +303,21 @@ class StepRun(_Frozen):
 # --- artifacts ------------------------------------------------------------------------
 
 
+class ArtifactLatestVersion(_Frozen):
+    """An artifact's newest version in brief, with the step run and run that made it."""
+
+    id: uuid.UUID
+    version: int
+    data_type: str
+    size_bytes: int
+    created: dt.datetime
+    # None once the producing step run (or its run) was deleted.
+    producer_step_run_id: uuid.UUID | None
+    producer_step_name: str | None
+    producer_run_id: uuid.UUID | None
+    producer_run_name: str | None
+
+
 class Artifact(_Frozen):
     """A named artifact; each save under that name is a new version."""
 
@@ -311,6 +326,10 @@ class Artifact(_Frozen):
     name: str
     created: dt.datetime
     tags: tuple[str, ...]
+    # How many versions exist now (pruning removes some), and the newest of them, so a
+    # catalog of artifacts needs no request per artifact.
+    version_count: int = 0
+    latest_version: ArtifactLatestVersion | None = None
 
 
 class ArtifactVersion(_Frozen):

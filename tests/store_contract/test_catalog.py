@@ -12,6 +12,7 @@ from headwater.store.filters import ListQuery
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import MetadataTarget
 from tests.store_contract.records import a_run, an_output, end_run, record_step
+from tests.store_contract.test_dag import counted_statements
 
 
 def test_artifacts_are_listed_by_name_with_their_tags(store):
@@ -23,6 +24,49 @@ def test_artifacts_are_listed_by_name_with_their_tags(store):
 
     assert [(a.name, a.tags) for a in page.items] == [("model", ("best",)), ("report", ())]
     assert [a.name for a in tagged.items] == ["model"]
+
+
+def test_each_artifact_carries_its_latest_version_and_who_made_it(store):
+    first = store.create_run(a_run(name="first"))
+    record_step(store, first, "train", an_output("model"))
+    second = store.create_run(a_run(name="second"))
+    producer = record_step(store, second, "retrain", an_output("model"))
+
+    (artifact,) = store.list_artifacts(ListQuery()).items
+
+    latest = artifact.latest_version
+    assert latest is not None
+    assert (artifact.version_count, latest.version) == (2, 2)
+    assert latest.id == producer.outputs["model"]
+    assert (latest.data_type, latest.size_bytes) == ("builtins.int", 42)
+    assert (latest.producer_step_run_id, latest.producer_step_name) == (producer.id, "retrain")
+    assert (latest.producer_run_id, latest.producer_run_name) == (second.id, "second")
+    assert store.get_artifact("model") == artifact
+
+
+def test_a_page_of_artifacts_costs_the_same_queries_for_two_or_twenty(store):
+    run = store.create_run(a_run())
+    for number in range(20):
+        record_step(store, run, f"s{number}", an_output(f"a{number}"), an_output("shared"))
+
+    with counted_statements() as for_two:
+        store.list_artifacts(ListQuery(size=2))
+    with counted_statements() as for_twenty:
+        twenty = store.list_artifacts(ListQuery(size=20))
+
+    assert len(for_two) == len(for_twenty)
+    assert all(a.latest_version is not None for a in twenty.items)
+
+
+def test_artifacts_filter_by_the_data_type_of_their_versions(store):
+    run = store.create_run(a_run())
+    record_step(store, run, "train", an_output("model"))
+
+    found = store.list_artifacts(ListQuery(filters={"data_type": "contains:int"}))
+    missing = store.list_artifacts(ListQuery(filters={"data_type": "pandas.DataFrame"}))
+
+    assert [a.name for a in found.items] == ["model"]
+    assert missing.items == ()
 
 
 def test_get_artifact_finds_it_by_name_and_by_id(store):

@@ -172,6 +172,7 @@ def _catalog_cases(
             "project_id": str(project.id),
             "created": "lte:2999-01-01",
             "tag": "kept",
+            "data_type": version.data_type,
         },
     )
     return cases

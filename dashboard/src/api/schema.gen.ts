@@ -2227,6 +2227,7 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            latest_version?: components["schemas"]["ArtifactLatestVersion"] | null;
             /** Name */
             name: string;
             /**
@@ -2236,6 +2237,11 @@ export interface components {
             project_id: string;
             /** Tags */
             tags: string[];
+            /**
+             * Version Count
+             * @default 0
+             */
+            version_count: number;
         };
         /**
          * ArtifactConsumer
@@ -2292,6 +2298,36 @@ export interface components {
             path: string;
             /** Size Bytes */
             size_bytes: number;
+        };
+        /**
+         * ArtifactLatestVersion
+         * @description An artifact's newest version in brief, with the step run and run that made it.
+         */
+        ArtifactLatestVersion: {
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /** Data Type */
+            data_type: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Producer Run Id */
+            producer_run_id: string | null;
+            /** Producer Run Name */
+            producer_run_name: string | null;
+            /** Producer Step Name */
+            producer_step_name: string | null;
+            /** Producer Step Run Id */
+            producer_step_run_id: string | null;
+            /** Size Bytes */
+            size_bytes: number;
+            /** Version */
+            version: number;
         };
         /**
          * ArtifactPage
@@ -5755,6 +5791,7 @@ export interface operations {
                 project_id?: string | null;
                 created?: string | null;
                 tag?: string | null;
+                data_type?: string | null;
             };
             header?: never;
             path?: never;

@@ -34,6 +34,7 @@ export function AppShell({ children, account }: AppShellProps) {
           <Link to="/pipelines">Pipelines</Link>
           <Link to="/models">Models</Link>
           <Link to="/compare">Compare</Link>
+          <Link to="/artifacts">Artifacts</Link>
         </nav>
         <span className="spacer" />
         <span
