@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
 
 from headwater.client.access import AccessClientMixin
 from headwater.client.catalog import CatalogClientMixin
+from headwater.client.metadata import MetadataClientMixin
 from headwater.client.models import ModelsClientMixin
 from headwater.client.page import Page
 from headwater.client.stacks import StackClientMixin
@@ -59,12 +60,19 @@ class CacheExplanation:
         return "\n".join(lines)
 
 
-class Client(CatalogClientMixin, ModelsClientMixin, StackClientMixin, AccessClientMixin):
+class Client(
+    CatalogClientMixin,
+    ModelsClientMixin,
+    StackClientMixin,
+    AccessClientMixin,
+    MetadataClientMixin,
+):
     """Reads pipelines, runs, step runs, artifacts and logs from the configured store;
     artifacts, tags, users, projects, deleting and pruning are in `CatalogClientMixin`;
     registers, lists and stages models (see `ModelsClientMixin`); manages stacks and
     their components (see `StackClientMixin`); projects, members, teams, roles and the
-    audit trail are in `AccessClientMixin`. Runs, pipelines and artifacts are listed from
+    audit trail are in `AccessClientMixin`; the metadata key catalog and a key's series
+    are in `MetadataClientMixin`. Runs, pipelines and artifacts are listed from
     the active project (`HEADWATER_PROJECT`, "default" unless set)."""
 
     def __init__(self, session: Session | None = None) -> None:

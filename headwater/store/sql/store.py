@@ -43,6 +43,7 @@ from headwater.store.sql.access_methods import SqlAccessMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
+from headwater.store.sql.metadata_methods import SqlMetadataMethods
 from headwater.store.sql.migration import ensure_current_schema
 from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
@@ -95,7 +96,13 @@ if TYPE_CHECKING:
 _Explain = Callable[["Connection"], StoreError]
 
 
-class SqlStore(SqlCatalogMethods, SqlLoginMethods, SqlAccessMethods, SqlServiceAccountMethods):
+class SqlStore(
+    SqlCatalogMethods,
+    SqlMetadataMethods,
+    SqlLoginMethods,
+    SqlAccessMethods,
+    SqlServiceAccountMethods,
+):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 
     Safe to share between threads (a heartbeat thread and the main thread, say): each
