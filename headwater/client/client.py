@@ -127,6 +127,7 @@ class Client(
         page: int = 1,
         size: int = 20,
         metadata: dict[str, Any] | None = None,
+        where: str | None = None,
         **filters: Unpack[RunFilters],
     ) -> Page[PipelineRunResponse]:
         """List runs, filtered in ZenML's `"op:value"` form.
@@ -142,6 +143,9 @@ class Client(
             page: Page number, from 1.
             size: Runs per page.
             metadata: Run metadata key -> filter.
+            where: A metadata filter expression, such as
+                `'accuracy >= 0.9 and (optimizer == "adam" or exists(step:loss))'`
+                (the grammar is in the README).
             **filters: Field -> filter, as `RunFilters` declares: id, name, pipeline_id,
                 pipeline_version_id, pipeline_name, project_id, user_id, user_name, status,
                 created, started, ended, tag, orchestrator.
@@ -152,7 +156,10 @@ class Client(
         from headwater.responses import PipelineRunResponse
 
         scoped = self._active_project_filter(dict(filters))
-        result = self._session.store.list_runs(_query(scoped, metadata or {}, sort_by, page, size))
+        query = _query(scoped, metadata or {}, sort_by, page, size)
+        if where is not None:
+            query = query.model_copy(update={"where": where})
+        result = self._session.store.list_runs(query)
         return Page.of(result, lambda r: PipelineRunResponse(r, self._session))
 
     def compare_runs(

@@ -56,3 +56,19 @@ def test_an_unknown_resource_is_one_error_line(headwater):
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: There is no resource 'job' with metadata.")
     assert result.stderr.count("\n") == 1
+
+
+def test_runs_list_where_filters_by_a_metadata_expression(headwater):
+    _record([{"accuracy": 0.95}, {"accuracy": 0.5}, {"loss": 0.2}])
+
+    result = headwater("runs", "list", "--where", "accuracy > 0.9 or exists(loss)", "-o", "json")
+
+    assert sorted(run["name"] for run in result.json()["items"]) == ["training-1", "training-3"]
+
+
+def test_a_bad_where_is_one_error_line_naming_the_column(headwater):
+    result = headwater("runs", "list", "--where", "accuracy >> 1")
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Cannot read the filter 'accuracy >> 1' at column 11")
+    assert result.stderr.count("\n") == 1

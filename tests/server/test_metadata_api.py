@@ -70,3 +70,21 @@ def test_keys_and_values_of_projects_the_caller_cannot_read_stay_hidden(
     assert [k["key"] for k in keys] == ["accuracy"]
     assert (series["total"], series["points"]) == (0, [])
     assert [k["key"] for k in everything] == ["accuracy", "secret_score"]
+
+
+def test_the_runs_list_takes_a_where_expression(api):
+    _record({"accuracy": 0.95, "optimizer": "adam"})
+    _record({"accuracy": 0.5, "optimizer": "sgd"})
+
+    answer = api.get("/runs", params={"where": 'accuracy >= 0.9 or optimizer == "lion"'})
+
+    assert answer.status_code == 200, answer.text
+    assert [run["name"] for run in answer.json()["items"]] == ["training-1"]
+
+
+def test_a_bad_where_answers_400_pointing_at_the_token(api):
+    answer = api.get("/runs", params={"where": "accuracy >= 0.9 and and"})
+
+    assert answer.status_code == 400
+    assert answer.json()["code"] == "bad_filter"
+    assert "at column 21 ('and'): expected a metadata key" in answer.json()["message"]
