@@ -11,6 +11,7 @@
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as LoginRouteImport } from "./routes/login"
+import { Route as MetadataRouteImport } from "./routes/metadata"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
@@ -26,6 +27,11 @@ const IndexRoute = IndexRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: "/login",
   path: "/login",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MetadataRoute = MetadataRouteImport.update({
+  id: "/metadata",
+  path: "/metadata",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ArtifactsArtifactVersionIdRoute =
@@ -63,6 +69,7 @@ const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
   "/login": typeof LoginRoute
+  "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
@@ -73,6 +80,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
   "/login": typeof LoginRoute
+  "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
@@ -84,6 +92,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
   "/login": typeof LoginRoute
+  "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
@@ -96,6 +105,7 @@ export interface FileRouteTypes {
   fullPaths:
     | "/"
     | "/login"
+    | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
@@ -106,6 +116,7 @@ export interface FileRouteTypes {
   to:
     | "/"
     | "/login"
+    | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
@@ -116,6 +127,7 @@ export interface FileRouteTypes {
     | "__root__"
     | "/"
     | "/login"
+    | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
@@ -127,6 +139,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   LoginRoute: typeof LoginRoute
+  MetadataRoute: typeof MetadataRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
@@ -149,6 +162,13 @@ declare module "@tanstack/react-router" {
       path: "/login"
       fullPath: "/login"
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/metadata": {
+      id: "/metadata"
+      path: "/metadata"
+      fullPath: "/metadata"
+      preLoaderRoute: typeof MetadataRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/artifacts/$artifactVersionId": {
@@ -199,6 +219,7 @@ declare module "@tanstack/react-router" {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   LoginRoute: LoginRoute,
+  MetadataRoute: MetadataRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
