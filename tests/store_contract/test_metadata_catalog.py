@@ -121,3 +121,21 @@ def test_a_series_of_text_values_keeps_them_as_text(store):
 def test_a_series_asks_for_a_key_and_a_bounded_number_of_points():
     with pytest.raises(ValidationError):
         MetadataSeriesQuery(key="", max_points=0)
+
+
+def test_buckets_share_the_points_among_lines_by_their_size(store):
+    for value in range(6):
+        _run_with(store, {"loss": float(value)}, pipeline_name="training")
+    for value in (10.0, 20.0):
+        _run_with(store, {"loss": value}, pipeline_name="tuning")
+
+    series = store.get_metadata_series(MetadataSeriesQuery(key="loss", max_points=4))
+
+    by_line = {}
+    for point in series.points:
+        by_line.setdefault(point.group, []).append((point.value, point.count))
+    assert by_line == {
+        "training": [(0.5, 2), (2.5, 2), (4.5, 2)],
+        "tuning": [(15.0, 2)],
+    }
+    assert [p.time for p in series.points] == sorted(p.time for p in series.points)

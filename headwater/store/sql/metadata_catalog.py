@@ -13,17 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, FromClause, Select, and_, func, null, select
+from sqlalchemy import ColumnElement, FromClause, Select, and_, func, null, select, type_coerce
 
 from headwater.store.metadata_catalog import (
     MetadataKey,
     MetadataKeyQuery,
+    MetadataPoint,
     MetadataSeries,
     MetadataSeriesQuery,
     SeriesRow,
     build_series,
 )
 from headwater.store.models import MetadataTarget, MetadataType
+from headwater.store.sql.column_types import FastUtcDateTime
 from headwater.store.sql.schema import (
     artifact_versions,
     artifacts,
@@ -146,8 +148,8 @@ def _keys_of(
             _entries.key,
             _entries.type,
             func.count(),
-            func.min(_entries.created),
-            func.max(_entries.created),
+            type_coerce(func.min(_entries.created), FastUtcDateTime()),
+            type_coerce(func.max(_entries.created), FastUtcDateTime()),
         )
         .where(_entries.target_kind == target.value, *_entry_clauses(query))
         .group_by(_entries.key, _entries.type)
@@ -157,20 +159,24 @@ def _keys_of(
         statement = statement.where(_entries.target_id.in_(entities))
     merged: dict[str, list[Any]] = {}
     for key, type_, count, first, last in connection.execute(statement):
-        kept = merged.setdefault(key, [[], 0, first, last])
-        kept[0].append(MetadataType(type_))
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = [(type_,), count, first, last]
+            continue
+        kept[0] = (*kept[0], type_)
         kept[1] += count
         kept[2], kept[3] = min(kept[2], first), max(kept[3], last)
+    # Built without validation: the values come from our own table, and a catalog may hold
+    # tens of thousands of keys. Sorted in Python: database collations differ.
     return [
-        MetadataKey(
+        MetadataKey.model_construct(
             resource=target,
             key=key,
-            types=tuple(sorted(types)),
+            types=tuple(MetadataType(name) for name in sorted(types)),
             count=count,
             first_seen=first,
             last_seen=last,
         )
-        # Sorted in Python: database collations differ.
         for key, (types, count, first, last) in sorted(merged.items())
     ]
 
@@ -217,16 +223,50 @@ def _entity_clauses(
 
 
 def metadata_series(connection: Connection, query: MetadataSeriesQuery) -> MetadataSeries:
-    """The key's values over the query's entities, oldest first, bucketed if too many."""
+    """The key's values over the query's entities, oldest first, bucketed if too many.
+
+    Past `max_points` the database does the bucketing (a window over each line's
+    entries), so a series of any length costs one read of the key's entries and answers
+    at most about `max_points` rows.
+    """
     entity = _ENTITIES[query.resource]
+    source = entity.source.join(
+        metadata_entries,
+        and_(
+            _entries.target_kind == query.resource.value,
+            _entries.target_id == entity.id,
+            _entries.key == query.key,
+        ),
+    )
     clauses = _entity_clauses(entity, query.pipeline_name, query.project_id, query.project_ids)
     if query.since is not None:
         clauses.append(entity.time >= query.since)
     if query.until is not None:
         clauses.append(entity.time <= query.until)
+    counted = select(func.count()).select_from(source).where(*clauses)
+    total = int(connection.execute(counted).scalar_one())
+    if query.last is not None:
+        total = min(total, query.last)
+    if query.last is not None or total <= query.max_points:
+        rows = _series_rows(connection, query, entity, source, clauses)
+        return build_series(query.key, query.resource, rows, query.max_points)
+    points = _bucketed_points(connection, query, entity, source, clauses, total)
+    return MetadataSeries.model_construct(
+        key=query.key, resource=query.resource, total=total, is_aggregated=True, points=points
+    )
+
+
+def _series_rows(
+    connection: Connection,
+    query: MetadataSeriesQuery,
+    entity: _Entity,
+    source: FromClause,
+    clauses: list[ColumnElement[bool]],
+) -> list[SeriesRow]:
+    """Every entity's value, oldest first (the newest `query.last` when given)."""
     statement = (
         select(
-            entity.time,
+            type_coerce(entity.time, FastUtcDateTime()),
             entity.group,
             _entries.value_number,
             _entries.value_text,
@@ -236,29 +276,71 @@ def metadata_series(connection: Connection, query: MetadataSeriesQuery) -> Metad
             entity.run_id,
             *entity.name_parts,
         )
-        .select_from(
-            entity.source.join(
-                metadata_entries,
-                and_(
-                    _entries.target_kind == query.resource.value,
-                    _entries.target_id == entity.id,
-                    _entries.key == query.key,
-                ),
-            )
-        )
+        .select_from(source)
         .where(*clauses)
-        .order_by(entity.time.desc(), entity.id.desc())
     )
     if query.last is not None:
-        statement = statement.limit(query.last)
-    rows = [_series_row(query.resource, row) for row in connection.execute(statement)]
-    rows.reverse()
-    return build_series(query.key, query.resource, rows, query.max_points)
+        statement = statement.order_by(entity.time.desc(), entity.id.desc()).limit(query.last)
+    # Sorted here, not by the database: ORDER BY would have it walk every entity by time
+    # instead of reading the key's entries from the (kind, key, ...) index.
+    found = sorted(connection.execute(statement), key=lambda row: (row[0], row[6]))
+    return [_series_row(query.resource, row) for row in found]
+
+
+def _bucketed_points(
+    connection: Connection,
+    query: MetadataSeriesQuery,
+    entity: _Entity,
+    source: FromClause,
+    clauses: list[ColumnElement[bool]],
+    total: int,
+) -> tuple[MetadataPoint, ...]:
+    """Buckets of consecutive numeric values per line; each line gets a share of
+    `max_points` in proportion to its values (integer division keeps it so)."""
+    position = func.row_number().over(partition_by=entity.group, order_by=(entity.time, entity.id))
+    numbered = (
+        select(
+            entity.group.label("line"),
+            entity.time.label("time"),
+            _entries.value_number.label("number"),
+            ((position - 1) * query.max_points // total).label("bucket"),
+        )
+        .select_from(source)
+        .where(*clauses, _entries.type.in_(_NUMERIC_TYPES), _entries.value_number.is_not(None))
+        .subquery()
+    )
+    buckets = select(
+        numbered.c.line,
+        func.count(),
+        func.min(numbered.c.number),
+        func.max(numbered.c.number),
+        func.avg(numbered.c.number),
+        type_coerce(func.min(numbered.c.time), FastUtcDateTime()),
+        type_coerce(func.max(numbered.c.time), FastUtcDateTime()),
+    ).group_by(numbered.c.line, numbered.c.bucket)
+    points = [
+        MetadataPoint.model_construct(
+            time=first + (last - first) / 2,
+            group=line,
+            value=float(mean),
+            text=None,
+            min=float(low),
+            max=float(high),
+            count=int(count),
+            entity_id=None,
+            entity_name=None,
+            run_id=None,
+        )
+        for line, count, low, high, mean, first, last in connection.execute(buckets)
+    ]
+    points.sort(key=lambda point: point.time)
+    return tuple(points)
 
 
 _NUMERIC = frozenset(
     {MetadataType.INT, MetadataType.FLOAT, MetadataType.STORAGE_SIZE, MetadataType.BOOL}
 )
+_NUMERIC_TYPES = [numeric.value for numeric in sorted(_NUMERIC)]
 
 
 def _series_row(target: MetadataTarget, row: Any) -> SeriesRow:

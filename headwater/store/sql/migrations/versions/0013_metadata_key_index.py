@@ -1,8 +1,9 @@
-"""An index on metadata entries by (kind, key, number): the explorer's and filters' path.
+"""An index on metadata entries by (kind, key, type, number): the explorer's path.
 
-The key catalog groups every entry of a resource type by key, and a filter such as
-`accuracy >= 0.9` looks for the entities whose key holds a number in a range. Both read
-the primary key (kind, target, key) in full without it; with it, one range of the index.
+The key catalog groups every entry of a resource type by key and type (with counts and
+first and last written), and a filter such as `accuracy >= 0.9` looks for the entities
+whose key holds a number in a range. Without it both read every entry's row; with it,
+one range of this index, which holds every column they read.
 
 Revision ID: 0013_metadata_key_index
 Revises: 0012_write_answers
@@ -17,11 +18,12 @@ down_revision: str | None = "0012_write_answers"
 branch_labels: str | None = None
 depends_on: str | None = None
 
-_NAME = "ix_metadata_entries_target_kind_key_value_number_target_id"
+_NAME = "ix_metadata_entries_kind_key_type_number"
+_COLUMNS = ["target_kind", "key", "type", "value_number", "target_id", "created"]
 
 
 def upgrade() -> None:
-    op.create_index(_NAME, "metadata_entries", ["target_kind", "key", "value_number", "target_id"])
+    op.create_index(_NAME, "metadata_entries", _COLUMNS)
 
 
 def downgrade() -> None:
