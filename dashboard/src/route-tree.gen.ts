@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as CompareRouteImport } from "./routes/compare"
 import { Route as LoginRouteImport } from "./routes/login"
+import { Route as MetadataRouteImport } from "./routes/metadata"
 import { Route as ArtifactsIndexRouteImport } from "./routes/artifacts/index"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as ModelsIndexRouteImport } from "./routes/models/index"
@@ -38,6 +39,11 @@ const CompareRoute = CompareRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: "/login",
   path: "/login",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const MetadataRoute = MetadataRouteImport.update({
+  id: "/metadata",
+  path: "/metadata",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
@@ -108,6 +114,7 @@ export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
+  "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
@@ -125,6 +132,7 @@ export interface FileRoutesByTo {
   "/": typeof IndexRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
+  "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
@@ -143,6 +151,7 @@ export interface FileRoutesById {
   "/": typeof IndexRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
+  "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
@@ -162,6 +171,7 @@ export interface FileRouteTypes {
     | "/"
     | "/compare"
     | "/login"
+    | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
@@ -179,6 +189,7 @@ export interface FileRouteTypes {
     | "/"
     | "/compare"
     | "/login"
+    | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
@@ -196,6 +207,7 @@ export interface FileRouteTypes {
     | "/"
     | "/compare"
     | "/login"
+    | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
@@ -214,6 +226,7 @@ export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   CompareRoute: typeof CompareRoute
   LoginRoute: typeof LoginRoute
+  MetadataRoute: typeof MetadataRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
@@ -249,6 +262,13 @@ declare module "@tanstack/react-router" {
       path: "/login"
       fullPath: "/login"
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/metadata": {
+      id: "/metadata"
+      path: "/metadata"
+      fullPath: "/metadata"
+      preLoaderRoute: typeof MetadataRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/artifacts/": {
@@ -342,6 +362,7 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   CompareRoute: CompareRoute,
   LoginRoute: LoginRoute,
+  MetadataRoute: MetadataRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,

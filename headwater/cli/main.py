@@ -19,6 +19,7 @@ from headwater.cli import (
     integrations,
     lineage,
     login,
+    metadata,
     models,
     pipelines,
     projects,
@@ -66,6 +67,7 @@ catalog.users_app.command("create")(users.create_user)
 app.add_typer(catalog.users_app, name="user", hidden=True)
 app.add_typer(service_accounts.service_accounts_app, name="service-accounts")
 app.add_typer(service_accounts.api_keys_app, name="api-keys")
+app.add_typer(metadata.app, name="metadata")
 
 
 def main() -> None:

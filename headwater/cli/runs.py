@@ -39,6 +39,10 @@ def list_runs(
         str | None, typer.Option(help="e.g. failed, or oneof:[failed,stopped]")
     ] = None,
     tag: Annotated[str | None, typer.Option(help="Only runs with this tag.")] = None,
+    where: Annotated[
+        str | None,
+        typer.Option(help="Metadata filter, e.g. 'accuracy >= 0.9 and exists(loss)'."),
+    ] = None,
     since: Annotated[
         str | None, typer.Option(help="Created at or after: 2026-01-31, or an age: 2h, 3d.")
     ] = None,
@@ -60,6 +64,7 @@ def list_runs(
         pipeline_name=pipeline,
         status=status,
         tag=tag,
+        where=where,
         created=created or None,
         sort_by=sort_by,
         page=page,

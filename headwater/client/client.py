@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
 
 from headwater.client.access import AccessClientMixin
 from headwater.client.catalog import CatalogClientMixin
+from headwater.client.metadata import MetadataClientMixin
 from headwater.client.model_approvals import ApprovalsClientMixin
 from headwater.client.models import ModelsClientMixin
 from headwater.client.page import Page
@@ -66,13 +67,15 @@ class Client(
     ApprovalsClientMixin,
     StackClientMixin,
     AccessClientMixin,
+    MetadataClientMixin,
 ):
     """Reads pipelines, runs, step runs, artifacts and logs from the configured store;
     artifacts, tags, users, projects, deleting and pruning are in `CatalogClientMixin`;
     registers, lists and stages models (see `ModelsClientMixin`), with approvals
     (`ApprovalsClientMixin`); manages stacks and
     their components (see `StackClientMixin`); projects, members, teams, roles and the
-    audit trail are in `AccessClientMixin`. Runs, pipelines and artifacts are listed from
+    audit trail are in `AccessClientMixin`; the metadata key catalog and a key's series
+    are in `MetadataClientMixin`. Runs, pipelines and artifacts are listed from
     the active project (`HEADWATER_PROJECT`, "default" unless set)."""
 
     def __init__(self, session: Session | None = None) -> None:
@@ -127,6 +130,7 @@ class Client(
         page: int = 1,
         size: int = 20,
         metadata: dict[str, Any] | None = None,
+        where: str | None = None,
         **filters: Unpack[RunFilters],
     ) -> Page[PipelineRunResponse]:
         """List runs, filtered in ZenML's `"op:value"` form.
@@ -142,6 +146,9 @@ class Client(
             page: Page number, from 1.
             size: Runs per page.
             metadata: Run metadata key -> filter.
+            where: A metadata filter expression, such as
+                `'accuracy >= 0.9 and (optimizer == "adam" or exists(step:loss))'`
+                (the grammar is in the README).
             **filters: Field -> filter, as `RunFilters` declares: id, name, pipeline_id,
                 pipeline_version_id, pipeline_name, project_id, user_id, user_name, status,
                 created, started, ended, tag, orchestrator.
@@ -152,7 +159,10 @@ class Client(
         from headwater.responses import PipelineRunResponse
 
         scoped = self._active_project_filter(dict(filters))
-        result = self._session.store.list_runs(_query(scoped, metadata or {}, sort_by, page, size))
+        query = _query(scoped, metadata or {}, sort_by, page, size)
+        if where is not None:
+            query = query.model_copy(update={"where": where})
+        result = self._session.store.list_runs(query)
         return Page.of(result, lambda r: PipelineRunResponse(r, self._session))
 
     def compare_runs(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from headwater.errors import ApiError
+from headwater.store.filter_language import MAX_FILTER_LENGTH
 from headwater.store.filters import ListQuery
 from headwater.store.listings import (
     APPROVAL_REQUESTS,
@@ -34,7 +35,7 @@ from headwater.store.listings import (
 )
 
 MAX_PAGE_SIZE = 10_000
-_PAGING = frozenset({"sort_by", "page", "size", "metadata"})
+_PAGING = frozenset({"sort_by", "page", "size", "metadata", "where"})
 
 
 class ListParams(BaseModel):
@@ -61,14 +62,16 @@ class ListParams(BaseModel):
         extra = dict(self.model_extra or {})
         # A list without a `metadata` field hands it to the store, which says it has none.
         raw_metadata = self.model_dump().get("metadata", extra.pop("metadata", []))
+        where = self.model_dump().get("where", extra.pop("where", None))
         filters.update({name: str(value) for name, value in extra.items()})
         metadata = _metadata_filters(
             [raw_metadata] if isinstance(raw_metadata, str) else list(raw_metadata)
         )
-        _check_printable({**filters, **metadata, "sort_by": self.sort_by})
+        _check_printable({**filters, **metadata, "sort_by": self.sort_by, "where": where})
         return ListQuery(
             filters=filters,
             metadata=metadata,
+            where=None if where is None else str(where),
             sort_by=self.sort_by,
             index=self.page,
             size=self.size,
@@ -126,6 +129,17 @@ def list_params_model(
         fields["metadata"] = (
             list[str],
             Field(default_factory=list, description="Metadata filters: 'accuracy:gte:0.9'."),
+        )
+        fields["where"] = (
+            str | None,
+            Field(
+                None,
+                max_length=MAX_FILTER_LENGTH,
+                description=(
+                    "A metadata filter expression, such as 'accuracy >= 0.9 and "
+                    '(optimizer == "adam" or exists(loss))\'; the grammar is in the README.'
+                ),
+            ),
         )
     name = "".join(word.title() for word in listing.entity.split()) + "ListParams"
     return create_model(

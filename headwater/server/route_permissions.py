@@ -101,6 +101,10 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "list_pipeline_versions": _need(R.PIPELINE, A.READ, Scope.LISTED),
     # metadata and tags
     "add_metadata": _need(R.METADATA, A.CREATE, InBodyTarget()),
+    # Both count only entities of projects whose runs, steps, artifacts or models the
+    # caller may read.
+    "list_metadata_keys": _need(R.METADATA, A.READ, Scope.LISTED),
+    "get_metadata_series": _need(R.METADATA, A.READ, Scope.LISTED),
     "add_tags": _need(R.TAG, A.CREATE, InBodyTarget()),
     "remove_tags": _need(R.TAG, A.DELETE, InBodyTarget()),
     # Tags are names shared by every project; what they are attached to is scoped.

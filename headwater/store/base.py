@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
     from headwater.store.filters import ListQuery
+    from headwater.store.metadata_catalog import (
+        MetadataKey,
+        MetadataKeyQuery,
+        MetadataSeries,
+        MetadataSeriesQuery,
+    )
     from headwater.store.model_approvals import (
         ApprovalRequest,
         DeletionRequest,
@@ -546,7 +552,24 @@ class CatalogStore(Protocol):
         ...
 
 
-class Store(RunRecorder, RunReader, StackStore, ModelStore, CatalogStore, Protocol):
+class MetadataExplorer(Protocol):
+    """What the metadata explorer reads: every key in use, and one key's history."""
+
+    def list_metadata_keys(self, query: MetadataKeyQuery) -> list[MetadataKey]:
+        """Every distinct key per resource type with its value types, how many entities
+        carry it and when it was first and last written, sorted by resource then key."""
+        ...
+
+    def get_metadata_series(self, query: MetadataSeriesQuery) -> MetadataSeries:
+        """A key's values over runs, step runs, artifact versions or model versions,
+        oldest first; more than `query.max_points` come back as buckets per line with
+        their min, max and mean (non-numeric values are then left out)."""
+        ...
+
+
+class Store(
+    RunRecorder, RunReader, StackStore, ModelStore, CatalogStore, MetadataExplorer, Protocol
+):
     """Everything Headwater remembers: every role above, in one store.
 
     Code asks for the narrowest role it uses (the runner for a `RunRecorder`, say), so an

@@ -58,6 +58,9 @@ class ListQuery(BaseModel):
     filters: dict[str, Any] = Field(default_factory=dict)
     # Metadata key -> filter string, for runs filtered by their metadata.
     metadata: dict[str, Any] = Field(default_factory=dict)
+    # A filter-language expression over metadata (`store/filter_language.py`), such as
+    # `accuracy >= 0.9 and exists(loss)`; it must hold beside `filters` and `metadata`.
+    where: str | None = None
     sort_by: str = "desc:created"
     index: int = Field(default=1, ge=1)
     size: int = Field(default=20, ge=1, le=10_000)

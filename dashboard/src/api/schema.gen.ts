@@ -570,6 +570,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/metadata/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Metadata Keys
+         * @description List every metadata key per resource type, with its value types and counts.
+         *
+         *     Only entities in projects the caller may read are counted.
+         */
+        get: operations["list_metadata_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metadata/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Metadata Series
+         * @description Get a metadata key's values over time, bucketed (min/max/mean) past `max_points`.
+         */
+        get: operations["get_metadata_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/model-versions": {
         parameters: {
             query?: never;
@@ -2890,6 +2932,79 @@ export interface components {
             type: components["schemas"]["MetadataType"];
             /** Value */
             value: unknown;
+        };
+        /**
+         * MetadataKey
+         * @description One key of one resource type, across every entity that carries it.
+         */
+        MetadataKey: {
+            /** Count */
+            count: number;
+            /**
+             * First Seen
+             * Format: date-time
+             */
+            first_seen: string;
+            /** Key */
+            key: string;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            resource: components["schemas"]["MetadataTarget"];
+            /** Types */
+            types: components["schemas"]["MetadataType"][];
+        };
+        /**
+         * MetadataPoint
+         * @description One entity's value, or a bucket of consecutive ones (`count` > 1) of one line.
+         *
+         *     A bucket's `value` is the mean of its values, with their `min` and `max`; it names no
+         *     entity. A non-numeric value has `value` None and its text in `text`.
+         */
+        MetadataPoint: {
+            /**
+             * Count
+             * @default 1
+             */
+            count: number;
+            /** Entity Id */
+            entity_id?: string | null;
+            /** Entity Name */
+            entity_name?: string | null;
+            /** Group */
+            group: string | null;
+            /** Max */
+            max?: number | null;
+            /** Min */
+            min?: number | null;
+            /** Run Id */
+            run_id?: string | null;
+            /** Text */
+            text?: string | null;
+            /**
+             * Time
+             * Format: date-time
+             */
+            time: string;
+            /** Value */
+            value: number | null;
+        };
+        /**
+         * MetadataSeries
+         * @description A key's history: `total` entities carry it, drawn as `points`.
+         */
+        MetadataSeries: {
+            /** Is Aggregated */
+            is_aggregated: boolean;
+            /** Key */
+            key: string;
+            /** Points */
+            points: components["schemas"]["MetadataPoint"][];
+            resource: components["schemas"]["MetadataTarget"];
+            /** Total */
+            total: number;
         };
         /**
          * MetadataTarget
@@ -6919,6 +7034,200 @@ export interface operations {
             };
         };
     };
+    list_metadata_keys: {
+        parameters: {
+            query?: {
+                resource?: components["schemas"]["MetadataTarget"] | null;
+                /** @description Only entities of this pipeline (a model version: of a run of it). */
+                pipeline_name?: string | null;
+                /** @description A project's id or name. */
+                project?: string | null;
+                /** @description Written at or after. */
+                since?: string | null;
+                /** @description Written at or before. */
+                until?: string | null;
+                /** @description Text the key contains. */
+                search?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataKey"][];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_metadata_series: {
+        parameters: {
+            query: {
+                /** @description The metadata key. */
+                key: string;
+                resource?: components["schemas"]["MetadataTarget"];
+                /** @description Only entities of this pipeline (a model version: of a run of it). */
+                pipeline_name?: string | null;
+                /** @description A project's id or name. */
+                project?: string | null;
+                /** @description Created at or after. */
+                since?: string | null;
+                /** @description Created at or before. */
+                until?: string | null;
+                /** @description Only the newest entities. */
+                last?: number | null;
+                /** @description Buckets beyond this many. */
+                max_points?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetadataSeries"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_model_versions: {
         parameters: {
             query?: {
@@ -10107,6 +10416,8 @@ export interface operations {
                 orchestrator?: string | null;
                 /** @description Metadata filters: 'accuracy:gte:0.9'. */
                 metadata?: string[];
+                /** @description A metadata filter expression, such as 'accuracy >= 0.9 and (optimizer == "adam" or exists(loss))'; the grammar is in the README. */
+                where?: string | null;
             };
             header?: never;
             path?: never;

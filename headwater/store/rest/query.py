@@ -10,7 +10,8 @@ from headwater.store.models import Page
 
 
 def list_params(query: ListQuery) -> list[tuple[str, str]]:
-    """Filters as `name=op:value`, metadata as repeated `metadata=key:op:value`, paging."""
+    """Filters as `name=op:value`, metadata as repeated `metadata=key:op:value`, the
+    `where` expression as typed, paging."""
     params = [("sort_by", query.sort_by), ("page", str(query.index)), ("size", str(query.size))]
     for name, value in query.filters.items():
         # A list of filters on one field repeats the parameter; all of them must hold.
@@ -22,6 +23,8 @@ def list_params(query: ListQuery) -> list[tuple[str, str]]:
         for key, value in query.metadata.items()
         if value is not None
     ]
+    if query.where is not None:
+        params.append(("where", query.where))
     return params
 
 

@@ -30,6 +30,7 @@ from headwater.store.models import (
 )
 from headwater.store.rest.access import RestAccessMethods
 from headwater.store.rest.catalog import RestCatalogMethods
+from headwater.store.rest.metadata import RestMetadataMethods
 from headwater.store.rest.ml_models import RestModelMethods
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.retries import RetryPolicy
@@ -54,7 +55,13 @@ def _segment(value: uuid.UUID | str) -> str:
     return quote(str(value), safe="")
 
 
-class RestStore(RestStackMethods, RestModelMethods, RestCatalogMethods, RestAccessMethods):
+class RestStore(
+    RestStackMethods,
+    RestModelMethods,
+    RestCatalogMethods,
+    RestMetadataMethods,
+    RestAccessMethods,
+):
     """Everything Headwater remembers, kept by a Headwater server.
 
     Args:

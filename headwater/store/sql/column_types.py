@@ -64,3 +64,31 @@ def _load_sqlite_json(value: Any) -> Any:
     # SQLite's numeric affinity hands back JSON numbers already parsed; SQLAlchemy's own
     # converter finds that out by catching a TypeError, three times slower per value.
     return json.loads(value) if isinstance(value, str) else value
+
+
+class FastUtcDateTime(TypeDecorator[dt.datetime]):
+    """A `UtcDateTime` read back fast, for queries that read thousands of timestamps.
+
+    SQLite keeps timestamps as ISO text, which SQLAlchemy parses with a regular expression
+    (about 20 µs each); `datetime.fromisoformat` takes a tenth of that. PostgreSQL's
+    driver answers datetimes already. Only for reading: wrap a selected column in
+    `type_coerce(column, FastUtcDateTime())`.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            from sqlalchemy import String
+
+            return dialect.type_descriptor(String())
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=dt.UTC)
+        return moment.astimezone(dt.UTC)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, FromClause, Table, literal, select
 
 from headwater.errors import FilterError
+from headwater.store.filter_language import Expression, parse_filter
 from headwater.store.filters import Condition, ListQuery, Operator, parse_condition, parse_sort
 from headwater.store.listings import EntityListing
 from headwater.store.models import ExecutionStatus
@@ -72,6 +73,8 @@ class RelatedFilter:
 
 # A field whose condition is more than a column comparison (tags, metadata).
 ConditionBuilder = Callable[[Condition], ColumnElement[bool]]
+# The clause of a filter-language expression, for lists that take `where`.
+ExpressionBuilder = Callable[[Expression], ColumnElement[bool]]
 # "This row belongs to one of these projects", for lists scoped to what a caller may read.
 ProjectScope = Callable[[Sequence[uuid.UUID]], ColumnElement[bool]]
 
@@ -124,6 +127,7 @@ def where_clauses(
     query: ListQuery,
     *,
     metadata: ConditionBuilder | None = None,
+    where: ExpressionBuilder | None = None,
     connection: Connection | None = None,
 ) -> list[ColumnElement[bool]]:
     """One clause per filter in `query` (and per metadata filter, when supported).
@@ -154,6 +158,7 @@ def where_clauses(
             except FilterError as exc:
                 problems.append(str(exc))
     problems.extend(_metadata_clauses(listing, query, metadata, clauses))
+    problems.extend(_where_clause(listing, query, where, clauses))
     if query.project_ids is not None and listing.project is not None:
         clauses.append(listing.project(query.project_ids))
     if problems:
@@ -180,6 +185,24 @@ def _metadata_clauses(
         except FilterError as exc:
             problems.append(str(exc))
     return problems
+
+
+def _where_clause(
+    listing: Listing,
+    query: ListQuery,
+    where: ExpressionBuilder | None,
+    clauses: list[ColumnElement[bool]],
+) -> list[str]:
+    """Append the clause of `query.where`, if any; return the problems found."""
+    if query.where is None or not query.where.strip():
+        return []
+    if where is None:
+        return [f"{listing.entity.capitalize()} cannot be filtered by a 'where' expression."]
+    try:
+        clauses.append(where(parse_filter(query.where)))
+    except FilterError as exc:
+        return [str(exc)]
+    return []
 
 
 def order_by(listing: Listing, sort_by: str) -> list[ColumnElement[Any]]:

@@ -125,14 +125,15 @@ def metadata_filter(
                 table.c.target_kind == target.value,
                 table.c.target_id == target_id_column,
                 table.c.key == condition.field,
-                _value_clause(condition),
+                value_clause(condition),
             )
         )
 
     return build
 
 
-def _value_clause(condition: Condition) -> ColumnElement[bool]:
+def value_clause(condition: Condition) -> ColumnElement[bool]:
+    """The condition on an entry's typed value (its key and target are for the caller)."""
     table = metadata_entries
     operator = condition.operator
     if operator is Operator.ONE_OF:

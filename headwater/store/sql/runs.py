@@ -37,6 +37,7 @@ from headwater.store.sql.filtering import (
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import delete_metadata, load_metadata, metadata_filter
+from headwater.store.sql.metadata_expressions import run_expression_filter
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.schema import pipelines, run_tags, runs, step_runs, users
 from headwater.store.sql.stacks import record_run_stack
@@ -129,6 +130,7 @@ _LISTING = Listing(
     project=project_column(runs.c.project_id),
 )
 _METADATA_FILTER = metadata_filter(MetadataTarget.RUN, runs.c.id)
+_WHERE = run_expression_filter(runs.c.id)
 
 
 def create_run(connection: Connection, run: RunCreate, now: dt.datetime) -> PipelineRun:
@@ -296,7 +298,9 @@ def get_run(connection: Connection, run_id_or_name: uuid.UUID | str) -> Pipeline
 
 def list_runs(connection: Connection, query: ListQuery) -> Page[PipelineRun]:
     """A page of runs matching the query, with tags and metadata."""
-    clauses = where_clauses(_LISTING, query, metadata=_METADATA_FILTER, connection=connection)
+    clauses = where_clauses(
+        _LISTING, query, metadata=_METADATA_FILTER, where=_WHERE, connection=connection
+    )
     rows, total = fetch_page(connection, _LISTING, _SELECT_RUNS, query, clauses)
     items = tuple(_runs_from_rows(connection, rows))
     return Page(items=items, index=query.index, size=query.size, total=total)

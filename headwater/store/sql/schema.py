@@ -241,6 +241,17 @@ metadata_entries = Table(
     Column("value_text", Text(), nullable=True),
     _created(),
     PrimaryKeyConstraint("target_kind", "target_id", "key"),
+    # The key catalog groups by (key, type) and filters find the entities whose key holds
+    # a number in a range, both from this index alone (migration 0013).
+    Index(
+        "ix_metadata_entries_kind_key_type_number",
+        "target_kind",
+        "key",
+        "type",
+        "value_number",
+        "target_id",
+        "created",
+    ),
     **_CLUSTERED,
 )
 

@@ -39,6 +39,7 @@ from headwater.store.sql.access_methods import SqlAccessMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
+from headwater.store.sql.metadata_methods import SqlMetadataMethods
 from headwater.store.sql.migration import ensure_current_schema
 from headwater.store.sql.model_methods import SqlModelMethods
 from headwater.store.sql.schema import NAME
@@ -84,6 +85,7 @@ _Explain = Callable[["Connection"], StoreError]
 class SqlStore(
     SqlCatalogMethods,
     SqlModelMethods,
+    SqlMetadataMethods,
     SqlLoginMethods,
     SqlAccessMethods,
     SqlServiceAccountMethods,

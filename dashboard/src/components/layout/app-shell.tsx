@@ -35,6 +35,7 @@ export function AppShell({ children, account }: AppShellProps) {
           <Link to="/models">Models</Link>
           <Link to="/compare">Compare</Link>
           <Link to="/artifacts">Artifacts</Link>
+          <Link to="/metadata">Metadata</Link>
         </nav>
         <span className="spacer" />
         <span

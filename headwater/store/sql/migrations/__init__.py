@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0013_model_approvals"
+HEAD_REVISION = "0014_metadata_key_index"
 MIGRATIONS_FOLDER = Path(__file__).parent

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import type { ExecutionStatus } from "@/api/types";
 import { useUsers } from "@/features/runs/api/list-users";
-import { parseMetadataFilter } from "@/features/runs/lib/metadata-filter";
 import type { RunSearch } from "@/features/runs/lib/run-filters";
 import { STATUS_STYLES, STATUSES } from "@/lib/status";
 
@@ -9,6 +8,8 @@ export interface RunFiltersBarProps {
   search: RunSearch;
   onChange: (next: RunSearch) => void;
   showPipeline?: boolean;
+  /** The server's message when it could not read the metadata filter. */
+  filterError?: string;
 }
 
 /** A text field that reports its value after the user pauses typing. */
@@ -46,7 +47,12 @@ function UserSelect({ value, onChange }: { value?: string; onChange: (user?: str
 }
 
 /** Status chips, pipeline, user, tag, metadata and date range: every change lands in the URL. */
-export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFiltersBarProps) {
+export function RunFiltersBar({
+  search,
+  onChange,
+  showPipeline = true,
+  filterError,
+}: RunFiltersBarProps) {
   const set = (patch: Partial<RunSearch>) => onChange({ ...search, ...patch, page: undefined });
   const [pipeline, setPipeline] = useDebounced(search.pipeline ?? "", (v) =>
     set({ pipeline: v || undefined }),
@@ -55,7 +61,8 @@ export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFilt
   const [metadata, setMetadata] = useDebounced(search.metadata ?? "", (v) =>
     set({ metadata: v.trim() || undefined }),
   );
-  const problems = parseMetadataFilter(metadata).problems;
+  // Only an error about the text now in the box: one typed since is not checked yet.
+  const problem = metadata.trim() === (search.metadata ?? "") ? filterError : undefined;
   const toggle = (status: ExecutionStatus) => {
     const current = search.status ?? [];
     const next = current.includes(status)
@@ -114,17 +121,16 @@ export function RunFiltersBar({ search, onChange, showPipeline = true }: RunFilt
         className="input"
         aria-label="Metadata"
         placeholder="Metadata: accuracy > 0.9"
-        title="Run metadata conditions: key, then > >= < <= = != or ~ (contains), then a value; join them with commas"
+        title='Metadata filter: accuracy >= 0.9 and (optimizer == "adam" or exists(step:loss)); operators > >= < <= == != ~ (contains) in [..], joined by and, or, not'
         value={metadata}
         onChange={(e) => setMetadata(e.target.value)}
-        aria-invalid={problems.length > 0}
-        aria-describedby={problems.length > 0 ? "metadata-filter-problem" : undefined}
+        aria-invalid={problem !== undefined}
+        aria-describedby={problem !== undefined ? "metadata-filter-problem" : undefined}
         style={{ width: 220 }}
       />
-      {problems.length > 0 ? (
+      {problem !== undefined ? (
         <span id="metadata-filter-problem" className="field-error">
-          Cannot read {problems.map((p) => `'${p}'`).join(", ")}: write key, operator, value
-          (accuracy &gt; 0.9).
+          {problem}
         </span>
       ) : null}
       <label className="row muted">

@@ -8,6 +8,7 @@ import { Pagination } from "@/features/runs/components/pagination";
 import { RunFiltersBar } from "@/features/runs/components/run-filters-bar";
 import { RunsTable } from "@/features/runs/components/runs-table";
 import { hasFilters, type RunSearch } from "@/features/runs/lib/run-filters";
+import { ApiError } from "@/lib/api-client";
 import { mayWrite, useCurrentUser } from "@/lib/current-user";
 
 export interface RunHistoryProps {
@@ -15,6 +16,11 @@ export interface RunHistoryProps {
   onSearchChange: (next: RunSearch) => void;
   /** Only the runs of one pipeline (the pipeline page). */
   pipelineId?: string;
+}
+
+/** The server's message when it refused the filters (a 400 `bad_filter`). */
+function badFilterMessage(error: unknown): string | undefined {
+  return error instanceof ApiError && error.code === "bad_filter" ? error.message : undefined;
 }
 
 /** Filters, the runs table and pages: the whole run history view. */
@@ -30,7 +36,12 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
     setSelected((current) => new Set([...current].filter((id) => !runIds.includes(id))));
   return (
     <div className="section">
-      <RunFiltersBar search={search} onChange={onSearchChange} showPipeline={!pipelineId} />
+      <RunFiltersBar
+        search={search}
+        onChange={onSearchChange}
+        showPipeline={!pipelineId}
+        filterError={badFilterMessage(runs.error)}
+      />
       <div className="row">
         <CompareSelected runs={selectedRuns} />
         {canDelete ? <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} /> : null}

@@ -50,15 +50,12 @@ describe("toRunQuery", () => {
     expect(query.started).toBe("lte:2026-01-31T23:59:59.999");
   });
 
-  it("filters by user name and sends each metadata condition apart", () => {
-    const query = toRunQuery({ user: "ada", metadata: "accuracy > 0.9, loss <= 0.2" });
+  it("filters by user name and sends the metadata filter as typed", () => {
+    const query = toRunQuery({ user: "ada", metadata: "accuracy > 0.9 and not exists(loss)" });
 
     expect(query.user_name).toBe("ada");
-    expect(query.metadata).toEqual(["accuracy:gt:0.9", "loss:lte:0.2"]);
-  });
-
-  it("leaves out metadata conditions it cannot read", () => {
-    expect(toRunQuery({ metadata: "accuracy" }).metadata).toBeUndefined();
+    expect(query.where).toBe("accuracy > 0.9 and not exists(loss)");
+    expect(query.metadata).toBeUndefined();
   });
 
   it("bounds the creation time when only the end date is set", () => {

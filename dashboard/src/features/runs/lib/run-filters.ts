@@ -1,7 +1,6 @@
 /** The runs list's view state: read from the URL, written to the URL, sent to the API. */
 import type { operations } from "@/api/schema.gen";
 import type { ExecutionStatus } from "@/api/types";
-import { parseMetadataFilter } from "@/features/runs/lib/metadata-filter";
 import { isStatus } from "@/lib/status";
 
 export const RUN_SORT_FIELDS = ["created", "name", "status", "pipeline_name"] as const;
@@ -14,7 +13,7 @@ export interface RunSearch {
   tag?: string;
   /** The name of the user who ran it. */
   user?: string;
-  /** Run metadata conditions as typed, e.g. `accuracy > 0.9, loss < 0.2`. */
+  /** A metadata filter as typed, e.g. `accuracy > 0.9 and exists(loss)`; the server reads it. */
   metadata?: string;
   /** Dates as YYYY-MM-DD, inclusive. */
   from?: string;
@@ -63,7 +62,7 @@ export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
 /** The query parameters of `GET /runs`, as the schema has them. */
 export type RunQuery = NonNullable<operations["list_runs"]["parameters"]["query"]>;
 
-/** The API's query parameters for a runs list view (`metadata` repeats, one per condition). */
+/** The API's query parameters for a runs list view. */
 export function toRunQuery(search: RunSearch): RunQuery {
   const query: RunQuery = {
     sort_by: `${search.desc === false ? "asc" : "desc"}:${search.sort ?? "created"}`,
@@ -76,9 +75,8 @@ export function toRunQuery(search: RunSearch): RunQuery {
   if (search.pipeline) query.pipeline_name = search.pipeline;
   if (search.tag) query.tag = search.tag;
   if (search.user) query.user_name = search.user;
-  // Conditions that cannot be read are left out; the filters bar says which ones.
-  const metadata = parseMetadataFilter(search.metadata ?? "").conditions;
-  if (metadata.length) query.metadata = metadata;
+  // Sent as typed: the server's one parser reads it and says where a bad one stops.
+  if (search.metadata) query.where = search.metadata;
   // The API takes one condition per field: with both ends, the end bounds the start time.
   if (search.from) query.created = [`gte:${search.from}T00:00:00`];
   if (search.to) {
