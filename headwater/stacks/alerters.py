@@ -41,6 +41,7 @@ class WebhookDelivery(FlavorSettings):
     )
     backoff_seconds: float = Field(
         default=1.0,
+        title="Backoff (seconds)",
         ge=0,
         le=30,
         description="Seconds to wait before each retry, doubling every time (0 to 30).",
@@ -51,6 +52,7 @@ class WebhookAlerterSettings(FlavorSettings):
     """Where a `webhook` alerter posts, which endings it reports, and how it delivers."""
 
     url: str = Field(
+        title="URL",
         pattern=r"^https?://\S+$",
         max_length=2048,
         description="The http:// or https:// URL that receives a POST with a JSON body.",
@@ -62,12 +64,15 @@ class WebhookAlerterSettings(FlavorSettings):
     )
     timeout_seconds: float = Field(
         default=5.0,
+        title="Timeout (seconds)",
         gt=0,
         le=60,
         description="How long to wait for the receiver's answer, per attempt (at most 60).",
     )
     delivery: WebhookDelivery = Field(
-        default_factory=WebhookDelivery, description="Retries when the receiver fails."
+        default_factory=WebhookDelivery,
+        title="Delivery",
+        description="Retries when the receiver fails.",
     )
     secret_header_name: str = Field(
         default="X-Headwater-Secret",
