@@ -1,6 +1,7 @@
 """The demo behind `make demo`: four runs that show what Headwater records.
 
-1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run.
+1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run;
+then a second stack, so the dashboard's stack pages show more than the default one.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from rich.table import Table
 from training import training, validation  # this script's folder is on sys.path
 
 from headwater import Client
+from headwater.config import load_settings
+from headwater.errors import EntityExistsError
 
 STATUS_COLOURS = {
     "completed": "blue",
@@ -33,6 +36,7 @@ def main() -> None:
         console.print(f"[red]The validation pipeline failed as intended:[/] {exc}")
     show_runs(console)
     show_why(console)
+    add_team_stack(console)
 
 
 def show_runs(console: Console) -> None:
@@ -53,6 +57,47 @@ def show_why(console: Console) -> None:
     console.print(f"Why did 'load' rerun in {latest.name}?")
     console.print(str(client.explain_cache(latest.steps["load"])))
     console.print(f"Score of {latest.name}: {latest.steps['train'].outputs['score'].load():.3f}")
+
+
+def add_team_stack(console: Console) -> None:
+    """A second artifact store, a webhook alerter that reaches nothing, and a stack of them.
+
+    The alerter points at a closed port on purpose: a run on this stack shows that a
+    failing webhook is logged and never fails the run.
+    """
+    client = Client()
+    folder = load_settings().home / "team-artifacts"
+    registrations = [
+        lambda: client.create_stack_component(
+            "team-disk", "fsspec", "artifact_store", {"path": str(folder)}
+        ),
+        lambda: client.create_stack_component(
+            "on-call",
+            "webhook",
+            "alerter",
+            {
+                "url": "http://127.0.0.1:9/headwater-demo",
+                "events": ["failed", "completed"],
+                "timeout_seconds": 1.5,
+                "delivery": {"retries": 0, "backoff_seconds": 0.5},
+                "secret": "demo-secret",
+            },
+        ),
+        lambda: client.create_stack(
+            "team",
+            components={
+                "orchestrator": "default",
+                "artifact_store": "team-disk",
+                "alerter": "on-call",
+            },
+        ),
+    ]
+    for register in registrations:
+        try:
+            register()
+        except EntityExistsError:
+            pass  # the demo ran before on this home
+    console.print("Stack 'team' is registered: see it with `headwater up`, under Stacks.")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,19 @@ import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
+import { Route as ComponentsIndexRouteImport } from "./routes/components/index"
+import { Route as ComponentsComponentNameRouteImport } from "./routes/components/$componentName"
+import { Route as ComponentsNewRouteImport } from "./routes/components/new"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
+import { Route as StacksIndexRouteImport } from "./routes/stacks/index"
+import { Route as StacksStackNameRouteImport } from "./routes/stacks/$stackName"
+import { Route as StacksNewRouteImport } from "./routes/stacks/new"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
+import { Route as ComponentsComponentNameEditRouteImport } from "./routes/components/$componentName_.edit"
+import { Route as StacksStackNameEditRouteImport } from "./routes/stacks/$stackName_.edit"
 
 const IndexRoute = IndexRouteImport.update({
   id: "/",
@@ -34,6 +42,21 @@ const ArtifactsArtifactVersionIdRoute =
     path: "/artifacts/$artifactVersionId",
     getParentRoute: () => rootRouteImport,
   } as any)
+const ComponentsIndexRoute = ComponentsIndexRouteImport.update({
+  id: "/components/",
+  path: "/components/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ComponentsComponentNameRoute = ComponentsComponentNameRouteImport.update({
+  id: "/components/$componentName",
+  path: "/components/$componentName",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ComponentsNewRoute = ComponentsNewRouteImport.update({
+  id: "/components/new",
+  path: "/components/new",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const PipelinesIndexRoute = PipelinesIndexRouteImport.update({
   id: "/pipelines/",
   path: "/pipelines/",
@@ -54,9 +77,35 @@ const RunsRunIdRoute = RunsRunIdRouteImport.update({
   path: "/runs/$runId",
   getParentRoute: () => rootRouteImport,
 } as any)
+const StacksIndexRoute = StacksIndexRouteImport.update({
+  id: "/stacks/",
+  path: "/stacks/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const StacksStackNameRoute = StacksStackNameRouteImport.update({
+  id: "/stacks/$stackName",
+  path: "/stacks/$stackName",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const StacksNewRoute = StacksNewRouteImport.update({
+  id: "/stacks/new",
+  path: "/stacks/new",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
   id: "/steps/$stepRunId",
   path: "/steps/$stepRunId",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ComponentsComponentNameEditRoute =
+  ComponentsComponentNameEditRouteImport.update({
+    id: "/components/$componentName_/edit",
+    path: "/components/$componentName/edit",
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const StacksStackNameEditRoute = StacksStackNameEditRouteImport.update({
+  id: "/stacks/$stackName_/edit",
+  path: "/stacks/$stackName/edit",
   getParentRoute: () => rootRouteImport,
 } as any)
 
@@ -64,32 +113,56 @@ export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
+  "/components/$componentName": typeof ComponentsComponentNameRoute
+  "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/stacks/$stackName": typeof StacksStackNameRoute
+  "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/components/": typeof ComponentsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/stacks/": typeof StacksIndexRoute
+  "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
+  "/stacks/$stackName/edit": typeof StacksStackNameEditRoute
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
+  "/components/$componentName": typeof ComponentsComponentNameRoute
+  "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/stacks/$stackName": typeof StacksStackNameRoute
+  "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/components": typeof ComponentsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/stacks": typeof StacksIndexRoute
+  "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
+  "/stacks/$stackName/edit": typeof StacksStackNameEditRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
+  "/components/$componentName": typeof ComponentsComponentNameRoute
+  "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/stacks/$stackName": typeof StacksStackNameRoute
+  "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
+  "/components/": typeof ComponentsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/stacks/": typeof StacksIndexRoute
+  "/components/$componentName_/edit": typeof ComponentsComponentNameEditRoute
+  "/stacks/$stackName_/edit": typeof StacksStackNameEditRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -97,42 +170,74 @@ export interface FileRouteTypes {
     | "/"
     | "/login"
     | "/artifacts/$artifactVersionId"
+    | "/components/$componentName"
+    | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/stacks/$stackName"
+    | "/stacks/new"
     | "/steps/$stepRunId"
+    | "/components/"
     | "/pipelines/"
     | "/runs/"
+    | "/stacks/"
+    | "/components/$componentName/edit"
+    | "/stacks/$stackName/edit"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
     | "/login"
     | "/artifacts/$artifactVersionId"
+    | "/components/$componentName"
+    | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/stacks/$stackName"
+    | "/stacks/new"
     | "/steps/$stepRunId"
+    | "/components"
     | "/pipelines"
     | "/runs"
+    | "/stacks"
+    | "/components/$componentName/edit"
+    | "/stacks/$stackName/edit"
   id:
     | "__root__"
     | "/"
     | "/login"
     | "/artifacts/$artifactVersionId"
+    | "/components/$componentName"
+    | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/stacks/$stackName"
+    | "/stacks/new"
     | "/steps/$stepRunId"
+    | "/components/"
     | "/pipelines/"
     | "/runs/"
+    | "/stacks/"
+    | "/components/$componentName_/edit"
+    | "/stacks/$stackName_/edit"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   LoginRoute: typeof LoginRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
+  ComponentsComponentNameRoute: typeof ComponentsComponentNameRoute
+  ComponentsNewRoute: typeof ComponentsNewRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
+  StacksStackNameRoute: typeof StacksStackNameRoute
+  StacksNewRoute: typeof StacksNewRoute
   StepsStepRunIdRoute: typeof StepsStepRunIdRoute
+  ComponentsIndexRoute: typeof ComponentsIndexRoute
   PipelinesIndexRoute: typeof PipelinesIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
+  StacksIndexRoute: typeof StacksIndexRoute
+  ComponentsComponentNameEditRoute: typeof ComponentsComponentNameEditRoute
+  StacksStackNameEditRoute: typeof StacksStackNameEditRoute
 }
 
 declare module "@tanstack/react-router" {
@@ -156,6 +261,27 @@ declare module "@tanstack/react-router" {
       path: "/artifacts/$artifactVersionId"
       fullPath: "/artifacts/$artifactVersionId"
       preLoaderRoute: typeof ArtifactsArtifactVersionIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/components/": {
+      id: "/components/"
+      path: "/components"
+      fullPath: "/components/"
+      preLoaderRoute: typeof ComponentsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/components/$componentName": {
+      id: "/components/$componentName"
+      path: "/components/$componentName"
+      fullPath: "/components/$componentName"
+      preLoaderRoute: typeof ComponentsComponentNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/components/new": {
+      id: "/components/new"
+      path: "/components/new"
+      fullPath: "/components/new"
+      preLoaderRoute: typeof ComponentsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/pipelines/": {
@@ -186,11 +312,46 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof RunsRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/stacks/": {
+      id: "/stacks/"
+      path: "/stacks"
+      fullPath: "/stacks/"
+      preLoaderRoute: typeof StacksIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/stacks/$stackName": {
+      id: "/stacks/$stackName"
+      path: "/stacks/$stackName"
+      fullPath: "/stacks/$stackName"
+      preLoaderRoute: typeof StacksStackNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/stacks/new": {
+      id: "/stacks/new"
+      path: "/stacks/new"
+      fullPath: "/stacks/new"
+      preLoaderRoute: typeof StacksNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/steps/$stepRunId": {
       id: "/steps/$stepRunId"
       path: "/steps/$stepRunId"
       fullPath: "/steps/$stepRunId"
       preLoaderRoute: typeof StepsStepRunIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/components/$componentName_/edit": {
+      id: "/components/$componentName_/edit"
+      path: "/components/$componentName/edit"
+      fullPath: "/components/$componentName/edit"
+      preLoaderRoute: typeof ComponentsComponentNameEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/stacks/$stackName_/edit": {
+      id: "/stacks/$stackName_/edit"
+      path: "/stacks/$stackName/edit"
+      fullPath: "/stacks/$stackName/edit"
+      preLoaderRoute: typeof StacksStackNameEditRouteImport
       parentRoute: typeof rootRouteImport
     }
   }
@@ -200,11 +361,19 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   LoginRoute: LoginRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
+  ComponentsComponentNameRoute: ComponentsComponentNameRoute,
+  ComponentsNewRoute: ComponentsNewRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
+  StacksStackNameRoute: StacksStackNameRoute,
+  StacksNewRoute: StacksNewRoute,
   StepsStepRunIdRoute: StepsStepRunIdRoute,
+  ComponentsIndexRoute: ComponentsIndexRoute,
   PipelinesIndexRoute: PipelinesIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
+  StacksIndexRoute: StacksIndexRoute,
+  ComponentsComponentNameEditRoute: ComponentsComponentNameEditRoute,
+  StacksStackNameEditRoute: StacksStackNameEditRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -32,6 +32,8 @@ export function AppShell({ children, account }: AppShellProps) {
         <nav className="nav" aria-label="Sections">
           <Link to="/runs">Runs</Link>
           <Link to="/pipelines">Pipelines</Link>
+          <Link to="/stacks">Stacks</Link>
+          <Link to="/components">Components</Link>
         </nav>
         <span className="spacer" />
         <span

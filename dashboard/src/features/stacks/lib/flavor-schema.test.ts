@@ -35,6 +35,13 @@ describe("formSchema", () => {
     expect((size.anyOf as { title: string }[]).map((b) => b.title)).toEqual(["number", "string"]);
   });
 
+  it("inlines a list's enum items without their definition's title", () => {
+    expect(property(webhook, "events").items).toEqual({
+      type: "string",
+      enum: ["failed", "completed"],
+    });
+  });
+
   it("makes an optional nested object its object, and drops the root's title", () => {
     expect(property(unions, "limits").$ref).toBe("#/$defs/Limits");
     expect(unions.title).toBeUndefined();

@@ -44,10 +44,30 @@ function simplify(value: unknown): unknown {
   return Array.isArray(node.anyOf) ? simplifyUnion(node, node.anyOf) : node;
 }
 
-/** The schema the form draws and validates: optionals collapsed, the root untitled
- * (the page names the flavor itself). */
+/** A list's items inlined from their definition, without the definition's own title and
+ * description: each item is one control under the list's label, not a titled field. */
+function inlineItems(node: Json, definitions: Json): Json {
+  const items = node.items;
+  if (!isObject(items) || typeof items.$ref !== "string") return node;
+  const found = definitions[items.$ref.replace("#/$defs/", "")];
+  if (!isObject(found)) return node;
+  const { title: _title, description: _description, ...plain } = found;
+  return { ...node, items: plain };
+}
+
+/** The schema the form draws and validates: optionals collapsed, list items untitled,
+ * the root untitled (the page names the flavor itself). */
 export function formSchema(settingsSchema: Json): RJSFSchema {
   const { title: _title, description: _description, ...root } = simplify(settingsSchema) as Json;
+  const definitions = isObject(root.$defs) ? root.$defs : {};
+  if (isObject(root.properties)) {
+    root.properties = Object.fromEntries(
+      Object.entries(root.properties).map(([key, value]) => [
+        key,
+        isObject(value) ? inlineItems(value, definitions) : value,
+      ]),
+    );
+  }
   return root as RJSFSchema;
 }
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { formSchema } from "@/features/stacks/lib/flavor-schema";
 import { validationMessages } from "@/features/stacks/lib/form-validator";
-import fixture from "@/test/settings-messages.json";
+import messages from "@/test/settings-messages.json";
+
+interface MessageCase {
+  settings: Record<string, unknown>;
+  path: string;
+  message: string;
+}
+interface FlavorCases {
+  flavor: { name: string; settings_schema: Record<string, unknown> };
+  cases: MessageCase[];
+}
+const fixture: Record<string, FlavorCases> = messages;
 
 // The same cases the server's test checks (tests/unit/stacks/test_settings_messages.py):
 // the browser must say, for the same mistake, what the server says.
