@@ -3,7 +3,7 @@ import { type FormEvent, useMemo, useRef, useState } from "react";
 import type { FlavorDescription } from "@/api/types";
 import { FORM_BUTTONS } from "@/features/stacks/components/form-buttons";
 import { formSchema, formUiSchema, hasSettings } from "@/features/stacks/lib/flavor-schema";
-import { formValidator } from "@/features/stacks/lib/form-validator";
+import { formValidator, mayCompileValidators } from "@/features/stacks/lib/form-validator";
 import { transformErrors } from "@/features/stacks/lib/validation-messages";
 import { errorMessage } from "@/lib/api-client";
 import "@/features/stacks/components/stacks.css";
@@ -39,18 +39,22 @@ export function ComponentEditor(props: ComponentEditorProps) {
   const [nameProblem, setNameProblem] = useState("");
   const [formData, setFormData] = useState(props.initialData);
   const form = useRef<Form>(null);
+  const [isValidatedHere] = useState(mayCompileValidators);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problem = name.trim() === "" ? "is required" : "";
     setNameProblem(problem);
-    const isValid = form.current?.validateForm() ?? true;
+    const isValid = !isValidatedHere || (form.current?.validateForm() ?? true);
     if (!problem && isValid) onSave({ name: name.trim(), formData });
   };
   return (
     <form className="form-grid" onSubmit={submit} noValidate aria-label="Component">
       <div className="form-field">
         <label htmlFor="component-name">
-          Name<span className="required-mark">*</span>
+          Name
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
         </label>
         <input
           id="component-name"
@@ -79,9 +83,10 @@ export function ComponentEditor(props: ComponentEditorProps) {
             validator={formValidator}
             transformErrors={transformErrors}
             onChange={(event) => setFormData((event.formData ?? {}) as Record<string, unknown>)}
-            showErrorList={false}
+            showErrorList="bottom"
             noHtml5Validate
-            liveValidate="onBlur"
+            noValidate={!isValidatedHere}
+            liveValidate={isValidatedHere ? "onBlur" : undefined}
             templates={{ ButtonTemplates: FORM_BUTTONS }}
           />
         ) : (

@@ -39,7 +39,10 @@ export function StackForm(props: StackFormProps) {
     <form className="form-grid" onSubmit={submit} noValidate aria-label="Stack">
       <div className="form-field">
         <label htmlFor="stack-name">
-          Name<span className="required-mark">*</span>
+          Name
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
         </label>
         <input
           id="stack-name"
@@ -60,7 +63,11 @@ export function StackForm(props: StackFormProps) {
             <div className="form-field">
               <label htmlFor={id}>
                 {info.label}
-                {info.isRequired ? <span className="required-mark">*</span> : null}
+                {info.isRequired ? (
+                  <span className="required-mark" aria-hidden="true">
+                    *
+                  </span>
+                ) : null}
               </label>
               <select
                 id={id}
