@@ -6,6 +6,8 @@ then a second stack, so the dashboard's stack pages show more than the default o
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.console import Console
 from rich.table import Table
 from training import training, validation  # this script's folder is on sys.path
@@ -93,10 +95,8 @@ def add_team_stack(console: Console) -> None:
         ),
     ]
     for register in registrations:
-        try:
+        with contextlib.suppress(EntityExistsError):  # the demo ran before on this home
             register()
-        except EntityExistsError:
-            pass  # the demo ran before on this home
     console.print("Stack 'team' is registered: see it with `headwater up`, under Stacks.")
 
 
