@@ -2,10 +2,13 @@
 
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
 5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
-more runs, with its stage history.
+more runs, with its stage history, 7. a second stack, so the stack pages show more
+than the default one.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from iris_model import iris_training  # this script's folder is on sys.path
 from rich.console import Console
@@ -15,7 +18,8 @@ from training import training, validation
 
 from headwater import Client
 from headwater.comparison import RowGroup
-from headwater.errors import StageConflictError
+from headwater.config import load_settings
+from headwater.errors import EntityExistsError, StageConflictError
 
 STATUS_COLOURS = {
     "completed": "blue",
@@ -41,6 +45,7 @@ def main() -> None:
     show_why(console)
     show_sweep(console)
     record_model_history(console)
+    add_team_stack(console)
 
 
 def show_runs(console: Console) -> None:
@@ -89,6 +94,45 @@ def record_model_history(console: Console) -> None:
     except StageConflictError as exc:
         console.print(f"[yellow]Refused as intended:[/] {exc}")
     console.print("Model 'iris': open /models/iris for its stage timeline.")
+
+
+def add_team_stack(console: Console) -> None:
+    """A second artifact store, a webhook alerter that reaches nothing, and a stack of them.
+
+    The alerter points at a closed port on purpose: a run on this stack shows that a
+    failing webhook is logged and never fails the run.
+    """
+    client = Client()
+    folder = load_settings().home / "team-artifacts"
+    registrations = [
+        lambda: client.create_stack_component(
+            "team-disk", "fsspec", "artifact_store", {"path": str(folder)}
+        ),
+        lambda: client.create_stack_component(
+            "on-call",
+            "webhook",
+            "alerter",
+            {
+                "url": "http://127.0.0.1:9/headwater-demo",
+                "events": ["failed", "completed"],
+                "timeout_seconds": 1.5,
+                "delivery": {"retries": 0, "backoff_seconds": 0.5},
+                "secret": "demo-secret",
+            },
+        ),
+        lambda: client.create_stack(
+            "team",
+            components={
+                "orchestrator": "default",
+                "artifact_store": "team-disk",
+                "alerter": "on-call",
+            },
+        ),
+    ]
+    for register in registrations:
+        with contextlib.suppress(EntityExistsError):  # the demo ran before on this home
+            register()
+    console.print("Stack 'team' is registered: see it with `headwater up`, under Stacks.")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from headwater.config import ARTIFACT_STORE_URL_VARIABLE, Settings, load_settings
 from headwater.errors import HeadwaterError
 from headwater.stacks.active import resolve_active_stack
-from headwater.stacks.runtime import StackRuntime, build_artifact_store, build_orchestrator
+from headwater.stacks.runtime import (
+    StackRuntime,
+    build_alerter,
+    build_artifact_store,
+    build_orchestrator,
+)
 from headwater.store.base import StaleRunSweeper, Store
 from headwater.store.factory import open_store, served_artifact_store_url
 from headwater.store.filters import ListQuery
@@ -65,6 +70,7 @@ class Session:
             artifact_store=self.artifact_store_of(
                 chosen.components[StackComponentType.ARTIFACT_STORE]
             ),
+            alerter=build_alerter(self.store, chosen),
         )
 
     @property

@@ -15,15 +15,23 @@ import { Route as LoginRouteImport } from "./routes/login"
 import { Route as MetadataRouteImport } from "./routes/metadata"
 import { Route as ArtifactsIndexRouteImport } from "./routes/artifacts/index"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
+import { Route as ComponentsIndexRouteImport } from "./routes/components/index"
+import { Route as ComponentsComponentNameRouteImport } from "./routes/components/$componentName"
+import { Route as ComponentsNewRouteImport } from "./routes/components/new"
 import { Route as ModelsIndexRouteImport } from "./routes/models/index"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
+import { Route as StacksIndexRouteImport } from "./routes/stacks/index"
+import { Route as StacksStackNameRouteImport } from "./routes/stacks/$stackName"
+import { Route as StacksNewRouteImport } from "./routes/stacks/new"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
 import { Route as ArtifactsSeriesArtifactIdRouteImport } from "./routes/artifacts/series/$artifactId"
+import { Route as ComponentsComponentNameEditRouteImport } from "./routes/components/$componentName_.edit"
 import { Route as ModelsNameIndexRouteImport } from "./routes/models/$name/index"
 import { Route as ModelsNameCompareRouteImport } from "./routes/models/$name/compare"
+import { Route as StacksStackNameEditRouteImport } from "./routes/stacks/$stackName_.edit"
 import { Route as ModelsNameVersionsNumberRouteImport } from "./routes/models/$name/versions/$number"
 
 const IndexRoute = IndexRouteImport.update({
@@ -57,6 +65,21 @@ const ArtifactsArtifactVersionIdRoute =
     path: "/artifacts/$artifactVersionId",
     getParentRoute: () => rootRouteImport,
   } as any)
+const ComponentsIndexRoute = ComponentsIndexRouteImport.update({
+  id: "/components/",
+  path: "/components/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ComponentsComponentNameRoute = ComponentsComponentNameRouteImport.update({
+  id: "/components/$componentName",
+  path: "/components/$componentName",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ComponentsNewRoute = ComponentsNewRouteImport.update({
+  id: "/components/new",
+  path: "/components/new",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ModelsIndexRoute = ModelsIndexRouteImport.update({
   id: "/models/",
   path: "/models/",
@@ -82,6 +105,21 @@ const RunsRunIdRoute = RunsRunIdRouteImport.update({
   path: "/runs/$runId",
   getParentRoute: () => rootRouteImport,
 } as any)
+const StacksIndexRoute = StacksIndexRouteImport.update({
+  id: "/stacks/",
+  path: "/stacks/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const StacksStackNameRoute = StacksStackNameRouteImport.update({
+  id: "/stacks/$stackName",
+  path: "/stacks/$stackName",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const StacksNewRoute = StacksNewRouteImport.update({
+  id: "/stacks/new",
+  path: "/stacks/new",
+  getParentRoute: () => rootRouteImport,
+} as any)
 const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
   id: "/steps/$stepRunId",
   path: "/steps/$stepRunId",
@@ -93,6 +131,12 @@ const ArtifactsSeriesArtifactIdRoute =
     path: "/artifacts/series/$artifactId",
     getParentRoute: () => rootRouteImport,
   } as any)
+const ComponentsComponentNameEditRoute =
+  ComponentsComponentNameEditRouteImport.update({
+    id: "/components/$componentName_/edit",
+    path: "/components/$componentName/edit",
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const ModelsNameIndexRoute = ModelsNameIndexRouteImport.update({
   id: "/models/$name/",
   path: "/models/$name/",
@@ -101,6 +145,11 @@ const ModelsNameIndexRoute = ModelsNameIndexRouteImport.update({
 const ModelsNameCompareRoute = ModelsNameCompareRouteImport.update({
   id: "/models/$name/compare",
   path: "/models/$name/compare",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const StacksStackNameEditRoute = StacksStackNameEditRouteImport.update({
+  id: "/stacks/$stackName_/edit",
+  path: "/stacks/$stackName/edit",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ModelsNameVersionsNumberRoute =
@@ -116,15 +165,23 @@ export interface FileRoutesByFullPath {
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
+  "/components/$componentName": typeof ComponentsComponentNameRoute
+  "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/stacks/$stackName": typeof StacksStackNameRoute
+  "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/artifacts/": typeof ArtifactsIndexRoute
+  "/components/": typeof ComponentsIndexRoute
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/stacks/": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
+  "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
+  "/stacks/$stackName/edit": typeof StacksStackNameEditRoute
   "/models/$name/": typeof ModelsNameIndexRoute
   "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
 }
@@ -134,15 +191,23 @@ export interface FileRoutesByTo {
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
+  "/components/$componentName": typeof ComponentsComponentNameRoute
+  "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/stacks/$stackName": typeof StacksStackNameRoute
+  "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/artifacts": typeof ArtifactsIndexRoute
+  "/components": typeof ComponentsIndexRoute
   "/models": typeof ModelsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/stacks": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
+  "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
+  "/stacks/$stackName/edit": typeof StacksStackNameEditRoute
   "/models/$name": typeof ModelsNameIndexRoute
   "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
 }
@@ -153,15 +218,23 @@ export interface FileRoutesById {
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
+  "/components/$componentName": typeof ComponentsComponentNameRoute
+  "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/stacks/$stackName": typeof StacksStackNameRoute
+  "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/artifacts/": typeof ArtifactsIndexRoute
+  "/components/": typeof ComponentsIndexRoute
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/stacks/": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
+  "/components/$componentName_/edit": typeof ComponentsComponentNameEditRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
+  "/stacks/$stackName_/edit": typeof StacksStackNameEditRoute
   "/models/$name/": typeof ModelsNameIndexRoute
   "/models/$name/versions/$number": typeof ModelsNameVersionsNumberRoute
 }
@@ -173,15 +246,23 @@ export interface FileRouteTypes {
     | "/login"
     | "/metadata"
     | "/artifacts/$artifactVersionId"
+    | "/components/$componentName"
+    | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/stacks/$stackName"
+    | "/stacks/new"
     | "/steps/$stepRunId"
     | "/artifacts/"
+    | "/components/"
     | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/stacks/"
     | "/artifacts/series/$artifactId"
+    | "/components/$componentName/edit"
     | "/models/$name/compare"
+    | "/stacks/$stackName/edit"
     | "/models/$name/"
     | "/models/$name/versions/$number"
   fileRoutesByTo: FileRoutesByTo
@@ -191,15 +272,23 @@ export interface FileRouteTypes {
     | "/login"
     | "/metadata"
     | "/artifacts/$artifactVersionId"
+    | "/components/$componentName"
+    | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/stacks/$stackName"
+    | "/stacks/new"
     | "/steps/$stepRunId"
     | "/artifacts"
+    | "/components"
     | "/models"
     | "/pipelines"
     | "/runs"
+    | "/stacks"
     | "/artifacts/series/$artifactId"
+    | "/components/$componentName/edit"
     | "/models/$name/compare"
+    | "/stacks/$stackName/edit"
     | "/models/$name"
     | "/models/$name/versions/$number"
   id:
@@ -209,15 +298,23 @@ export interface FileRouteTypes {
     | "/login"
     | "/metadata"
     | "/artifacts/$artifactVersionId"
+    | "/components/$componentName"
+    | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/stacks/$stackName"
+    | "/stacks/new"
     | "/steps/$stepRunId"
     | "/artifacts/"
+    | "/components/"
     | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/stacks/"
     | "/artifacts/series/$artifactId"
+    | "/components/$componentName_/edit"
     | "/models/$name/compare"
+    | "/stacks/$stackName_/edit"
     | "/models/$name/"
     | "/models/$name/versions/$number"
   fileRoutesById: FileRoutesById
@@ -228,15 +325,23 @@ export interface RootRouteChildren {
   LoginRoute: typeof LoginRoute
   MetadataRoute: typeof MetadataRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
+  ComponentsComponentNameRoute: typeof ComponentsComponentNameRoute
+  ComponentsNewRoute: typeof ComponentsNewRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
+  StacksStackNameRoute: typeof StacksStackNameRoute
+  StacksNewRoute: typeof StacksNewRoute
   StepsStepRunIdRoute: typeof StepsStepRunIdRoute
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
+  ComponentsIndexRoute: typeof ComponentsIndexRoute
   ModelsIndexRoute: typeof ModelsIndexRoute
   PipelinesIndexRoute: typeof PipelinesIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
+  StacksIndexRoute: typeof StacksIndexRoute
   ArtifactsSeriesArtifactIdRoute: typeof ArtifactsSeriesArtifactIdRoute
+  ComponentsComponentNameEditRoute: typeof ComponentsComponentNameEditRoute
   ModelsNameCompareRoute: typeof ModelsNameCompareRoute
+  StacksStackNameEditRoute: typeof StacksStackNameEditRoute
   ModelsNameIndexRoute: typeof ModelsNameIndexRoute
   ModelsNameVersionsNumberRoute: typeof ModelsNameVersionsNumberRoute
 }
@@ -285,6 +390,27 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof ArtifactsArtifactVersionIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/components/": {
+      id: "/components/"
+      path: "/components"
+      fullPath: "/components/"
+      preLoaderRoute: typeof ComponentsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/components/$componentName": {
+      id: "/components/$componentName"
+      path: "/components/$componentName"
+      fullPath: "/components/$componentName"
+      preLoaderRoute: typeof ComponentsComponentNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/components/new": {
+      id: "/components/new"
+      path: "/components/new"
+      fullPath: "/components/new"
+      preLoaderRoute: typeof ComponentsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/models/": {
       id: "/models/"
       path: "/models"
@@ -320,6 +446,27 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof RunsRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/stacks/": {
+      id: "/stacks/"
+      path: "/stacks"
+      fullPath: "/stacks/"
+      preLoaderRoute: typeof StacksIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/stacks/$stackName": {
+      id: "/stacks/$stackName"
+      path: "/stacks/$stackName"
+      fullPath: "/stacks/$stackName"
+      preLoaderRoute: typeof StacksStackNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/stacks/new": {
+      id: "/stacks/new"
+      path: "/stacks/new"
+      fullPath: "/stacks/new"
+      preLoaderRoute: typeof StacksNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/steps/$stepRunId": {
       id: "/steps/$stepRunId"
       path: "/steps/$stepRunId"
@@ -334,6 +481,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof ArtifactsSeriesArtifactIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/components/$componentName_/edit": {
+      id: "/components/$componentName_/edit"
+      path: "/components/$componentName/edit"
+      fullPath: "/components/$componentName/edit"
+      preLoaderRoute: typeof ComponentsComponentNameEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/models/$name/": {
       id: "/models/$name/"
       path: "/models/$name"
@@ -346,6 +500,13 @@ declare module "@tanstack/react-router" {
       path: "/models/$name/compare"
       fullPath: "/models/$name/compare"
       preLoaderRoute: typeof ModelsNameCompareRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/stacks/$stackName_/edit": {
+      id: "/stacks/$stackName_/edit"
+      path: "/stacks/$stackName/edit"
+      fullPath: "/stacks/$stackName/edit"
+      preLoaderRoute: typeof StacksStackNameEditRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/models/$name/versions/$number": {
@@ -364,15 +525,23 @@ const rootRouteChildren: RootRouteChildren = {
   LoginRoute: LoginRoute,
   MetadataRoute: MetadataRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
+  ComponentsComponentNameRoute: ComponentsComponentNameRoute,
+  ComponentsNewRoute: ComponentsNewRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
+  StacksStackNameRoute: StacksStackNameRoute,
+  StacksNewRoute: StacksNewRoute,
   StepsStepRunIdRoute: StepsStepRunIdRoute,
   ArtifactsIndexRoute: ArtifactsIndexRoute,
+  ComponentsIndexRoute: ComponentsIndexRoute,
   ModelsIndexRoute: ModelsIndexRoute,
   PipelinesIndexRoute: PipelinesIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
+  StacksIndexRoute: StacksIndexRoute,
   ArtifactsSeriesArtifactIdRoute: ArtifactsSeriesArtifactIdRoute,
+  ComponentsComponentNameEditRoute: ComponentsComponentNameEditRoute,
   ModelsNameCompareRoute: ModelsNameCompareRoute,
+  StacksStackNameEditRoute: StacksStackNameEditRoute,
   ModelsNameIndexRoute: ModelsNameIndexRoute,
   ModelsNameVersionsNumberRoute: ModelsNameVersionsNumberRoute,
 }

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from headwater.errors import DefinitionError, HeadwaterError, StepExecutionError
 from headwater.runner import progress
+from headwater.runner.alerts import RunAlerter, send_run_alert
 from headwater.runner.early_ends import stop_interrupted_run
 from headwater.runner.heartbeat import Heartbeat
 from headwater.runner.logs import get_log_capture
@@ -46,6 +47,8 @@ class RunTarget:
     project: str = "default"
     # What `get_step_context().model` answers (without it, steps cannot ask).
     model_view: ModelView | None = None
+    # Told when the run ends (the stack's alerter); its failures are only logged.
+    alerter: RunAlerter | None = None
 
 
 def run_pipeline(
@@ -103,6 +106,7 @@ def _run_recorded(
         run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
         progress.report_run_finished(run)
         apply_promotion_rules(store, spec, model_versions, run)
+        send_run_alert(target.alerter, run)
         return run
     failed = store.update_run_status(
         run.id,
@@ -110,6 +114,7 @@ def _run_recorded(
         exception=f"Step '{failure.step_name}' failed.\n{failure.traceback_text}",
     )
     progress.report_run_finished(failed)
+    send_run_alert(target.alerter, failed)
     _raise_step_failure(failure, run)
 
 

@@ -75,6 +75,7 @@ class Pipeline:
             stack_id=stack.stack.id,
             project=session.settings.project,
             model_view=step_model_view(session.store, stack.artifact_store),
+            alerter=stack.alerter,
         )
         run = run_pipeline(spec, target, functions=functions)
         return PipelineRunResponse(run, session)

@@ -122,6 +122,8 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "get_stack": _need(R.STACK, A.READ, _STACK),
     "update_stack": _need(R.STACK, A.UPDATE, _STACK),
     "delete_stack": _need(R.STACK, A.DELETE, _STACK),
+    "get_active_stack": _need(R.STACK, A.READ, Scope.ANY_PROJECT),
+    "activate_stack": _need(R.STACK, A.UPDATE, _STACK),
     "list_flavors": _need(R.COMPONENT, A.READ, Scope.OPEN),
     "get_flavor": _need(R.COMPONENT, A.READ, Scope.OPEN),
     # models

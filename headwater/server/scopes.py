@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from headwater.errors import HeadwaterError
+from headwater.errors import EntityNotFoundError, HeadwaterError
 from headwater.store.base import Store
+from headwater.store.filters import ListQuery
 
 
 class Locator(StrEnum):
@@ -65,6 +66,18 @@ def _uuid(ref: str) -> uuid.UUID:
     return uuid.UUID(ref)
 
 
+def _component(store: Store, ref: str) -> uuid.UUID:
+    """A component's project by id, or by name (the dashboard's links name components)."""
+    try:
+        return store.get_stack_component(_uuid(ref)).project_id
+    except ValueError:
+        pass
+    found = store.list_stack_components(ListQuery(filters={"name": ref}, size=1)).items
+    if not found:
+        raise EntityNotFoundError(f"No stack component with id or name '{ref}'.")
+    return found[0].project_id
+
+
 def _run(store: Store, ref: str) -> uuid.UUID:
     return store.get_run(ref).project_id
 
@@ -98,7 +111,7 @@ _FINDERS: dict[Locator, Callable[[Store, str], uuid.UUID]] = {
         store, str(store.get_model_version(None, _uuid(ref)).model_id)
     ),
     Locator.STACK: lambda store, ref: store.get_stack(ref).project_id,
-    Locator.COMPONENT: lambda store, ref: store.get_stack_component(_uuid(ref)).project_id,
+    Locator.COMPONENT: lambda store, ref: _component(store, ref),
     Locator.APPROVAL_REQUEST: lambda store, ref: _model(
         store, str(store.get_approval_request(_uuid(ref)).model_id)
     ),

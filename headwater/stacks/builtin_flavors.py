@@ -1,5 +1,6 @@
-"""The flavors Headwater ships: the `local` orchestrator and the `fsspec` artifact store,
-and the two base classes a new orchestrator or artifact store flavor extends."""
+"""The flavors Headwater ships: the `local` orchestrator, the `fsspec` artifact store and
+the `webhook` alerter, and the base classes a new orchestrator or artifact store flavor
+extends (alerters: `alerters.py`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from headwater.stacks.alerters import WebhookAlerterFlavor
 from headwater.stacks.flavors import Flavor, FlavorSettings
 from headwater.store.stack_models import StackComponentType
 
@@ -88,4 +90,8 @@ class FsspecArtifactStoreFlavor(ArtifactStoreFlavor):
         return ArtifactStore(path or default_url)
 
 
-BUILTIN_FLAVORS: tuple[type[Flavor], ...] = (LocalOrchestratorFlavor, FsspecArtifactStoreFlavor)
+BUILTIN_FLAVORS: tuple[type[Flavor], ...] = (
+    LocalOrchestratorFlavor,
+    FsspecArtifactStoreFlavor,
+    WebhookAlerterFlavor,
+)

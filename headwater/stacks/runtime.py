@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.errors import ConfigurationError, StackValidationError
+from headwater.stacks.alerters import AlerterFlavor
 from headwater.stacks.builtin_flavors import ArtifactStoreFlavor, OrchestratorFlavor
 from headwater.stacks.flavor_registry import get_flavor
 from headwater.stacks.settings import build_settings, merge_settings
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from headwater.artifacts.artifact_store import ArtifactStore
+    from headwater.runner.alerts import RunAlerter
     from headwater.runner.orchestrators.base import Orchestrator
     from headwater.store.base import Store
     from headwater.store.stack_models import Stack, StackComponent
@@ -27,6 +29,8 @@ class StackRuntime:
     stack: Stack
     orchestrator: Orchestrator
     artifact_store: ArtifactStore
+    # Told when a run ends; None when the stack has no alerter.
+    alerter: RunAlerter | None = None
 
 
 def component_settings(store: Store, component: StackComponent) -> BaseModel:
@@ -53,6 +57,21 @@ def build_orchestrator(store: Store, stack: Stack) -> Orchestrator:
     if not issubclass(flavor, OrchestratorFlavor):
         raise _cannot_build(stack, component, "OrchestratorFlavor")
     return flavor.create_orchestrator(component_settings(store, component))
+
+
+def build_alerter(store: Store, stack: Stack) -> RunAlerter | None:
+    """The alerter of a stack, or None when it has none.
+
+    Raises:
+        ConfigurationError: the alerter's flavor cannot build one.
+    """
+    component = stack.components.get(StackComponentType.ALERTER)
+    if component is None:
+        return None
+    flavor = get_flavor(component.type, component.flavor)
+    if not issubclass(flavor, AlerterFlavor):
+        raise _cannot_build(stack, component, "alerters.AlerterFlavor")
+    return flavor.create_alerter(component_settings(store, component))
 
 
 def build_artifact_store(

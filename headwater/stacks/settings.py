@@ -58,7 +58,7 @@ def build_settings(flavor: type[Flavor], values: dict[str, Any], *, component: s
         return flavor.settings_class.model_validate(values)
     except ValidationError as exc:
         hidden = flavor.secret_fields()
-        problems = [_describe(error, hidden) for error in exc.errors()]
+        problems = _describe_all(exc.errors(), flavor.settings_class, hidden)
         fields = ", ".join(repr(n) for n in flavor.settings_class.model_fields) or "none"
         raise StackValidationError(
             f"The settings of {flavor.type.value} '{component}' (flavor '{flavor.name}') are "
@@ -93,8 +93,48 @@ def _reveal(value: Any) -> str:
     return str(value)
 
 
-def _describe(error: ErrorDetails, hidden: frozenset[str]) -> str:
-    name = ".".join(str(part) for part in error["loc"]) or "settings"
+def _describe_all(
+    errors: list[ErrorDetails], model: type[BaseModel], hidden: frozenset[str]
+) -> list[str]:
+    """One phrase per problem; an optional setting's "or null" branch is left out when its
+    value branch failed, as the dashboard's validator leaves it out."""
+    names = _field_names(model)
+    located = [(_path(error, names), error) for error in errors]
+    failed_branches = {path for path, e in located if e["type"] != "none_required"}
+    return [
+        _describe(path, error, hidden)
+        for path, error in located
+        if error["type"] != "none_required" or path not in failed_branches
+    ]
+
+
+def _path(error: ErrorDetails, names: frozenset[str]) -> str:
+    """The setting's dotted path, without pydantic's union branch tags (`str`, `none`)."""
+    loc = error["loc"]
+    parts = [str(p) for p in loc if isinstance(p, int) or p in names]
+    if error["type"] == "extra_forbidden" and loc and loc[-1] not in names:
+        parts.append(str(loc[-1]))  # an unknown key is named as it was given
+    return ".".join(parts) or "settings"
+
+
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every field name of the settings model and of the models nested in it."""
+    names: set[str] = set()
+    pending: list[Any] = [model]
+    seen: set[Any] = set()
+    while pending:
+        current = pending.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            names.update(current.model_fields)
+            pending.extend(field.annotation for field in current.model_fields.values())
+        pending.extend(getattr(current, "__args__", ()))
+    return frozenset(names)
+
+
+def _describe(name: str, error: ErrorDetails, hidden: frozenset[str]) -> str:
     # A secret's value never reaches a message, even a rejected one.
     given = "****" if error["loc"] and error["loc"][0] in hidden else repr(error["input"])
     match error["type"]:
@@ -102,5 +142,57 @@ def _describe(error: ErrorDetails, hidden: frozenset[str]) -> str:
             return f"'{name}' is required"
         case "extra_forbidden":
             return f"'{name}' is not a setting of this flavor"
-        case _:
-            return f"'{name}' {error['msg'][0].lower()}{error['msg'][1:]} (got {given})"
+    phrase = _json_schema_phrase(error)
+    if phrase is None:
+        phrase = f"{error['msg'][0].lower()}{error['msg'][1:]}"
+    return f"'{name}' {phrase} (got {given})"
+
+
+# Phrases in the words of the JSON Schema validator the dashboard runs (ajv), so the
+# browser and the server say the same thing about the same mistake (issue 13).
+_TYPE_PHRASES = {
+    "int_type": "must be integer",
+    "int_parsing": "must be integer",
+    "int_from_float": "must be integer",
+    "float_type": "must be number",
+    "float_parsing": "must be number",
+    "bool_type": "must be boolean",
+    "bool_parsing": "must be boolean",
+    "string_type": "must be string",
+    "list_type": "must be array",
+    "model_type": "must be object",
+    "dict_type": "must be object",
+    "enum": "must be equal to one of the allowed values",
+    "literal_error": "must be equal to one of the allowed values",
+}
+_BOUND_PHRASES = {
+    "greater_than": ("gt", "must be > {}"),
+    "greater_than_equal": ("ge", "must be >= {}"),
+    "less_than": ("lt", "must be < {}"),
+    "less_than_equal": ("le", "must be <= {}"),
+    "string_too_short": ("min_length", "must NOT have fewer than {} characters"),
+    "string_too_long": ("max_length", "must NOT have more than {} characters"),
+    "too_short": ("min_length", "must NOT have fewer than {} items"),
+    "too_long": ("max_length", "must NOT have more than {} items"),
+    "string_pattern_mismatch": ("pattern", 'must match pattern "{}"'),
+}
+
+
+def _json_schema_phrase(error: ErrorDetails) -> str | None:
+    kind = error["type"]
+    if kind in _TYPE_PHRASES:
+        return _TYPE_PHRASES[kind]
+    if kind not in _BOUND_PHRASES:
+        return None
+    key, template = _BOUND_PHRASES[kind]
+    limit = (error.get("ctx") or {}).get(key)
+    if limit is None:
+        return None
+    return template.format(_as_json_number(limit))
+
+
+def _as_json_number(value: Any) -> str:
+    """`60.0` as JavaScript prints it (`60`), so both sides quote a bound alike."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

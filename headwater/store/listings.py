@@ -64,6 +64,8 @@ class RunFilters(TypedDict, total=False):
     ended: Filter
     tag: Filter
     orchestrator: Filter
+    # The stack the run executed on (its recorded copy keeps the id until the stack goes).
+    stack_id: Filter
 
 
 class StepRunFilters(TypedDict, total=False):

@@ -53,7 +53,7 @@ def test_register_with_bad_settings_lists_every_problem(headwater):
 
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: The settings of artifact_store 'disk' (flavor")
-    assert "'path' string should have at least 1 character" in result.stderr
+    assert "'path' must NOT have fewer than 1 characters" in result.stderr
     assert "'colour' is not a setting of this flavor" in result.stderr
 
 
@@ -130,7 +130,7 @@ def test_a_flavor_named_in_the_environment_takes_secrets_that_are_never_printed(
         "--type",
         "alerter",
         "--flavor",
-        "webhook",
+        "token-hook",
         "--setting",
         "url=https://example.org/hook",
         "--setting",

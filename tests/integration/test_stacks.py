@@ -160,7 +160,7 @@ def test_updating_a_component_keeps_settings_not_named(second_store, tmp_path):
 def test_a_component_with_bad_settings_is_not_registered():
     client = Client()
 
-    with pytest.raises(StackValidationError, match="'path' string should have at least 1"):
+    with pytest.raises(StackValidationError, match="'path' must NOT have fewer than 1 characters"):
         client.create_stack_component("bad", "fsspec", "artifact_store", {"path": ""})
 
     assert [c.name for c in client.list_stack_components(name="bad")] == []
@@ -170,7 +170,7 @@ def test_secrets_are_masked_for_readers_and_clear_for_the_component_itself(monke
     monkeypatch.setenv(FLAVORS_VARIABLE, _WEBHOOK)
     client = Client()
     created = client.create_stack_component(
-        "hook", "webhook", "alerter", {"url": "https://x", "token": "t0p-secret"}
+        "hook", "token-hook", "alerter", {"url": "https://x", "token": "t0p-secret"}
     )
 
     client.update_stack_component("hook", "alerter", configuration={"token": SECRET_MASK})

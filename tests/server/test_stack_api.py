@@ -47,7 +47,7 @@ def _hook(settings, secrets=None):
     return {
         "name": "hook",
         "type": "alerter",
-        "flavor": "webhook",
+        "flavor": "token-hook",
         "settings": settings,
         "secrets": secrets or {},
     }
@@ -66,7 +66,7 @@ def test_a_component_written_with_bad_settings_answers_400_listing_them(api):
 
     assert response.status_code == 400
     message = response.json()["message"]
-    assert "'path' string should have at least 1 character" in message
+    assert "'path' must NOT have fewer than 1 characters" in message
     assert "'colour' is not a setting of this flavor" in message
 
 

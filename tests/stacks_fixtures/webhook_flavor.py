@@ -18,7 +18,7 @@ class WebhookSettings(FlavorSettings):
 class WebhookAlerterFlavor(Flavor):
     """Posts run events to a webhook."""
 
-    name = "webhook"
+    name = "token-hook"
     type = StackComponentType.ALERTER
     description = "Posts run events to a webhook."
     settings_class = WebhookSettings

@@ -40,8 +40,14 @@ from headwater.store.model_registry import (
     ModelVersionRequest,
     StageChange,
 )
-from headwater.store.models import ExecutionStatus
-from headwater.store.stack_models import StackComponentCreate, StackComponentType, StackCreate
+from headwater.store.models import ExecutionStatus, RunCreate
+from headwater.store.stack_models import (
+    Stack,
+    StackComponent,
+    StackComponentCreate,
+    StackComponentType,
+    StackCreate,
+)
 from tests.store_contract.records import a_run, an_output, end_run, record_step
 
 # entity -> (list call, the item's id, field -> a filter the item matches)
@@ -49,7 +55,9 @@ Cases = tuple[Callable[[ListQuery], Any], Any, dict[str, Any]]
 
 
 def _recorded(store: Store) -> dict[str, Cases]:
-    run = store.create_run(a_run("training", name="walked", tags=("nightly",)))
+    stack, orchestrator = _walked_stack(store)
+    walked = a_run("training", name="walked", tags=("nightly",))
+    run = store.create_run(RunCreate(**{**walked.model_dump(), "stack_id": stack.id}))
     store.update_run_status(run.id, ExecutionStatus.RUNNING)
     run = end_run(store, run)
     other = store.create_run(a_run("scoring"))
@@ -67,7 +75,7 @@ def _recorded(store: Store) -> dict[str, Cases]:
     return {
         **_catalog_cases(store, version, user, project, tag, since),
         **_model_cases(store, run, since),
-        **_stack_cases(store, since),
+        **_stack_cases(store, stack, orchestrator),
         RUNS.entity: (
             store.list_runs,
             run.id,
@@ -86,6 +94,7 @@ def _recorded(store: Store) -> dict[str, Cases]:
                 "ended": since,
                 "tag": "nightly",
                 "orchestrator": run.orchestrator,
+                "stack_id": str(stack.id),
             },
         ),
         STEP_RUNS.entity: (
@@ -226,7 +235,7 @@ def _model_cases(store: Store, run: Any, since: str) -> dict[str, Cases]:
     }
 
 
-def _stack_cases(store: Store, since: str) -> dict[str, Cases]:
+def _walked_stack(store: Store) -> tuple[Stack, StackComponent]:
     made = {
         kind: store.create_stack_component(
             StackComponentCreate(name=f"walked-{kind.value}", type=kind, flavor="local")
@@ -237,6 +246,11 @@ def _stack_cases(store: Store, since: str) -> dict[str, Cases]:
     stack = store.create_stack(
         StackCreate(name="walked", components={kind: c.id for kind, c in made.items()})
     )
+    return stack, orchestrator
+
+
+def _stack_cases(store: Store, stack: Stack, orchestrator: StackComponent) -> dict[str, Cases]:
+    since = f"gte:{orchestrator.created.isoformat()}"
     return {
         STACK_COMPONENTS.entity: (
             store.list_stack_components,

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
 
-from headwater.server.access import CallerDep
+from headwater.errors import ApiError
+from headwater.server.access import Caller, CallerDep
 from headwater.server.dependencies import ServerState, SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import StackComponentListParams, StackListParams
 from headwater.server.schemas import PageOf
+from headwater.stacks.active import resolve_active_stack, write_active_stack_id
 from headwater.stacks.checks import checked_create, checked_update
 from headwater.stacks.runtime import planned_artifact_store
-from headwater.store.permissions import Resource
+from headwater.store.permissions import Action, Permission, Resource
 from headwater.store.stack_models import (
     RunStack,
     Stack,
@@ -25,6 +27,9 @@ from headwater.store.stack_models import (
     StackCreate,
     StackUpdate,
 )
+
+if TYPE_CHECKING:
+    from headwater.store.base import Store
 
 router = APIRouter(tags=["stacks"], responses=ERROR_RESPONSES)
 _NO_CONTENT = status.HTTP_204_NO_CONTENT
@@ -75,14 +80,19 @@ def get_stack_component(
 
 @router.patch("/stack-components/{component_id}", operation_id="update_stack_component")
 def update_stack_component(
-    component_id: uuid.UUID, update: StackComponentUpdate, session: SessionDep, state: StateDep
+    component_id: uuid.UUID,
+    update: StackComponentUpdate,
+    session: SessionDep,
+    state: StateDep,
+    caller: CallerDep,
 ) -> StackComponent:
     """Rename a component or replace its settings or secrets (each given whole).
 
     The result is checked against the flavor's schema; a secret sent back as `****`
-    keeps its value.
+    keeps its value. Changing a secret's value needs `secret:update`.
     """
     checked = checked_update(session.store, component_id, update)
+    _check_secret_change(session.store, caller, component_id, checked)
     if checked.settings is not None:
         current = session.store.get_stack_component(component_id)
         values = {**checked.settings, **(checked.secrets or {})}
@@ -143,11 +153,51 @@ def delete_stack(stack_id: uuid.UUID, session: SessionDep) -> Response:
     return Response(status_code=_NO_CONTENT)
 
 
+@router.get("/active-stack", operation_id="get_active_stack")
+def get_active_stack(session: SessionDep) -> Stack:
+    """The stack runs use by default: the server's choice for its store.
+
+    Runs started on the server's machine with its home and store (as with `headwater up`)
+    use it unless `HEADWATER_STACK` or their own `headwater stack set` says otherwise.
+    """
+    return resolve_active_stack(session.store, session.settings)
+
+
+@router.put("/stacks/{stack_id}/active", operation_id="activate_stack")
+def activate_stack(stack_id: uuid.UUID, session: SessionDep) -> Stack:
+    """Make a stack the server's default for its store (as `headwater stack set` does)."""
+    stack = session.store.get_stack(stack_id)
+    write_active_stack_id(session.settings, stack.id)
+    return stack
+
+
 @router.get("/runs/{run_id}/stack", operation_id="get_run_stack")
 def get_run_stack(run_id: str, session: SessionDep) -> RunStack | None:
     """The stack a run executed on, as it was then (null for runs without one)."""
     run = session.store.get_run(run_id)
     return session.store.get_run_stack(run.id)
+
+
+def _check_secret_change(
+    store: Store, caller: Caller, component_id: uuid.UUID, update: StackComponentUpdate
+) -> None:
+    """Refuse a change to a secret's value from a caller without `secret:update`."""
+    if update.secrets is None:
+        return
+    current = store.get_stack_component(component_id)
+    needed = Permission(Resource.SECRET, Action.UPDATE)
+    if needed in caller.permissions_in(current.project_id):
+        return
+    if update.secrets == store.get_stack_component_secrets(component_id):
+        return
+    raise ApiError(
+        403,
+        "forbidden",
+        f"Changing a secret of {current.type.value} '{current.name}' needs '{needed}' in "
+        f"its project, which none of your roles there grants. Leave the secret fields "
+        f"empty to keep their values, or ask a project admin.",
+        details={"needs": str(needed)},
+    )
 
 
 def _check_artifact_root(

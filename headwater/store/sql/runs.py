@@ -39,7 +39,7 @@ from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import delete_metadata, load_metadata, metadata_filter
 from headwater.store.sql.metadata_expressions import run_expression_filter
 from headwater.store.sql.paging import fetch_page
-from headwater.store.sql.schema import pipelines, run_tags, runs, step_runs, users
+from headwater.store.sql.schema import pipelines, run_stacks, run_tags, runs, step_runs, users
 from headwater.store.sql.stacks import record_run_stack
 from headwater.store.sql.tags import load_tags, tag_filter, tag_target
 
@@ -115,6 +115,9 @@ _LISTING = Listing(
         "tag": tag_filter(run_tags, runs.c.id),
         "user_name": RelatedFilter(users.c.name, FieldKind.TEXT, runs.c.user_id, users.c.id),
         "orchestrator": ColumnFilter(runs.c.orchestrator, FieldKind.TEXT),
+        "stack_id": RelatedFilter(
+            run_stacks.c.stack_id, FieldKind.ID, runs.c.id, run_stacks.c.run_id
+        ),
     },
     sort_columns={
         "created": runs.c.created,

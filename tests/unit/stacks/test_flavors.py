@@ -93,7 +93,7 @@ def test_flavors_named_in_the_environment_are_registered(monkeypatch):
         FLAVORS_VARIABLE, "tests.stacks_fixtures.webhook_flavor:WebhookAlerterFlavor"
     )
 
-    assert get_flavor(StackComponentType.ALERTER, "webhook") is WebhookAlerterFlavor
+    assert get_flavor(StackComponentType.ALERTER, "token-hook") is WebhookAlerterFlavor
 
 
 def test_a_flavor_path_that_cannot_be_imported_says_how_to_write_it(monkeypatch):

@@ -19,7 +19,7 @@ def _stored(settings, secret_keys=()):
         project_id=uuid.uuid4(),
         name="hook",
         type=StackComponentType.ALERTER,
-        flavor="webhook",
+        flavor="token-hook",
         settings=settings,
         secret_keys=secret_keys,
         created=dt.datetime.now(dt.UTC),
@@ -40,11 +40,11 @@ def test_every_problem_is_listed_in_one_error():
         validate_settings(WebhookAlerterFlavor, {"retries": "many", "colour": 1}, component="hook")
 
     message = str(caught.value)
-    assert message.startswith("The settings of alerter 'hook' (flavor 'webhook') are invalid:")
+    assert message.startswith("The settings of alerter 'hook' (flavor 'token-hook') are invalid:")
     for problem in (
         "'url' is required",
         "'token' is required",
-        "'retries' input should be a valid integer",
+        "'retries' must be integer",
         "'colour' is not a setting of this flavor",
         "The flavor's settings are: 'url', 'token', 'retries'",
     ):

@@ -36,6 +36,8 @@ export function AppShell({ children, account }: AppShellProps) {
           <Link to="/compare">Compare</Link>
           <Link to="/artifacts">Artifacts</Link>
           <Link to="/metadata">Metadata</Link>
+          <Link to="/stacks">Stacks</Link>
+          <Link to="/components">Components</Link>
         </nav>
         <span className="spacer" />
         <span
