@@ -144,6 +144,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "get_server_info": _need(R.PROJECT, A.READ, Scope.OPEN),
     # Who the caller is: answered to anyone logged in (its router has no access check).
     "get_me": _need(R.USER, A.READ, Scope.OPEN),
+    "end_my_sessions": _need(R.USER, A.UPDATE, Scope.OPEN),
     # users, teams and roles
     "create_user": _need(R.USER, A.CREATE, Scope.SERVER),
     "list_users": _need(R.USER, A.READ, Scope.SERVER),

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0012_write_answers"
+HEAD_REVISION = "0013_revoked_tokens"
 MIGRATIONS_FOLDER = Path(__file__).parent
