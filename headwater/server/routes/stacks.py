@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
-from headwater.server.access import CallerDep
+from headwater.server.access import CallerDep, require_secret_write
 from headwater.server.dependencies import ServerState, SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import StackComponentListParams, StackListParams
@@ -75,13 +75,18 @@ def get_stack_component(
 
 @router.patch("/stack-components/{component_id}", operation_id="update_stack_component")
 def update_stack_component(
-    component_id: uuid.UUID, update: StackComponentUpdate, session: SessionDep, state: StateDep
+    component_id: uuid.UUID,
+    update: StackComponentUpdate,
+    session: SessionDep,
+    state: StateDep,
+    request: Request,
 ) -> StackComponent:
     """Rename a component or replace its settings or secrets (each given whole).
 
     The result is checked against the flavor's schema; a secret sent back as `****`
-    keeps its value.
+    keeps its value. Changing a secret needs `secret:update` besides `component:update`.
     """
+    require_secret_write(request, update.secrets)
     checked = checked_update(session.store, component_id, update)
     if checked.settings is not None:
         current = session.store.get_stack_component(component_id)
