@@ -179,4 +179,9 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "grant_project_role": _need(R.MEMBER, A.MANAGE, _PROJECT),
     "revoke_project_role": _need(R.MEMBER, A.MANAGE, _PROJECT),
     "list_audit_events": _need(R.AUDIT, A.READ, Scope.LISTED),
+    # why a user may do something: the route answers 404 for users and projects the
+    # caller cannot see (`routes/access.py`), the hierarchy lists readable projects only.
+    "explain_access": _need(R.MEMBER, A.READ, Scope.OPEN),
+    "get_effective_permissions": _need(R.MEMBER, A.READ, Scope.OPEN),
+    "get_access_hierarchy": _need(R.MEMBER, A.READ, Scope.LISTED),
 }
