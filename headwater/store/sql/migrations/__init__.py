@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0013_revoked_tokens"
+HEAD_REVISION = "0014_audit_filter_indexes"
 MIGRATIONS_FOLDER = Path(__file__).parent
