@@ -8,6 +8,7 @@ import { applySavedTheme } from "@/lib/theme";
 import { routeTree } from "@/route-tree.gen";
 import "@/styles/app.css";
 import "@/styles/session.css";
+import "@/styles/settings.css";
 
 applySavedTheme();
 

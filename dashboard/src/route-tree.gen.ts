@@ -11,11 +11,15 @@
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
 import { Route as LoginRouteImport } from "./routes/login"
+import { Route as SettingsRouteRouteImport } from "./routes/settings/route"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
+import { Route as SettingsIndexRouteImport } from "./routes/settings/index"
+import { Route as SettingsAccessRouteImport } from "./routes/settings/access"
+import { Route as SettingsProfileRouteImport } from "./routes/settings/profile"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
 
 const IndexRoute = IndexRouteImport.update({
@@ -26,6 +30,11 @@ const IndexRoute = IndexRouteImport.update({
 const LoginRoute = LoginRouteImport.update({
   id: "/login",
   path: "/login",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SettingsRouteRoute = SettingsRouteRouteImport.update({
+  id: "/settings",
+  path: "/settings",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ArtifactsArtifactVersionIdRoute =
@@ -54,6 +63,21 @@ const RunsRunIdRoute = RunsRunIdRouteImport.update({
   path: "/runs/$runId",
   getParentRoute: () => rootRouteImport,
 } as any)
+const SettingsIndexRoute = SettingsIndexRouteImport.update({
+  id: "/",
+  path: "/",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsAccessRoute = SettingsAccessRouteImport.update({
+  id: "/access",
+  path: "/access",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsProfileRoute = SettingsProfileRouteImport.update({
+  id: "/profile",
+  path: "/profile",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
 const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
   id: "/steps/$stepRunId",
   path: "/steps/$stepRunId",
@@ -62,13 +86,17 @@ const StepsStepRunIdRoute = StepsStepRunIdRouteImport.update({
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
+  "/settings": typeof SettingsRouteRouteWithChildren
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/settings/access": typeof SettingsAccessRoute
+  "/settings/profile": typeof SettingsProfileRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/settings/": typeof SettingsIndexRoute
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
@@ -76,32 +104,43 @@ export interface FileRoutesByTo {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/settings/access": typeof SettingsAccessRoute
+  "/settings/profile": typeof SettingsProfileRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/settings": typeof SettingsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
+  "/settings": typeof SettingsRouteRouteWithChildren
   "/login": typeof LoginRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/settings/access": typeof SettingsAccessRoute
+  "/settings/profile": typeof SettingsProfileRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/settings/": typeof SettingsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | "/"
+    | "/settings"
     | "/login"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/settings/access"
+    | "/settings/profile"
     | "/steps/$stepRunId"
     | "/pipelines/"
     | "/runs/"
+    | "/settings/"
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
@@ -109,23 +148,31 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/settings/access"
+    | "/settings/profile"
     | "/steps/$stepRunId"
     | "/pipelines"
     | "/runs"
+    | "/settings"
   id:
     | "__root__"
     | "/"
+    | "/settings"
     | "/login"
     | "/artifacts/$artifactVersionId"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/settings/access"
+    | "/settings/profile"
     | "/steps/$stepRunId"
     | "/pipelines/"
     | "/runs/"
+    | "/settings/"
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  SettingsRouteRoute: typeof SettingsRouteRouteWithChildren
   LoginRoute: typeof LoginRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
@@ -149,6 +196,13 @@ declare module "@tanstack/react-router" {
       path: "/login"
       fullPath: "/login"
       preLoaderRoute: typeof LoginRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/settings": {
+      id: "/settings"
+      path: "/settings"
+      fullPath: "/settings"
+      preLoaderRoute: typeof SettingsRouteRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/artifacts/$artifactVersionId": {
@@ -186,6 +240,27 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof RunsRunIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/settings/": {
+      id: "/settings/"
+      path: "/"
+      fullPath: "/settings/"
+      preLoaderRoute: typeof SettingsIndexRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/access": {
+      id: "/settings/access"
+      path: "/access"
+      fullPath: "/settings/access"
+      preLoaderRoute: typeof SettingsAccessRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/profile": {
+      id: "/settings/profile"
+      path: "/profile"
+      fullPath: "/settings/profile"
+      preLoaderRoute: typeof SettingsProfileRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
     "/steps/$stepRunId": {
       id: "/steps/$stepRunId"
       path: "/steps/$stepRunId"
@@ -196,8 +271,25 @@ declare module "@tanstack/react-router" {
   }
 }
 
+interface SettingsRouteRouteChildren {
+  SettingsAccessRoute: typeof SettingsAccessRoute
+  SettingsProfileRoute: typeof SettingsProfileRoute
+  SettingsIndexRoute: typeof SettingsIndexRoute
+}
+
+const SettingsRouteRouteChildren: SettingsRouteRouteChildren = {
+  SettingsAccessRoute: SettingsAccessRoute,
+  SettingsProfileRoute: SettingsProfileRoute,
+  SettingsIndexRoute: SettingsIndexRoute,
+}
+
+const SettingsRouteRouteWithChildren = SettingsRouteRoute._addFileChildren(
+  SettingsRouteRouteChildren,
+)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  SettingsRouteRoute: SettingsRouteRouteWithChildren,
   LoginRoute: LoginRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,

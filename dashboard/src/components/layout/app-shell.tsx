@@ -32,6 +32,7 @@ export function AppShell({ children, account }: AppShellProps) {
         <nav className="nav" aria-label="Sections">
           <Link to="/runs">Runs</Link>
           <Link to="/pipelines">Pipelines</Link>
+          <Link to="/settings">Settings</Link>
         </nav>
         <span className="spacer" />
         <span
