@@ -31,7 +31,7 @@ export function AccessExplainer() {
           className="input"
           name="resource"
           aria-label="Resource"
-          placeholder="project name, run:<id> or server"
+          placeholder="project, run:<id>, server"
         />
         <button type="submit" className="button primary">
           Explain

@@ -25,6 +25,9 @@ export function AccessHierarchy({ project }: AccessHierarchyProps) {
                     <li key={p.project_id}>
                       <span className="shape square" aria-hidden="true" /> {p.project_name}
                       <ul>
+                        {p.members.length === 0 ? (
+                          <li className="muted">No roles granted (server roles apply)</li>
+                        ) : null}
                         {p.members.map((m) => (
                           <li key={`${m.kind}:${m.principal_name}`}>
                             {m.kind === "team" ? "Team" : "User"} {m.principal_name}{" "}
