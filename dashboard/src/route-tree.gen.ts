@@ -13,6 +13,7 @@ import { Route as IndexRouteImport } from "./routes/index"
 import { Route as CompareRouteImport } from "./routes/compare"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as MetadataRouteImport } from "./routes/metadata"
+import { Route as SettingsRouteRouteImport } from "./routes/settings/route"
 import { Route as ArtifactsIndexRouteImport } from "./routes/artifacts/index"
 import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifacts/$artifactVersionId"
 import { Route as ComponentsIndexRouteImport } from "./routes/components/index"
@@ -23,6 +24,9 @@ import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
+import { Route as SettingsIndexRouteImport } from "./routes/settings/index"
+import { Route as SettingsAccessRouteImport } from "./routes/settings/access"
+import { Route as SettingsProfileRouteImport } from "./routes/settings/profile"
 import { Route as StacksIndexRouteImport } from "./routes/stacks/index"
 import { Route as StacksStackNameRouteImport } from "./routes/stacks/$stackName"
 import { Route as StacksNewRouteImport } from "./routes/stacks/new"
@@ -52,6 +56,11 @@ const LoginRoute = LoginRouteImport.update({
 const MetadataRoute = MetadataRouteImport.update({
   id: "/metadata",
   path: "/metadata",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SettingsRouteRoute = SettingsRouteRouteImport.update({
+  id: "/settings",
+  path: "/settings",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ArtifactsIndexRoute = ArtifactsIndexRouteImport.update({
@@ -104,6 +113,21 @@ const RunsRunIdRoute = RunsRunIdRouteImport.update({
   id: "/runs/$runId",
   path: "/runs/$runId",
   getParentRoute: () => rootRouteImport,
+} as any)
+const SettingsIndexRoute = SettingsIndexRouteImport.update({
+  id: "/",
+  path: "/",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsAccessRoute = SettingsAccessRouteImport.update({
+  id: "/access",
+  path: "/access",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsProfileRoute = SettingsProfileRouteImport.update({
+  id: "/profile",
+  path: "/profile",
+  getParentRoute: () => SettingsRouteRoute,
 } as any)
 const StacksIndexRoute = StacksIndexRouteImport.update({
   id: "/stacks/",
@@ -161,6 +185,7 @@ const ModelsNameVersionsNumberRoute =
 
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
+  "/settings": typeof SettingsRouteRouteWithChildren
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
@@ -169,6 +194,8 @@ export interface FileRoutesByFullPath {
   "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/settings/access": typeof SettingsAccessRoute
+  "/settings/profile": typeof SettingsProfileRoute
   "/stacks/$stackName": typeof StacksStackNameRoute
   "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
@@ -177,6 +204,7 @@ export interface FileRoutesByFullPath {
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/settings/": typeof SettingsIndexRoute
   "/stacks/": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
@@ -195,6 +223,8 @@ export interface FileRoutesByTo {
   "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/settings/access": typeof SettingsAccessRoute
+  "/settings/profile": typeof SettingsProfileRoute
   "/stacks/$stackName": typeof StacksStackNameRoute
   "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
@@ -203,6 +233,7 @@ export interface FileRoutesByTo {
   "/models": typeof ModelsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
+  "/settings": typeof SettingsIndexRoute
   "/stacks": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
@@ -214,6 +245,7 @@ export interface FileRoutesByTo {
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
+  "/settings": typeof SettingsRouteRouteWithChildren
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
@@ -222,6 +254,8 @@ export interface FileRoutesById {
   "/components/new": typeof ComponentsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
+  "/settings/access": typeof SettingsAccessRoute
+  "/settings/profile": typeof SettingsProfileRoute
   "/stacks/$stackName": typeof StacksStackNameRoute
   "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
@@ -230,6 +264,7 @@ export interface FileRoutesById {
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
+  "/settings/": typeof SettingsIndexRoute
   "/stacks/": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/components/$componentName_/edit": typeof ComponentsComponentNameEditRoute
@@ -242,6 +277,7 @@ export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
   fullPaths:
     | "/"
+    | "/settings"
     | "/compare"
     | "/login"
     | "/metadata"
@@ -250,6 +286,8 @@ export interface FileRouteTypes {
     | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/settings/access"
+    | "/settings/profile"
     | "/stacks/$stackName"
     | "/stacks/new"
     | "/steps/$stepRunId"
@@ -258,6 +296,7 @@ export interface FileRouteTypes {
     | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/settings/"
     | "/stacks/"
     | "/artifacts/series/$artifactId"
     | "/components/$componentName/edit"
@@ -276,6 +315,8 @@ export interface FileRouteTypes {
     | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/settings/access"
+    | "/settings/profile"
     | "/stacks/$stackName"
     | "/stacks/new"
     | "/steps/$stepRunId"
@@ -284,6 +325,7 @@ export interface FileRouteTypes {
     | "/models"
     | "/pipelines"
     | "/runs"
+    | "/settings"
     | "/stacks"
     | "/artifacts/series/$artifactId"
     | "/components/$componentName/edit"
@@ -294,6 +336,7 @@ export interface FileRouteTypes {
   id:
     | "__root__"
     | "/"
+    | "/settings"
     | "/compare"
     | "/login"
     | "/metadata"
@@ -302,6 +345,8 @@ export interface FileRouteTypes {
     | "/components/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
+    | "/settings/access"
+    | "/settings/profile"
     | "/stacks/$stackName"
     | "/stacks/new"
     | "/steps/$stepRunId"
@@ -310,6 +355,7 @@ export interface FileRouteTypes {
     | "/models/"
     | "/pipelines/"
     | "/runs/"
+    | "/settings/"
     | "/stacks/"
     | "/artifacts/series/$artifactId"
     | "/components/$componentName_/edit"
@@ -321,6 +367,7 @@ export interface FileRouteTypes {
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
+  SettingsRouteRoute: typeof SettingsRouteRouteWithChildren
   CompareRoute: typeof CompareRoute
   LoginRoute: typeof LoginRoute
   MetadataRoute: typeof MetadataRoute
@@ -374,6 +421,13 @@ declare module "@tanstack/react-router" {
       path: "/metadata"
       fullPath: "/metadata"
       preLoaderRoute: typeof MetadataRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/settings": {
+      id: "/settings"
+      path: "/settings"
+      fullPath: "/settings"
+      preLoaderRoute: typeof SettingsRouteRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/artifacts/": {
@@ -445,6 +499,27 @@ declare module "@tanstack/react-router" {
       fullPath: "/runs/$runId"
       preLoaderRoute: typeof RunsRunIdRouteImport
       parentRoute: typeof rootRouteImport
+    }
+    "/settings/": {
+      id: "/settings/"
+      path: "/"
+      fullPath: "/settings/"
+      preLoaderRoute: typeof SettingsIndexRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/access": {
+      id: "/settings/access"
+      path: "/access"
+      fullPath: "/settings/access"
+      preLoaderRoute: typeof SettingsAccessRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/profile": {
+      id: "/settings/profile"
+      path: "/profile"
+      fullPath: "/settings/profile"
+      preLoaderRoute: typeof SettingsProfileRouteImport
+      parentRoute: typeof SettingsRouteRoute
     }
     "/stacks/": {
       id: "/stacks/"
@@ -519,8 +594,25 @@ declare module "@tanstack/react-router" {
   }
 }
 
+interface SettingsRouteRouteChildren {
+  SettingsAccessRoute: typeof SettingsAccessRoute
+  SettingsProfileRoute: typeof SettingsProfileRoute
+  SettingsIndexRoute: typeof SettingsIndexRoute
+}
+
+const SettingsRouteRouteChildren: SettingsRouteRouteChildren = {
+  SettingsAccessRoute: SettingsAccessRoute,
+  SettingsProfileRoute: SettingsProfileRoute,
+  SettingsIndexRoute: SettingsIndexRoute,
+}
+
+const SettingsRouteRouteWithChildren = SettingsRouteRoute._addFileChildren(
+  SettingsRouteRouteChildren,
+)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
+  SettingsRouteRoute: SettingsRouteRouteWithChildren,
   CompareRoute: CompareRoute,
   LoginRoute: LoginRoute,
   MetadataRoute: MetadataRoute,

@@ -11,6 +11,7 @@ import sys
 import typer
 
 from headwater.cli import (
+    access,
     artifacts,
     audit,
     cache,
@@ -68,6 +69,7 @@ app.add_typer(catalog.users_app, name="user", hidden=True)
 app.add_typer(service_accounts.service_accounts_app, name="service-accounts")
 app.add_typer(service_accounts.api_keys_app, name="api-keys")
 app.add_typer(metadata.app, name="metadata")
+app.add_typer(access.app, name="access")
 
 
 def main() -> None:

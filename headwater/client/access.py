@@ -13,7 +13,13 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from headwater.session import Session
-    from headwater.store.access_models import AuditEvent, ProjectMember, Role, Team
+    from headwater.store.access_models import (
+        AccessExplanation,
+        AuditEvent,
+        ProjectMember,
+        Role,
+        Team,
+    )
     from headwater.store.access_store import AccessStore
     from headwater.store.listings import AuditEventFilters
     from headwater.store.models import Project
@@ -182,6 +188,27 @@ class AccessClientMixin:
             size=size,
         )
         return Page.of(self._access_store().list_audit_events(query), lambda item: item)
+
+    # --- explaining access ------------------------------------------------------------
+
+    def explain_access(
+        self, user: str, permission: str, resource: str = "server"
+    ) -> AccessExplanation:
+        """Why `user` may (or may not) do `permission` ('run:delete') on `resource`
+        ('server', a project name, or kind:ref such as 'run:<id>'), as the server decides.
+
+        Raises:
+            ConfigurationError: not logged in to a server (`headwater login URL`).
+        """
+        from headwater.store.access_store import AccessExplainer
+
+        store = self._session.store
+        if not isinstance(store, AccessExplainer):
+            raise ConfigurationError(
+                "Explaining access asks the server that enforces it. Log in to one with "
+                "`headwater login URL` first."
+            )
+        return store.explain_access(user, permission, resource)
 
     def _access_store(self) -> AccessStore:
         from headwater.store.access_store import AccessStore

@@ -43,6 +43,7 @@ from headwater.store.permissions import (
     Resource,
     parse_permissions,
 )
+from headwater.store.stack_models import SECRET_MASK
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _WRITERS = frozenset({ServerRole.MEMBER, ServerRole.ADMIN})
@@ -133,6 +134,25 @@ def authorize_admin(request: Request) -> None:
     if login is None or login.role == ServerRole.ADMIN or request.method in READ_METHODS:
         return
     raise _forbidden(login, f"{request.method} {request.url.path}", "admin")
+
+
+def require_secret_write(request: Request, secrets: Mapping[str, str] | None) -> None:
+    """Let a component's secrets change only under `secret:update` in its project.
+
+    `component:update` (which developers hold) renames a component or changes its
+    settings; a secret sent back masked (`****`) changes nothing and needs no more.
+
+    Raises:
+        ApiError: 403 when a secret would change and the caller lacks `secret:update`.
+    """
+    if not secrets or all(value == SECRET_MASK for value in secrets.values()):
+        return
+    decision: Decision | None = getattr(request.state, "access", None)
+    if decision is None or decision.caller.is_unrestricted:
+        return
+    needed = Permission(Resource.SECRET, Action.UPDATE)
+    if needed not in decision.caller.permissions_in(decision.project_id):
+        raise _denied(decision.caller, needed, "the project of this component")
 
 
 def current_caller(request: Request) -> Caller:

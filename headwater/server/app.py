@@ -25,6 +25,7 @@ from headwater.server.login_throttle import (
 )
 from headwater.server.passwords import PasswordHashing
 from headwater.server.routes import (
+    access,
     api_keys,
     artifact_versions,
     audit,
@@ -158,6 +159,7 @@ def openapi_app(
         teams,
         roles,
         audit,
+        access,
     ):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(authorize)])
     install_api_docs(app, docs_url=DOCS_URL, openapi_url=f"{API_PREFIX}/openapi.json")

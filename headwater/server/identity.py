@@ -82,12 +82,24 @@ def _login_from_bearer(state: ServerState, token: str) -> UserLogin:
 
 
 def _login_from_token(state: ServerState, token: str) -> UserLogin | None:
-    """The user an access token names, unless their password changed since it was issued."""
+    """The user an access token names, unless it was ended: by logging out (its id is
+    revoked), or by a new password or "log out everywhere" (its epoch is old)."""
     claims = read_token(state.token_secret, token)
     login = None if claims is None else find_login(state, claims.user_id)
     if login is None or claims is None or claims.epoch != login.token_epoch:
         return None
+    if claims.token_id is not None and login_store(state).is_token_revoked(claims.token_id):
+        return None
     return login
+
+
+def end_token(state: ServerState, token: str) -> None:
+    """Refuse a still valid access token from now on (nothing to do for an invalid one)."""
+    claims = read_token(state.token_secret, token)
+    if claims is None or claims.token_id is None:
+        return
+    expires = dt.datetime.fromtimestamp(claims.expires, tz=dt.UTC)
+    login_store(state).revoke_token(claims.token_id, claims.user_id, expires)
 
 
 def _login_from_cookie(request: Request, state: ServerState, session_token: str) -> UserLogin:

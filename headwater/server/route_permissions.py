@@ -163,6 +163,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "get_server_info": _need(R.PROJECT, A.READ, Scope.OPEN),
     # Who the caller is: answered to anyone logged in (its router has no access check).
     "get_me": _need(R.USER, A.READ, Scope.OPEN),
+    "end_my_sessions": _need(R.USER, A.UPDATE, Scope.OPEN),
     # users, teams and roles
     "create_user": _need(R.USER, A.CREATE, Scope.SERVER),
     "list_users": _need(R.USER, A.READ, Scope.SERVER),
@@ -197,4 +198,9 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "grant_project_role": _need(R.MEMBER, A.MANAGE, _PROJECT),
     "revoke_project_role": _need(R.MEMBER, A.MANAGE, _PROJECT),
     "list_audit_events": _need(R.AUDIT, A.READ, Scope.LISTED),
+    # why a user may do something: the route answers 404 for users and projects the
+    # caller cannot see (`routes/access.py`), the hierarchy lists readable projects only.
+    "explain_access": _need(R.MEMBER, A.READ, Scope.OPEN),
+    "get_effective_permissions": _need(R.MEMBER, A.READ, Scope.OPEN),
+    "get_access_hierarchy": _need(R.MEMBER, A.READ, Scope.LISTED),
 }

@@ -1,6 +1,8 @@
-"""Access tokens: a user id, an expiry and a token epoch, signed with HMAC-SHA256 by the
-server's secret. The epoch is the user's when the token was issued; a password change
-bumps the user's, which ends every older token (see `identity.py`).
+"""Access tokens: a user id, an expiry, a token epoch and a token id, signed with
+HMAC-SHA256 by the server's secret. The epoch is the user's when the token was issued; a
+password change or "log out everywhere" bumps the user's, which ends every older token
+(see `identity.py`). The id lets one token be ended alone: logging a browser out records
+it as revoked.
 
 The secret lives in `$HEADWATER_HOME/server_secret` (readable by its owner only) and is
 made on first use; deleting it logs everybody out.
@@ -43,13 +45,21 @@ class TokenClaims:
 
     user_id: uuid.UUID
     epoch: int
+    # None for tokens issued before tokens had ids: they cannot be ended one by one.
+    token_id: str | None = None
+    expires: int = 0
 
 
 def issue_token(
     secret: bytes, user_id: uuid.UUID, seconds: int = DEFAULT_TOKEN_SECONDS, *, epoch: int = 0
 ) -> str:
     """A token naming `user_id` in token epoch `epoch`, valid for `seconds`."""
-    claims = {"sub": str(user_id), "exp": int(time.time()) + seconds, "epo": epoch}
+    claims = {
+        "sub": str(user_id),
+        "exp": int(time.time()) + seconds,
+        "epo": epoch,
+        "jti": secrets.token_hex(16),
+    }
     payload = _encode(json.dumps(claims, separators=(",", ":")).encode())
     return f"{payload}.{_signature(secret, payload)}"
 
@@ -61,10 +71,17 @@ def read_token(secret: bytes, token: str) -> TokenClaims | None:
         return None
     try:
         claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-        if int(claims["exp"]) <= time.time():
+        expires = int(claims["exp"])
+        if expires <= time.time():
             return None
+        token_id = claims.get("jti")
         # Tokens issued before epochs existed carry none: they are of the first epoch.
-        return TokenClaims(uuid.UUID(str(claims["sub"])), int(claims.get("epo", 0)))
+        return TokenClaims(
+            uuid.UUID(str(claims["sub"])),
+            int(claims.get("epo", 0)),
+            token_id=None if token_id is None else str(token_id),
+            expires=expires,
+        )
     except (ValueError, KeyError, TypeError):
         return None
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from headwater.errors import DefinitionError
+from headwater.store.logins import ServerRole
 from headwater.store.permissions import BUILT_IN_ROLES, parse_permissions
 
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -120,3 +121,39 @@ class AuditEvent(AuditEventCreate):
 
     id: int
     created: dt.datetime
+
+
+class GrantSource(StrEnum):
+    """How a user holds a role."""
+
+    SERVER_ROLE = "server_role"
+    DIRECT = "direct"
+    TEAM = "team"
+    DEFAULT_PROJECT = "default_project"
+
+
+class AccessGrant(_Frozen):
+    """One role a user holds that grants the permission asked about."""
+
+    source: GrantSource
+    role: str
+    is_custom_role: bool = False
+    # The team the role was granted to (source "team").
+    team: str | None = None
+    # The project it holds in (None: the server itself).
+    project: str | None = None
+
+
+class AccessExplanation(_Frozen):
+    """Whether a user may do something, and every grant that allows it."""
+
+    user: str
+    server_role: ServerRole
+    permission: str
+    # "server" for permissions outside projects, else the project's name.
+    scope: str
+    project_id: uuid.UUID | None
+    allowed: bool
+    grants: list[AccessGrant]
+    # One sentence for people: who may, through what; or that nothing grants it.
+    summary: str

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from headwater.store.access_models import (
+        AccessExplanation,
         AuditEvent,
         AuditEventCreate,
         Grant,
@@ -149,4 +150,17 @@ class AccessStore(Protocol):
     def list_audit_events(self, query: ListQuery) -> Page[AuditEvent]:
         """A page of the audit trail, newest first. Filterable: user, resource, action,
         resource_id, project_id, created (`gte:`/`lte:`). Honours `query.project_ids`."""
+        ...
+
+
+@runtime_checkable
+class AccessExplainer(Protocol):
+    """Why a user may do something, asked of a server (`GET /access/explain`).
+
+    Only the REST store plays this role: the answer comes from the server's own access
+    check, never from a second copy of its rules.
+    """
+
+    def explain_access(self, user: str, permission: str, resource: str) -> AccessExplanation:
+        """The grants that let `user` do `permission` on `resource`, or none."""
         ...

@@ -30,6 +30,18 @@ class LoginStore(Protocol):
         """The login of a user by name or id; None if they cannot log in."""
         ...
 
+    def revoke_token(self, token_id: str, user_id: uuid.UUID, expires: dt.datetime) -> None:
+        """Refuse one access token from now on, until it would have expired."""
+        ...
+
+    def is_token_revoked(self, token_id: str) -> bool:
+        """Whether that access token was ended before its expiry."""
+        ...
+
+    def end_every_token(self, user_id: uuid.UUID) -> None:
+        """Refuse every access token and session issued to a user so far."""
+        ...
+
     def create_service_account(
         self, name: str, role: ServerRole, description: str | None = None
     ) -> ServiceAccount:

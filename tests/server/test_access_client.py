@@ -64,4 +64,5 @@ def test_teams_and_roles_are_managed_by_a_server_admin_only(logged_in):
         Client().create_team("other")
 
     assert [(t.name, t.members) for t in teams] == [("ml", ("member",))]
-    assert roles[-1] == "auditor"
+    # Granted in none of the member's projects, the custom role is not theirs to see.
+    assert roles == ["admin", "developer", "contributor", "viewer"]

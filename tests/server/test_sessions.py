@@ -145,3 +145,45 @@ def test_local_mode_needs_no_session(api: httpx.Client):
 
     assert answer.status_code == 400
     assert answer.json()["code"] == "login_not_required"
+
+
+def test_logging_out_ends_the_session_token_on_the_server(
+    auth_server: AuthServer, browser: httpx.Client
+):
+    session_token = browser.cookies["headwater_session"]
+
+    browser.delete("/sessions")
+
+    replayed = httpx.get(
+        f"{auth_server.url}/api/v1/me", cookies={"headwater_session": session_token}
+    )
+    assert replayed.status_code == 401
+    assert "ended" in replayed.json()["message"]
+
+
+def test_logging_out_leaves_the_users_other_sessions_working(
+    auth_server: AuthServer, browser: httpx.Client
+):
+    other = auth_server.token("member")
+
+    browser.delete("/sessions")
+
+    answer = httpx.get(f"{auth_server.url}/api/v1/me", headers={"Authorization": f"Bearer {other}"})
+    assert answer.status_code == 200
+
+
+def test_logging_out_everywhere_ends_every_token_of_the_user(
+    auth_server: AuthServer, browser: httpx.Client
+):
+    bearer = {"Authorization": f"Bearer {auth_server.token('member')}"}
+    others = {"Authorization": f"Bearer {auth_server.token('admin')}"}
+
+    ended = browser.delete(
+        "/me/sessions", headers={"X-CSRF-Token": browser.cookies["headwater_csrf"]}
+    )
+
+    assert ended.status_code == 204
+    assert browser.get("/me").status_code == 401
+    assert httpx.get(f"{auth_server.url}/api/v1/me", headers=bearer).status_code == 401
+    assert httpx.get(f"{auth_server.url}/api/v1/me", headers=others).status_code == 200
+    assert auth_server.token("member")

@@ -4,6 +4,77 @@
  */
 
 export interface paths {
+    "/api/v1/access/effective-permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Effective Permissions
+         * @description Every permission a user holds in a project, as the access check computes it.
+         *
+         *     Raises:
+         *         ApiError: 404 for a user or project the caller cannot see.
+         */
+        get: operations["get_effective_permissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Explain Access
+         * @description Why a user may (or may not) do something: the grants that allow it, or none.
+         *
+         *     Answers from the same tables the server enforces. `resource` is `server` for
+         *     permissions outside projects (`user:create`), a project name, or an entity as
+         *     `kind:ref` (`run:1f0c...`, `model:churn`), whose project is looked up.
+         *
+         *     Raises:
+         *         ApiError: 400 for a malformed permission or resource; 404 for a user or resource
+         *             the caller cannot see.
+         */
+        get: operations["explain_access"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/hierarchy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Access Hierarchy
+         * @description The server's projects the caller may see members of, with who holds which role.
+         */
+        get: operations["get_access_hierarchy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/active-stack": {
         parameters: {
             query?: never;
@@ -568,6 +639,32 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End My Sessions
+         * @description Log out everywhere: end every access token and browser session of the caller.
+         *
+         *     The caller's next request, and that of every other device they logged in on, answers
+         *     401 until they log in again. Service accounts' API keys are not tokens: revoke those.
+         *
+         *     Raises:
+         *         ApiError: 400 in local mode, where nobody logs in; 401 without a valid login.
+         */
+        delete: operations["end_my_sessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1178,7 +1275,10 @@ export interface paths {
         };
         /**
          * List Roles
-         * @description List the built-in roles, then the custom ones.
+         * @description List the built-in roles, then the custom ones the caller may see.
+         *
+         *     Server admins see every custom role; others those they hold and those granted in a
+         *     project whose members they may read.
          */
         get: operations["list_roles"];
         put?: never;
@@ -1538,7 +1638,10 @@ export interface paths {
         post: operations["create_session"];
         /**
          * Delete Session
-         * @description Log a browser out: expires the session and CSRF cookies (needs no login).
+         * @description Log a browser out: ends its session token on the server and expires the session and
+         *     CSRF cookies (needs no login).
+         *
+         *     The token is refused from now on even if a copy of the cookie survives elsewhere.
          */
         delete: operations["delete_session"];
         options?: never;
@@ -1958,7 +2061,10 @@ export interface paths {
         };
         /**
          * List Teams
-         * @description List teams with their members.
+         * @description List the teams the caller may see, with their members.
+         *
+         *     Server admins see every team; others their own and those holding a role in a
+         *     project whose members they may read.
          */
         get: operations["list_teams"];
         put?: never;
@@ -1982,7 +2088,7 @@ export interface paths {
         };
         /**
          * Get Team
-         * @description Get a team by name or id.
+         * @description Get a team by name or id (one the caller may not see answers 404).
          */
         get: operations["get_team"];
         put?: never;
@@ -2030,7 +2136,10 @@ export interface paths {
         };
         /**
          * List Users
-         * @description List users.
+         * @description List the users the caller may see.
+         *
+         *     Server admins see everyone; others themselves and the users of their teams and of
+         *     the projects whose members they may read.
          */
         get: operations["list_users"];
         put?: never;
@@ -2071,6 +2180,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccessExplanation
+         * @description Whether a user may do something, and every grant that allows it.
+         */
+        AccessExplanation: {
+            /** Allowed */
+            allowed: boolean;
+            /** Grants */
+            grants: components["schemas"]["AccessGrant"][];
+            /** Permission */
+            permission: string;
+            /** Project Id */
+            project_id: string | null;
+            /** Scope */
+            scope: string;
+            server_role: components["schemas"]["ServerRole"];
+            /** Summary */
+            summary: string;
+            /** User */
+            user: string;
+        };
+        /**
+         * AccessGrant
+         * @description One role a user holds that grants the permission asked about.
+         */
+        AccessGrant: {
+            /**
+             * Is Custom Role
+             * @default false
+             */
+            is_custom_role: boolean;
+            /** Project */
+            project?: string | null;
+            /** Role */
+            role: string;
+            source: components["schemas"]["GrantSource"];
+            /** Team */
+            team?: string | null;
+        };
         /**
          * AccessToken
          * @description A bearer token for `Authorization: Bearer ...`, and how long it stays valid.
@@ -2827,6 +2975,23 @@ export interface components {
          */
         EdgeKind: "input" | "output";
         /**
+         * EffectivePermissions
+         * @description Every permission a user holds in one project, sorted.
+         */
+        EffectivePermissions: {
+            /** Permissions */
+            permissions: string[];
+            /** Project */
+            project: string;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** User */
+            user: string;
+        };
+        /**
          * ErrorBody
          * @description What every failed request answers: a stable code, a readable message, details.
          */
@@ -2891,6 +3056,12 @@ export interface components {
             /** Role */
             role: string;
         };
+        /**
+         * GrantSource
+         * @description How a user holds a role.
+         * @enum {string}
+         */
+        GrantSource: "server_role" | "direct" | "team" | "default_project";
         /**
          * Health
          * @description The server is up; `version` is Headwater's.
@@ -3537,6 +3708,21 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /**
+         * ProjectAccess
+         * @description One project of the permission hierarchy, with the users and teams holding roles.
+         */
+        ProjectAccess: {
+            /** Members */
+            members: components["schemas"]["ProjectMember"][];
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /** Project Name */
+            project_name: string;
         };
         /**
          * ProjectMember
@@ -4681,6 +4867,264 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_effective_permissions: {
+        parameters: {
+            query: {
+                user: string;
+                project: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectivePermissions"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    explain_access: {
+        parameters: {
+            query: {
+                /** @description user or account */
+                user: string;
+                permission: string;
+                /** @description 'server', a project name, or kind:ref such as run:<id> */
+                resource?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessExplanation"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_access_hierarchy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectAccess"][];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_active_stack: {
         parameters: {
             query?: never;
@@ -7009,6 +7453,87 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    end_my_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
             400: {

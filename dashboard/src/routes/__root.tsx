@@ -2,6 +2,7 @@ import { createRootRoute, Link, Outlet, useRouterState } from "@tanstack/react-r
 import { AppShell } from "@/components/layout/app-shell";
 import { EmptyState } from "@/components/ui/states";
 import { UserMenu } from "@/features/session/components/user-menu";
+import { ProjectSwitcher } from "@/features/settings/components/project-switcher";
 
 export const Route = createRootRoute({
   component: RootLayout,
@@ -17,7 +18,14 @@ function RootLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   if (pathname === "/login") return <Outlet />;
   return (
-    <AppShell account={<UserMenu />}>
+    <AppShell
+      account={
+        <>
+          <ProjectSwitcher />
+          <UserMenu />
+        </>
+      }
+    >
       <Outlet />
     </AppShell>
   );

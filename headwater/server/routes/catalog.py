@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from headwater.server.access import CallerDep
 from headwater.server.dependencies import SessionDep
+from headwater.server.directory import scope_users
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.listing import (
     ArtifactListParams,
@@ -120,9 +121,16 @@ def get_tag(tag_id: str, session: SessionDep) -> Tag:
 
 
 @router.get("/users", operation_id="list_users")
-def list_users(session: SessionDep, params: Annotated[UserListParams, Query()]) -> UserPage:
-    """List users."""
-    page: UserPage = UserPage.of(session.store.list_users(params.to_query()))
+def list_users(
+    session: SessionDep, caller: CallerDep, params: Annotated[UserListParams, Query()]
+) -> UserPage:
+    """List the users the caller may see.
+
+    Server admins see everyone; others themselves and the users of their teams and of
+    the projects whose members they may read.
+    """
+    query = scope_users(params.to_query(), session.store, caller)
+    page: UserPage = UserPage.of(session.store.list_users(query))
     return page
 
 

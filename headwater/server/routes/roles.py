@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import AccessStoreDep
+from headwater.server.directory import visible_directory, visible_roles
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.store.access_models import Role, RoleCreate
 
@@ -12,9 +14,13 @@ router = APIRouter(tags=["roles"], responses=ERROR_RESPONSES)
 
 
 @router.get("/roles", operation_id="list_roles")
-def list_roles(store: AccessStoreDep) -> list[Role]:
-    """List the built-in roles, then the custom ones."""
-    return store.list_roles()
+def list_roles(store: AccessStoreDep, caller: CallerDep) -> list[Role]:
+    """List the built-in roles, then the custom ones the caller may see.
+
+    Server admins see every custom role; others those they hold and those granted in a
+    project whose members they may read.
+    """
+    return visible_roles(store.list_roles(), visible_directory(store, caller))
 
 
 @router.post("/roles", operation_id="create_role", status_code=status.HTTP_201_CREATED)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel
 
-from headwater.server.cookies import clear_session_cookies, set_session_cookies
+from headwater.server.cookies import SESSION_COOKIE, clear_session_cookies, set_session_cookies
 from headwater.server.dependencies import StateDep
 from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.identity import end_token
 from headwater.server.routes.logins import (
     THROTTLED_RESPONSES,
     LoginRequest,
@@ -62,8 +63,15 @@ async def create_session(
 
 
 @router.delete("/sessions", operation_id="delete_session", status_code=status.HTTP_204_NO_CONTENT)
-def delete_session(request: Request) -> Response:
-    """Log a browser out: expires the session and CSRF cookies (needs no login)."""
+def delete_session(request: Request, state: StateDep) -> Response:
+    """Log a browser out: ends its session token on the server and expires the session and
+    CSRF cookies (needs no login).
+
+    The token is refused from now on even if a copy of the cookie survives elsewhere.
+    """
+    session_token = request.cookies.get(SESSION_COOKIE)
+    if session_token and state.auth_mode == "server":
+        end_token(state, session_token)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     clear_session_cookies(response, request)
     return response

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
+from headwater.errors import ApiError
+from headwater.server.access import CallerDep
 from headwater.server.dependencies import AccessStoreDep
+from headwater.server.directory import visible_directory, visible_teams
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.store.access_models import Team, TeamCreate
 
@@ -13,9 +16,13 @@ _NO_CONTENT = status.HTTP_204_NO_CONTENT
 
 
 @router.get("/teams", operation_id="list_teams")
-def list_teams(store: AccessStoreDep) -> list[Team]:
-    """List teams with their members."""
-    return store.list_teams()
+def list_teams(store: AccessStoreDep, caller: CallerDep) -> list[Team]:
+    """List the teams the caller may see, with their members.
+
+    Server admins see every team; others their own and those holding a role in a
+    project whose members they may read.
+    """
+    return visible_teams(store.list_teams(), visible_directory(store, caller))
 
 
 @router.post("/teams", operation_id="create_team", status_code=status.HTTP_201_CREATED)
@@ -25,9 +32,16 @@ def create_team(team: TeamCreate, store: AccessStoreDep) -> Team:
 
 
 @router.get("/teams/{team_id}", operation_id="get_team")
-def get_team(team_id: str, store: AccessStoreDep) -> Team:
-    """Get a team by name or id."""
-    return store.get_team(team_id)
+def get_team(team_id: str, store: AccessStoreDep, caller: CallerDep) -> Team:
+    """Get a team by name or id (one the caller may not see answers 404)."""
+    team = store.get_team(team_id)
+    if not visible_teams([team], visible_directory(store, caller)):
+        raise ApiError(
+            404,
+            "not_found",
+            f"No team '{team_id}' that you can see. Check the name, or ask a server admin.",
+        )
+    return team
 
 
 @router.delete("/teams/{team_id}", operation_id="delete_team", status_code=_NO_CONTENT)

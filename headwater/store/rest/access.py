@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from headwater.errors import StoreError
 from headwater.store.access_models import (
+    AccessExplanation,
     AuditEvent,
     AuditEventCreate,
     Grant,
@@ -125,3 +126,9 @@ class RestAccessMethods:
         """See `AccessStore.list_audit_events`."""
         body = self._http.call("GET", "/audit-events", params=list_params(query))
         return page_from(body, tuple(parse_model(AuditEvent, i) for i in body["items"]))
+
+    def explain_access(self, user: str, permission: str, resource: str) -> AccessExplanation:
+        """See `AccessExplainer.explain_access`."""
+        params = {"user": user, "permission": permission, "resource": resource}
+        found = self._http.call("GET", "/access/explain", params=params)
+        return parse_model(AccessExplanation, found)

@@ -6,6 +6,7 @@ is what lets that user log in to a server that requires it.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from headwater.store.logins import AccountKind, ServerRole, UserLogin
 from headwater.store.models import utc_now
 from headwater.store.sql.pipelines import ensure_user
-from headwater.store.sql.schema import user_logins, users
+from headwater.store.sql.schema import revoked_tokens, user_logins, users
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
@@ -110,3 +111,32 @@ class SqlLoginMethods:
         """The login of a user by name or id; None if they cannot log in."""
         with self._read() as connection:
             return find_login(connection, name_or_id)
+
+    def revoke_token(self, token_id: str, user_id: uuid.UUID, expires: dt.datetime) -> None:
+        """Refuse one access token from now on (logging a browser out), until it expires."""
+        with self._write() as connection:
+            # Tokens that expired anyway are forgotten here: the table stays small.
+            connection.execute(revoked_tokens.delete().where(revoked_tokens.c.expires < utc_now()))
+            known = select(revoked_tokens.c.token_id).where(revoked_tokens.c.token_id == token_id)
+            if connection.execute(known).first() is None:
+                connection.execute(
+                    revoked_tokens.insert().values(
+                        token_id=token_id, user_id=user_id, expires=expires
+                    )
+                )
+
+    def is_token_revoked(self, token_id: str) -> bool:
+        """Whether that access token was ended before its expiry."""
+        with self._read() as connection:
+            found = select(revoked_tokens.c.token_id).where(revoked_tokens.c.token_id == token_id)
+            return connection.execute(found).first() is not None
+
+    def end_every_token(self, user_id: uuid.UUID) -> None:
+        """Refuse every access token and session issued to a user so far ("log out
+        everywhere"): their token epoch moves on, as with a new password."""
+        with self._write() as connection:
+            connection.execute(
+                user_logins.update()
+                .where(user_logins.c.user_id == user_id)
+                .values(token_epoch=user_logins.c.token_epoch + 1, updated=utc_now())
+            )

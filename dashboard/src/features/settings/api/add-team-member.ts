@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { settingsKeys } from "@/features/settings/api/settings-keys";
+import { api, unwrap } from "@/lib/api-client";
+
+/** Add a user to a team. */
+export function useAddTeamMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ team, user }: { team: string; user: string }) =>
+      unwrap(
+        api.PUT("/api/v1/teams/{team_id}/members/{user_name}", {
+          params: { path: { team_id: team, user_name: user } },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.teams() }),
+  });
+}
