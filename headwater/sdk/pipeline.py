@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, overload
 
 from headwater.compiler.recording import current_recorder, recording
 from headwater.errors import DefinitionError
 from headwater.sdk.model import Model, attach_models
+from headwater.sdk.pipeline_context import PipelineContext, composing
 
 if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec
@@ -33,6 +34,8 @@ class PipelineConfig:
     run_name: str | None = None
     # Steps without a model of their own link their outputs to this one's version.
     model: Model | None = None
+    # Free-form values the pipeline function reads with get_pipeline_context().extra.
+    extra: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class Pipeline:
@@ -95,7 +98,7 @@ class Pipeline:
                 f"directly instead: pipelines do not nest."
             )
         parameters = self._bind(args, kwargs)
-        with recording() as recorder:
+        with composing(self._context()), recording() as recorder:
             self.entrypoint(*args, **kwargs)
         options = PipelineOptions(
             name=self.name,
@@ -135,6 +138,17 @@ class Pipeline:
         )
         return Pipeline(self.entrypoint, config)
 
+    def _context(self) -> PipelineContext:
+        return PipelineContext(
+            name=self.name,
+            enable_cache=self.config.enable_cache
+            if self.config.run_enable_cache is None
+            else self.config.run_enable_cache,
+            extra=dict(self.config.extra),
+            model=self.config.model,
+            tags=self.config.tags,
+        )
+
     def _bind(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
         try:
             bound = inspect.signature(self.entrypoint).bind(*args, **kwargs)
@@ -161,6 +175,7 @@ def pipeline(
     enable_cache: bool | None = None,
     tags: Sequence[str] = (),
     model: Model | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> Callable[[Callable[..., Any]], Pipeline]: ...
 
 
@@ -172,6 +187,7 @@ def pipeline(
     enable_cache: bool | None = None,
     tags: Sequence[str] = (),
     model: Model | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> Pipeline | Callable[[Callable[..., Any]], Pipeline]:
     """Turn a function that calls steps into a pipeline.
 
@@ -192,8 +208,11 @@ def pipeline(
         tags: Tags given to every run.
         model: The `Model` whose version each run makes or reuses; its steps' outputs
             are linked to that version.
+        extra: Any values the pipeline function reads from `get_pipeline_context().extra`.
     """
-    config = PipelineConfig(name=name, enable_cache=enable_cache, tags=tuple(tags), model=model)
+    config = PipelineConfig(
+        name=name, enable_cache=enable_cache, tags=tuple(tags), model=model, extra=extra or {}
+    )
     if function is not None:
         return Pipeline(function, config)
     return lambda entrypoint: Pipeline(entrypoint, config)
