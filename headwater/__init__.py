@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from headwater.runner.context import StepContext
     from headwater.sdk.context import get_step_context, log_metadata
     from headwater.sdk.model import Model
-    from headwater.sdk.pipeline_context import PipelineContext, get_pipeline_context
     from headwater.sdk.pipeline import Pipeline, pipeline
+    from headwater.sdk.pipeline_context import PipelineContext, get_pipeline_context
     from headwater.sdk.step import Step, step
     from headwater.store.model_registry import ModelStage, PromotionRule
     from headwater.store.models import ArtifactType, ExecutionStatus

@@ -170,6 +170,7 @@ def _output_specs(
             type_name=_type_name(output.annotation),
             materializer=_materializer_path(chosen, output.name),
             artifact_type=output.artifact_type,
+            metadata=output.metadata,
         )
         for output in outputs
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated, Any, get_args, get_origin
 
@@ -42,6 +42,8 @@ class OutputSignature:
     artifact_name: str | None
     tags: tuple[str, ...]
     artifact_type: str = "data"
+    # Metadata every version gets (ArtifactConfig's run_metadata and version).
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ def _read_output(annotation: Any, default_name: str) -> OutputSignature:
     artifact_name: str | None = None
     tags: tuple[str, ...] = ()
     artifact_type = "data"
+    metadata: dict[str, Any] = {}
     for extra in extras:
         if isinstance(extra, str):
             name = extra
@@ -126,8 +129,9 @@ def _read_output(annotation: Any, default_name: str) -> OutputSignature:
             artifact_name = extra.name
             name = extra.name or name
             tags = tuple(extra.tags)
-            artifact_type = str(extra.artifact_type)
-    return OutputSignature(name, base, artifact_name, tags, artifact_type)
+            artifact_type = extra.kind
+            metadata = extra.metadata
+    return OutputSignature(name, base, artifact_name, tags, artifact_type, metadata)
 
 
 def _is_annotated(annotation: Any) -> bool:

@@ -36,6 +36,8 @@ class OutputSpec:
     materializer: str | None
     # What the artifact is to the step's model version: data, model or deployment.
     artifact_type: str = "data"
+    # Metadata every version of the output gets (from ArtifactConfig), JSON-able.
+    metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,7 @@ class StepSpec:
                     o.type_name,
                     o.materializer,
                     o.artifact_type,
+                    to_json_value(dict(o.metadata)),
                 ]
                 for o in self.outputs
             ],
@@ -131,10 +134,10 @@ class StepSpec:
             source_hash=data["source_hash"],
             source_code=data["source_code"],
             inputs=tuple(InputSpec(*i) for i in data["inputs"]),
-            # Specs recorded before artifact types had five fields per output.
+            # Specs recorded before artifact types (and metadata) had fewer fields.
             outputs=tuple(
-                OutputSpec(name, artifact, tuple(tags), type_name, materializer, *kind)
-                for name, artifact, tags, type_name, materializer, *kind in data["outputs"]
+                OutputSpec(name, artifact, tuple(tags), type_name, materializer, *rest)
+                for name, artifact, tags, type_name, materializer, *rest in data["outputs"]
             ),
             parameters=dict(data["parameters"]),
             upstream=tuple(data["upstream"]),

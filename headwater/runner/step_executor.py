@@ -217,6 +217,7 @@ class StepExecutor:
             run_name=run.name,
             step_run_id=step_run.id,
             output_names=tuple(o.name for o in step.outputs),
+            output_metadata={o.name: dict(o.metadata) for o in step.outputs if o.metadata},
             **self._model_context(step),
         )
 
