@@ -1,8 +1,9 @@
 """Reading a step function's signature: its parameters and its named outputs.
 
 `-> float` is one output named `output`; `-> tuple[Annotated[A, "x"], B]` is two outputs
-named `x` and `output_1`; `-> None` is none. `ArtifactConfig` inside `Annotated` names and
-tags the artifact.
+named `x` and `output_1`; `-> None` is none. As in ZenML, a name given in `Annotated` is
+also the artifact's name (`x`), and an unnamed output's artifact is `step.output_1`.
+`ArtifactConfig` inside `Annotated` names and tags the artifact.
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ def _read_output(annotation: Any, default_name: str) -> OutputSignature:
     for extra in extras:
         if isinstance(extra, str):
             name = extra
+            artifact_name = artifact_name or extra  # ZenML: the artifact is called so
         elif isinstance(extra, ArtifactConfig):
             artifact_name = extra.name
             name = extra.name or name
