@@ -12,7 +12,8 @@ from headwater.runner.parameters import prepare_parameters
 
 @step
 def tag_rows(batch_id: uuid.UUID, since: dt.date) -> str:
-    assert isinstance(batch_id, uuid.UUID) and isinstance(since, dt.date)
+    assert isinstance(batch_id, uuid.UUID)
+    assert isinstance(since, dt.date)
     return f"{batch_id}@{since.isoformat()}"
 
 
