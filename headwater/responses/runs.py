@@ -98,6 +98,11 @@ class ArtifactVersionResponse:
         """Metadata with its types restored (sizes, URIs, datetimes, ...)."""
         return decode_metadata(self.model.metadata)
 
+    @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
+
     def load(self) -> Any:
         """Load the value with the materializer that saved it.
 
@@ -221,6 +226,11 @@ class StepRunResponse:
         """Metadata the step logged, with types restored."""
         return decode_metadata(self.model.metadata)
 
+    @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
+
     @cached_property
     def outputs(self) -> dict[str, ArtifactVersionResponse]:
         """Output name -> the artifact version it produced (or reused, when cached)."""
@@ -325,6 +335,11 @@ class PipelineRunResponse:
     def metadata(self) -> dict[str, Any]:
         """Run-level metadata, with types restored."""
         return decode_metadata(self.model.metadata)
+
+    @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
 
     @cached_property
     def steps(self) -> dict[str, StepRunResponse]:
