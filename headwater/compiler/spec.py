@@ -51,10 +51,13 @@ class ModelSpec:
     tags: tuple[str, ...] = ()
     # JSON forms of the model's promotion rules; None keeps the rules it has.
     promotion_rules: tuple[dict[str, Any], ...] | None = None
+    # Model-card fields (license, audience, ...): metadata of the version a run makes.
+    card: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that `ModelSpec.from_dict` reads back."""
         return {
+            "card": dict(self.card),
             "name": self.name,
             "version": self.version,
             "description": self.description,
@@ -76,6 +79,7 @@ class ModelSpec:
             description=data["description"],
             tags=tuple(data["tags"]),
             promotion_rules=None if rules is None else tuple(dict(rule) for rule in rules),
+            card=dict(data.get("card") or {}),
         )
 
 

@@ -50,6 +50,8 @@ class Model:
         promotion_rules: When given, they replace the model's promotion rules, e.g.
             `[PromotionRule(stage="staging", metadata_key="accuracy", operator=">=",
             threshold=0.9)]`; they are evaluated when a run of a version completes.
+        license, audience, use_cases, limitations, trade_offs, ethics: ZenML's model-card
+            fields; each given one is kept as metadata of the version a run makes.
     """
 
     name: str
@@ -57,6 +59,25 @@ class Model:
     description: str | None = None
     tags: Sequence[str] = ()
     promotion_rules: Sequence[PromotionRuleLike] | None = None
+    license: str | None = None
+    audience: str | None = None
+    use_cases: str | None = None
+    limitations: str | None = None
+    trade_offs: str | None = None
+    ethics: str | None = None
+
+    @property
+    def card(self) -> dict[str, str]:
+        """The model-card fields that were given."""
+        fields = {
+            "license": self.license,
+            "audience": self.audience,
+            "use_cases": self.use_cases,
+            "limitations": self.limitations,
+            "trade_offs": self.trade_offs,
+            "ethics": self.ethics,
+        }
+        return {name: value for name, value in fields.items() if value is not None}
 
     def to_spec(self) -> ModelSpec:
         """The JSON-able form a compiled pipeline carries."""
@@ -69,6 +90,7 @@ class Model:
             promotion_rules=None
             if rules is None
             else tuple(rule.model_dump(mode="json") for rule in rules),
+            card=self.card,
         )
 
 
