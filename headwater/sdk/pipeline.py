@@ -21,7 +21,6 @@ from headwater.sdk.run_configuration import (
 
 if TYPE_CHECKING:
     from headwater.compiler.spec import PipelineSpec
-    from headwater.responses import PipelineRunResponse
 
 # Decorating a pipeline only records it. The compiler, runner, stores and their
 # dependencies (pydantic, SQLAlchemy, fsspec) load on the first call, so a script's
@@ -59,8 +58,11 @@ class Pipeline:
         """The pipeline's name in the store."""
         return self.config.name or self.entrypoint.__name__
 
-    def __call__(self, *args: Any, **kwargs: Any) -> PipelineRunResponse:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Run the pipeline now, in this process, and return the finished run.
+
+        Called inside another pipeline function, it composes instead (as in ZenML): its
+        steps join the outer pipeline and the call returns what its function returns.
 
         Raises:
             DefinitionError: the pipeline is wired wrongly (every problem is listed).
@@ -72,6 +74,8 @@ class Pipeline:
         from headwater.session import get_session
         from headwater.terminal_progress import show_progress_on_terminal
 
+        if current_recorder() is not None:
+            return self.entrypoint(*args, **kwargs)
         spec, functions = self.compile(*args, **kwargs)
         session = get_session()
         # Starting a run writes anyway: the moment to stop runs whose process died.
@@ -102,8 +106,8 @@ class Pipeline:
 
         if current_recorder() is not None:
             raise DefinitionError(
-                f"Pipeline '{self.name}' was called inside another pipeline. Call its steps "
-                f"directly instead: pipelines do not nest."
+                f"Pipeline '{self.name}' was compiled inside another pipeline. Call it "
+                f"there instead: its steps then join the outer pipeline."
             )
         kwargs = self._with_configured_parameters(args, kwargs)
         parameters = self._bind(args, kwargs)
