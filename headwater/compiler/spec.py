@@ -101,6 +101,8 @@ class StepSpec:
     extra: Any = None
     # The step's own model, else the pipeline's; None when neither declares one.
     model: ModelSpec | None = None
+    # Input name -> id (text) of an existing artifact version passed to the step.
+    external_inputs: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that `StepSpec.from_dict` reads back."""
@@ -127,6 +129,7 @@ class StepSpec:
             "enable_cache": self.enable_cache,
             "extra": to_json_value(self.extra),
             "model": None if self.model is None else self.model.to_dict(),
+            "external_inputs": dict(self.external_inputs),
         }
 
     @classmethod
@@ -148,6 +151,7 @@ class StepSpec:
             enable_cache=data["enable_cache"],
             extra=data["extra"],
             model=ModelSpec.from_dict(data.get("model")),
+            external_inputs=dict(data.get("external_inputs") or {}),
         )
 
 

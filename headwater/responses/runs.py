@@ -49,6 +49,12 @@ class ArtifactVersionResponse:
         return self.model.id
 
     @property
+    def artifact_version_id(self) -> uuid.UUID:
+        """Marks this as an existing artifact version: passed to a step in a pipeline,
+        it becomes the step's input."""
+        return self.model.id
+
+    @property
     def name(self) -> str:
         return self.model.artifact_name
 
