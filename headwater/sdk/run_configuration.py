@@ -105,7 +105,7 @@ def apply_step_overrides(spec: PipelineSpec, steps: Mapping[str, StepOverride]) 
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
-    import yaml
+    import yaml  # type: ignore[import-untyped]
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
