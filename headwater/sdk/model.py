@@ -16,6 +16,7 @@ from headwater.errors import DefinitionError
 if TYPE_CHECKING:
     from headwater.compiler.recording import StepInvocation
     from headwater.compiler.spec import PipelineSpec
+    from headwater.responses import ArtifactVersionResponse
 
 
 class PromotionRuleLike(Protocol):
@@ -78,6 +79,25 @@ class Model:
             "ethics": self.ethics,
         }
         return {name: value for name, value in fields.items() if value is not None}
+
+    def get_artifact(self, name: str, version: int | None = None) -> ArtifactVersionResponse:
+        """The artifact `name` linked to this model's version, read now: in a pipeline
+        function (`get_pipeline_context().model.get_artifact("clf")`) it becomes the
+        input of the step it is passed to, as in ZenML.
+
+        Raises:
+            EntityNotFoundError: the version or the artifact does not exist.
+        """
+        from headwater.responses.models import ModelVersionResponse
+        from headwater.session import get_session
+
+        session = get_session()
+        found = session.store.get_model_version(self.name, self.version or "latest")
+        return ModelVersionResponse(found, session).get_artifact(name, version)
+
+    def load_artifact(self, name: str, version: int | None = None) -> Any:
+        """The value of `get_artifact(name, version)`."""
+        return self.get_artifact(name, version).load()
 
     def to_spec(self) -> ModelSpec:
         """The JSON-able form a compiled pipeline carries."""
