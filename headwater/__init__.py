@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from headwater.sdk.context import get_step_context, log_metadata
     from headwater.sdk.model import Model
     from headwater.sdk.pipeline import Pipeline, pipeline
+    from headwater.sdk.pipeline_context import PipelineContext, get_pipeline_context
     from headwater.sdk.step import Step, step
     from headwater.store.model_registry import ModelStage, PromotionRule
     from headwater.store.models import ArtifactType, ExecutionStatus
@@ -35,11 +36,13 @@ _EXPORTS = {
     "ModelStage": "headwater.store.model_registry",
     "Path": "headwater.metadata_types",
     "Pipeline": "headwater.sdk.pipeline",
+    "PipelineContext": "headwater.sdk.pipeline_context",
     "PromotionRule": "headwater.store.model_registry",
     "Step": "headwater.sdk.step",
     "StepContext": "headwater.runner.context",
     "StorageSize": "headwater.metadata_types",
     "Uri": "headwater.metadata_types",
+    "get_pipeline_context": "headwater.sdk.pipeline_context",
     "get_step_context": "headwater.sdk.context",
     "log_metadata": "headwater.sdk.context",
     "pipeline": "headwater.sdk.pipeline",
@@ -57,11 +60,13 @@ __all__ = [
     "ModelStage",
     "Path",
     "Pipeline",
+    "PipelineContext",
     "PromotionRule",
     "Step",
     "StepContext",
     "StorageSize",
     "Uri",
+    "get_pipeline_context",
     "get_step_context",
     "log_metadata",
     "pipeline",

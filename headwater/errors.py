@@ -7,7 +7,7 @@ HeadwaterError
 ├── NotCanonicalError      a value has no canonical JSON form (for hashing)
 ├── ConfigurationError     HEADWATER_HOME, a store URL or an artifact store URL is unusable
 ├── StoreError             the metadata store could not do what was asked
-│   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id
+│   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id (a KeyError)
 │   ├── EntityExistsError      a name that must be unique is taken
 │   ├── FilterError            a list filter or sort key is malformed
 │   ├── MetadataError          a metadata value has a type the store cannot keep
@@ -74,8 +74,15 @@ class StoreError(HeadwaterError):
     """The metadata store failed to do what was asked."""
 
 
-class EntityNotFoundError(StoreError):
-    """No entity with the given name or id exists."""
+class EntityNotFoundError(StoreError, KeyError):
+    """No entity with the given name or id exists.
+
+    Also a `KeyError`, so ZenML's documented `except KeyError:` around a lookup catches
+    it; its text is the message itself, not `KeyError`'s quoted repr.
+    """
+
+    def __str__(self) -> str:
+        return Exception.__str__(self)
 
 
 class EntityExistsError(StoreError):

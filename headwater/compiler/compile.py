@@ -5,6 +5,7 @@ Validation collects every problem and raises one `DefinitionError` listing all o
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,9 +71,12 @@ def _compile_step(
     step = invocation.step
     signature = read_signature(step.entrypoint)
     source = read_source(step.entrypoint)
-    inputs, parameters = _split_arguments(invocation, recorder_id, problems)
+    external = _external_inputs(invocation)
+    inputs, parameters = _split_arguments(invocation, recorder_id, problems, set(external))
     _check_missing(invocation.name, signature, set(invocation.arguments), problems)
     _add_defaults(signature, inputs, parameters)
+    for name in external:  # an input's default is no parameter
+        parameters.pop(name, None)
     _check_extra(invocation.name, step.options.extra, problems)
     return StepSpec(
         name=invocation.name,
@@ -85,15 +89,29 @@ def _compile_step(
         upstream=tuple(dict.fromkeys(i.step for i in inputs)),
         enable_cache=_resolve_enable_cache(step.options.enable_cache, options),
         extra=step.options.extra,
+        external_inputs=external,
     )
 
 
+def _external_inputs(invocation: StepInvocation) -> dict[str, str]:
+    """Arguments that are existing artifact versions (they carry `artifact_version_id`),
+    as ZenML takes a `Client().get_artifact_version(...)` for a step input."""
+    found: dict[str, str] = {}
+    for name, value in invocation.arguments.items():
+        version_id = getattr(value, "artifact_version_id", None)
+        if isinstance(version_id, uuid.UUID):
+            found[name] = str(version_id)
+    return found
+
+
 def _split_arguments(
-    invocation: StepInvocation, recorder_id: int, problems: list[str]
+    invocation: StepInvocation, recorder_id: int, problems: list[str], external: set[str]
 ) -> tuple[list[InputSpec], dict[str, Any]]:
     inputs: list[InputSpec] = []
     parameters: dict[str, Any] = {}
     for name, value in invocation.arguments.items():
+        if name in external:
+            continue
         if isinstance(value, OutputHandle):
             if value.recorder_id != recorder_id:
                 problems.append(
@@ -170,6 +188,7 @@ def _output_specs(
             type_name=_type_name(output.annotation),
             materializer=_materializer_path(chosen, output.name),
             artifact_type=output.artifact_type,
+            metadata=output.metadata,
         )
         for output in outputs
     )

@@ -1,8 +1,9 @@
 """Reading a step function's signature: its parameters and its named outputs.
 
 `-> float` is one output named `output`; `-> tuple[Annotated[A, "x"], B]` is two outputs
-named `x` and `output_1`; `-> None` is none. `ArtifactConfig` inside `Annotated` names and
-tags the artifact.
+named `x` and `output_1`; `-> None` is none. As in ZenML, a name given in `Annotated` is
+also the artifact's name (`x`), and an unnamed output's artifact is `step.output_1`.
+`ArtifactConfig` inside `Annotated` names and tags the artifact.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import inspect
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated, Any, get_args, get_origin
 
@@ -42,6 +43,8 @@ class OutputSignature:
     artifact_name: str | None
     tags: tuple[str, ...]
     artifact_type: str = "data"
+    # Metadata every version gets (ArtifactConfig's run_metadata and version).
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +122,18 @@ def _read_output(annotation: Any, default_name: str) -> OutputSignature:
     artifact_name: str | None = None
     tags: tuple[str, ...] = ()
     artifact_type = "data"
+    metadata: dict[str, Any] = {}
     for extra in extras:
         if isinstance(extra, str):
             name = extra
+            artifact_name = artifact_name or extra  # ZenML: the artifact is called so
         elif isinstance(extra, ArtifactConfig):
             artifact_name = extra.name
             name = extra.name or name
             tags = tuple(extra.tags)
-            artifact_type = str(extra.artifact_type)
-    return OutputSignature(name, base, artifact_name, tags, artifact_type)
+            artifact_type = extra.kind
+            metadata = extra.metadata
+    return OutputSignature(name, base, artifact_name, tags, artifact_type, metadata)
 
 
 def _is_annotated(annotation: Any) -> bool:

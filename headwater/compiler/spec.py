@@ -36,6 +36,8 @@ class OutputSpec:
     materializer: str | None
     # What the artifact is to the step's model version: data, model or deployment.
     artifact_type: str = "data"
+    # Metadata every version of the output gets (from ArtifactConfig), JSON-able.
+    metadata: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +51,13 @@ class ModelSpec:
     tags: tuple[str, ...] = ()
     # JSON forms of the model's promotion rules; None keeps the rules it has.
     promotion_rules: tuple[dict[str, Any], ...] | None = None
+    # Model-card fields (license, audience, ...): metadata of the version a run makes.
+    card: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that `ModelSpec.from_dict` reads back."""
         return {
+            "card": dict(self.card),
             "name": self.name,
             "version": self.version,
             "description": self.description,
@@ -74,6 +79,7 @@ class ModelSpec:
             description=data["description"],
             tags=tuple(data["tags"]),
             promotion_rules=None if rules is None else tuple(dict(rule) for rule in rules),
+            card=dict(data.get("card") or {}),
         )
 
 
@@ -95,6 +101,8 @@ class StepSpec:
     extra: Any = None
     # The step's own model, else the pipeline's; None when neither declares one.
     model: ModelSpec | None = None
+    # Input name -> id (text) of an existing artifact version passed to the step.
+    external_inputs: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that `StepSpec.from_dict` reads back."""
@@ -112,6 +120,7 @@ class StepSpec:
                     o.type_name,
                     o.materializer,
                     o.artifact_type,
+                    to_json_value(dict(o.metadata)),
                 ]
                 for o in self.outputs
             ],
@@ -120,6 +129,7 @@ class StepSpec:
             "enable_cache": self.enable_cache,
             "extra": to_json_value(self.extra),
             "model": None if self.model is None else self.model.to_dict(),
+            "external_inputs": dict(self.external_inputs),
         }
 
     @classmethod
@@ -131,16 +141,17 @@ class StepSpec:
             source_hash=data["source_hash"],
             source_code=data["source_code"],
             inputs=tuple(InputSpec(*i) for i in data["inputs"]),
-            # Specs recorded before artifact types had five fields per output.
+            # Specs recorded before artifact types (and metadata) had fewer fields.
             outputs=tuple(
-                OutputSpec(name, artifact, tuple(tags), type_name, materializer, *kind)
-                for name, artifact, tags, type_name, materializer, *kind in data["outputs"]
+                OutputSpec(name, artifact, tuple(tags), type_name, materializer, *rest)
+                for name, artifact, tags, type_name, materializer, *rest in data["outputs"]
             ),
             parameters=dict(data["parameters"]),
             upstream=tuple(data["upstream"]),
             enable_cache=data["enable_cache"],
             extra=data["extra"],
             model=ModelSpec.from_dict(data.get("model")),
+            external_inputs=dict(data.get("external_inputs") or {}),
         )
 
 

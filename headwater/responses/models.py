@@ -80,6 +80,11 @@ class ModelVersionResponse:
         return decode_metadata(self.model.metadata)
 
     @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
+
+    @property
     def artifacts(self) -> dict[str, ArtifactVersionResponse]:
         """Artifact name -> the newest linked version of it, whatever its kind."""
         return self._artifacts_of(None)
@@ -189,6 +194,25 @@ class ModelVersionResponse:
         return f"<model '{self.model_name}' version {self.number} ({self.stage})>"
 
 
+class StepModel(ModelVersionResponse):
+    """`get_step_context().model`, shaped like ZenML's `Model`: `.name` is the model's
+    name and `.version` the version's (on a `ModelVersionResponse`, `.name` is the
+    version's, as on ZenML's)."""
+
+    @property
+    def name(self) -> str:
+        return self.model.model_name
+
+    @property
+    def version(self) -> str:
+        """The version's name (its number as text unless the `Model` named it)."""
+        return self.model.name
+
+    def refresh(self) -> StepModel:
+        """The same version, read again from the store."""
+        return StepModel(self._session.store.get_model_version(None, self.id), self._session)
+
+
 class ModelResponse:
     """A model: its versions, newest first, and its promotion rules."""
 
@@ -253,6 +277,6 @@ def step_model_view(
 
     def view(version: ModelVersion) -> ModelVersionResponse:
         session = Session.with_artifact_store(load_settings(), store, artifact_store)
-        return ModelVersionResponse(version, session)
+        return StepModel(version, session)
 
     return view

@@ -49,6 +49,12 @@ class ArtifactVersionResponse:
         return self.model.id
 
     @property
+    def artifact_version_id(self) -> uuid.UUID:
+        """Marks this as an existing artifact version: passed to a step in a pipeline,
+        it becomes the step's input."""
+        return self.model.id
+
+    @property
     def name(self) -> str:
         return self.model.artifact_name
 
@@ -97,6 +103,11 @@ class ArtifactVersionResponse:
     def metadata(self) -> dict[str, Any]:
         """Metadata with its types restored (sizes, URIs, datetimes, ...)."""
         return decode_metadata(self.model.metadata)
+
+    @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
 
     def load(self) -> Any:
         """Load the value with the materializer that saved it.
@@ -221,6 +232,11 @@ class StepRunResponse:
         """Metadata the step logged, with types restored."""
         return decode_metadata(self.model.metadata)
 
+    @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
+
     @cached_property
     def outputs(self) -> dict[str, ArtifactVersionResponse]:
         """Output name -> the artifact version it produced (or reused, when cached)."""
@@ -325,6 +341,11 @@ class PipelineRunResponse:
     def metadata(self) -> dict[str, Any]:
         """Run-level metadata, with types restored."""
         return decode_metadata(self.model.metadata)
+
+    @property
+    def run_metadata(self) -> dict[str, Any]:
+        """ZenML's name for `metadata`."""
+        return self.metadata
 
     @cached_property
     def steps(self) -> dict[str, StepRunResponse]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from headwater.store.filters import ListQuery
+from headwater.store.metadata import encode_metadata
 from headwater.store.model_registry import (
     ModelVersionRequest,
     PromotionRule,
     names_existing_version,
 )
+from headwater.store.models import MetadataTarget
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,10 +37,15 @@ def resolve_run_models(
     Raises:
         EntityNotFoundError: a step names an existing version that is not there.
     """
-    return {
+    versions = {
         name: store.resolve_model_version(_request(model, project), run_id=run.id)
         for name, model in _declared(spec).items()
     }
+    for name, model in _declared(spec).items():
+        if model.card and not names_existing_version(model.version):
+            entries = encode_metadata(dict(model.card))
+            store.add_metadata(MetadataTarget.MODEL_VERSION, versions[name].id, entries)
+    return versions
 
 
 def linked_model_versions(store: RunRecorder, run: PipelineRun) -> dict[str, ModelVersion]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from headwater.artifacts.materializers.registry import find_materializer, load_class
-from headwater.errors import HeadwaterError, StepExecutionError
+from headwater.errors import EntityNotFoundError, HeadwaterError, StepExecutionError
 from headwater.hashing import to_json_value
 from headwater.runner.caching import cache_components, cache_key
 from headwater.runner.context import ModelView, StepContext, step_context
@@ -109,6 +109,7 @@ class StepExecutor:
         Raises:
             StepExecutionError: the step's function (or saving its outputs) raised.
         """
+        inputs = {**inputs, **self._external_inputs(step)}
         components = cache_components(step, {n: ref.content_hash for n, ref in inputs.items()})
         key = cache_key(components)
         if step.enable_cache:
@@ -118,6 +119,24 @@ class StepExecutor:
             if outcome is not None:
                 return outcome
         return self._run(run, step, inputs, function, key, components)
+
+    def _external_inputs(self, step: StepSpec) -> dict[str, ArtifactRef]:
+        """The existing artifact versions the pipeline passed to the step.
+
+        Raises:
+            EntityNotFoundError: one of them was deleted since.
+        """
+        if not step.external_inputs:
+            return {}
+        ids = {name: uuid.UUID(vid) for name, vid in step.external_inputs.items()}
+        versions = self.store.get_artifact_versions(list(ids.values()))
+        missing = sorted(name for name, vid in ids.items() if vid not in versions)
+        if missing:
+            raise EntityNotFoundError(
+                f"Step '{step.name}' gets input(s) {', '.join(repr(m) for m in missing)} "
+                f"from an artifact version that no longer exists. Pass one that does."
+            )
+        return {name: ArtifactRef.of(versions[vid]) for name, vid in ids.items()}
 
     def _reuse_cached(
         self,
@@ -217,6 +236,7 @@ class StepExecutor:
             run_name=run.name,
             step_run_id=step_run.id,
             output_names=tuple(o.name for o in step.outputs),
+            output_metadata={o.name: dict(o.metadata) for o in step.outputs if o.metadata},
             **self._model_context(step),
         )
 

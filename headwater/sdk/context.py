@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from headwater.errors import HeadwaterError
+from headwater.errors import EntityNotFoundError, HeadwaterError
 from headwater.runner.context import StepContext, current_step_context
 from headwater.sdk.model_metadata import log_model_metadata
 from headwater.session import get_session
@@ -33,11 +33,14 @@ def get_step_context() -> StepContext:
 def log_metadata(
     metadata: Mapping[str, Any],
     *,
+    step_id: uuid.UUID | None = None,
     step_name: str | None = None,
     run_id_name_or_prefix: str | uuid.UUID | None = None,
     artifact_name: str | None = None,
+    artifact_version: str | int | None = None,
     artifact_version_id: uuid.UUID | None = None,
     infer_artifact: bool = False,
+    model_id: uuid.UUID | None = None,
     model_name: str | None = None,
     model_version: str | int | None = None,
     infer_model: bool = False,
@@ -49,8 +52,9 @@ def log_metadata(
     `run_id_name_or_prefix=<this run>`; it is written with the step's end. Outside a
     step, name the target: a run, a run and `step_name`, or an `artifact_version_id`.
     Model versions: `infer_model=True` in a step means the step's model version;
-    `model_name=...` (with `model_version=`, a number, name, stage or "latest", the
-    default) names one anywhere.
+    `model_name=...` or `model_id=...` (with `model_version=`, a number, name, stage
+    or "latest", the default) names one anywhere. As in ZenML, `step_id=...` names a
+    step run, and `artifact_name=...` with `artifact_version=...` an artifact version.
 
     Example:
         ```python
@@ -63,9 +67,15 @@ def log_metadata(
         HeadwaterError: no target can be found, or a value has no metadata type.
     """
     context = current_step_context()
-    if infer_model or model_name is not None:
-        log_model_metadata(context, metadata, model_name, model_version)
+    if infer_model or model_name is not None or model_id is not None:
+        log_model_metadata(context, metadata, model_id or model_name, model_version)
         return
+    if step_id is not None:
+        store = get_session().store
+        store.add_metadata(MetadataTarget.STEP_RUN, step_id, encode_metadata(dict(metadata)))
+        return
+    if artifact_name is not None and (context is None or artifact_version is not None):
+        artifact_version_id = _artifact_version_id(artifact_name, artifact_version)
     if context is not None and _log_in_step(
         context,
         metadata,
@@ -77,6 +87,27 @@ def log_metadata(
     ):
         return
     _log_to_store(metadata, step_name, run_id_name_or_prefix, artifact_version_id)
+
+
+def _artifact_version_id(name: str, version: str | int | None) -> uuid.UUID:
+    """The id of artifact `name`'s version `version` (its newest when None).
+
+    Raises:
+        EntityNotFoundError: no such artifact or version.
+    """
+    filters = {"artifact_name": name}
+    if version is not None:
+        filters["version"] = str(version)
+    page = get_session().store.list_artifact_versions(
+        ListQuery(filters=filters, sort_by="desc:version", size=1)
+    )
+    if not page.items:
+        which = "any version" if version is None else f"a version '{version}'"
+        raise EntityNotFoundError(
+            f"Artifact '{name}' has no {which}. Check its versions with "
+            f"`Client().get_artifact('{name}').versions`."
+        )
+    return page.items[0].id
 
 
 def _log_in_step(

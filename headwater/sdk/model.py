@@ -16,6 +16,7 @@ from headwater.errors import DefinitionError
 if TYPE_CHECKING:
     from headwater.compiler.recording import StepInvocation
     from headwater.compiler.spec import PipelineSpec
+    from headwater.responses import ArtifactVersionResponse
 
 
 class PromotionRuleLike(Protocol):
@@ -50,6 +51,8 @@ class Model:
         promotion_rules: When given, they replace the model's promotion rules, e.g.
             `[PromotionRule(stage="staging", metadata_key="accuracy", operator=">=",
             threshold=0.9)]`; they are evaluated when a run of a version completes.
+        license, audience, use_cases, limitations, trade_offs, ethics: ZenML's model-card
+            fields; each given one is kept as metadata of the version a run makes.
     """
 
     name: str
@@ -57,6 +60,44 @@ class Model:
     description: str | None = None
     tags: Sequence[str] = ()
     promotion_rules: Sequence[PromotionRuleLike] | None = None
+    license: str | None = None
+    audience: str | None = None
+    use_cases: str | None = None
+    limitations: str | None = None
+    trade_offs: str | None = None
+    ethics: str | None = None
+
+    @property
+    def card(self) -> dict[str, str]:
+        """The model-card fields that were given."""
+        fields = {
+            "license": self.license,
+            "audience": self.audience,
+            "use_cases": self.use_cases,
+            "limitations": self.limitations,
+            "trade_offs": self.trade_offs,
+            "ethics": self.ethics,
+        }
+        return {name: value for name, value in fields.items() if value is not None}
+
+    def get_artifact(self, name: str, version: int | None = None) -> ArtifactVersionResponse:
+        """The artifact `name` linked to this model's version, read now: in a pipeline
+        function (`get_pipeline_context().model.get_artifact("clf")`) it becomes the
+        input of the step it is passed to, as in ZenML.
+
+        Raises:
+            EntityNotFoundError: the version or the artifact does not exist.
+        """
+        from headwater.responses.models import ModelVersionResponse
+        from headwater.session import get_session
+
+        session = get_session()
+        found = session.store.get_model_version(self.name, self.version or "latest")
+        return ModelVersionResponse(found, session).get_artifact(name, version)
+
+    def load_artifact(self, name: str, version: int | None = None) -> Any:
+        """The value of `get_artifact(name, version)`."""
+        return self.get_artifact(name, version).load()
 
     def to_spec(self) -> ModelSpec:
         """The JSON-able form a compiled pipeline carries."""
@@ -69,6 +110,7 @@ class Model:
             promotion_rules=None
             if rules is None
             else tuple(rule.model_dump(mode="json") for rule in rules),
+            card=self.card,
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 def log_model_metadata(
     context: StepContext | None,
     metadata: Mapping[str, Any],
-    model_name: str | None,
+    model_name: uuid.UUID | str | None,
     model_version: str | int | None,
 ) -> None:
     """Attach metadata to a model version.

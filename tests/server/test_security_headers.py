@@ -50,7 +50,7 @@ def _directives(response: httpx.Response) -> dict[str, str]:
 
 def _html_visualization_url(api: httpx.Client) -> str:
     reporting()
-    params = {"artifact_name": "write_report.report"}
+    params = {"artifact_name": "report"}
     versions = api.get("/artifact-versions", params=params).json()["items"]
     return f"/artifact-versions/{versions[0]['id']}/visualizations/0"
 

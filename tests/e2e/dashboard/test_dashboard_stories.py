@@ -59,7 +59,7 @@ def test_the_graph_shows_which_steps_were_cached_and_which_ran(
     expect(page.get_by_role("button", name="Step load_table: Cached")).to_be_visible()
     expect(page.get_by_role("button", name="Step draw_chart: Cached")).to_be_visible()
     expect(page.get_by_role("button", name="Step train_model: Completed")).to_be_visible()
-    expect(page.get_by_role("button", name="Artifact load_table.table")).to_be_visible()
+    expect(page.get_by_role("button", name="Artifact table")).to_be_visible()
 
 
 def test_a_rerun_step_says_which_parameter_changed(page: Page, dashboard: Dashboard) -> None:
@@ -103,13 +103,13 @@ def test_an_artifact_table_sorts_and_an_image_artifact_shows(
 ) -> None:
     open_run(page, dashboard, "small_training-1")
 
-    page.get_by_role("button", name="Artifact load_table.table").click()
+    page.get_by_role("button", name="Artifact table").click()
     table = page.get_by_role("table", name="preview")
     table.get_by_role("button", name="score").click()
     table.get_by_role("button", name="score").click()
     expect(table.get_by_role("row").nth(1)).to_contain_text("city-11")
 
-    page.get_by_role("button", name="Artifact draw_chart.chart").click()
+    page.get_by_role("button", name="Artifact chart").click()
     image = page.get_by_role("complementary", name="Artifact details").get_by_role("img")
     expect(image).to_be_visible()
     expect(image).to_have_js_property("complete", True)
