@@ -13,6 +13,9 @@ import headwater
 PUBLIC = {
     "ArtifactConfig",
     "ArtifactType",
+    "Chart",
+    "ChartAxis",
+    "ChartSeries",
     "Client",
     "ExecutionStatus",
     "Materializer",
@@ -24,6 +27,8 @@ PUBLIC = {
     "Step",
     "StepContext",
     "StorageSize",
+    "Table",
+    "TableColumn",
     "Uri",
     "get_step_context",
     "log_metadata",

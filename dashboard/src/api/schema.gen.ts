@@ -3984,7 +3984,7 @@ export interface components {
          * @description How the dashboard should render a visualization file.
          * @enum {string}
          */
-        VisualizationType: "html" | "markdown" | "image" | "csv" | "json" | "chart";
+        VisualizationType: "html" | "markdown" | "image" | "csv" | "json" | "chart" | "table";
     };
     responses: never;
     parameters: never;
