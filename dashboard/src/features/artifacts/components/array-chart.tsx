@@ -42,7 +42,7 @@ function readTokens(): ChartTokens {
 }
 
 /** The theme's chart colours, read again when the theme (or the system's) changes. */
-function useChartTokens(): ChartTokens {
+export function useChartTokens(): ChartTokens {
   const [tokens, setTokens] = useState(readTokens);
   useEffect(() => {
     const update = () => setTokens(readTokens());
