@@ -2,12 +2,13 @@
 
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
 5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
-more runs, with its stage history.
+more runs, with its stage history, 7. a digits classifier evaluated with scikit-learn.
 """
 
 from __future__ import annotations
 
-from iris_model import iris_training  # this script's folder is on sys.path
+from digits_evaluation import digits_evaluation  # this script's folder is on sys.path
+from iris_model import iris_training
 from rich.console import Console
 from rich.table import Table
 from sweep import run_sweep
@@ -41,6 +42,7 @@ def main() -> None:
     show_why(console)
     show_sweep(console)
     record_model_history(console)
+    evaluate_digits(console)
 
 
 def show_runs(console: Console) -> None:
@@ -89,6 +91,15 @@ def record_model_history(console: Console) -> None:
     except StageConflictError as exc:
         console.print(f"[yellow]Refused as intended:[/] {exc}")
     console.print("Model 'iris': open /models/iris for its stage timeline.")
+
+
+def evaluate_digits(console: Console) -> None:
+    """A digits classifier and its evaluation report: confusion matrix, classification
+    report, ROC and precision-recall curves, in the dashboard."""
+    console.rule("A digits classifier, evaluated")
+    run = digits_evaluation()
+    report = run.steps["evaluate_classifier"].outputs["output"]
+    console.print(f"Accuracy {report.metadata['accuracy']:.3f}: open the report in {run.name}.")
 
 
 if __name__ == "__main__":
