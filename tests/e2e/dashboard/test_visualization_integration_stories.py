@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -79,4 +80,65 @@ def test_a_user_registered_chart_and_table_render_from_the_servers_origin(
     foreign = [url for url in requested if not url.startswith(charts_dashboard.url)]
     assert requested
     assert foreign == []
+    page.context.close()
+
+
+def _artifact_page(
+    browser: Browser, dashboard: Dashboard, data_type: str, scheme: str
+) -> tuple[Page, list[str]]:
+    versions = dashboard.api("/artifact-versions?size=50").json()["items"]
+    version = next(v for v in versions if v["data_type"].endswith(data_type))
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 1000},
+        color_scheme=scheme,  # type: ignore[arg-type]
+    )
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(_url(request)))
+    page.goto(f"{dashboard.url}/artifacts/{version['id']}")
+    return page, requested
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_demos_confusion_matrix_roc_curve_and_report_open_from_the_origin(
+    browser: Browser, charts_dashboard: Dashboard, scheme: str
+) -> None:
+    page, requested = _artifact_page(browser, charts_dashboard, "EvaluationReport", scheme)
+
+    expect(
+        page.get_by_role(
+            "img", name=re.compile(r"^Heatmap of 10 . 10 cells: Confusion matrix \(counts\)")
+        )
+    ).to_be_visible()
+    expect(
+        page.get_by_role("img", name=re.compile(r"^Line chart of 0 AUC=.*ROC curve"))
+    ).to_be_visible()
+    report = page.get_by_role("table", name="classification report")
+    expect(report.get_by_role("cell", name="macro avg")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"classifier-report-{scheme}.png"), full_page=True)
+
+    assert [url for url in requested if not url.startswith(charts_dashboard.url)] == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_estimator_shows_its_parameters_and_diagram(
+    browser: Browser, charts_dashboard: Dashboard, scheme: str
+) -> None:
+    page, requested = _artifact_page(browser, charts_dashboard, "RandomForestClassifier", scheme)
+
+    expect(
+        page.get_by_role("table", name="parameters").get_by_role("cell", name="n_estimators")
+    ).to_be_visible()
+    expect(
+        page.frame_locator("iframe[title='diagram']").get_by_role(
+            "checkbox", name=re.compile("RandomForestClassifier")
+        )
+    ).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(SHOTS / f"estimator-{scheme}.png"), full_page=True)
+
+    assert [url for url in requested if not url.startswith(charts_dashboard.url)] == []
     page.context.close()
