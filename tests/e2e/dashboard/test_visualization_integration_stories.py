@@ -118,6 +118,7 @@ def test_the_demos_confusion_matrix_roc_curve_and_report_open_from_the_origin(
     page.wait_for_load_state("networkidle")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"classifier-report-{scheme}.png"), full_page=True)
+    _shoot_each_visualization(page, f"classifier-{scheme}")
 
     assert [url for url in requested if not url.startswith(charts_dashboard.url)] == []
     page.context.close()
@@ -139,6 +140,14 @@ def test_an_estimator_shows_its_parameters_and_diagram(
     ).to_be_visible()
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(SHOTS / f"estimator-{scheme}.png"), full_page=True)
+    _shoot_each_visualization(page, f"estimator-{scheme}")
 
     assert [url for url in requested if not url.startswith(charts_dashboard.url)] == []
     page.context.close()
+
+
+def _shoot_each_visualization(page: Page, prefix: str) -> None:
+    """One screenshot per visualization, to look at before resolving."""
+    sections = page.get_by_role("region", name=re.compile("^Visualization "))
+    for index in range(sections.count()):
+        sections.nth(index).screenshot(path=str(SHOTS / f"{prefix}-{index}.png"))

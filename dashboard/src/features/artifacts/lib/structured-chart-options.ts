@@ -127,7 +127,7 @@ function plotOption(chart: StructuredChart, tokens: ChartTokens): EChartsOption 
         : {
             type: chart.kind === "scatter" ? ("scatter" as const) : ("line" as const),
             name: series.name,
-            showSymbol: chart.kind === "scatter" || series.y.length <= 60,
+            showSymbol: chart.kind === "scatter" || series.y.length <= 20,
             symbolSize: chart.kind === "scatter" ? 6 : 4,
             connectNulls: false,
             data: series.y.map((y, index) => [series.x?.[index] ?? index, y]),
