@@ -3,14 +3,15 @@
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
 5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
 more runs, with its stage history, 7. a second stack, so the stack pages show more
-than the default one.
+than the default one, 8. a digits classifier evaluated with scikit-learn.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from iris_model import iris_training  # this script's folder is on sys.path
+from digits_evaluation import digits_evaluation  # this script's folder is on sys.path
+from iris_model import iris_training
 from rich.console import Console
 from rich.table import Table
 from sweep import run_sweep
@@ -46,6 +47,7 @@ def main() -> None:
     show_sweep(console)
     record_model_history(console)
     add_team_stack(console)
+    evaluate_digits(console)
 
 
 def show_runs(console: Console) -> None:
@@ -133,6 +135,15 @@ def add_team_stack(console: Console) -> None:
         with contextlib.suppress(EntityExistsError):  # the demo ran before on this home
             register()
     console.print("Stack 'team' is registered: see it with `headwater up`, under Stacks.")
+
+
+def evaluate_digits(console: Console) -> None:
+    """A digits classifier and its evaluation report: confusion matrix, classification
+    report, ROC and precision-recall curves, in the dashboard."""
+    console.rule("A digits classifier, evaluated")
+    run = digits_evaluation()
+    report = run.steps["evaluate_classifier"].outputs["output"]
+    console.print(f"Accuracy {report.metadata['accuracy']:.3f}: open the report in {run.name}.")
 
 
 if __name__ == "__main__":

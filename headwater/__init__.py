@@ -10,8 +10,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from headwater.artifacts.chart_spec import Chart, ChartAxis, ChartSeries
     from headwater.artifacts.materializers.base import Materializer
     from headwater.artifacts.materializers.registry import register_materializer
+    from headwater.artifacts.table_spec import Table, TableColumn
     from headwater.client import Client
     from headwater.compiler.artifact_config import ArtifactConfig
     from headwater.metadata_types import Path, StorageSize, Uri
@@ -29,6 +31,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "ArtifactConfig": "headwater.compiler.artifact_config",
     "ArtifactType": "headwater.store.models",
+    "Chart": "headwater.artifacts.chart_spec",
+    "ChartAxis": "headwater.artifacts.chart_spec",
+    "ChartSeries": "headwater.artifacts.chart_spec",
     "Client": "headwater.client",
     "ExecutionStatus": "headwater.store.models",
     "Materializer": "headwater.artifacts.materializers.base",
@@ -41,6 +46,8 @@ _EXPORTS = {
     "Step": "headwater.sdk.step",
     "StepContext": "headwater.runner.context",
     "StorageSize": "headwater.metadata_types",
+    "Table": "headwater.artifacts.table_spec",
+    "TableColumn": "headwater.artifacts.table_spec",
     "Uri": "headwater.metadata_types",
     "get_pipeline_context": "headwater.sdk.pipeline_context",
     "get_step_context": "headwater.sdk.context",
@@ -53,6 +60,9 @@ _EXPORTS = {
 __all__ = [
     "ArtifactConfig",
     "ArtifactType",
+    "Chart",
+    "ChartAxis",
+    "ChartSeries",
     "Client",
     "ExecutionStatus",
     "Materializer",
@@ -65,6 +75,8 @@ __all__ = [
     "Step",
     "StepContext",
     "StorageSize",
+    "Table",
+    "TableColumn",
     "Uri",
     "get_pipeline_context",
     "get_step_context",

@@ -23,7 +23,8 @@ HeadwaterError
 │       ├── NotAuthenticatedError  no valid credentials (HTTP 401)
 │       └── PermissionDeniedError  the caller may not do this (HTTP 403)
 ├── ArtifactError          an artifact could not be saved, found or loaded
-│   └── MaterializerError      no materializer fits a type, or one failed
+│   ├── MaterializerError      no materializer fits a type, or one failed
+│   └── VisualizationError     a chart or table a materializer emits is malformed
 ├── IntegrationError       an integration is unknown, not installed, or failed to install
 ├── ComparisonError        runs cannot be compared as asked (too few, too many, repeated)
 └── ApiError               a request a route refuses, with its HTTP status and code
@@ -121,6 +122,10 @@ class ArtifactError(HeadwaterError):
 
 class MaterializerError(ArtifactError):
     """No materializer handles a type, or a materializer failed."""
+
+
+class VisualizationError(ArtifactError):
+    """A chart or table a materializer emits is malformed; the message lists every problem."""
 
 
 class EntityInUseError(StoreError):

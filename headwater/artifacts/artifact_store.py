@@ -39,7 +39,12 @@ from headwater.artifacts.materializers.containers import ContainerMaterializer
 from headwater.artifacts.prune_lock import PruneLock
 from headwater.artifacts.staging import StagingArea, StagingCleanup
 from headwater.artifacts.visualization import SavedVisualization
-from headwater.errors import ArtifactError, HeadwaterError, MaterializerError
+from headwater.errors import (
+    ArtifactError,
+    HeadwaterError,
+    MaterializerError,
+    VisualizationError,
+)
 from headwater.metadata_types import StorageSize
 
 if TYPE_CHECKING:
@@ -341,10 +346,11 @@ def _failures_named(saver: Materializer, data: Any, uri: str) -> Iterator[None]:
 
 
 def _visualizations_of(saver: Materializer, data: Any) -> list[SavedVisualization]:
-    # A view that fails to draw should not fail the step whose output it would show.
+    # A view that fails to draw should not fail the step whose output it would show, but a
+    # malformed chart or table is the materializer author's to fix: it is raised.
     try:
         return saver.save_visualizations(data)
-    except Warning:
+    except (Warning, VisualizationError):
         raise
     except Exception:
         logger.warning(

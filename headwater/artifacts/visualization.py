@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 # How the dashboard renders a visualization file; mirrors the store's VisualizationType.
-VisualizationKind = Literal["html", "markdown", "image", "csv", "json", "chart"]
+VisualizationKind = Literal["html", "markdown", "image", "csv", "json", "chart", "table"]
 
 
 @dataclass(frozen=True, slots=True)

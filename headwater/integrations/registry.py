@@ -43,8 +43,8 @@ INTEGRATIONS: dict[str, Integration] = {
         ),
         Integration(
             "sklearn",
-            "scikit-learn models and data sets in steps",
-            ("scikit-learn==1.9.1",),
+            "scikit-learn estimators (skops' safe format) and evaluation reports",
+            ("scikit-learn==1.9.1", "skops==0.16.0"),
         ),
     )
 }

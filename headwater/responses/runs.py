@@ -24,7 +24,6 @@ from headwater.store.models import (
     PipelineRun,
     StepRun,
     Visualization,
-    VisualizationType,
 )
 
 if TYPE_CHECKING:
@@ -128,14 +127,14 @@ class ArtifactVersionResponse:
         one line per visualization saying where its file is.
 
         Like IPython's `display`, this is a call made to show something, so outside a
-        notebook it writes to standard output. Returns the visualizations shown; chart
-        data (drawn by the dashboard) is left out, as its image shows the same.
+        notebook it writes to standard output. Returns the visualizations shown; an
+        array's chart data is left out, as its image shows the same.
         """
-        views = [
+        all_views = [
             ArtifactVisualization(v, self._session.artifact_store_for(v.uri))
             for v in self.visualizations
-            if v.type is not VisualizationType.CHART
         ]
+        views = [view for view in all_views if not view.is_array_chart()]
         if display_inline(views):
             return views
         if not views:

@@ -54,11 +54,17 @@ class ArtifactVisualization:
                 )
             case "image":
                 return f'<img alt="{html.escape(self.name)}" src="{_data_url(data)}">'
+            case "chart" | "table":
+                return _structured_html(data, self.kind)
             case "json":
                 pretty = json.dumps(json.loads(data), indent=2)
                 return f"<pre>{html.escape(pretty)}</pre>"
             case _:  # csv, markdown: shown as text
                 return f"<pre>{html.escape(data.decode('utf-8', errors='replace'))}</pre>"
+
+    def is_array_chart(self) -> bool:
+        """Whether this is an array's chart data, which its PNG shows in a notebook."""
+        return self.kind == "chart" and b'"headwater.chart"' not in self.read_bytes()[:64]
 
     def __repr__(self) -> str:
         return f"<{self.kind} visualization '{self.name}' at {self.uri}>"
@@ -95,3 +101,14 @@ def _data_url(data: bytes) -> str:
     if data.lstrip().startswith(b"<svg") or data.lstrip().startswith(b"<?xml"):
         kind = "image/svg+xml"
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _structured_html(data: bytes, kind: str) -> str:
+    # The same data the dashboard draws, as an inline SVG or a static table.
+    from headwater.artifacts.chart_spec import Chart
+    from headwater.artifacts.static_views import chart_svg, table_html
+    from headwater.artifacts.table_spec import Table
+
+    if kind == "chart":
+        return chart_svg(Chart.model_validate_json(data))
+    return table_html(Table.model_validate_json(data))

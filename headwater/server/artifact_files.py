@@ -24,6 +24,7 @@ _VISUALIZATION_MEDIA_TYPES = {
     VisualizationType.CSV: "text/csv; charset=utf-8",
     VisualizationType.JSON: "application/json",
     VisualizationType.CHART: "application/json",
+    VisualizationType.TABLE: "application/json",
 }
 
 

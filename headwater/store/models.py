@@ -80,8 +80,11 @@ class VisualizationType(StrEnum):
     IMAGE = "image"
     CSV = "csv"
     JSON = "json"
-    # Chart data (JSON) for the dashboard to draw: a line or a heatmap of an array.
+    # Chart data (JSON) for the dashboard to draw: an array's line or heatmap, or a
+    # declarative `headwater.artifacts.chart_spec.Chart`.
     CHART = "chart"
+    # A `headwater.artifacts.table_spec.Table` (JSON): typed columns, rows, cell statuses.
+    TABLE = "table"
 
 
 class _Frozen(BaseModel):

@@ -13,6 +13,9 @@ import headwater
 PUBLIC = {
     "ArtifactConfig",
     "ArtifactType",
+    "Chart",
+    "ChartAxis",
+    "ChartSeries",
     "Client",
     "ExecutionStatus",
     "Materializer",
@@ -25,6 +28,8 @@ PUBLIC = {
     "Step",
     "StepContext",
     "StorageSize",
+    "Table",
+    "TableColumn",
     "Uri",
     "get_pipeline_context",
     "get_step_context",

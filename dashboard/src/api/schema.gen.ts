@@ -4842,7 +4842,7 @@ export interface components {
          * @description How the dashboard should render a visualization file.
          * @enum {string}
          */
-        VisualizationType: "html" | "markdown" | "image" | "csv" | "json" | "chart";
+        VisualizationType: "html" | "markdown" | "image" | "csv" | "json" | "chart" | "table";
         /**
          * VoteCreate
          * @description An approver's decision on a request (the server records the logged-in user).

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from headwater.artifacts.materializers.class_paths import find_loaded_class, import_path
 from headwater.artifacts.visualization import SavedVisualization
+from headwater.errors import VisualizationError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from headwater.artifacts.chart_spec import Chart
     from headwater.artifacts.filesystem import FileSystem
+    from headwater.artifacts.table_spec import Table
     from headwater.artifacts.visualization import VisualizationKind
 
 VISUALIZATIONS_FOLDER = "_visualizations"
@@ -65,7 +71,8 @@ class Materializer:
         """Views of `data` for the dashboard; by default there are none.
 
         Write new files with `write_visualization` (they go below `<uri>/_visualizations/`
-        and are not part of the content hash), or offer a data file with `show_file`.
+        and are not part of the content hash), charts and tables with `write_chart` and
+        `write_table`, or offer a data file with `show_file`.
         """
         return []
 
@@ -101,3 +108,43 @@ class Materializer:
     def show_file(self, name: str, kind: VisualizationKind, file_name: str) -> SavedVisualization:
         """Offer a data file itself as a visualization, without writing a copy."""
         return SavedVisualization(type=kind, uri=self.file_path(file_name), name=name)
+
+    def write_chart(self, name: str, chart: Chart | Mapping[str, Any]) -> SavedVisualization:
+        """Write a declarative chart (a `Chart`, or a dict of its fields) as a view.
+
+        Raises:
+            VisualizationError: the chart is malformed; the message lists every problem.
+        """
+        # Imported here: pydantic loads only when a chart is written, not with the store.
+        from headwater.artifacts.chart_spec import Chart
+
+        content = _checked_json(Chart, chart, name)
+        return self.write_visualization(name, "chart", content, extension="json")
+
+    def write_table(self, name: str, table: Table | Mapping[str, Any]) -> SavedVisualization:
+        """Write a table (a `Table`, or a dict of its fields) as a view.
+
+        Raises:
+            VisualizationError: the table is malformed; the message lists every problem.
+        """
+        from headwater.artifacts.table_spec import Table
+
+        content = _checked_json(Table, table, name)
+        return self.write_visualization(name, "table", content, extension="json")
+
+
+def _checked_json(model: type[BaseModel], value: object, name: str) -> bytes:
+    from pydantic import ValidationError
+
+    try:
+        checked = value if isinstance(value, model) else model.model_validate(value)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']) or model.__name__}: {error['msg']}"
+            for error in exc.errors()
+        )
+        raise VisualizationError(
+            f"The {model.__name__.lower()} '{name}' is malformed: {problems}. Fix its fields "
+            f"(see headwater.{model.__name__})."
+        ) from None
+    return checked.model_dump_json(exclude_none=True).encode()

@@ -53,7 +53,9 @@ function Visualizations({ artifact }: { artifact: ArtifactVersion }) {
     return <span className="faint">This type has no visualization; download its files below.</span>;
   }
   const charts = views.flatMap((view, index) => (view.type === "chart" ? [{ view, index }] : []));
-  if (charts.length === 0) {
+  // Only an array's views (charts beside images of the same data) fold the images away.
+  const isArrayPair = views.every((view) => view.type === "chart" || view.type === "image");
+  if (charts.length === 0 || !isArrayPair) {
     return views.map((view, index) => (
       <VisualizationSection key={view.uri} artifact={artifact} index={index} />
     ));

@@ -5,6 +5,7 @@ import { ChartVisualization } from "@/features/artifacts/components/chart-visual
 import { CsvTable } from "@/features/artifacts/components/csv-table";
 import { JsonTree } from "@/features/artifacts/components/json-tree";
 import { MarkdownView } from "@/features/artifacts/components/markdown-view";
+import { TableVisualization } from "@/features/artifacts/components/table-visualization";
 
 export interface ArtifactVisualizationProps {
   artifactVersionId: string;
@@ -36,6 +37,8 @@ function TextVisualization({
               onShowImage={onShowImage}
             />
           );
+        if (visualization.type === "table")
+          return <TableVisualization text={content} label={visualization.name} />;
         if (visualization.type === "csv")
           return <CsvTable text={content} label={visualization.name} />;
         if (visualization.type === "markdown")
@@ -72,6 +75,7 @@ export function ArtifactVisualization(props: ArtifactVisualizationProps) {
         />
       );
     case "chart":
+    case "table":
     case "csv":
     case "json":
     case "markdown":

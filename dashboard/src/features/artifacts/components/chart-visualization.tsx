@@ -2,7 +2,14 @@ import { lazy, Suspense, useMemo } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { LoadingState } from "@/components/ui/states";
 import { describeSampling, parseChartData } from "@/features/artifacts/lib/chart-data";
+import { isStructuredChart, parseStructuredChart } from "@/features/artifacts/lib/structured-chart";
 import { errorMessage } from "@/lib/api-client";
+
+const StructuredChart = lazy(() =>
+  import("@/features/artifacts/components/structured-chart").then((module) => ({
+    default: module.StructuredChart,
+  })),
+);
 
 const ArrayChart = lazy(() =>
   import("@/features/artifacts/components/array-chart").then((module) => ({
@@ -23,13 +30,17 @@ function chartLabel(kind: "line" | "heatmap", shape: number[]): string {
   return kind === "line" ? `Line chart of ${size} values` : `Heatmap of ${size} values`;
 }
 
-/** An array's line chart or heatmap, with a note when the server downsampled it. */
+/** A declarative chart, or an array's line chart or heatmap (noting any downsampling). */
 export function ChartVisualization({ text, name, onShowImage }: ChartVisualizationProps) {
   const parsed = useMemo(() => {
     try {
-      return { chart: parseChartData(text), error: null };
+      const data: unknown = JSON.parse(text);
+      if (isStructuredChart(data)) {
+        return { chart: null, structured: parseStructuredChart(data), error: null };
+      }
+      return { chart: parseChartData(text), structured: null, error: null };
     } catch (error) {
-      return { chart: null, error };
+      return { chart: null, structured: null, error };
     }
   }, [text]);
   const fallback = (error: unknown) => (
@@ -43,6 +54,17 @@ export function ChartVisualization({ text, name, onShowImage }: ChartVisualizati
       ) : null}
     </div>
   );
+  if (parsed.structured) {
+    return (
+      <figure className="chart-figure">
+        <ErrorBoundary fallback={fallback}>
+          <Suspense fallback={<LoadingState label="Loading the chart…" />}>
+            <StructuredChart chart={parsed.structured} />
+          </Suspense>
+        </ErrorBoundary>
+      </figure>
+    );
+  }
   if (!parsed.chart) return fallback(parsed.error);
   const sampling = describeSampling(parsed.chart);
   return (
