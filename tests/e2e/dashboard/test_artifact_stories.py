@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.dashboard.conftest import REPO, Dashboard, finish, headwater_env
 
 # An artifact is named after its step and output.
-ARTIFACT = "make_features.features"
+ARTIFACT = "features"
 
 
 @pytest.fixture(scope="module")
