@@ -32,7 +32,7 @@ def component_path(auth_server: AuthServer, monkeypatch: pytest.MonkeyPatch) -> 
         StackComponentCreate(
             name="hook",
             type=StackComponentType.ALERTER,
-            flavor="webhook",
+            flavor="token-hook",
             settings={"url": "http://hooks.invalid"},
             secrets={"token": "old"},
             project_name="lab",

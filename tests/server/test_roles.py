@@ -300,7 +300,12 @@ def test_a_project_viewer_cannot_create_change_or_delete_anything(matrix: Matrix
     world = matrix.worlds[viewer.user]
     token = matrix.server.token(viewer.user)
     writes = [o for o in _operations(matrix.server) if o.method != "GET"]
-    reads_in_disguise = {"lookup_artifact_versions", "compare_runs", "dry_run_promotion_rules"}
+    reads_in_disguise = {
+        "lookup_artifact_versions",
+        "compare_runs",
+        "export_run_comparison",
+        "dry_run_promotion_rules",
+    }
     # Logging oneself out everywhere changes nothing of a project: anyone may.
     own_account = {"end_my_sessions"}
 

@@ -7,6 +7,8 @@ registration wins.
 
 from __future__ import annotations
 
+import importlib
+import sys
 import threading
 from dataclasses import dataclass
 
@@ -114,7 +116,20 @@ def find_materializer(data_type: type) -> type[Materializer]:
         find_materializer(numpy.ndarray)  # NumpyArrayMaterializer
         ```
     """
+    _load_integration_for(data_type)
     return _registry.find(data_type)
+
+
+# Libraries whose values an integration of ours saves: the integration registers its
+# materializers the first time such a value is saved, so an estimator is saved the same
+# way whether or not the user imported the integration.
+_INTEGRATIONS_BY_LIBRARY = {"sklearn": "headwater.integrations.sklearn"}
+
+
+def _load_integration_for(data_type: type) -> None:
+    module = _INTEGRATIONS_BY_LIBRARY.get(data_type.__module__.partition(".")[0])
+    if module is not None and module not in sys.modules:
+        importlib.import_module(module)
 
 
 def register_materializer(materializer: type[Materializer]) -> None:
