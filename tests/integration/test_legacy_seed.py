@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import runpy
 import urllib.request
-import warnings
 from pathlib import Path
 from typing import Any
 
