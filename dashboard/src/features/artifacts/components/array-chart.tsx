@@ -10,7 +10,7 @@ import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 import type { ChartData } from "@/features/artifacts/lib/chart-data";
 import { chartOption } from "@/features/artifacts/lib/chart-options";
-import { useChartTokens } from "@/features/artifacts/lib/use-chart-tokens";
+import { useChartTokens } from "@/lib/use-chart-tokens";
 
 // Loaded only when a chart is shown (this module is imported lazily): the first page
 // never downloads ECharts.

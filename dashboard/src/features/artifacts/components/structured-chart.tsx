@@ -14,7 +14,7 @@ import {
   describeStructuredChart,
 } from "@/features/artifacts/lib/structured-chart";
 import { structuredChartOption } from "@/features/artifacts/lib/structured-chart-options";
-import { useChartTokens } from "@/features/artifacts/lib/use-chart-tokens";
+import { useChartTokens } from "@/lib/use-chart-tokens";
 
 // Imported lazily, like the array charts: the first page never downloads ECharts.
 use([

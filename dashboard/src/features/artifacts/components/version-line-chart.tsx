@@ -3,9 +3,9 @@ import { DataZoomComponent, GridComponent, TooltipComponent } from "echarts/comp
 import { init, use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
-import { useChartTokens } from "@/features/artifacts/lib/use-chart-tokens";
 import { versionChartOption } from "@/features/artifacts/lib/version-chart-options";
 import type { VersionPoint } from "@/features/artifacts/lib/version-series";
+import { useChartTokens } from "@/lib/use-chart-tokens";
 
 // Imported lazily, like the array chart: the catalog never downloads ECharts.
 use([LineChart, GridComponent, TooltipComponent, DataZoomComponent, CanvasRenderer]);

@@ -9,14 +9,9 @@ import {
 } from "@/features/artifacts/lib/chart-data";
 
 /** The theme colours a chart uses, read from CSS variables. */
-export interface ChartTokens {
-  text: string;
-  muted: string;
-  grid: string;
-  accent: string;
-  surface: string;
-  border: string;
-}
+import type { ChartTokens } from "@/lib/use-chart-tokens";
+
+export type { ChartTokens };
 
 // Viridis, as in the PNG heatmaps: perceptually even and colour-blind safe.
 const VIRIDIS = [

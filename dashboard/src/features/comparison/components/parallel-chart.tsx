@@ -4,8 +4,8 @@ import type { ChartAxis } from "@/features/comparison/lib/chart-axes";
 import type { ColorScale } from "@/features/comparison/lib/chart-colors";
 import { parallelOption } from "@/features/comparison/lib/chart-options";
 import type { BrushIntervals } from "@/features/comparison/lib/compare-search";
-import { useChartTokens } from "@/features/comparison/lib/use-chart-tokens";
 import { useECharts } from "@/features/comparison/lib/use-echarts";
+import { useChartTokens } from "@/lib/use-chart-tokens";
 
 export interface ParallelChartProps {
   axes: ChartAxis[];

@@ -7,8 +7,8 @@ import {
   scatterOption,
   scatterPoints,
 } from "@/features/comparison/lib/chart-options";
-import { useChartTokens } from "@/features/comparison/lib/use-chart-tokens";
 import { useECharts } from "@/features/comparison/lib/use-echarts";
+import { useChartTokens } from "@/lib/use-chart-tokens";
 
 export interface ScatterChartProps {
   x: ChartAxis;

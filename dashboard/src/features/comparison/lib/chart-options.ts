@@ -3,7 +3,7 @@ import type { EChartsOption } from "echarts";
 import type { ComparedRun } from "@/features/comparison/api/compare-runs";
 import { axisDatum, type ChartAxis } from "@/features/comparison/lib/chart-axes";
 import type { ColorScale } from "@/features/comparison/lib/chart-colors";
-import type { ChartTokens } from "@/features/comparison/lib/use-chart-tokens";
+import type { ChartTokens } from "@/lib/use-chart-tokens";
 
 // ECharts reads "-" as "no value here".
 const EMPTY = "-";

@@ -8,13 +8,10 @@ import {
 } from "echarts/components";
 import { init, use } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { MetadataSeries } from "@/features/metadata/lib/explorer-search";
-import {
-  type ChartDatum,
-  type ChartTokens,
-  historyOption,
-} from "@/features/metadata/lib/series-chart";
+import { type ChartDatum, historyOption } from "@/features/metadata/lib/series-chart";
+import { useChartTokens } from "@/lib/use-chart-tokens";
 
 // Loaded only when a key is opened (this module is imported lazily).
 use([
@@ -29,35 +26,6 @@ use([
 export interface HistoryChartProps {
   series: MetadataSeries;
   label: string;
-}
-
-function readTokens(): ChartTokens {
-  const style = getComputedStyle(document.documentElement);
-  const token = (name: string) => style.getPropertyValue(name).trim();
-  return {
-    text: token("--text"),
-    muted: token("--text-muted"),
-    grid: token("--grid"),
-    surface: token("--surface"),
-    border: token("--border-strong"),
-  };
-}
-
-/** The theme's chart colours, read again when the theme (or the system's) changes. */
-function useChartTokens(): ChartTokens {
-  const [tokens, setTokens] = useState(readTokens);
-  useEffect(() => {
-    const update = () => setTokens(readTokens());
-    const observer = new MutationObserver(update);
-    observer.observe(document.documentElement, { attributeFilter: ["data-theme"] });
-    const scheme = window.matchMedia("(prefers-color-scheme: dark)");
-    scheme.addEventListener("change", update);
-    return () => {
-      observer.disconnect();
-      scheme.removeEventListener("change", update);
-    };
-  }, []);
-  return tokens;
 }
 
 /** A key's history: a line per pipeline; clicking a run's point opens the run. */

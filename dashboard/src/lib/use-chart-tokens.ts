@@ -1,6 +1,15 @@
-/** The theme's chart colours for ECharts, kept in step with the light or dark theme. */
+/** The theme's chart colours for ECharts, read from CSS variables again when the theme changes. */
 import { useEffect, useState } from "react";
-import type { ChartTokens } from "@/features/artifacts/lib/chart-options";
+
+export interface ChartTokens {
+  text: string;
+  muted: string;
+  grid: string;
+  accent: string;
+  surface: string;
+  border: string;
+  faint: string;
+}
 
 function readTokens(): ChartTokens {
   const style = getComputedStyle(document.documentElement);
@@ -12,10 +21,10 @@ function readTokens(): ChartTokens {
     accent: token("--accent"),
     surface: token("--surface"),
     border: token("--border-strong"),
+    faint: token("--text-faint"),
   };
 }
 
-/** The theme's chart colours, read again when the theme (or the system's) changes. */
 export function useChartTokens(): ChartTokens {
   const [tokens, setTokens] = useState(readTokens);
   useEffect(() => {
