@@ -68,6 +68,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "record_run_heartbeat": _need(R.RUN, A.UPDATE, _RUN),
     "list_run_steps": _need(R.STEP, A.READ, _RUN),
     "get_run_dag": _need(R.RUN, A.READ, _RUN),
+    "get_run_dag_steps": _need(R.RUN, A.READ, _RUN),
     "get_run_stack": _need(R.RUN, A.READ, _RUN),
     # step runs
     "start_step_run": _need(R.STEP, A.CREATE, InBody(("run_id",), L.RUN)),

@@ -220,6 +220,12 @@ class RunReader(Protocol):
         queries whatever the run's size. Raises `EntityNotFoundError` for an unknown id."""
         ...
 
+    def get_run_dag_steps(self, run_id: uuid.UUID, step_run_ids: Sequence[uuid.UUID]) -> RunDag:
+        """The part of a run's DAG about some of its step runs: those steps (ids of other
+        runs are left out), the edges on them and the artifact versions at their ends, so
+        a drawn DAG is patched as steps change instead of fetched whole."""
+        ...
+
     def list_events(
         self, *, after: int, limit: int = 500, run_id: uuid.UUID | None = None
     ) -> list[StoreEvent]:

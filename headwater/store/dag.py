@@ -14,6 +14,10 @@ from pydantic import BaseModel, ConfigDict
 
 from headwater.store.models import ExecutionStatus, PipelineRun
 
+# The most step runs one DAG patch reads: bounded so its IN lists stay within every
+# database's parameter limits.
+MAX_PATCH_STEPS = 500
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from headwater.errors import EntityNotFoundError
+from headwater.errors import EntityNotFoundError, StoreError
 from tests.store_contract.records import a_run, an_output, record_step
 
 
@@ -75,3 +75,59 @@ def test_the_dag_costs_the_same_queries_for_three_steps_as_for_thirty(store):
 def test_the_dag_of_an_unknown_run_is_not_found(store):
     with pytest.raises(EntityNotFoundError, match="No run"):
         store.get_run_dag(uuid.uuid4())
+
+
+def test_a_dag_patch_holds_the_asked_steps_with_their_edges_and_artifacts(store):
+    run = _chain(store, 3)
+    whole = store.get_run_dag(run.id)
+    middle = next(s for s in whole.steps if s.name == "step_1")
+    elsewhere = _chain(store, 1)
+    foreign = store.get_run_dag(elsewhere.id).steps[0]
+
+    patch = store.get_run_dag_steps(run.id, [middle.id, foreign.id])
+
+    assert patch.run.id == run.id
+    assert [s.name for s in patch.steps] == ["step_1"]
+    assert patch.steps[0] == middle
+    assert sorted((e.kind.value, e.name) for e in patch.edges) == [
+        ("input", "data"),
+        ("output", "output"),
+    ]
+    assert {e.step_run_id for e in patch.edges} == {middle.id}
+    linked = {e.artifact_version_id for e in patch.edges}
+    assert {a.id for a in patch.artifacts} == linked
+    assert set(patch.artifacts) <= set(whole.artifacts)
+
+
+def test_a_dag_patch_costs_the_same_queries_for_one_step_as_for_twenty(store):
+    run = _chain(store, 30)
+    ids = [s.id for s in store.get_run_dag(run.id).steps]
+
+    with counted_statements() as for_one:
+        store.get_run_dag_steps(run.id, ids[:1])
+    with counted_statements() as for_twenty:
+        patch = store.get_run_dag_steps(run.id, ids[:20])
+
+    assert len(for_twenty) == len(for_one)
+    assert len(patch.steps) == 20
+
+
+def test_a_dag_patch_of_too_many_steps_is_refused(store):
+    run = _chain(store, 1)
+
+    with pytest.raises(StoreError, match="at most 500"):
+        store.get_run_dag_steps(run.id, [uuid.uuid4() for _ in range(501)])
+
+
+def test_a_dag_patch_of_an_unknown_run_is_not_found(store):
+    with pytest.raises(EntityNotFoundError, match="No run"):
+        store.get_run_dag_steps(uuid.uuid4(), [uuid.uuid4()])
+
+
+def test_a_dag_patch_of_no_step_holds_the_run_alone(store):
+    run = _chain(store, 2)
+
+    patch = store.get_run_dag_steps(run.id, [])
+
+    assert patch.run.id == run.id
+    assert (patch.steps, patch.artifacts, patch.edges) == ((), (), ())

@@ -1442,6 +1442,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/{run_id}/dag/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Run Dag Steps
+         * @description The part of a run's DAG about some of its step runs: those steps, the edges on them
+         *     and the artifact versions at their ends.
+         *
+         *     A page that drew the DAG patches it with this as live events name changed steps,
+         *     instead of fetching the whole graph again. Ids of other runs' steps are left out.
+         */
+        get: operations["get_run_dag_steps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/runs/{run_id}/heartbeat": {
         parameters: {
             query?: never;
@@ -3986,6 +4010,19 @@ export interface components {
              * @default default
              */
             user_name: string;
+        };
+        /**
+         * RunDag
+         * @description Everything needed to draw a run: the run, its steps, artifacts and edges.
+         */
+        RunDag: {
+            /** Artifacts */
+            artifacts: components["schemas"]["DagArtifact"][];
+            /** Edges */
+            edges: components["schemas"]["DagEdge"][];
+            run: components["schemas"]["PipelineRun"];
+            /** Steps */
+            steps: components["schemas"]["DagStep"][];
         };
         /**
          * RunDagResponse
@@ -11610,6 +11647,93 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_run_dag_steps: {
+        parameters: {
+            query: {
+                step_run_id: string[];
+            };
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDag"];
+                };
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
             400: {

@@ -10,6 +10,8 @@ export type PipelinePage = Schemas["PipelinePage"];
 export type PipelineRun = Schemas["PipelineRun"];
 export type RunPage = Schemas["RunPage"];
 export type RunDag = Schemas["RunDagResponse"];
+/** The part of a run DAG about some step runs, to patch a drawn DAG with. */
+export type RunDagPatch = Schemas["RunDag"];
 export type DagStep = Schemas["DagStep"];
 export type DagArtifact = Schemas["DagArtifact"];
 export type DagEdge = Schemas["DagEdge"];

@@ -1,6 +1,14 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { invalidateLive, keysToRefetch, readEvent } from "@/lib/live-events";
+import type { RunDag, RunDagPatch } from "@/api/types";
+import { MAX_PATCH_STEPS } from "@/lib/dag-patch";
+import {
+  invalidateLive,
+  keysToRefetch,
+  type LiveEvent,
+  planLive,
+  readEvent,
+} from "@/lib/live-events";
 import { queryScopes } from "@/lib/query-scopes";
 
 function serverEvent(entity: string, entityId: string, runId: string): string {
@@ -77,6 +85,33 @@ describe("keysToRefetch", () => {
   });
 });
 
+describe("planLive", () => {
+  const step = (stepRunId: string, runId = "r-1"): LiveEvent => ({
+    entity: "step_run",
+    runId,
+    stepRunId,
+  });
+
+  it("patches a held DAG with each changed step once", () => {
+    const plan = planLive([step("s-1"), step("s-2"), step("s-1")], (runId) => runId === "r-1");
+
+    expect([...plan.patches]).toEqual([["r-1", ["s-1", "s-2"]]]);
+  });
+
+  it("patches a held DAG's run alone on a run event", () => {
+    const plan = planLive([{ entity: "run", runId: "r-1" }], () => true);
+
+    expect([...plan.patches]).toEqual([["r-1", []]]);
+  });
+
+  it("refetches a DAG it does not hold, or one with too many changed steps", () => {
+    const many = Array.from({ length: MAX_PATCH_STEPS + 1 }, (_, i) => step(`s-${i}`));
+
+    expect(planLive([step("s-1", "r-2")], (runId) => runId === "r-1").patches.size).toBe(0);
+    expect(planLive(many, () => true).patches.size).toBe(0);
+  });
+});
+
 describe("invalidateLive", () => {
   function clientWith(keys: readonly (readonly unknown[])[]): QueryClient {
     const client = new QueryClient();
@@ -87,33 +122,86 @@ describe("invalidateLive", () => {
   const isStale = (client: QueryClient, key: readonly unknown[]) =>
     client.getQueryState(key)?.isInvalidated;
 
-  it("leaves the logs of other steps and other runs alone on a step run event", () => {
+  const unreachable = () => Promise.reject(new Error("the server is away"));
+
+  function heldDag(): RunDag {
+    return {
+      run: { id: "r-1", status: "running" } as RunDag["run"],
+      steps: [{ id: "s-1", name: "train", status: "running" } as RunDag["steps"][number]],
+      artifacts: [],
+      edges: [],
+      pending_steps: [{ name: "evaluate", upstream: ["train"] }],
+    };
+  }
+
+  it("leaves the logs of other steps and other runs alone on a step run event", async () => {
     const ownLog = [...queryScopes.stepRun("s-1"), "logs", {}];
     const otherLog = [...queryScopes.stepRun("s-2"), "logs", {}];
-    const dag = [...queryScopes.runSteps("r-1"), "dag"];
-    const otherDag = [...queryScopes.runSteps("r-2"), "dag"];
+    const otherDag = queryScopes.runDag("r-2");
     const list = [...queryScopes.runLists(), { page: 1 }];
-    const client = clientWith([ownLog, otherLog, dag, otherDag, list]);
+    const client = clientWith([ownLog, otherLog, otherDag, list]);
 
-    invalidateLive(client, [{ entity: "step_run", runId: "r-1", stepRunId: "s-1" }]);
+    await invalidateLive(client, [{ entity: "step_run", runId: "r-1", stepRunId: "s-1" }]);
 
-    expect([ownLog, otherLog, dag, otherDag, list].map((key) => isStale(client, key))).toEqual([
+    expect([ownLog, otherLog, otherDag, list].map((key) => isStale(client, key))).toEqual([
       true,
       false,
-      true,
       false,
       false,
     ]);
   });
 
-  it("refetches a run's DAG and the run lists, but no step's log, on a run event", () => {
-    const dag = [...queryScopes.runSteps("r-1"), "dag"];
+  it("patches a held DAG in place instead of refetching it", async () => {
+    const dag = queryScopes.runDag("r-1");
+    const client = new QueryClient();
+    client.setQueryData(dag, heldDag());
+    const asked: string[][] = [];
+    const answer = (runId: string, ids: string[]): Promise<RunDagPatch> => {
+      asked.push([runId, ...ids]);
+      const done = { ...heldDag().steps[0], status: "completed" } as RunDagPatch["steps"][number];
+      return Promise.resolve({ run: heldDag().run, steps: [done], artifacts: [], edges: [] });
+    };
+
+    await invalidateLive(client, [{ entity: "step_run", runId: "r-1", stepRunId: "s-1" }], answer);
+
+    expect(asked).toEqual([["r-1", "s-1"]]);
+    expect(isStale(client, dag)).toBe(false);
+    expect(client.getQueryData<RunDag>(dag)?.steps[0]?.status).toBe("completed");
+  });
+
+  it("refetches a held DAG whose patch cannot be read", async () => {
+    const dag = queryScopes.runDag("r-1");
+    const client = new QueryClient();
+    client.setQueryData(dag, heldDag());
+
+    await invalidateLive(
+      client,
+      [{ entity: "step_run", runId: "r-1", stepRunId: "s-1" }],
+      unreachable,
+    );
+
+    expect(isStale(client, dag)).toBe(true);
+  });
+
+  it("refetches the run lists but no step's log on a run event, patching the held DAG", async () => {
+    const dag = queryScopes.runDag("r-1");
     const list = [...queryScopes.runLists(), { page: 1 }];
     const log = [...queryScopes.stepRun("s-1"), "logs", {}];
-    const client = clientWith([dag, list, log]);
+    const detail = [...queryScopes.run("r-1"), "detail"];
+    const client = clientWith([list, log, detail]);
+    client.setQueryData(dag, heldDag());
+    const ended = { ...heldDag().run, status: "completed" } as RunDag["run"];
 
-    invalidateLive(client, [{ entity: "run", runId: "r-1" }]);
+    await invalidateLive(client, [{ entity: "run", runId: "r-1" }], () =>
+      Promise.resolve({ run: ended, steps: [], artifacts: [], edges: [] }),
+    );
 
-    expect([dag, list, log].map((key) => isStale(client, key))).toEqual([true, true, false]);
+    expect([dag, list, log, detail].map((key) => isStale(client, key))).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect(client.getQueryData<RunDag>(dag)?.run.status).toBe("completed");
   });
 });

@@ -10,6 +10,8 @@ export const queryScopes = {
   run: (runId: string) => ["run", runId] as const,
   /** A run's steps (its DAG and timeline). */
   runSteps: (runId: string) => [...queryScopes.run(runId), "steps"] as const,
+  /** A run's DAG: live step events patch it in place rather than refetch it. */
+  runDag: (runId: string) => [...queryScopes.runSteps(runId), "dag"] as const,
   /** Everything about one step run: its record, log and cache explanation. */
   stepRun: (stepRunId: string) => ["step-run", stepRunId] as const,
   /** Pipelines with their run counts and latest runs. */

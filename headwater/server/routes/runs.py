@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -21,6 +22,7 @@ from headwater.server.schemas import (
     StepRunPage,
 )
 from headwater.session import Session
+from headwater.store.dag import MAX_PATCH_STEPS, RunDag
 from headwater.store.models import PipelineRun, RunCreate
 from headwater.store.permissions import Resource
 
@@ -132,6 +134,22 @@ def get_run_dag(run_id: str, session: SessionDep, request: Request) -> Response:
     if _matches(request.headers.get("if-none-match"), headers["ETag"]):
         return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(graph.body(run_json), media_type="application/json", headers=headers)
+
+
+@router.get("/runs/{run_id}/dag/steps", operation_id="get_run_dag_steps")
+def get_run_dag_steps(
+    run_id: str,
+    session: SessionDep,
+    step_run_id: Annotated[list[uuid.UUID] | None, Query(max_length=MAX_PATCH_STEPS)] = None,
+) -> RunDag:
+    """The part of a run's DAG about some of its step runs: the run, those steps, the edges
+    on them and the artifact versions at their ends (with no step run, the run alone).
+
+    A page that drew the DAG patches it with this as live events name changed steps,
+    instead of fetching the whole graph again. Ids of other runs' steps are left out.
+    """
+    run = session.store.get_run(run_id)
+    return session.store.get_run_dag_steps(run.id, step_run_id or [])
 
 
 def _graph_members(session: Session, run: PipelineRun) -> bytes:

@@ -39,6 +39,8 @@ from headwater.store.rest.transport import Transport, new_idempotency_key
 from headwater.store.rest.utc import parse_model
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from headwater.store.filters import ListQuery
     from headwater.store.models import (
         ExecutionStatus,
@@ -134,6 +136,13 @@ class RestStore(
     def get_run_dag(self, run_id: uuid.UUID) -> RunDag:
         """See `Store.get_run_dag`."""
         body = self._http.call("GET", f"/runs/{run_id}/dag")
+        body.pop("pending_steps", None)
+        return parse_model(RunDag, body)
+
+    def get_run_dag_steps(self, run_id: uuid.UUID, step_run_ids: Sequence[uuid.UUID]) -> RunDag:
+        """See `Store.get_run_dag_steps`."""
+        params = {"step_run_id": [str(i) for i in step_run_ids]}
+        body = self._http.call("GET", f"/runs/{run_id}/dag/steps", params=params)
         body.pop("pending_steps", None)
         return parse_model(RunDag, body)
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter
 from sqlalchemy import literal, select, union_all
 
-from headwater.store.dag import DagArtifact, DagEdge, DagStep, EdgeKind, RunDag
+from headwater.errors import InvalidValueError
+from headwater.store.dag import MAX_PATCH_STEPS, DagArtifact, DagEdge, DagStep, EdgeKind, RunDag
 from headwater.store.sql import runs
 from headwater.store.sql.schema import (
     artifact_versions,
@@ -21,11 +22,20 @@ from headwater.store.sql.schema import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from sqlalchemy import ColumnElement
     from sqlalchemy.engine import Connection, CursorResult
 
 
-def _links_of_run(run_id: uuid.UUID) -> Any:
-    """Input and output links of every step run of the run, as one UNION."""
+def _of_steps(run_id: uuid.UUID, step_run_ids: Collection[uuid.UUID] | None) -> ColumnElement[bool]:
+    """The step runs a query covers: all of the run's, or those of `step_run_ids` in it."""
+    condition = step_runs.c.run_id == run_id
+    return condition if step_run_ids is None else condition & step_runs.c.id.in_(step_run_ids)
+
+
+def _links_of_run(run_id: uuid.UUID, step_run_ids: Collection[uuid.UUID] | None = None) -> Any:
+    """Input and output links of the run's step runs (or of some), as one UNION."""
     parts = []
     for kind, table in ((EdgeKind.INPUT, step_run_inputs), (EdgeKind.OUTPUT, step_run_outputs)):
         parts.append(
@@ -37,7 +47,7 @@ def _links_of_run(run_id: uuid.UUID) -> Any:
                 table.c.position,
             )
             .join(step_runs, step_runs.c.id == table.c.step_run_id)
-            .where(step_runs.c.run_id == run_id)
+            .where(_of_steps(run_id, step_run_ids))
         )
     return union_all(*parts)
 
@@ -48,9 +58,31 @@ def get_run_dag(connection: Connection, run_id: uuid.UUID) -> RunDag:
     Raises:
         EntityNotFoundError: there is no run with that id.
     """
+    return _dag_of(connection, run_id, None)
+
+
+def get_run_dag_steps(
+    connection: Connection, run_id: uuid.UUID, step_run_ids: Collection[uuid.UUID]
+) -> RunDag:
+    """The part of a run's DAG about some of its step runs, in the same four queries.
+
+    Raises:
+        EntityNotFoundError: there is no run with that id.
+        InvalidValueError: more than `MAX_PATCH_STEPS` step runs are asked for.
+    """
+    if len(step_run_ids) > MAX_PATCH_STEPS:
+        raise InvalidValueError(
+            f"A DAG patch covers at most {MAX_PATCH_STEPS} step runs, not {len(step_run_ids)}."
+        )
+    return _dag_of(connection, run_id, set(step_run_ids))
+
+
+def _dag_of(
+    connection: Connection, run_id: uuid.UUID, step_run_ids: set[uuid.UUID] | None
+) -> RunDag:
     run = runs.get_run(connection, run_id)
-    steps = _steps(connection, run.id)
-    links = connection.execute(_links_of_run(run.id)).all()
+    steps = _steps(connection, run.id, step_run_ids)
+    links = connection.execute(_links_of_run(run.id, step_run_ids)).all()
     edges = _adapters().edges.validate_python(
         [
             {
@@ -63,7 +95,10 @@ def get_run_dag(connection: Connection, run_id: uuid.UUID) -> RunDag:
         ]
     )
     return RunDag.model_construct(
-        run=run, steps=steps, artifacts=_artifacts(connection, run.id), edges=edges
+        run=run,
+        steps=steps,
+        artifacts=_artifacts(connection, run.id, step_run_ids),
+        edges=edges,
     )
 
 
@@ -87,7 +122,9 @@ def _adapters() -> _Adapters:
     )
 
 
-def _steps(connection: Connection, run_id: uuid.UUID) -> tuple[DagStep, ...]:
+def _steps(
+    connection: Connection, run_id: uuid.UUID, step_run_ids: set[uuid.UUID] | None
+) -> tuple[DagStep, ...]:
     c = step_runs.c
     rows = connection.execute(
         select(
@@ -102,14 +139,16 @@ def _steps(connection: Connection, run_id: uuid.UUID) -> tuple[DagStep, ...]:
             c.cpu_seconds,
             c.peak_memory_bytes,
         )
-        .where(c.run_id == run_id)
+        .where(_of_steps(run_id, step_run_ids))
         .order_by(c.created, c.id)
     )
     return _adapters().steps.validate_python(_as_dicts(rows))
 
 
-def _artifacts(connection: Connection, run_id: uuid.UUID) -> tuple[DagArtifact, ...]:
-    linked = _links_of_run(run_id).subquery()
+def _artifacts(
+    connection: Connection, run_id: uuid.UUID, step_run_ids: set[uuid.UUID] | None
+) -> tuple[DagArtifact, ...]:
+    linked = _links_of_run(run_id, step_run_ids).subquery()
     c = artifact_versions.c
     rows = connection.execute(
         select(

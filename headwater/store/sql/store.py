@@ -47,6 +47,8 @@ from headwater.store.sql.service_accounts import SqlServiceAccountMethods
 from headwater.store.sql.users import SqlLoginMethods
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.engine import Connection
 
     from headwater.store.dag import RunDag
@@ -209,6 +211,11 @@ class SqlStore(
         """See `Store.get_run_dag`."""
         with self._read() as connection:
             return dag.get_run_dag(connection, run_id)
+
+    def get_run_dag_steps(self, run_id: uuid.UUID, step_run_ids: Sequence[uuid.UUID]) -> RunDag:
+        """See `Store.get_run_dag_steps`."""
+        with self._read() as connection:
+            return dag.get_run_dag_steps(connection, run_id, step_run_ids)
 
     def find_write_answer(self, key: str) -> WriteAnswer | None:
         """See `WriteAnswers.find_write_answer`."""

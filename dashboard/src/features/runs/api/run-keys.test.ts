@@ -15,10 +15,13 @@ describe("runKeys", () => {
   const otherDag = runKeys.dag("r-2");
   const users = runKeys.users();
 
-  it("are what a run event refetches: that run and every run list", () => {
+  // A held DAG is patched, and refetched whole when its patch cannot be read (here).
+  const unreachable = () => Promise.reject(new Error("the server is away"));
+
+  it("are what a run event refreshes: that run and every run list", async () => {
     const client = loaded([list, dag, otherDag, users]);
 
-    invalidateLive(client, [{ entity: "run", runId: "r-1" }]);
+    await invalidateLive(client, [{ entity: "run", runId: "r-1" }], unreachable);
 
     const stale = [list, dag, otherDag, users].map(
       (key) => client.getQueryState(key)?.isInvalidated,
@@ -26,10 +29,14 @@ describe("runKeys", () => {
     expect(stale).toEqual([true, true, false, false]);
   });
 
-  it("refetch only that run's DAG on a step run event", () => {
+  it("refresh only that run's DAG on a step run event", async () => {
     const client = loaded([list, dag, otherDag]);
 
-    invalidateLive(client, [{ entity: "step_run", runId: "r-1", stepRunId: "s-1" }]);
+    await invalidateLive(
+      client,
+      [{ entity: "step_run", runId: "r-1", stepRunId: "s-1" }],
+      unreachable,
+    );
 
     const stale = [list, dag, otherDag].map((key) => client.getQueryState(key)?.isInvalidated);
     expect(stale).toEqual([false, true, false]);

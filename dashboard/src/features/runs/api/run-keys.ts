@@ -6,6 +6,6 @@ export const runKeys = {
   lists: () => queryScopes.runLists(),
   list: (search: RunSearch & { pipelineId?: string }) => [...runKeys.lists(), search] as const,
   detail: (runId: string) => [...queryScopes.run(runId), "detail"] as const,
-  dag: (runId: string) => [...queryScopes.runSteps(runId), "dag"] as const,
+  dag: (runId: string) => queryScopes.runDag(runId),
   users: () => ["users"] as const,
 };
