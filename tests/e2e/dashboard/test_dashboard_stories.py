@@ -142,6 +142,8 @@ def test_a_running_run_updates_live_without_reloading(
     page: Page, dashboard: Dashboard, tmp_path: Path
 ) -> None:
     process = record(dashboard.home, "live", str(tmp_path))
+    dag_requests: list[str] = []
+    page.on("request", lambda r: dag_requests.append(r.url) if "/dag" in r.url else None)
     try:
         wait_for_file(tmp_path / "started")
         open_run(page, dashboard, "live_pipeline-1")
@@ -154,8 +156,16 @@ def test_a_running_run_updates_live_without_reloading(
             timeout=LIVE_TIMEOUT_MS
         )
         finish(process, timeout=60)
+        # The run's own end arrives as a run event, patched into the DAG's run too.
+        expect(page.locator(".run-header h1 + .badge")).to_have_text(
+            "Completed", timeout=LIVE_TIMEOUT_MS
+        )
     finally:
         stop(process)
+    # The graph was fetched once, then patched with the steps that changed.
+    whole = [url for url in dag_requests if url.split("?")[0].endswith("/dag")]
+    assert len(whole) == 1, whole
+    assert any("/dag/steps?" in url for url in dag_requests), dag_requests
 
 
 def test_a_large_run_opens_on_the_timeline_and_the_dag_is_one_click_away(
