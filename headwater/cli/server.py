@@ -13,6 +13,14 @@ AUTH_VARIABLE = "HEADWATER_SERVER_AUTH"
 PortOption = Annotated[
     int, typer.Option(help="Port to listen on (0: any free port).", min=0, max=65535)
 ]
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        help="Server processes sharing the port (more answer more dashboards at once).",
+        min=1,
+        max=64,
+    ),
+]
 
 
 def up(
@@ -29,6 +37,7 @@ def up(
             help="Require a login on every route but health and login (server mode).",
         ),
     ] = False,
+    workers: WorkersOption = 1,
 ) -> None:
     """Serve the dashboard and the REST API over the configured store."""
     from headwater.config import load_settings
@@ -44,9 +53,9 @@ def up(
     if not auth:
         _warn_if_reachable_from_elsewhere(host)
     if blocking:
-        _serve_blocking(host, port, auth=auth)
+        _serve_blocking(host, port, auth=auth, workers=workers)
         return
-    started = process.start_background(home, host, port, auth=auth)
+    started = process.start_background(home, host, port, auth=auth, workers=workers)
     render.console.print(
         f"Headwater is running at {started.url} (pid {started.pid}); log: "
         f"{process.log_file(home)}. Stop it with `headwater down`."
@@ -89,7 +98,7 @@ def down() -> None:
     render.console.print(f"Stopped the Headwater server at {running.url} (pid {running.pid}).")
 
 
-def _serve_blocking(host: str, port: int, *, auth: bool) -> None:
+def _serve_blocking(host: str, port: int, *, auth: bool, workers: int) -> None:
     from headwater.config import load_settings
     from headwater.server import process
     from headwater.server.app import create_app
@@ -98,6 +107,20 @@ def _serve_blocking(host: str, port: int, *, auth: bool) -> None:
     from headwater.session import get_session
 
     home = load_settings().home
+    if workers > 1:
+        from headwater.server.workers import serve_workers
+
+        try:
+            serve_workers(
+                host,
+                port,
+                workers,
+                auth=auth,
+                on_started=lambda url: process.record_running(home, url),
+            )
+        finally:
+            process.forget_running(home)
+        return
     secret = load_or_create_secret(home) if auth else None
     try:
         serve_forever(
@@ -127,6 +150,7 @@ def start(
     auth: Annotated[
         bool, typer.Option("--auth/--no-auth", help="Require a login (the default here).")
     ] = True,
+    workers: WorkersOption = 1,
 ) -> None:
     """Serve `database_url` to a team: `headwater up` on that database, login required."""
     import os
@@ -134,4 +158,4 @@ def start(
     from headwater.config import STORE_URL_VARIABLE
 
     os.environ[STORE_URL_VARIABLE] = database_url
-    up(host=host, port=port, blocking=blocking, auth=auth)
+    up(host=host, port=port, blocking=blocking, auth=auth, workers=workers)

@@ -67,7 +67,9 @@ def find_running(home: Path) -> RunningServer | None:
     return server
 
 
-def start_background(home: Path, host: str, port: int, *, auth: bool = False) -> RunningServer:
+def start_background(
+    home: Path, host: str, port: int, *, auth: bool = False, workers: int = 1
+) -> RunningServer:
     """Start `headwater up --blocking` detached, logging to `home`, and wait until it listens.
 
     Raises:
@@ -75,7 +77,8 @@ def start_background(home: Path, host: str, port: int, *, auth: bool = False) ->
     """
     log = log_file(home)
     command = [sys.executable, "-m", "headwater.cli.main", "up", "--blocking"]
-    command += ["--host", host, "--port", str(port)] + (["--auth"] if auth else [])
+    command += ["--host", host, "--port", str(port), "--workers", str(workers)]
+    command += ["--auth"] if auth else []
     with log.open("ab") as output:
         process = subprocess.Popen(
             command,
