@@ -34,6 +34,7 @@ _UNUSED_BY_A_LOCAL_RUN = (
     "cryptography",  # component secrets: the default stack has none
     "alembic",  # the home's database is already at the current schema
     "sqlalchemy.orm",  # the store speaks SQLAlchemy Core only
+    "sqlalchemy.dialects.postgresql",  # the home's store is SQLite
     "fsspec",  # the default artifact store is a local folder
     "fastapi",
     "starlette",
