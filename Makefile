@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
-.PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard
+.PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard bench-peers
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -47,6 +47,16 @@ demo: install
 
 bench: install
 	$(PY) -m benchmarks.run
+
+# Headwater beside Kedro, whole process and per step (Kedro in its own environment,
+# made once under benchmarks/.peers/ and git-ignored).
+KEDRO_PY := benchmarks/.peers/kedro-venv/bin/python
+$(KEDRO_PY):
+	python3.11 -m venv benchmarks/.peers/kedro-venv || python3 -m venv benchmarks/.peers/kedro-venv
+	$(KEDRO_PY) -m pip install --quiet kedro==1.7.0
+
+bench-peers: install $(KEDRO_PY)
+	$(PY) -m benchmarks.peers
 
 # The server under concurrent load: list-runs and run-DAG latency over 100,000 runs and
 # 1,000,000 step runs (a few minutes; never part of make test).

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from benchmarks import whole_process
 from headwater import Pipeline, pipeline, step
 from headwater.session import close_sessions
 
@@ -28,10 +29,16 @@ class Measurement:
     case: str
     steps: int
     run_ms: float
+    # CPU time of the run in this process: steadier than wall time on a loaded machine.
+    cpu_ms: float | None = None
 
     @property
     def per_step_ms(self) -> float:
         return self.run_ms / self.steps
+
+    @property
+    def cpu_per_step_ms(self) -> float | None:
+        return None if self.cpu_ms is None else self.cpu_ms / self.steps
 
 
 @step
@@ -69,12 +76,20 @@ def fan_out_pipeline(width: int) -> Pipeline:
 
 
 def median_ms(action: Callable[[], object], repeats: int = REPEATS) -> float:
-    timings = []
+    return median_wall_and_cpu_ms(action, repeats)[0]
+
+
+def median_wall_and_cpu_ms(
+    action: Callable[[], object], repeats: int = REPEATS
+) -> tuple[float, float]:
+    """Median wall and CPU time of `action` in ms (CPU: this process, all threads)."""
+    walls, cpus = [], []
     for _ in range(repeats):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         action()
-        timings.append((time.perf_counter() - began) * 1000)
-    return statistics.median(timings)
+        walls.append((time.perf_counter() - began) * 1000)
+        cpus.append((time.process_time() - began_cpu) * 1000)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def in_fresh_home(measure: Callable[[], Measurement]) -> Measurement:
@@ -89,12 +104,18 @@ def in_fresh_home(measure: Callable[[], Measurement]) -> Measurement:
 def measure_uncached(name: str, chain: Pipeline, steps: int) -> Measurement:
     uncached = chain.with_options(enable_cache=False)
     uncached()  # warm-up: opens the store, reads sources
-    return Measurement(name, steps, median_ms(uncached))
+    return Measurement(name, steps, *median_wall_and_cpu_ms(uncached))
 
 
 def measure_cached(name: str, chain: Pipeline, steps: int) -> Measurement:
     chain()  # fills the cache
-    return Measurement(name, steps, median_ms(chain))
+    return Measurement(name, steps, *median_wall_and_cpu_ms(chain))
+
+
+def measure_first_run(steps: int) -> Measurement:
+    """The run alone (no imports before it), first in a fresh process, home existing."""
+    (figure,) = whole_process.measure_headwater((steps,), repeats=REPEATS)
+    return Measurement(f"first run in a process, {steps} steps", steps, figure.run_ms)
 
 
 def measure_import(statement: str) -> float:
@@ -138,6 +159,7 @@ def run_all() -> tuple[list[Measurement], dict[str, float]]:
             lambda: measure_cached("fully cached rerun, 200 steps", linear_pipeline(200), 200)
         )
     )
+    measurements.append(measure_first_run(200))
     imports = {
         "import headwater": measure_import("import headwater"),
         "from headwater import step, pipeline": measure_import(

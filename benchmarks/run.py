@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
+from pathlib import Path
+
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core, lineage, listing, models, stacks
+from benchmarks import core, lineage, listing, models, stacks, whole_process
 
 
 def main() -> None:
     console = Console()
     measurements, imports = core.run_all()
     table = Table(title="Per-step overhead, embedded SQLite store (median of 5 runs)")
-    for column in ("case", "steps", "run ms", "ms per step"):
+    for column in ("case", "steps", "run ms", "ms per step", "CPU ms per step"):
         table.add_column(column, justify="right" if column != "case" else "left")
     for m in measurements:
-        table.add_row(m.case, str(m.steps), f"{m.run_ms:.1f}", f"{m.per_step_ms:.3f}")
+        cpu = "" if m.cpu_per_step_ms is None else f"{m.cpu_per_step_ms:.3f}"
+        table.add_row(m.case, str(m.steps), f"{m.run_ms:.1f}", f"{m.per_step_ms:.3f}", cpu)
     console.print(table)
     import_table = Table(title="Import time (median of 5 fresh interpreters)")
     import_table.add_column("statement")
@@ -23,6 +28,24 @@ def main() -> None:
     for statement, ms in imports.items():
         import_table.add_row(statement, f"{ms:.1f}")
     console.print(import_table)
+    process_table = Table(
+        title=f"`python p.py`, trivial uncached steps, in a home that exists "
+        f"(median of {whole_process.REPEATS} processes)"
+    )
+    for column in ("steps", "whole ms", "less interpreter ms", "CPU ms", "run ms per step"):
+        process_table.add_column(column, justify="right")
+    interpreter = whole_process.interpreter_ms(
+        sys.executable, whole_process.child_environment(Path(tempfile.gettempdir())), Path.cwd()
+    )
+    for figure in whole_process.measure_headwater((1, 50)):
+        process_table.add_row(
+            str(figure.steps),
+            f"{figure.wall_ms:.0f}",
+            f"{figure.minus(interpreter):.0f}",
+            f"{figure.cpu_ms:.0f}",
+            f"{figure.run_ms_per_step:.3f}",
+        )
+    console.print(process_table)
     listing_table = Table(
         title=f"list_runs over {listing.RUNS:,} runs, SQLite (median of {listing.REPEATS})"
     )

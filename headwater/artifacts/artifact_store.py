@@ -28,7 +28,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any
 
 from headwater.artifacts.content_hash import hash_data_files
 from headwater.artifacts.location import open_location
@@ -38,6 +38,7 @@ from headwater.artifacts.materializers.cloudpickle_fallback import CloudpickleMa
 from headwater.artifacts.materializers.containers import ContainerMaterializer
 from headwater.artifacts.prune_lock import PruneLock
 from headwater.artifacts.staging import StagingArea, StagingCleanup
+from headwater.artifacts.step_log import StepLog
 from headwater.artifacts.visualization import SavedVisualization
 from headwater.errors import (
     ArtifactError,
@@ -222,21 +223,16 @@ class ArtifactStore:
         """The URI of the log of one step of one run; distinct names get distinct files."""
         return self._location.uri(self._log_path(run_id, step_name))
 
-    def open_log(self, run_id: str, step_name: str) -> tuple[str, BinaryIO]:
-        """Open the log file of one step of one run for appending bytes.
+    def open_log(self, run_id: str, step_name: str) -> tuple[str, StepLog]:
+        """The log of one step of one run, for appending bytes.
 
         Returns:
-            The log's URI and the open file; the caller closes it. Filesystems that cannot
-            append (such as S3) start the file afresh.
+            The log's URI and its sink, which makes the file on the first write (a step
+            that prints nothing leaves none); the caller closes it. Filesystems that
+            cannot append (such as S3) start the file afresh.
         """
         path = self._log_path(run_id, step_name)
-        fs = self._location.fs
-        fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
-        try:
-            file = fs.open(path, "ab")
-        except (NotImplementedError, ValueError):
-            file = fs.open(path, "wb")
-        return self._location.uri(path), cast("BinaryIO", file)
+        return self._location.uri(path), StepLog(self._location.fs, path)
 
     def read_bytes(self, uri: str, start: int = 0, end: int | None = None) -> bytes:
         """The bytes `[start:end]` of the file at `uri` (negative values count from the end).

@@ -267,9 +267,13 @@ class StepRunResponse:
     def _session_logs(self, *, stream: str | None, grep: str | None) -> list[LogLine]:
         from headwater.runner.logs import parse_log_lines  # the log capture is heavy
 
-        if self.model.log_uri is None:
+        uri = self.model.log_uri
+        if uri is None:
             return []
-        data = self._session.artifact_store_for(self.model.log_uri).read_bytes(self.model.log_uri)
+        artifact_store = self._session.artifact_store_for(uri)
+        if not artifact_store.exists(uri):
+            return []  # the step printed nothing, so no log file was made (StepLog)
+        data = artifact_store.read_bytes(uri)
         return [
             line
             for line in parse_log_lines(data)

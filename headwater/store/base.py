@@ -95,6 +95,15 @@ class StaleRunSweeper(Protocol):
         ...
 
 
+@runtime_checkable
+class ServedArtifactStore(Protocol):
+    """A store on a server that names the artifact store its runs write to (REST)."""
+
+    def artifact_store_url(self) -> str:
+        """The artifact store URL the server gives its clients."""
+        ...
+
+
 class RunRecorder(Protocol):
     """What the runner needs to record a run: its status, steps, outputs' metadata
     and model versions, and the few reads that deciding a step takes."""

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from headwater.errors import ConfigurationError
-from headwater.store.base import Store
+from headwater.store.base import ServedArtifactStore, Store
 from headwater.store.store_urls import ACCEPTED_STORE_URLS
 
 if TYPE_CHECKING:
@@ -55,9 +55,8 @@ def login_store_of(store: Store) -> LoginStore | None:
 
 def served_artifact_store_url(store: Store) -> str | None:
     """The artifact store a server names for its runs, or None for a store of our own."""
-    from headwater.store.rest import RestStore
-
-    return store.artifact_store_url() if isinstance(store, RestStore) else None
+    # A role check, not a class check: the REST store (and httpx) stays unloaded locally.
+    return store.artifact_store_url() if isinstance(store, ServedArtifactStore) else None
 
 
 def _open_rest_store(url: str) -> Store:

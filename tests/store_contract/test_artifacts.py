@@ -45,6 +45,24 @@ def test_get_artifact_versions_returns_the_known_ids_only(store):
     assert found[step.outputs["b"]].artifact_name == "b"
 
 
+def test_one_artifact_version_reads_the_same_alone_as_among_others(store):
+    run = store.create_run(a_run())
+    model = an_output("model", metadata={"rows": 3, "name": "m"}, tags=("zeta", "best"))
+    step = record_step(store, run, "train", model, an_output("report"))
+    model_id, report_id = step.outputs["model"], step.outputs["report"]
+
+    alone = store.get_artifact_versions([model_id, model_id])
+    among_others = store.get_artifact_versions([model_id, report_id])
+
+    assert alone == {model_id: among_others[model_id]}
+    assert alone[model_id].tags == ("best", "zeta")
+    assert list(alone[model_id].metadata) == ["name", "rows"]
+
+
+def test_reading_one_unknown_artifact_version_finds_nothing(store):
+    assert store.get_artifact_versions([uuid.uuid4()]) == {}
+
+
 def test_an_unknown_artifact_version_says_it_is_missing(store):
     missing = uuid.uuid4()
 

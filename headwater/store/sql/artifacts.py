@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, bindparam, select, update
@@ -14,6 +14,7 @@ from headwater.store.listings import ARTIFACT_VERSIONS
 from headwater.store.models import (
     ArtifactVersion,
     ArtifactVersionCreate,
+    MetadataEntry,
     MetadataTarget,
     Page,
     Visualization,
@@ -29,7 +30,11 @@ from headwater.store.sql.filtering import (
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.inserts import insert_ignoring_duplicates
-from headwater.store.sql.metadata_entries import load_metadata, metadata_rows
+from headwater.store.sql.metadata_entries import (
+    load_metadata,
+    load_metadata_of_one,
+    metadata_rows,
+)
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.prepared import Executor, PreparedStatement
 from headwater.store.sql.schema import (
@@ -38,7 +43,7 @@ from headwater.store.sql.schema import (
     artifact_versions,
     artifacts,
 )
-from headwater.store.sql.tags import load_tags, tag_filter, tag_target
+from headwater.store.sql.tags import load_tags, load_tags_of_one, tag_filter, tag_target
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
@@ -146,6 +151,23 @@ def get_artifact_versions(
     return {version.id: version for version in _versions_from_rows(connection, rows)}
 
 
+_SELECT_ONE_VERSION = PreparedStatement(
+    _SELECT_VERSIONS.where(artifact_versions.c.id == bindparam("version_id"))
+)
+
+
+def get_one_artifact_version(executor: Executor, version_id: uuid.UUID) -> ArtifactVersion | None:
+    """One artifact version with its metadata and tags, on the hot path (a cache hit
+    reads its original's output this way); None if there is none with that id."""
+    row = _SELECT_ONE_VERSION.first(executor, {"version_id": version_id})
+    if row is None:
+        return None
+    metadata = load_metadata_of_one(executor, MetadataTarget.ARTIFACT_VERSION, version_id)
+    return _version_from_row(
+        row, metadata, load_tags_of_one(executor, artifact_version_tags, version_id)
+    )
+
+
 def get_artifact_version(connection: Connection, version_id: uuid.UUID) -> ArtifactVersion:
     """One artifact version.
 
@@ -191,21 +213,27 @@ def _versions_from_rows(
     metadata = load_metadata(connection, MetadataTarget.ARTIFACT_VERSION, ids)
     tags = load_tags(connection, artifact_version_tags, ids)
     return [
-        ArtifactVersion(
-            id=row.id,
-            artifact_id=row.artifact_id,
-            artifact_name=row.artifact_name,
-            version=row.version,
-            uri=row.uri,
-            content_hash=row.content_hash,
-            data_type=row.data_type,
-            materializer=row.materializer,
-            size_bytes=row.size_bytes,
-            visualizations=tuple(Visualization.model_validate(v) for v in row.visualizations),
-            metadata=metadata.get(row.id, {}),
-            tags=tags.get(row.id, ()),
-            producer_step_run_id=row.producer_step_run_id,
-            created=row.created,
-        )
+        _version_from_row(row._mapping, metadata.get(row.id, {}), tags.get(row.id, ()))
         for row in rows
     ]
+
+
+def _version_from_row(
+    row: Mapping[Any, Any], metadata: dict[str, MetadataEntry], tags: tuple[str, ...]
+) -> ArtifactVersion:
+    return ArtifactVersion(
+        id=row["id"],
+        artifact_id=row["artifact_id"],
+        artifact_name=row["artifact_name"],
+        version=row["version"],
+        uri=row["uri"],
+        content_hash=row["content_hash"],
+        data_type=row["data_type"],
+        materializer=row["materializer"],
+        size_bytes=row["size_bytes"],
+        visualizations=tuple(Visualization.model_validate(v) for v in row["visualizations"]),
+        metadata=metadata,
+        tags=tags,
+        producer_step_run_id=row["producer_step_run_id"],
+        created=row["created"],
+    )

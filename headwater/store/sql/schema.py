@@ -315,13 +315,15 @@ model_versions = Table(
     UniqueConstraint("model_id", "number"),
     UniqueConstraint("model_id", "name"),
     # At most one version of a model in each exclusive stage, whatever the writers do.
+    # Migration 0004 makes it partial on PostgreSQL too; naming `postgresql_where` here
+    # would import SQLAlchemy's PostgreSQL dialect into every SQLite process (issue 19),
+    # and nothing but the migrations builds indexes.
     Index(
         "uq_model_versions_exclusive_stage",
         "model_id",
         "stage",
         unique=True,
         sqlite_where=text(EXCLUSIVE_STAGES),
-        postgresql_where=text(EXCLUSIVE_STAGES),
     ),
 )
 

@@ -13,11 +13,14 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-
-from cryptography.fernet import Fernet, InvalidToken
+from typing import TYPE_CHECKING
 
 from headwater.config import home_folder
 from headwater.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    # Loaded when a secret is sealed or opened: a run on a stack without secrets never is.
+    from cryptography.fernet import Fernet
 
 KEY_VARIABLE = "HEADWATER_SECRETS_KEY"
 KEY_FILE = "secrets_key"
@@ -45,6 +48,8 @@ def open_secrets(secrets: dict[str, str], *, component: str) -> dict[str, str]:
     """
     if not any(is_sealed(value) for value in secrets.values()):
         return dict(secrets)
+    from cryptography.fernet import InvalidToken
+
     cipher = _cipher()
     try:
         return {
@@ -67,6 +72,8 @@ def is_sealed(value: str) -> bool:
 
 
 def _cipher() -> Fernet:
+    from cryptography.fernet import Fernet
+
     configured = os.environ.get(KEY_VARIABLE)
     source = configured or str(home_folder() / KEY_FILE)
     with _lock:
@@ -95,6 +102,8 @@ def _load_or_create_key(path: Path) -> bytes:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it a moment ago
         return path.read_bytes().strip()
+    from cryptography.fernet import Fernet
+
     key = Fernet.generate_key()
     with os.fdopen(descriptor, "wb") as file:
         file.write(key)

@@ -317,6 +317,12 @@ class SqlStore(
         """See `Store.get_artifact_versions`."""
         if not artifact_version_ids:
             return {}
+        distinct = set(artifact_version_ids)
+        if len(distinct) == 1:  # a step's one output, as a cache hit reads it: hot path
+            (version_id,) = distinct
+            with self._fast(is_write=False) as executor:
+                found = artifacts.get_one_artifact_version(executor, version_id)
+            return {} if found is None else {version_id: found}
         with self._read() as connection:
             return artifacts.get_artifact_versions(connection, artifact_version_ids)
 

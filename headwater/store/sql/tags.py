@@ -26,6 +26,7 @@ from headwater.store.sql.filtering import (
 from headwater.store.sql.inserts import ensure_row, insert_ignoring_duplicates
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.pipelines import as_id
+from headwater.store.sql.prepared import PreparedStatement
 from headwater.store.sql.schema import (
     artifact_tags,
     artifact_version_tags,
@@ -80,6 +81,22 @@ def load_tags(
         found[target_id].append(name)
     # Sorted here, not in SQL: database collations disagree on case and accents.
     return {target_id: tuple(sorted(names)) for target_id, names in found.items()}
+
+
+@functools.cache
+def _tags_of_one(link: Table) -> PreparedStatement:
+    target = link.c[_target_column(link)]
+    return PreparedStatement(
+        select(tags.c.name)
+        .select_from(link.join(tags, tags.c.id == link.c.tag_id))
+        .where(target == bindparam("target_id"))
+    )
+
+
+def load_tags_of_one(executor: Executor, link: Table, target_id: uuid.UUID) -> tuple[str, ...]:
+    """The sorted tag names of one target, as `load_tags` gives them, on the hot path."""
+    rows = _tags_of_one(link).execute_tuples(executor, {"target_id": target_id})
+    return tuple(sorted(name for (name,) in rows))
 
 
 def tag_filter(link: Table, target_id_column: ColumnElement[Any]) -> ConditionBuilder:
