@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
+.PHONY: dist
 .PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard
 
 $(STAMP): pyproject.toml
@@ -57,6 +58,12 @@ bench-server: install
 # are generated from it).
 openapi: install
 	@$(PY) -m headwater.server.openapi
+
+# An sdist (with the dashboard's sources) and a wheel (with the built dashboard, through
+# hatch_build.py), both from this tree.
+dist: install
+	rm -rf dist
+	$(PY) -m build --sdist --wheel --outdir dist .
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
