@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
-.PHONY: dist
+.PHONY: dist docs docs-screenshots
 .PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard
 
 $(STAMP): pyproject.toml
@@ -64,6 +64,10 @@ openapi: install
 dist: install
 	rm -rf dist
 	$(PY) -m build --sdist --wheel --outdir dist .
+
+# The documentation site, offline, into site/; --strict turns every warning into a failure.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
