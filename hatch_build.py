@@ -20,8 +20,14 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 STATIC = Path("headwater/server/static")
 STAMP_NAME = ".build-stamp"
 # What the build reads: a change to any of them makes the built dashboard stale.
-SOURCES = ("src", "index.html", "package.json", "package-lock.json", "vite.config.ts",
-           "tsconfig.json")
+SOURCES = (
+    "src",
+    "index.html",
+    "package.json",
+    "package-lock.json",
+    "vite.config.ts",
+    "tsconfig.json",
+)
 
 
 class DashboardBuildHook(BuildHookInterface):
@@ -75,8 +81,9 @@ def _build_dashboard(dashboard: Path) -> None:
         )
     if not (dashboard / "node_modules" / ".package-lock.json").is_file():
         # Exactly the lock file's versions, never rewriting it (see the Makefile).
-        _run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error"],
-             dashboard)
+        _run(
+            [npm, "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error"], dashboard
+        )
     _run([npm, "exec", "--", "vite", "build", "--logLevel", "warn"], dashboard)
     (dashboard.parent / STATIC / STAMP_NAME).touch()
 
