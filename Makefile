@@ -69,6 +69,10 @@ dist: install
 docs: install
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# The dashboard tour's pictures, from the demo's runs in headless Chromium.
+docs-screenshots: install chromium
+	$(PY) docs/screenshots.py
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
 
