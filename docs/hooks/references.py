@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import click
 import typer
 
 MARKERS = ("python-api", "cli", "rest-api")
@@ -42,8 +41,9 @@ def cli() -> str:
     return "\n".join(_command_markdown(command, ["headwater"]))
 
 
-def _command_markdown(command: click.Command, path: list[str]) -> list[str]:
-    context = click.Context(command, info_name=" ".join(path))
+def _command_markdown(command: Any, path: list[str]) -> list[str]:
+    # Typer carries its own copy of click, so commands are read by what they offer.
+    context = command.context_class(command, info_name=" ".join(path))
     lines = [f"{'#' * min(len(path) + 1, 4)} `{' '.join(path)}`", ""]
     help_text = (command.help or "").strip()
     if help_text:
@@ -57,7 +57,7 @@ def _command_markdown(command: click.Command, path: list[str]) -> list[str]:
             names, meaning = param.get_help_record(context) or ("", "")
             lines.append(f"| `{names}` | {_cell(meaning)} |")
         lines.append("")
-    if isinstance(command, click.Group):
+    if hasattr(command, "list_commands"):
         for name in command.list_commands(context):
             sub = command.get_command(context, name)
             if sub is not None and not sub.hidden:
