@@ -1,4 +1,4 @@
-"""Every Python example in docs/ runs, page by page, in a fresh Headwater home (issue 17)."""
+"""Every Python example in docs/ and the README runs, each page in a fresh home (issue 17)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,18 @@ import pytest
 from tests.docs.markdown_examples import python_blocks
 
 REPO = Path(__file__).resolve().parents[2]
-PAGES = sorted(page for page in (REPO / "docs").rglob("*.md") if python_blocks(page.read_text()))
+PAGES = sorted(
+    page
+    for page in [REPO / "README.md", *(REPO / "docs").rglob("*.md")]
+    if python_blocks(page.read_text())
+)
 
 
 def test_the_docs_have_examples_to_run():
     assert len(PAGES) >= 5
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(REPO / "docs")))
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(REPO)))
 def test_every_python_example_on_the_page_runs(page: Path, tmp_path: Path, headwater_home: Path):
     env = {**os.environ, "HEADWATER_HOME": str(headwater_home), "PYTHONPATH": str(REPO)}
     env["HEADWATER_LINEAGE_PORT"] = str(_free_port())  # the lineage visualizer's example
