@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
+.PHONY: dist docs docs-screenshots
 .PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard bench-peers
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,ml,postgres,sklearn]'
+	$(PY) -m pip install --quiet -e '.[dev,docs,ml,postgres,sklearn]'
 	touch $(STAMP)
 
 install: $(STAMP) dashboard
@@ -67,6 +68,20 @@ bench-server: install
 # are generated from it).
 openapi: install
 	@$(PY) -m headwater.server.openapi
+
+# An sdist (with the dashboard's sources) and a wheel (with the built dashboard, through
+# hatch_build.py), both from this tree.
+dist: install
+	rm -rf dist
+	$(PY) -m build --sdist --wheel --outdir dist .
+
+# The documentation site, offline, into site/; --strict turns every warning into a failure.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The dashboard tour's pictures, from the demo's runs in headless Chromium.
+docs-screenshots: install chromium
+	$(PY) docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

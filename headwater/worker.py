@@ -10,6 +10,7 @@ and 1 with one `Error:` line when the worker could not execute it.
 
 from __future__ import annotations
 
+import os
 import sys
 import uuid
 
@@ -44,4 +45,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # Started with `-P` (see python_command.py): the user's modules in the current folder
+    # stay importable, after the installed packages, so a local `headwater/` never wins.
+    sys.path.append(os.getcwd())
     sys.exit(main(sys.argv[1:]))

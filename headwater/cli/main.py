@@ -7,6 +7,7 @@ answers fast.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
@@ -31,6 +32,7 @@ from headwater.cli import (
     stacks,
     teams,
     users,
+    version,
 )
 from headwater.errors import HeadwaterError
 
@@ -43,6 +45,20 @@ app = typer.Typer(
     # `headwater --help` must answer in 150 ms (benchmarks/core.py measures it).
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version.print_version, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """Headwater: ML pipelines that remember every run."""
+
+
 app.add_typer(pipelines.app, name="pipelines")
 app.add_typer(runs.app, name="runs")
 app.add_typer(cache.app, name="cache")
@@ -70,6 +86,7 @@ app.add_typer(service_accounts.service_accounts_app, name="service-accounts")
 app.add_typer(service_accounts.api_keys_app, name="api-keys")
 app.add_typer(metadata.app, name="metadata")
 app.add_typer(access.app, name="access")
+app.command("version")(version.version)
 
 
 def main() -> None:

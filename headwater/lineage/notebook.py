@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -15,6 +16,6 @@ def in_notebook() -> bool:
 
 def display_inline(value: Any) -> None:
     """Display an object with `_repr_html_` (or an IPython display object) in the notebook."""
-    from IPython.display import display  # type: ignore[import-not-found]
-
+    # Imported by name: IPython is optional, and typed or not depending on its version.
+    display: Any = importlib.import_module("IPython.display").display
     display(value)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import psutil
 
 from headwater.errors import ConfigurationError
+from headwater.python_command import python_module_command
 
 PID_FILE = "server.json"
 LOG_FILE = "server.log"
@@ -76,7 +76,7 @@ def start_background(
         ConfigurationError: the server exited or did not listen within the timeout.
     """
     log = log_file(home)
-    command = [sys.executable, "-m", "headwater.cli.main", "up", "--blocking"]
+    command = python_module_command("headwater.cli.main", "up", "--blocking")
     command += ["--host", host, "--port", str(port), "--workers", str(workers)]
     command += ["--auth"] if auth else []
     with log.open("ab") as output:

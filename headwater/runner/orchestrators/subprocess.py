@@ -8,10 +8,10 @@ state from the process that started the run. Steps must live in importable modul
 from __future__ import annotations
 
 import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 from headwater.errors import StepExecutionError
+from headwater.python_command import python_module_command
 from headwater.runner.entrypoint import STEP_FAILED_EXIT_CODE
 
 if TYPE_CHECKING:
@@ -41,15 +41,9 @@ class SubprocessOrchestrator:
             steps.finished(step)
 
     def _run_step(self, run: PipelineRun, step: StepSpec) -> None:
-        command = [
-            sys.executable,
-            "-m",
-            "headwater.worker",
-            str(run.id),
-            step.name,
-            self.store_url,
-            self.artifact_store_url,
-        ]
+        command = python_module_command(
+            "headwater.worker", str(run.id), step.name, self.store_url, self.artifact_store_url
+        )
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode == STEP_FAILED_EXIT_CODE:
             raise StepExecutionError(step.name, "(see the step run's recorded exception)")

@@ -22,6 +22,13 @@ def test_every_integration_pins_the_versions_the_test_suite_installs():
     assert set(pinned) <= set(dev)
 
 
+def test_every_integration_is_an_extra_with_the_same_pins():
+    extras = tomllib.loads(PYPROJECT.read_text())["project"]["optional-dependencies"]
+
+    for integration in INTEGRATIONS.values():
+        assert extras.get(integration.name) == list(integration.requirements), integration.name
+
+
 def test_installed_integration_passes_the_check():
     require_integration("dash")
 

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import uuid
@@ -123,6 +124,6 @@ def _has_display() -> bool:
 
 
 def _show_in_notebook(url: str) -> None:
-    from IPython.display import IFrame  # type: ignore[import-not-found]
-
-    display_inline(IFrame(url, width="100%", height=640))
+    # Imported by name: IPython is optional, and typed or not depending on its version.
+    iframe: Any = importlib.import_module("IPython.display").IFrame
+    display_inline(iframe(url, width="100%", height=640))
