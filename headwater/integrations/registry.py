@@ -46,6 +46,21 @@ INTEGRATIONS: dict[str, Integration] = {
             "scikit-learn estimators (skops' safe format) and evaluation reports",
             ("scikit-learn==1.9.1", "skops==0.16.0"),
         ),
+        Integration(
+            "evidently",
+            "Evidently reports (snapshots): drift metrics as a table, the report offline",
+            ("evidently==0.7.23",),
+        ),
+        Integration(
+            "great-expectations",
+            "Great Expectations validation results as pass/fail tables; a validation step",
+            ("great-expectations==1.24.1",),
+        ),
+        Integration(
+            "whylogs",
+            "whylogs profiles as column tables and distribution charts; profile comparison",
+            ("whylogs==1.6.4",),
+        ),
     )
 }
 
