@@ -84,5 +84,7 @@ def _observed(expectation: Any) -> str | None:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.6g}"  # 7.84, not 7.839999999999999
     text = value if isinstance(value, str) else json.dumps(value, default=str)
     return text if len(text) <= _MAX_TEXT else text[: _MAX_TEXT - 1] + "…"

@@ -107,7 +107,7 @@ def distribution_chart(named_views: dict[str, Any], column: str) -> Chart:
 
 
 def _bin_label(edges: list[float], index: int) -> str:
-    return f"{edges[index]:.4g} to {edges[index + 1]:.4g}"
+    return f"{edges[index]:.3g} to {edges[index + 1]:.3g}"
 
 
 def _is_numeric(summary: dict[str, Any]) -> bool:
