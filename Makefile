@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
-.PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard
+.PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard bench-integrations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -99,3 +99,8 @@ dashboard-test: $(DASHBOARD_DEPS)
 
 bench-dashboard: install chromium
 	$(PY) -m benchmarks.dashboard_bench
+
+# Drift report, validation and profiles of 100,000 rows: step time, stored size, and time
+# to draw each artifact page in Chromium (a few minutes; never part of make test).
+bench-integrations: install chromium
+	$(PY) -m benchmarks.integrations_reports
