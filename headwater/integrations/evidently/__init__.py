@@ -13,7 +13,13 @@ from headwater.integrations.evidently.library import evidently_warnings_hidden, 
 from headwater.integrations.evidently.snapshot import MAX_FRAMED_HTML_BYTES, SnapshotMaterializer
 from headwater.sdk.step import step
 
-__all__ = ["MAX_FRAMED_HTML_BYTES", "SnapshotMaterializer", "data_drift_report"]
+__all__ = [
+    "MAX_FRAMED_HTML_BYTES",
+    "SnapshotMaterializer",
+    "data_drift_report",
+    "evidently_warnings_hidden",
+    "import_evidently",
+]
 
 register_materializer(SnapshotMaterializer)
 

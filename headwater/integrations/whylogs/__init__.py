@@ -21,6 +21,7 @@ __all__ = [
     "ProfileComparison",
     "ProfileViewMaterializer",
     "compare_profiles",
+    "import_whylogs",
     "profile_dataframe",
 ]
 
