@@ -48,17 +48,17 @@ INTEGRATIONS: dict[str, Integration] = {
         ),
         Integration(
             "evidently",
-            "Evidently reports (snapshots): drift metrics as a table, the report offline",
+            "Evidently drift reports, offline",
             ("evidently==0.7.23",),
         ),
         Integration(
             "great-expectations",
-            "Great Expectations validation results as pass/fail tables; a validation step",
+            "Validation results as tables",
             ("great-expectations==1.24.1",),
         ),
         Integration(
             "whylogs",
-            "whylogs profiles as column tables and distribution charts; profile comparison",
+            "whylogs profiles, compared",
             ("whylogs==1.6.4",),
         ),
     )
