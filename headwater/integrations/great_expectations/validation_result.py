@@ -68,10 +68,10 @@ class CheckpointResultMaterializer(Materializer):
         )
 
         document = json.loads(self.fs.cat_file(self.file_path(_CHECKPOINT_FILE)))
+        # Untyped in GX (`from_tuple` has no annotations): called through `Any`.
+        identifiers: Any = ValidationResultIdentifier
         run_results = {
-            ValidationResultIdentifier.from_tuple(tuple(entry["identifier"])): _load_result(
-                entry["result"]
-            )
+            identifiers.from_tuple(tuple(entry["identifier"])): _load_result(entry["result"])
             for entry in document["run_results"]
         }
         # pydantic v1's construct: the checkpoint_config is not stored, so skip validation.
