@@ -3,7 +3,8 @@
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
 5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
 more runs, with its stage history, 7. a second stack, so the stack pages show more
-than the default one, 8. a digits classifier evaluated with scikit-learn.
+than the default one, 8. a digits classifier evaluated with scikit-learn, 9. when the
+Evidently, Great Expectations and whylogs integrations are installed, a data quality run.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from headwater import Client
 from headwater.comparison import RowGroup
 from headwater.config import load_settings
 from headwater.errors import EntityExistsError, StageConflictError
+from headwater.integrations.registry import get_integration
 
 STATUS_COLOURS = {
     "completed": "blue",
@@ -48,6 +50,7 @@ def main() -> None:
     record_model_history(console)
     add_team_stack(console)
     evaluate_digits(console)
+    check_data_quality(console)
 
 
 def show_runs(console: Console) -> None:
@@ -144,6 +147,29 @@ def evaluate_digits(console: Console) -> None:
     run = digits_evaluation()
     report = run.steps["evaluate_classifier"].outputs["output"]
     console.print(f"Accuracy {report.metadata['accuracy']:.3f}: open the report in {run.name}.")
+
+
+def check_data_quality(console: Console) -> None:
+    """A drift report, a validation and two profiles compared (needs the three extras)."""
+    console.rule("Data quality: drift, validation, profiles")
+    missing = [
+        integration.install_command
+        for integration in map(get_integration, ("evidently", "great-expectations", "whylogs"))
+        if not integration.is_installed()
+    ]
+    if missing:
+        console.print(f"Skipped: install the integrations first ({'; '.join(missing)}).")
+        return
+    from data_quality import data_quality
+
+    run = data_quality()
+    drift = run.steps["data_drift_report"].outputs["output"].metadata
+    checks = run.steps["validate_dataframe"].outputs["output"].metadata
+    console.print(
+        f"Drifted columns: {', '.join(drift['drifted_column_names']) or 'none'}; "
+        f"{checks['successful_expectations']} of {checks['evaluated_expectations']} "
+        f"expectations passed. Open {run.name} in the dashboard."
+    )
 
 
 if __name__ == "__main__":

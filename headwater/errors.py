@@ -27,6 +27,7 @@ HeadwaterError
 │   └── VisualizationError     a chart or table a materializer emits is malformed
 ├── IntegrationError       an integration is unknown, not installed, or failed to install
 ├── ComparisonError        runs cannot be compared as asked (too few, too many, repeated)
+├── DataValidationError    a validation step found failed expectations (when asked to fail)
 └── ApiError               a request a route refuses, with its HTTP status and code
     └── TooManyLoginAttempts   a 429 after too many failed logins, with its Retry-After
 """
@@ -138,6 +139,10 @@ class StackValidationError(StoreError):
 
 class IntegrationError(HeadwaterError):
     """An integration is unknown, its packages are missing, or installing them failed."""
+
+
+class DataValidationError(HeadwaterError):
+    """A data validation step found expectations that failed, and was asked to fail."""
 
 
 class StatusTransitionError(StoreError):

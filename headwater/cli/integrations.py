@@ -18,12 +18,18 @@ def list_integrations() -> None:
 
     from headwater.integrations.registry import INTEGRATIONS, installed_version
 
-    table = Table("integration", "installed", "packages", "description")
+    table = Table()
+    table.add_column("integration", no_wrap=True)
+    table.add_column("installed")
+    # Pins are never cut short: the column fits the longest, each state on its own line.
+    longest = max(len(r) for i in INTEGRATIONS.values() for r in i.requirements)
+    table.add_column("packages", no_wrap=True, min_width=longest)
+    table.add_column("description")
     for integration in INTEGRATIONS.values():
         packages = []
         for requirement in integration.requirements:
             found = installed_version(requirement)
-            packages.append(f"{requirement}" + (f" (have {found})" if found else " (missing)"))
+            packages.append(f"{requirement}\n" + (f"  (have {found})" if found else "  (missing)"))
         mark = "[green]yes[/]" if integration.is_installed() else "[red]no[/]"
         table.add_row(integration.name, mark, "\n".join(packages), integration.description)
     render.console.print(table)

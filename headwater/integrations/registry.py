@@ -46,6 +46,21 @@ INTEGRATIONS: dict[str, Integration] = {
             "scikit-learn estimators (skops' safe format) and evaluation reports",
             ("scikit-learn==1.9.1", "skops==0.16.0"),
         ),
+        Integration(
+            "evidently",
+            "Evidently drift reports, offline",
+            ("evidently==0.7.23",),
+        ),
+        Integration(
+            "great-expectations",
+            "Validation results as tables",
+            ("great-expectations==1.24.1",),
+        ),
+        Integration(
+            "whylogs",
+            "whylogs profiles, compared",
+            ("whylogs==1.6.4",),
+        ),
     )
 }
 

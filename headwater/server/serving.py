@@ -24,6 +24,10 @@ def _config(app: FastAPI, host: str, port: int, *, access_log: bool) -> uvicorn.
         log_level="info" if access_log else "warning",
         access_log=access_log,
         ws="none",
+        # Chosen, not auto-selected: uvloop and httptools arrive with some integrations'
+        # packages, and the server must behave the same whether or not they are installed.
+        loop="asyncio",
+        http="h11",
         lifespan="on",
         timeout_graceful_shutdown=5,
     )

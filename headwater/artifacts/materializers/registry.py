@@ -123,7 +123,12 @@ def find_materializer(data_type: type) -> type[Materializer]:
 # Libraries whose values an integration of ours saves: the integration registers its
 # materializers the first time such a value is saved, so an estimator is saved the same
 # way whether or not the user imported the integration.
-_INTEGRATIONS_BY_LIBRARY = {"sklearn": "headwater.integrations.sklearn"}
+_INTEGRATIONS_BY_LIBRARY = {
+    "sklearn": "headwater.integrations.sklearn",
+    "evidently": "headwater.integrations.evidently",
+    "great_expectations": "headwater.integrations.great_expectations",
+    "whylogs": "headwater.integrations.whylogs",
+}
 
 
 def _load_integration_for(data_type: type) -> None:
