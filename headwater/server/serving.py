@@ -16,9 +16,15 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8237
 
 
-def _config(app: FastAPI, host: str, port: int, *, access_log: bool) -> uvicorn.Config:
+def server_config(
+    app: FastAPI | str, host: str, port: int, *, access_log: bool, workers: int = 1
+) -> uvicorn.Config:
+    """How every Headwater server runs; `app` is an app, or the import path of a factory
+    that each of `workers` processes calls."""
     return uvicorn.Config(
         app,
+        factory=isinstance(app, str),
+        workers=workers,
         host=host,
         port=port,
         log_level="info" if access_log else "warning",
@@ -58,7 +64,7 @@ def serve_forever(
     on_started: Callable[[str], None] = lambda url: None,
 ) -> None:
     """Serve `app` until interrupted (Ctrl-C or SIGTERM); `on_started(url)` once listening."""
-    _AnnouncingServer(_config(app, host, port, access_log=True), on_started).run()
+    _AnnouncingServer(server_config(app, host, port, access_log=True), on_started).run()
 
 
 class BackgroundServer:
@@ -72,7 +78,7 @@ class BackgroundServer:
     """
 
     def __init__(self, app: FastAPI, host: str = DEFAULT_HOST, port: int = 0) -> None:
-        self._server = uvicorn.Server(_config(app, host, port, access_log=False))
+        self._server = uvicorn.Server(server_config(app, host, port, access_log=False))
         self._thread = threading.Thread(target=self._server.run, name="headwater-server")
         self.url = ""
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
+
+from headwater.server.serving import server_config
 
 # Set for the workers by the process that starts them: "1" for server mode.
 WORKER_AUTH_VARIABLE = "HEADWATER_SERVER_WORKER_AUTH"
@@ -45,17 +46,7 @@ def serve_workers(
 ) -> None:
     """Serve with `workers` processes until interrupted; `on_started(url)` once bound."""
     os.environ[WORKER_AUTH_VARIABLE] = "1" if auth else "0"
-    config = uvicorn.Config(
-        APP_FACTORY,
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        ws="none",
-        lifespan="on",
-        timeout_graceful_shutdown=5,
-    )
+    config = server_config(APP_FACTORY, host, port, access_log=True, workers=workers)
     socket = config.bind_socket()
     bound_host, bound_port = socket.getsockname()[:2]
     on_started(f"http://{bound_host}:{bound_port}")

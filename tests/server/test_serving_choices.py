@@ -11,7 +11,7 @@ import importlib.util
 import httpx
 from fastapi import FastAPI
 
-from headwater.server.serving import BackgroundServer, _config
+from headwater.server.serving import BackgroundServer, server_config
 
 
 def _loop_reporting_app() -> FastAPI:
@@ -34,6 +34,6 @@ def test_the_server_runs_on_asyncios_loop_even_with_uvloop_installed() -> None:
 
 def test_the_server_parses_http_with_h11_even_with_httptools_installed() -> None:
     assert importlib.util.find_spec("httptools") is not None, "install the evidently extra"
-    config = _config(_loop_reporting_app(), "127.0.0.1", 0, access_log=False)
+    config = server_config(_loop_reporting_app(), "127.0.0.1", 0, access_log=False)
     config.load()
     assert config.http_protocol_class.__name__ == "H11Protocol"
