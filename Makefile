@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,ml,postgres,sklearn]'
+	$(PY) -m pip install --quiet -e '.[dev,ml,postgres,sklearn,ray]'
 	touch $(STAMP)
 
 install: $(STAMP) dashboard

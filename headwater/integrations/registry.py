@@ -46,6 +46,11 @@ INTEGRATIONS: dict[str, Integration] = {
             "scikit-learn estimators (skops' safe format) and evaluation reports",
             ("scikit-learn==1.9.1", "skops==0.16.0"),
         ),
+        Integration(
+            "ray",
+            "The 'ray' orchestrator: independent steps run at the same time on Ray",
+            ("ray==2.60.0",),
+        ),
     )
 }
 
