@@ -124,3 +124,13 @@ def chain(length: int = 3) -> None:
     value = trivial(0)
     for _ in range(length - 1):
         value = trivial(value)
+
+
+@step(enable_cache=False, settings={"orchestrator": {"num_cpus": 2}})
+def wide() -> int:
+    return 2
+
+
+@pipeline(enable_cache=False)
+def wide_step() -> None:
+    wide()

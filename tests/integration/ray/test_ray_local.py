@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -86,9 +89,11 @@ def test_a_killed_worker_fails_its_step_every_time_and_nothing_is_lost(tmp_path)
         folder = tmp_path / f"kill-{attempt}"
         folder.mkdir()
         (folder / "seconds").write_text("60")
-        with _killing_the_worker_when_it_starts(folder):
-            with pytest.raises(StepExecutionError, match="wait_to_be_killed") as caught:
-                run_on_ray(killable, str(folder))
+        with (
+            _killing_the_worker_when_it_starts(folder),
+            pytest.raises(StepExecutionError, match="wait_to_be_killed") as caught,
+        ):
+            run_on_ray(killable, str(folder))
         assert "died before the step ended" in caught.value.traceback_text
 
         run = latest_run()
@@ -117,29 +122,23 @@ def test_many_trivial_steps_complete_in_order():
     assert Client().get_pipeline_run(run.id).steps["trivial_5"].output.load() == 5
 
 
-class _killing_the_worker_when_it_starts:  # noqa: N801 (used as a context manager)
-    """Kills the worker (SIGKILL) as soon as its step writes its pid, from a thread."""
+@contextlib.contextmanager
+def _killing_the_worker_when_it_starts(folder: Path) -> Iterator[None]:
+    """Kills the worker (SIGKILL) from a thread as soon as its step writes its pid."""
 
-    def __init__(self, folder: Path) -> None:
-        import threading
-
-        self.folder = folder
-        self.thread = threading.Thread(target=self._kill, daemon=True)
-
-    def __enter__(self) -> None:
-        self.thread.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.thread.join(timeout=60)
-
-    def _kill(self) -> None:
-        pid_file = self.folder / "pid"
+    def kill() -> None:
+        pid_file = folder / "pid"
         deadline = time.monotonic() + 60
         while not pid_file.exists() or not pid_file.read_text():
             if time.monotonic() > deadline:
                 return
             time.sleep(0.01)
         os.kill(int(pid_file.read_text()), signal.SIGKILL)
+
+    killer = threading.Thread(target=kill, daemon=True)
+    killer.start()
+    yield
+    killer.join(timeout=60)
 
 
 def teardown_module() -> None:
