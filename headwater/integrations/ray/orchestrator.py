@@ -129,7 +129,8 @@ class _Walk:
                     self._submit_ready(spec, remote)
                 if not self.in_flight:
                     break
-                ended, _ = self.ray.wait(list(self.in_flight), num_returns=1)
+                # A bounded wait, so Ctrl-C reaches this loop while steps run.
+                ended, _ = self.ray.wait(list(self.in_flight), num_returns=1, timeout=0.5)
                 for ref in ended:
                     self._settle(ref, remote)
         except BaseException:

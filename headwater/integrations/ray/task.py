@@ -10,12 +10,16 @@ from __future__ import annotations
 import os
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from headwater.artifacts.artifact_store import ArtifactStore
 from headwater.errors import HeadwaterError, StepExecutionError
 from headwater.integrations.ray.connection import WorkerConnection
 from headwater.responses.models import step_model_view
 from headwater.runner.entrypoint import execute_step_by_ids
+
+if TYPE_CHECKING:
+    from headwater.store.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +45,17 @@ class WorkerReport:
     error: str | None = None
 
 
+# A worker runs many steps: it opens each run's stores once (a connection pool and a
+# schema check per step would cost more than a trivial step itself).
+_opened: dict[WorkerConnection, Store] = {}
+
+
 def execute_step_task(task: StepTask) -> WorkerReport:
     """Execute the step in this Ray worker; never raises for a step's own failure."""
     where = _where_this_runs()
-    store = task.connection.open_store()
+    store = _opened.get(task.connection)
+    if store is None:
+        store = _opened[task.connection] = task.connection.open_store()
     try:
         artifact_store = ArtifactStore(task.connection.artifact_store_url)
         execute_step_by_ids(
@@ -58,8 +69,6 @@ def execute_step_task(task: StepTask) -> WorkerReport:
         return _ended(where, step_raised=True)
     except HeadwaterError as exc:
         return _ended(where, error=str(exc))
-    finally:
-        store.close()
     return where
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from headwater import Client
 from headwater.errors import StepExecutionError
 from headwater.session import close_sessions
 from headwater.store.models import ExecutionStatus
+from tests.integration.ray.conftest import REPO_ROOT
 from tests.integration.ray.helpers import latest_run, run_on_ray, step_runs
 from tests.integration.ray.pipelines import (
     chain,
@@ -143,3 +146,45 @@ def _killing_the_worker_when_it_starts(folder: Path) -> Iterator[None]:
 
 def teardown_module() -> None:
     close_sessions()
+
+
+def test_ctrl_c_in_the_driver_stops_the_run_and_cancels_its_task(local_ray, tmp_path):
+    (tmp_path / "seconds").write_text("120")
+    code = (
+        "import ray, sys; ray.init(address=sys.argv[1], log_to_driver=False);"
+        "from tests.integration.ray.helpers import run_on_ray;"
+        "from tests.integration.ray.pipelines import killable;"
+        "run_on_ray(killable, sys.argv[2])"
+    )
+    driver = subprocess.Popen(
+        [sys.executable, "-c", code, local_ray, str(tmp_path)],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    pid_file = tmp_path / "pid"
+    deadline = time.monotonic() + 120
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    driver.send_signal(signal.SIGINT)
+    _, stderr = driver.communicate(timeout=60)
+
+    assert driver.returncode != 0
+    assert "KeyboardInterrupt" in stderr
+    run = latest_run()
+    assert run.status is ExecutionStatus.STOPPED
+    assert [s.status for s in step_runs(run.id)] == [ExecutionStatus.STOPPED]
+    assert not _is_alive(int(pid_file.read_text()))
+
+
+def _is_alive(pid: int) -> bool:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.1)
+    return True

@@ -1,0 +1,61 @@
+"""A 1 -> 8 -> 1 fan-out of 1 s sleeps on local Ray with 1, 2 and 4 CPUs (issue 16).
+
+The eight fan-out steps and the gathering step each sleep 1 s: with 8 CPUs the run takes
+about 2 s plus overhead, with one CPU about 9 s; sleeps need no core, so 4 CPUs on a
+2-core machine still run 4 at once. Ray is
+started for each CPU count outside the figure, and one warm-up run starts its workers.
+
+    PYTHONPATH=. .venv/bin/python -m benchmarks.ray_fan_out
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from headwater.integrations.ray.orchestrator import RayOrchestrator
+from headwater.runner.pipeline_runner import RunTarget, run_pipeline
+from headwater.session import close_sessions, get_session
+
+CPU_COUNTS = (1, 2, 4)
+WORKER_ENV = {"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}}
+
+
+def fan_out_seconds(cpus: int) -> float:
+    """Wall time of one 1 -> 8 -> 1 run on a Ray with `cpus` CPUs, after a warm-up run."""
+    import ray
+
+    from benchmarks.ray_pipelines import fan_out
+
+    ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False, runtime_env=WORKER_ENV)
+    try:
+        session = get_session()
+        spec, _ = fan_out.compile(8)
+        target = RunTarget(session.store, session.artifact_store, orchestrator=RayOrchestrator())
+        run_pipeline(spec, target, functions={})
+        began = time.perf_counter()
+        run_pipeline(spec, target, functions={})
+        return time.perf_counter() - began
+    finally:
+        ray.shutdown()
+
+
+def main() -> None:
+    table = Table(title="1 -> 8 -> 1 fan-out of 1 s sleeps on local Ray (ideal: 2 s)")
+    table.add_column("CPUs", justify="right")
+    table.add_column("wall s", justify="right")
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["HEADWATER_HOME"] = home
+        for cpus in CPU_COUNTS:
+            table.add_row(str(cpus), f"{fan_out_seconds(cpus):.2f}")
+        close_sessions()
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
