@@ -10,7 +10,7 @@ from headwater import RaySettings, pipeline, step
 
 # A rendezvous that never fills fails its step after this long, so a run that is not
 # parallel fails instead of hanging.
-_RENDEZVOUS_SECONDS = 60.0
+_RENDEZVOUS_SECONDS = 180.0
 
 
 @step(enable_cache=False)
