@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,docs,ml,postgres,sklearn,evidently,great-expectations,whylogs]'
+	$(PY) -m pip install --quiet -e '.[dev,docs,ml,postgres,sklearn,evidently,great-expectations,whylogs,ray]'
 	touch $(STAMP)
 
 install: $(STAMP) dashboard

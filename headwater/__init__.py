@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from headwater.artifacts.table_spec import Table, TableColumn
     from headwater.client import Client
     from headwater.compiler.artifact_config import ArtifactConfig
+    from headwater.integrations.ray.settings import RaySettings
     from headwater.metadata_types import Path, StorageSize, Uri
     from headwater.runner.context import StepContext
     from headwater.sdk.context import get_step_context, log_metadata
@@ -43,6 +44,7 @@ _EXPORTS = {
     "Pipeline": "headwater.sdk.pipeline",
     "PipelineContext": "headwater.sdk.pipeline_context",
     "PromotionRule": "headwater.store.model_registry",
+    "RaySettings": "headwater.integrations.ray.settings",
     "Step": "headwater.sdk.step",
     "StepContext": "headwater.runner.context",
     "StorageSize": "headwater.metadata_types",
@@ -72,6 +74,7 @@ __all__ = [
     "Pipeline",
     "PipelineContext",
     "PromotionRule",
+    "RaySettings",
     "Step",
     "StepContext",
     "StorageSize",

@@ -14,6 +14,7 @@ from headwater.compiler.recording import OutputHandle, PipelineRecorder, StepInv
 from headwater.compiler.signature import OutputSignature, StepSignature, read_signature
 from headwater.compiler.source import read_source
 from headwater.compiler.spec import InputSpec, OutputSpec, PipelineSpec, StepSpec
+from headwater.compiler.step_settings import checked_retries, component_settings
 from headwater.errors import DefinitionError, NotCanonicalError
 from headwater.hashing import to_json_value
 
@@ -90,6 +91,8 @@ def _compile_step(
         enable_cache=_resolve_enable_cache(step.options.enable_cache, options),
         extra=step.options.extra,
         external_inputs=external,
+        settings=component_settings(invocation.name, step.options.settings, problems),
+        retries=checked_retries(invocation.name, step.options.retries, problems),
     )
 
 

@@ -103,6 +103,11 @@ class StepSpec:
     model: ModelSpec | None = None
     # Input name -> id (text) of an existing artifact version passed to the step.
     external_inputs: Mapping[str, str] = field(default_factory=dict)
+    # Settings per stack component (JSON-able), e.g. {"orchestrator": {"num_cpus": 2}}.
+    # Where a step runs is no part of what it computes: not in the cache key.
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    # How many times a failed attempt is run again.
+    retries: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that `StepSpec.from_dict` reads back."""
@@ -130,6 +135,8 @@ class StepSpec:
             "extra": to_json_value(self.extra),
             "model": None if self.model is None else self.model.to_dict(),
             "external_inputs": dict(self.external_inputs),
+            "settings": to_json_value(dict(self.settings)),
+            "retries": self.retries,
         }
 
     @classmethod
@@ -152,6 +159,8 @@ class StepSpec:
             extra=data["extra"],
             model=ModelSpec.from_dict(data.get("model")),
             external_inputs=dict(data.get("external_inputs") or {}),
+            settings=dict(data.get("settings") or {}),
+            retries=int(data.get("retries") or 0),
         )
 
 

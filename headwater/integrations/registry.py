@@ -61,6 +61,11 @@ INTEGRATIONS: dict[str, Integration] = {
             "whylogs profiles, compared",
             ("whylogs==1.6.4",),
         ),
+        Integration(
+            "ray",
+            "The 'ray' orchestrator: independent steps run at the same time on Ray",
+            ("ray==2.60.0",),
+        ),
     )
 }
 

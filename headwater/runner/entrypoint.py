@@ -79,7 +79,8 @@ def _resolve_inputs(
     if not step.inputs:
         return {}
     upstream = recorded_step_runs(store, run_id, list(step.upstream))
-    outputs = {s.name: s.outputs for s in upstream}
+    # A retried step has a failed step run per failed attempt: read the successful one.
+    outputs = {s.name: s.outputs for s in upstream if s.status.is_successful}
     ids = {i.name: outputs[i.step][i.output] for i in step.inputs}
     versions = store.get_artifact_versions(list(ids.values()))
     return {name: ArtifactRef.of(versions[vid]) for name, vid in ids.items()}

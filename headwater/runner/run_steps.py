@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from headwater.store.models import PipelineRun, StepRun
 
 StepListener = Callable[[StepOutcome], None]
+# More attempts than any step makes (retries are a handful, not hundreds).
+_MOST_ATTEMPTS = 50
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,11 @@ class RunSteps:
 
 
 def recorded_step_runs(store: RunRecorder, run_id: uuid.UUID, names: list[str]) -> list[StepRun]:
-    """The step runs of `run_id` with these names, as the store recorded them."""
+    """The step runs of `run_id` with these names, as the store recorded them (a step
+    retried has one per attempt)."""
     query = ListQuery(
         filters={"run_id": str(run_id), "name": f"oneof:{json.dumps(names)}"},
-        size=max(1, len(names)),
+        size=min(10_000, max(1, len(names) * _MOST_ATTEMPTS)),
     )
     return list(store.list_step_runs(query).items)
 
@@ -83,12 +86,13 @@ def recorded_outcome(store: RunRecorder, run_id: uuid.UUID, step_name: str) -> S
         StepExecutionError: the store holds no successful run of the step.
     """
     found = recorded_step_runs(store, run_id, [step_name])
-    if not found or not found[0].status.is_successful:
+    successful = [s for s in found if s.status.is_successful]
+    if not successful:
         status = found[0].status.value if found else "not recorded"
         raise StepExecutionError(
             step_name, f"The step's process ended, but its step run is {status}."
         )
-    step_run = found[0]
+    step_run = successful[0]
     versions = store.get_artifact_versions(list(step_run.outputs.values()))
     outputs = {name: ArtifactRef.of(versions[vid]) for name, vid in step_run.outputs.items()}
     return StepOutcome(step_run, outputs)

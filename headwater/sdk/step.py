@@ -26,6 +26,10 @@ class StepOptions:
     extra: Any = None
     # The model this step's outputs are linked to; overrides the pipeline's.
     model: Model | None = None
+    # Per-component settings, e.g. {"orchestrator": RaySettings(num_cpus=2)}.
+    settings: Mapping[str, Any] | None = None
+    # How many times a failed attempt is run again (each attempt is its own step run).
+    retries: int = 0
 
 
 class Step:
@@ -72,6 +76,8 @@ def step(
     output_materializers: type | Mapping[str, type] | None = None,
     extra: Any = None,
     model: Model | None = None,
+    settings: Mapping[str, Any] | None = None,
+    retries: int = 0,
 ) -> Callable[[Callable[..., Any]], Step]: ...
 
 
@@ -84,6 +90,8 @@ def step(
     output_materializers: type | Mapping[str, type] | None = None,
     extra: Any = None,
     model: Model | None = None,
+    settings: Mapping[str, Any] | None = None,
+    retries: int = 0,
 ) -> Step | Callable[[Callable[..., Any]], Step]:
     """Turn a function into a step, with or without options.
 
@@ -102,11 +110,15 @@ def step(
             output name to materializer class.
         extra: A JSON-able cache salt: changing it invalidates cached results.
         model: A `Model` its outputs are linked to, instead of the pipeline's.
+        settings: Settings per stack component, such as `{"orchestrator":
+            RaySettings(num_cpus=2)}` (a pydantic model or a dict); the component's
+            flavor reads its own and ignores the others.
+        retries: How many times a failed attempt runs again; every attempt is recorded.
 
     Returns:
         The step, or a decorator that makes one.
     """
-    options = StepOptions(name, enable_cache, output_materializers, extra, model)
+    options = StepOptions(name, enable_cache, output_materializers, extra, model, settings, retries)
     if function is not None:
         return Step(function, options)
     return lambda entrypoint: Step(entrypoint, options)

@@ -25,6 +25,7 @@ PUBLIC = {
     "Pipeline",
     "PipelineContext",
     "PromotionRule",
+    "RaySettings",
     "Step",
     "StepContext",
     "StorageSize",
