@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import type { StageTransition } from "@/features/models/lib/model-types";
+import type { StageTransition, TransitionOutcome } from "@/features/models/lib/model-types";
 import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
 import {
   buildStageTimeline,
@@ -10,6 +10,7 @@ import {
   type StageTimeline as Timeline,
   type TimelineMark,
   type TimelineSpacing,
+  type TimelineStage,
   timelineTicks,
   timeToX,
 } from "@/features/models/lib/stage-timeline";
@@ -92,30 +93,84 @@ function Bar({ bar, timeline, track, onOpen }: DrawProps & { bar: StageBar; onOp
   );
 }
 
-function Mark({ mark, timeline, track }: DrawProps & { mark: TimelineMark }) {
-  const x = GUTTER + timeToX(mark.at, timeline, track);
-  const y = rowY(mark.stage) + ROW - 5;
-  const { outcome } = mark.transition;
-  const label = `${describeTransition(mark.transition)}, ${formatDateTime(mark.transition.created)}`;
-  return (
-    <g aria-label={label} className="mark">
-      <title>{label}</title>
-      {outcome === "refused" ? (
+function diamond(x: number, y: number, r: number) {
+  return `M${x},${y - r} L${x + r},${y} L${x},${y + r} L${x - r},${y} Z`;
+}
+
+/** The glyph of an attempt: dots for changes and rule decisions, a cross for a refusal,
+ * diamonds for an approval request's steps (asked, approved, rejected). */
+function MarkGlyph({
+  outcome,
+  stage,
+  x,
+  y,
+}: {
+  outcome: TransitionOutcome;
+  stage: TimelineStage;
+  x: number;
+  y: number;
+}) {
+  switch (outcome) {
+    case "refused":
+      return (
         <path
           d={`M${x - 4},${y - 4} L${x + 4},${y + 4} M${x + 4},${y - 4} L${x - 4},${y + 4}`}
           stroke="var(--status-failed)"
           strokeWidth={2}
         />
-      ) : (
+      );
+    case "requested":
+      return (
+        <path
+          d={diamond(x, y, 5)}
+          fill="var(--surface)"
+          stroke="var(--text-muted)"
+          strokeWidth={1.5}
+        />
+      );
+    case "approved":
+      return (
+        <path
+          d={diamond(x, y, 5)}
+          fill="var(--status-cached)"
+          stroke="var(--surface)"
+          strokeWidth={1}
+        />
+      );
+    case "rejected":
+      return (
+        <path
+          d={diamond(x, y, 5)}
+          fill="var(--status-failed)"
+          stroke="var(--surface)"
+          strokeWidth={1}
+        />
+      );
+    case "applied":
+    case "skipped": {
+      const isApplied = outcome === "applied";
+      return (
         <circle
           cx={x}
           cy={y}
           r={4}
-          fill={outcome === "applied" ? STAGE_STYLES[mark.stage].colour : "var(--surface)"}
-          stroke={outcome === "applied" ? "var(--surface)" : "var(--text-faint)"}
+          fill={isApplied ? STAGE_STYLES[stage].colour : "var(--surface)"}
+          stroke={isApplied ? "var(--surface)" : "var(--text-faint)"}
           strokeWidth={1.5}
         />
-      )}
+      );
+    }
+  }
+}
+
+function Mark({ mark, timeline, track }: DrawProps & { mark: TimelineMark }) {
+  const x = GUTTER + timeToX(mark.at, timeline, track);
+  const y = rowY(mark.stage) + ROW - 5;
+  const label = `${describeTransition(mark.transition)}, ${formatDateTime(mark.transition.created)}`;
+  return (
+    <g aria-label={label} className="mark">
+      <title>{label}</title>
+      <MarkGlyph outcome={mark.transition.outcome} stage={mark.stage} x={x} y={y} />
     </g>
   );
 }
@@ -131,6 +186,15 @@ function Legend() {
       </span>
       <span>
         <span style={{ color: "var(--text-faint)" }}>○</span> rule did not promote
+      </span>
+      <span>
+        <span style={{ color: "var(--text-muted)" }}>◇</span> approval requested
+      </span>
+      <span>
+        <span style={{ color: "var(--status-cached)" }}>◆</span> approved
+      </span>
+      <span>
+        <span style={{ color: "var(--status-failed)" }}>◆</span> rejected
       </span>
       <span>bars: the version holding the stage; click one to open it</span>
     </div>

@@ -14,3 +14,7 @@ export type StageTransition = Schemas["StageTransition"];
 export type TransitionOutcome = Schemas["TransitionOutcome"];
 export type TransitionTrigger = Schemas["TransitionTrigger"];
 export type MetadataEntry = Schemas["MetadataEntry"];
+export type ApprovalPolicy = Schemas["ApprovalPolicy"];
+export type ApprovalRequest = Schemas["ApprovalRequest"];
+export type ApprovalVote = Schemas["ApprovalVote"];
+export type RequestStatus = Schemas["RequestStatus"];
