@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import type { StageTransition, TransitionOutcome } from "@/features/models/lib/model-types";
+import { TimelineLegend } from "@/features/models/components/timeline-legend";
+import { TimelineMarkGlyph } from "@/features/models/components/timeline-mark-glyph";
+import type { StageTransition } from "@/features/models/lib/model-types";
 import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
 import {
   buildStageTimeline,
@@ -10,7 +12,6 @@ import {
   type StageTimeline as Timeline,
   type TimelineMark,
   type TimelineSpacing,
-  type TimelineStage,
   timelineTicks,
   timeToX,
 } from "@/features/models/lib/stage-timeline";
@@ -93,76 +94,6 @@ function Bar({ bar, timeline, track, onOpen }: DrawProps & { bar: StageBar; onOp
   );
 }
 
-function diamond(x: number, y: number, r: number) {
-  return `M${x},${y - r} L${x + r},${y} L${x},${y + r} L${x - r},${y} Z`;
-}
-
-/** The glyph of an attempt: dots for changes and rule decisions, a cross for a refusal,
- * diamonds for an approval request's steps (asked, approved, rejected). */
-function MarkGlyph({
-  outcome,
-  stage,
-  x,
-  y,
-}: {
-  outcome: TransitionOutcome;
-  stage: TimelineStage;
-  x: number;
-  y: number;
-}) {
-  switch (outcome) {
-    case "refused":
-      return (
-        <path
-          d={`M${x - 4},${y - 4} L${x + 4},${y + 4} M${x + 4},${y - 4} L${x - 4},${y + 4}`}
-          stroke="var(--status-failed)"
-          strokeWidth={2}
-        />
-      );
-    case "requested":
-      return (
-        <path
-          d={diamond(x, y, 5)}
-          fill="var(--surface)"
-          stroke="var(--text-muted)"
-          strokeWidth={1.5}
-        />
-      );
-    case "approved":
-      return (
-        <path
-          d={diamond(x, y, 5)}
-          fill="var(--status-cached)"
-          stroke="var(--surface)"
-          strokeWidth={1}
-        />
-      );
-    case "rejected":
-      return (
-        <path
-          d={diamond(x, y, 5)}
-          fill="var(--status-failed)"
-          stroke="var(--surface)"
-          strokeWidth={1}
-        />
-      );
-    case "applied":
-    case "skipped": {
-      const isApplied = outcome === "applied";
-      return (
-        <circle
-          cx={x}
-          cy={y}
-          r={4}
-          fill={isApplied ? STAGE_STYLES[stage].colour : "var(--surface)"}
-          stroke={isApplied ? "var(--surface)" : "var(--text-faint)"}
-          strokeWidth={1.5}
-        />
-      );
-    }
-  }
-}
-
 function Mark({ mark, timeline, track }: DrawProps & { mark: TimelineMark }) {
   const x = GUTTER + timeToX(mark.at, timeline, track);
   const y = rowY(mark.stage) + ROW - 5;
@@ -170,34 +101,8 @@ function Mark({ mark, timeline, track }: DrawProps & { mark: TimelineMark }) {
   return (
     <g aria-label={label} className="mark">
       <title>{label}</title>
-      <MarkGlyph outcome={mark.transition.outcome} stage={mark.stage} x={x} y={y} />
+      <TimelineMarkGlyph outcome={mark.transition.outcome} stage={mark.stage} x={x} y={y} />
     </g>
-  );
-}
-
-function Legend() {
-  return (
-    <div className="timeline-legend" aria-hidden="true">
-      <span>
-        <span style={{ color: "var(--text-muted)" }}>●</span> applied
-      </span>
-      <span>
-        <span style={{ color: "var(--status-failed)" }}>✕</span> refused
-      </span>
-      <span>
-        <span style={{ color: "var(--text-faint)" }}>○</span> rule did not promote
-      </span>
-      <span>
-        <span style={{ color: "var(--text-muted)" }}>◇</span> approval requested
-      </span>
-      <span>
-        <span style={{ color: "var(--status-cached)" }}>◆</span> approved
-      </span>
-      <span>
-        <span style={{ color: "var(--status-failed)" }}>◆</span> rejected
-      </span>
-      <span>bars: the version holding the stage; click one to open it</span>
-    </div>
   );
 }
 
@@ -249,7 +154,7 @@ export function StageTimeline(props: StageTimelineProps) {
   return (
     <div className="stage-timeline section" ref={ref}>
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <Legend />
+        <TimelineLegend />
         <SegmentedControl
           label="Timeline spacing"
           options={SPACINGS}
