@@ -36,30 +36,29 @@ function PolicyRow({ model, stage, mayEdit }: PolicyRowProps) {
       <div className="policy-row">
         <StageBadge stage={stage} />
         <span>{current > 0 ? `needs ${approvalCount(current)}` : "applies at once"}</span>
-        {mayEdit ? (
-          <>
-            <span className="spacer" />
-            <input
-              className="input"
-              type="number"
-              min={0}
-              max={MAX_APPROVALS}
-              aria-label={`Approvals ${stage} needs`}
-              aria-invalid={!isValid}
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            <button
-              type="button"
-              className="button small"
-              disabled={!isValid || value === current || save.isPending}
-              onClick={() => save.mutate({ modelId: model.id, stage, requiredApprovals: value })}
-            >
-              Save
-            </button>
-          </>
-        ) : null}
       </div>
+      {mayEdit ? (
+        <div className="policy-row">
+          <input
+            className="input"
+            type="number"
+            min={0}
+            max={MAX_APPROVALS}
+            aria-label={`Approvals ${stage} needs`}
+            aria-invalid={!isValid}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button
+            type="button"
+            className="button small"
+            disabled={!isValid || value === current || save.isPending}
+            onClick={() => save.mutate({ modelId: model.id, stage, requiredApprovals: value })}
+          >
+            Save
+          </button>
+        </div>
+      ) : null}
       {save.isError ? (
         <div role="alert" className="callout failed">
           {errorMessage(save.error)}
