@@ -18,3 +18,5 @@ export type ApprovalPolicy = Schemas["ApprovalPolicy"];
 export type ApprovalRequest = Schemas["ApprovalRequest"];
 export type ApprovalVote = Schemas["ApprovalVote"];
 export type RequestStatus = Schemas["RequestStatus"];
+export type RuleOperator = Schemas["RuleOperator"];
+export type RuleDryRun = Schemas["RuleDryRun"];

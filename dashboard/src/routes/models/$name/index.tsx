@@ -4,8 +4,8 @@ import { useModel } from "@/features/models/api/get-model";
 import { ApprovalPolicies } from "@/features/models/components/approval-policies";
 import { ApprovalRequestsList } from "@/features/models/components/approval-requests-list";
 import { ModelHistory } from "@/features/models/components/model-history";
+import { ModelRules } from "@/features/models/components/model-rules";
 import { ModelVersionsTable } from "@/features/models/components/model-versions-table";
-import { PromotionRules } from "@/features/models/components/promotion-rules";
 import { TagList } from "@/features/models/components/tag-list";
 import { parseModelPageSearch } from "@/features/models/lib/model-page-search";
 import { mayWrite, useCurrentUser } from "@/lib/current-user";
@@ -78,7 +78,7 @@ function ModelPage() {
                     <h2 id="rules-title">Promotion rules</h2>
                   </div>
                   <div className="card-body">
-                    <PromotionRules rules={data.promotion_rules} />
+                    <ModelRules model={data} mayEdit={mayEdit} />
                   </div>
                 </section>
                 <section className="card" aria-labelledby="policy-title">
