@@ -189,3 +189,28 @@ def test_an_admin_edits_the_policy_of_staging_on_the_model_page(
     policy.get_by_role("spinbutton", name="Approvals staging needs").fill("0")
     staging.get_by_role("button", name="Save").click()
     expect(staging).to_contain_text("applies at once")
+
+
+def test_an_admin_tries_an_edited_rule_on_every_version_then_saves_it(
+    visitor: Page, approvals_server: str
+) -> None:
+    url = approvals_server
+    log_in(visitor, url, "root")
+    visitor.goto(f"{url}/models/iris")
+    visitor.get_by_role("button", name="Edit rules…").click()
+    threshold = visitor.get_by_role("textbox", name="Threshold of rule 1")
+
+    threshold.fill("high")
+    expect(visitor.get_by_text("Rule 1: the threshold must be a number.")).to_be_visible()
+    expect(visitor.get_by_role("button", name="Save rules")).to_be_disabled()
+    threshold.fill("0.8")
+    visitor.get_by_role("button", name="Dry run").click()
+    verdicts = visitor.get_by_role("table", name="Dry run")
+    expect(verdicts.get_by_role("row")).to_have_count(4)
+    expect(verdicts).to_contain_text("accuracy")
+    expect(visitor.get_by_role("status").filter(has_text="Nothing was changed")).to_be_visible()
+    visitor.get_by_role("button", name="Save rules").click()
+
+    expect(visitor.get_by_role("list", name="Promotion rules")).to_contain_text("accuracy >= 0.8")
+    audit = visitor.request.get(f"{url}/api/v1/audit-events?size=50").json()["items"]
+    assert "set_promotion_rules" in [event["operation"] for event in audit]
