@@ -12,7 +12,6 @@ export interface ModelRulesProps {
 /** The model's promotion rules, and for roles that may update it, an editor with a dry run. */
 export function ModelRules({ model, mayEdit }: ModelRulesProps) {
   const [isEditing, setEditing] = useState(false);
-  if (isEditing) return <RuleEditor model={model} onDone={() => setEditing(false)} />;
   return (
     <div className="section">
       <PromotionRules rules={model.promotion_rules} />
@@ -21,6 +20,7 @@ export function ModelRules({ model, mayEdit }: ModelRulesProps) {
           Edit rules…
         </button>
       ) : null}
+      {isEditing ? <RuleEditor model={model} onDone={() => setEditing(false)} /> : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useDryRunPromotionRules } from "@/features/models/api/dry-run-promotion-rules";
 import { useSetPromotionRules } from "@/features/models/api/set-promotion-rules";
 import { DryRunVerdicts } from "@/features/models/components/dry-run-verdicts";
@@ -88,62 +88,81 @@ export function RuleEditor({ model, onDone }: RuleEditorProps) {
   const edit = (index: number, next: RuleDraft | null) =>
     setDrafts((all) => all.flatMap((d, i) => (i !== index ? [d] : next ? [next] : [])));
   const failure = dryRun.error ?? save.error;
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
   return (
-    <div className="section">
-      <ul className="rule-drafts" aria-label="Rules being edited">
-        {drafts.map((draft, index) => (
-          <DraftRow
-            // Rows are positions in the draft list; nothing else identifies them.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-            key={index}
-            draft={draft}
-            index={index}
-            onChange={(next) => edit(index, next)}
-            onRemove={() => edit(index, null)}
-          />
-        ))}
-      </ul>
-      <div className="row">
-        <button
-          type="button"
-          className="button small"
-          onClick={() => setDrafts([...drafts, EMPTY_DRAFT])}
-        >
-          Add a rule
-        </button>
-        <span className="spacer" />
-        <button
-          type="button"
-          className="button small"
-          disabled={checked.rules === null || dryRun.isPending}
-          onClick={() =>
-            checked.rules && dryRun.mutate({ modelId: model.id, rules: checked.rules })
-          }
-        >
-          Dry run
-        </button>
-        <button type="button" className="button small" onClick={onDone}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button small primary"
-          disabled={checked.rules === null || save.isPending}
-          onClick={() =>
-            checked.rules &&
-            save.mutate({ modelId: model.id, rules: checked.rules }, { onSuccess: onDone })
-          }
-        >
-          Save rules
-        </button>
-      </div>
-      {checked.problem ? <span className="muted">{checked.problem}</span> : null}
-      {failure ? (
-        <div role="alert" className="callout failed">
-          {errorMessage(failure)}
+    // A dialog, wide enough for the dry run's reasons (the rules card is a narrow column).
+    <dialog
+      ref={ref}
+      className="dialog rule-editor"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onDone();
+      }}
+    >
+      <h2 id={titleId}>Promotion rules of '{model.name}'</h2>
+      <div className="section">
+        <ul className="rule-drafts" aria-label="Rules being edited">
+          {drafts.map((draft, index) => (
+            <DraftRow
+              // Rows are positions in the draft list; nothing else identifies them.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+              key={index}
+              draft={draft}
+              index={index}
+              onChange={(next) => edit(index, next)}
+              onRemove={() => edit(index, null)}
+            />
+          ))}
+        </ul>
+        <div className="row">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => setDrafts([...drafts, EMPTY_DRAFT])}
+          >
+            Add a rule
+          </button>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="button small"
+            disabled={checked.rules === null || dryRun.isPending}
+            onClick={() =>
+              checked.rules && dryRun.mutate({ modelId: model.id, rules: checked.rules })
+            }
+          >
+            Dry run
+          </button>
+          <button type="button" className="button small" onClick={onDone}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button small primary"
+            disabled={checked.rules === null || save.isPending}
+            onClick={() =>
+              checked.rules &&
+              save.mutate({ modelId: model.id, rules: checked.rules }, { onSuccess: onDone })
+            }
+          >
+            Save rules
+          </button>
         </div>
-      ) : null}
-      {dryRun.data ? <DryRunVerdicts dryRun={dryRun.data} /> : null}
-    </div>
+        {checked.problem ? <span className="muted">{checked.problem}</span> : null}
+        {failure ? (
+          <div role="alert" className="callout failed">
+            {errorMessage(failure)}
+          </div>
+        ) : null}
+        {dryRun.data ? <DryRunVerdicts dryRun={dryRun.data} /> : null}
+      </div>
+    </dialog>
   );
 }
