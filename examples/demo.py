@@ -2,9 +2,10 @@
 
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
 5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
-more runs, with its stage history, 7. a second stack, so the stack pages show more
-than the default one, 8. a digits classifier evaluated with scikit-learn, 9. when the
-Evidently, Great Expectations and whylogs integrations are installed, a data quality run.
+more runs, with its stage history and a request waiting for approval, 7. a second
+stack, so the stack pages show more than the default one, 8. a digits classifier
+evaluated with scikit-learn, 9. when the Evidently, Great Expectations and whylogs
+integrations are installed, a data quality run.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import contextlib
 
 from digits_evaluation import digits_evaluation  # this script's folder is on sys.path
-from iris_model import iris_training
+from iris_model import ask_for_production_approval, iris_training
 from rich.console import Console
 from rich.table import Table
 from sweep import run_sweep
@@ -98,7 +99,9 @@ def record_model_history(console: Console) -> None:
         client.update_model_version("iris", 3, stage="production", reason="try the newest")
     except StageConflictError as exc:
         console.print(f"[yellow]Refused as intended:[/] {exc}")
-    console.print("Model 'iris': open /models/iris for its stage timeline.")
+    ask_for_production_approval()
+    console.print("Model 'iris': open /models/iris for its stage timeline and the request")
+    console.print("that waits for a second approval (/models/approvals).")
 
 
 def add_team_stack(console: Console) -> None:

@@ -44,3 +44,22 @@ def fit(
 def iris_training(quality: float = 0.9) -> None:
     """Make a new version of 'iris'."""
     fit(iris_features(), quality=quality)
+
+
+def ask_for_production_approval() -> None:
+    """Protect 'iris' in production with a policy of two approvals, then have 'ada' ask
+    to put version 3 there and 'bo' approve: the request waits for one more approver."""
+    from headwater import Client
+
+    client = Client()
+    client.set_approval_policy("iris", "production", 2)
+    asked = client.request_stage_change(
+        "iris",
+        3,
+        "production",
+        force=True,
+        reason="v3 is faster at the same recall",
+        user_name="ada",
+    )
+    if asked.request is not None:
+        client.approve_request(asked.request.id, "latency checked", user_name="bo")

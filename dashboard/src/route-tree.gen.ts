@@ -20,6 +20,7 @@ import { Route as ComponentsIndexRouteImport } from "./routes/components/index"
 import { Route as ComponentsComponentNameRouteImport } from "./routes/components/$componentName"
 import { Route as ComponentsNewRouteImport } from "./routes/components/new"
 import { Route as ModelsIndexRouteImport } from "./routes/models/index"
+import { Route as ModelsApprovalsRouteImport } from "./routes/models/approvals"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
@@ -92,6 +93,11 @@ const ComponentsNewRoute = ComponentsNewRouteImport.update({
 const ModelsIndexRoute = ModelsIndexRouteImport.update({
   id: "/models/",
   path: "/models/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ModelsApprovalsRoute = ModelsApprovalsRouteImport.update({
+  id: "/models/approvals",
+  path: "/models/approvals",
   getParentRoute: () => rootRouteImport,
 } as any)
 const PipelinesIndexRoute = PipelinesIndexRouteImport.update({
@@ -192,6 +198,7 @@ export interface FileRoutesByFullPath {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
+  "/models/approvals": typeof ModelsApprovalsRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -221,6 +228,7 @@ export interface FileRoutesByTo {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
+  "/models/approvals": typeof ModelsApprovalsRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -252,6 +260,7 @@ export interface FileRoutesById {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
+  "/models/approvals": typeof ModelsApprovalsRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -284,6 +293,7 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
+    | "/models/approvals"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -313,6 +323,7 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
+    | "/models/approvals"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -343,6 +354,7 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
+    | "/models/approvals"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -374,6 +386,7 @@ export interface RootRouteChildren {
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   ComponentsComponentNameRoute: typeof ComponentsComponentNameRoute
   ComponentsNewRoute: typeof ComponentsNewRoute
+  ModelsApprovalsRoute: typeof ModelsApprovalsRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   StacksStackNameRoute: typeof StacksStackNameRoute
@@ -470,6 +483,13 @@ declare module "@tanstack/react-router" {
       path: "/models"
       fullPath: "/models/"
       preLoaderRoute: typeof ModelsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/models/approvals": {
+      id: "/models/approvals"
+      path: "/models/approvals"
+      fullPath: "/models/approvals"
+      preLoaderRoute: typeof ModelsApprovalsRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/pipelines/": {
@@ -619,6 +639,7 @@ const rootRouteChildren: RootRouteChildren = {
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   ComponentsComponentNameRoute: ComponentsComponentNameRoute,
   ComponentsNewRoute: ComponentsNewRoute,
+  ModelsApprovalsRoute: ModelsApprovalsRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   StacksStackNameRoute: StacksStackNameRoute,

@@ -156,6 +156,7 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "request_model_version_deletion": _need(R.MODEL_VERSION, A.DELETE, _MODEL_VERSION),
     "list_approval_requests": _need(R.MODEL_VERSION, A.READ, Scope.LISTED),
     "get_approval_request": _need(R.MODEL_VERSION, A.READ, _APPROVAL_REQUEST),
+    "list_request_approvers": _need(R.MODEL_VERSION, A.READ, _APPROVAL_REQUEST),
     "vote_on_approval_request": _need(R.MODEL_VERSION, A.PROMOTE, _APPROVAL_REQUEST),
     # live events
     "list_events": _need(R.RUN, A.READ, Scope.LISTED),

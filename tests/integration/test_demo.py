@@ -30,3 +30,8 @@ def test_the_demo_records_its_runs_and_a_sweep_of_eight_trainings(tmp_path):
         ListQuery(filters={"run_id": str(sweep.items[0].id), "name": "fit"})
     ).items
     assert {"accuracy", "f1", "loss", "config"} <= set(steps[0].metadata)
+    pending = store.list_approval_requests(ListQuery(filters={"status": "pending"})).items
+    assert [(r.model_name, r.version_number, r.requested_by, r.approvals) for r in pending] == [
+        ("iris", 3, "ada", 1)
+    ]
+    assert store.get_model("iris").approval_policies[0].required_approvals == 2

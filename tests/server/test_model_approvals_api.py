@@ -171,3 +171,21 @@ def test_a_rule_edit_is_audited_and_a_dry_run_is_not(approvers):
     operations = [(e["operation"], e["user_name"]) for e in audit]
     assert ("set_promotion_rules", "member") in operations
     assert not any(op == "dry_run_promotion_rules" for op, _ in operations)
+
+
+def test_approvers_are_those_who_may_promote_less_the_requester_and_voters(approvers):
+    ids = _version_with_policy(approvers)
+    asked = approvers["dev1"].post(
+        f"/model-versions/{ids['version_id']}/stage-requests", json={"stage": "production"}
+    )
+    request_id = asked.json()["request"]["id"]
+    before = approvers["viewer"].get(f"/approval-requests/{request_id}/approvers")
+    approvers["dev2"].post(f"/approval-requests/{request_id}/votes", json={"approve": True})
+    after = approvers["viewer"].get(f"/approval-requests/{request_id}/approvers")
+    approvers["member"].post(f"/approval-requests/{request_id}/votes", json={"approve": False})
+    decided = approvers["viewer"].get(f"/approval-requests/{request_id}/approvers")
+
+    assert before.status_code == 200, before.text
+    assert before.json()["names"] == ["admin", "dev2", "member"]
+    assert after.json()["names"] == ["admin", "member"]
+    assert decided.json()["names"] == []

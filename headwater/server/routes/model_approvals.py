@@ -15,7 +15,8 @@ from fastapi import APIRouter, Path, Query, Request, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from headwater.server.access import CallerDep
-from headwater.server.dependencies import SessionDep
+from headwater.server.approvers import Approvers, remaining_approvers
+from headwater.server.dependencies import SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import author_name
 from headwater.server.listing import ApprovalRequestListParams
@@ -103,6 +104,13 @@ def list_approval_requests(
 def get_approval_request(request_id: uuid.UUID, session: SessionDep) -> ApprovalRequest:
     """Get an approval request with its votes."""
     return session.store.get_approval_request(request_id)
+
+
+@router.get("/approval-requests/{request_id}/approvers", operation_id="list_request_approvers")
+def list_request_approvers(request_id: uuid.UUID, state: StateDep) -> Approvers:
+    """Who may still approve a pending request: users who may promote in its model's
+    project, less the requester and those who voted."""
+    return remaining_approvers(state, state.session.store.get_approval_request(request_id))
 
 
 @router.post("/approval-requests/{request_id}/votes", operation_id="vote_on_approval_request")

@@ -1,4 +1,4 @@
-import { createFileRoute } from "@tanstack/react-router";
+import { createFileRoute, Link } from "@tanstack/react-router";
 import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { useModels } from "@/features/models/api/list-models";
@@ -24,6 +24,9 @@ function ModelsPage() {
           </span>
         </div>
         <span className="spacer" />
+        <Link className="button" to="/models/approvals">
+          Approvals
+        </Link>
         <input
           className="input"
           type="search"

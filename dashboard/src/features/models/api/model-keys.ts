@@ -1,4 +1,5 @@
 /** Every query key of the models feature in one place. */
+import type { ApprovalFilter } from "@/features/models/api/list-approval-requests";
 import type { ModelListSearch } from "@/features/models/lib/model-list-search";
 
 export const modelKeys = {
@@ -14,6 +15,8 @@ export const modelKeys = {
   links: (versionId: string) => [...modelKeys.all, "links", versionId] as const,
   history: (modelId: string) => [...modelKeys.all, "history", modelId] as const,
   versionHistory: (versionId: string) => [...modelKeys.all, "version-history", versionId] as const,
+  approvals: (filter: ApprovalFilter) => [...modelKeys.all, "approvals", filter] as const,
+  approvers: (requestId: string) => [...modelKeys.all, "approvers", requestId] as const,
   run: (runId: string) => [...modelKeys.all, "run", runId] as const,
   runDag: (runId: string) => [...modelKeys.all, "run-dag", runId] as const,
 };

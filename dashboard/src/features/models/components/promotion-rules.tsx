@@ -30,7 +30,6 @@ export function PromotionRules({ rules }: PromotionRulesProps) {
       ))}
       <li className="muted">
         A rule runs when a run that makes a version ends; the version holding the stage is archived.
-        No approval policy: every change applies at once.
       </li>
     </ul>
   );

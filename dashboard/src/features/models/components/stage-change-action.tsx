@@ -1,15 +1,16 @@
 import { useState } from "react";
 import { StageChangeDialog } from "@/features/models/components/stage-change-dialog";
-import type { ModelVersion, PromotionRule } from "@/features/models/lib/model-types";
+import type { Model, ModelVersion } from "@/features/models/lib/model-types";
 import { mayWrite, useCurrentUser } from "@/lib/current-user";
 
 export interface StageChangeActionProps {
   version: ModelVersion;
-  rules: readonly PromotionRule[];
+  /** The version's model: its promotion rules and approval policies. */
+  model: Model;
 }
 
 /** "Promote or demote…" for roles that may, and why not for the others. */
-export function StageChangeAction({ version, rules }: StageChangeActionProps) {
+export function StageChangeAction({ version, model }: StageChangeActionProps) {
   const me = useCurrentUser();
   const [isOpen, setOpen] = useState(false);
   if (!me.data) return null;
@@ -29,7 +30,8 @@ export function StageChangeAction({ version, rules }: StageChangeActionProps) {
       {isOpen ? (
         <StageChangeDialog
           version={version}
-          rules={rules}
+          rules={model.promotion_rules}
+          policies={model.approval_policies}
           userName={me.data.name}
           onClose={() => setOpen(false)}
         />

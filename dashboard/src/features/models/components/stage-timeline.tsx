@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { TimelineLegend } from "@/features/models/components/timeline-legend";
+import { TimelineMarkGlyph } from "@/features/models/components/timeline-mark-glyph";
 import type { StageTransition } from "@/features/models/lib/model-types";
 import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
 import {
@@ -95,45 +97,12 @@ function Bar({ bar, timeline, track, onOpen }: DrawProps & { bar: StageBar; onOp
 function Mark({ mark, timeline, track }: DrawProps & { mark: TimelineMark }) {
   const x = GUTTER + timeToX(mark.at, timeline, track);
   const y = rowY(mark.stage) + ROW - 5;
-  const { outcome } = mark.transition;
   const label = `${describeTransition(mark.transition)}, ${formatDateTime(mark.transition.created)}`;
   return (
     <g aria-label={label} className="mark">
       <title>{label}</title>
-      {outcome === "refused" ? (
-        <path
-          d={`M${x - 4},${y - 4} L${x + 4},${y + 4} M${x + 4},${y - 4} L${x - 4},${y + 4}`}
-          stroke="var(--status-failed)"
-          strokeWidth={2}
-        />
-      ) : (
-        <circle
-          cx={x}
-          cy={y}
-          r={4}
-          fill={outcome === "applied" ? STAGE_STYLES[mark.stage].colour : "var(--surface)"}
-          stroke={outcome === "applied" ? "var(--surface)" : "var(--text-faint)"}
-          strokeWidth={1.5}
-        />
-      )}
+      <TimelineMarkGlyph outcome={mark.transition.outcome} stage={mark.stage} x={x} y={y} />
     </g>
-  );
-}
-
-function Legend() {
-  return (
-    <div className="timeline-legend" aria-hidden="true">
-      <span>
-        <span style={{ color: "var(--text-muted)" }}>●</span> applied
-      </span>
-      <span>
-        <span style={{ color: "var(--status-failed)" }}>✕</span> refused
-      </span>
-      <span>
-        <span style={{ color: "var(--text-faint)" }}>○</span> rule did not promote
-      </span>
-      <span>bars: the version holding the stage; click one to open it</span>
-    </div>
   );
 }
 
@@ -185,7 +154,7 @@ export function StageTimeline(props: StageTimelineProps) {
   return (
     <div className="stage-timeline section" ref={ref}>
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <Legend />
+        <TimelineLegend />
         <SegmentedControl
           label="Timeline spacing"
           options={SPACINGS}

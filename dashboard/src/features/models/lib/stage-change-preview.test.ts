@@ -60,3 +60,18 @@ describe("previewStageChange", () => {
     );
   });
 });
+
+describe("previewStageChange under an approval policy", () => {
+  it("says the change becomes a request that needs the policy's approvals", () => {
+    const preview = previewStageChange({
+      version: { ...VERSION, stage: "none" },
+      stage: "production",
+      holders: {},
+      rules: [],
+      policies: [{ stage: "production", required_approvals: 2 }],
+    });
+
+    expect(preview.requiredApprovals).toBe(2);
+    expect(preview.effects.at(-1)).toMatch(/pending request that needs 2 approvals/);
+  });
+});

@@ -1,5 +1,11 @@
 /** What moving a version to a stage will do, in words, before anyone confirms it. */
-import type { ModelStage, ModelVersion, PromotionRule } from "@/features/models/lib/model-types";
+import { approvalCount, approvalsForChange } from "@/features/models/lib/approval-policy";
+import type {
+  ApprovalPolicy,
+  ModelStage,
+  ModelVersion,
+  PromotionRule,
+} from "@/features/models/lib/model-types";
 import { STAGE_STYLES } from "@/features/models/lib/stage-styles";
 
 export interface StageChangePreview {
@@ -7,6 +13,8 @@ export interface StageChangePreview {
   holderNumber: number | null;
   /** The request must `force` the holder out (the store refuses otherwise). */
   needsForce: boolean;
+  /** How many approvals the change waits for (0: it applies at once). */
+  requiredApprovals: number;
   /** Sentences saying what will happen, in order. */
   effects: string[];
 }
@@ -17,6 +25,8 @@ export interface StageChangeInput {
   /** The versions holding `staging` and `production` now. */
   holders: Partial<Record<ModelStage, number>>;
   rules: PromotionRule[];
+  /** The model's approval policies. */
+  policies?: readonly ApprovalPolicy[];
 }
 
 /** `accuracy >= 0.9 -> staging`, as the server words a rule. */
@@ -30,11 +40,13 @@ function isExclusive(stage: ModelStage): boolean {
 
 /** The effects of `version -> stage`, given who holds what and the model's rules. */
 export function previewStageChange(input: StageChangeInput): StageChangePreview {
-  const { version, stage, holders, rules } = input;
+  const { version, stage, holders, rules, policies = [] } = input;
   const name = `Version ${version.number}`;
   if (version.stage === stage) {
-    return { holderNumber: null, needsForce: false, effects: [`${name} is in ${stage} already.`] };
+    const effects = [`${name} is in ${stage} already.`];
+    return { holderNumber: null, needsForce: false, requiredApprovals: 0, effects };
   }
+  const required = approvalsForChange(policies, version.stage, stage);
   const holder = isExclusive(stage) ? (holders[stage] ?? null) : null;
   const from = STAGE_STYLES[version.stage].label;
   const effects = [`${name} moves from ${from} to ${STAGE_STYLES[stage].label}.`];
@@ -54,6 +66,15 @@ export function previewStageChange(input: StageChangeInput): StageChangePreview 
       `Rule '${describeRule(rule)}' promotes to ${stage} on its own; a change by hand does not check it.`,
     );
   }
-  effects.push("No approval policy applies: the change is made at once and kept in the history.");
-  return { holderNumber: holder, needsForce: holder !== null, effects };
+  effects.push(
+    required > 0
+      ? `The approval policy holds it back: this makes a pending request that needs ${approvalCount(required)} from users who may promote, not you. The last approval applies it.`
+      : "No approval policy applies: the change is made at once and kept in the history.",
+  );
+  return {
+    holderNumber: holder,
+    needsForce: holder !== null,
+    requiredApprovals: required,
+    effects,
+  };
 }

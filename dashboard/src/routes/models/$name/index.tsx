@@ -1,9 +1,11 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { QueryView } from "@/components/ui/query-view";
 import { useModel } from "@/features/models/api/get-model";
+import { ApprovalPolicies } from "@/features/models/components/approval-policies";
+import { ApprovalRequestsList } from "@/features/models/components/approval-requests-list";
 import { ModelHistory } from "@/features/models/components/model-history";
+import { ModelRules } from "@/features/models/components/model-rules";
 import { ModelVersionsTable } from "@/features/models/components/model-versions-table";
-import { PromotionRules } from "@/features/models/components/promotion-rules";
 import { TagList } from "@/features/models/components/tag-list";
 import { parseModelPageSearch } from "@/features/models/lib/model-page-search";
 import { mayWrite, useCurrentUser } from "@/lib/current-user";
@@ -70,14 +72,35 @@ function ModelPage() {
                   onSearchChange={(next) => void navigate({ search: next, replace: true })}
                 />
               </section>
-              <section className="card" aria-labelledby="rules-title">
-                <div className="card-title">
-                  <h2 id="rules-title">Promotion rules</h2>
-                </div>
-                <div className="card-body">
-                  <PromotionRules rules={data.promotion_rules} />
-                </div>
-              </section>
+              <div className="section">
+                <section className="card" aria-labelledby="rules-title">
+                  <div className="card-title">
+                    <h2 id="rules-title">Promotion rules</h2>
+                  </div>
+                  <div className="card-body">
+                    <ModelRules model={data} mayEdit={mayEdit} />
+                  </div>
+                </section>
+                <section className="card" aria-labelledby="policy-title">
+                  <div className="card-title">
+                    <h2 id="policy-title">Approval policy</h2>
+                  </div>
+                  <div className="card-body">
+                    <ApprovalPolicies model={data} mayEdit={mayEdit} />
+                  </div>
+                </section>
+                <section className="card" aria-labelledby="pending-title">
+                  <div className="card-title">
+                    <h2 id="pending-title">Pending approvals</h2>
+                    <span className="spacer" />
+                    <Link to="/models/approvals">All approvals</Link>
+                  </div>
+                  <ApprovalRequestsList
+                    filter={{ modelId: data.id, status: "pending" }}
+                    emptyTitle="Nothing waits for approval"
+                  />
+                </section>
+              </div>
             </div>
           </>
         )}

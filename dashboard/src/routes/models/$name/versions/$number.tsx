@@ -3,6 +3,7 @@ import { KeyValues } from "@/components/ui/key-values";
 import { QueryView } from "@/components/ui/query-view";
 import { useModel } from "@/features/models/api/get-model";
 import { useModelVersion } from "@/features/models/api/get-model-version";
+import { ApprovalRequestsList } from "@/features/models/components/approval-requests-list";
 import { CompareWith } from "@/features/models/components/compare-with";
 import { StageBadge } from "@/features/models/components/stage-badge";
 import { StageChangeAction } from "@/features/models/components/stage-change-action";
@@ -48,9 +49,7 @@ function VersionPage() {
                 </span>
               </div>
               <span className="spacer" />
-              {model.data ? (
-                <StageChangeAction version={v} rules={model.data.promotion_rules} />
-              ) : null}
+              {model.data ? <StageChangeAction version={v} model={model.data} /> : null}
             </div>
             <div className="model-grid">
               <div className="section">
@@ -94,6 +93,15 @@ function VersionPage() {
                     <h2 id="history-title">Stage history</h2>
                   </div>
                   <TransitionHistory versionId={v.id} />
+                </section>
+                <section className="card" aria-labelledby="requests-title">
+                  <div className="card-title">
+                    <h2 id="requests-title">Approval requests</h2>
+                  </div>
+                  <ApprovalRequestsList
+                    filter={{ versionId: v.id }}
+                    emptyTitle="No approval requests for this version"
+                  />
                 </section>
               </div>
               <section className="card" aria-labelledby="links-title">
