@@ -1472,8 +1472,8 @@ export interface paths {
         };
         /**
          * Get Run Dag Steps
-         * @description The part of a run's DAG about some of its step runs: those steps, the edges on them
-         *     and the artifact versions at their ends.
+         * @description The part of a run's DAG about some of its step runs: the run, those steps, the edges
+         *     on them and the artifact versions at their ends (with no step run, the run alone).
          *
          *     A page that drew the DAG patches it with this as live events name changed steps,
          *     instead of fetching the whole graph again. Ids of other runs' steps are left out.
@@ -11830,8 +11830,8 @@ export interface operations {
     };
     get_run_dag_steps: {
         parameters: {
-            query: {
-                step_run_id: string[];
+            query?: {
+                step_run_id?: string[] | null;
             };
             header?: never;
             path: {
