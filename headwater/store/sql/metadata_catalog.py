@@ -1,15 +1,16 @@
 """The metadata explorer in SQL: the catalog of keys and one key's series.
 
-Both read `metadata_entries` by (target_kind, key), the index migration 0013 adds. A
-filter by pipeline or project becomes `target_id IN (the entities that match)`, so an
-unfiltered catalog never joins the entity tables at all.
+The unfiltered catalog reads the summary table `metadata_keys` (one row per key and
+type, see `metadata_key_counts`). A catalog narrowed by time, pipeline or project, and a
+series, read `metadata_entries` by (target_kind, key), the index migration 0014 adds; a
+filter by pipeline or project becomes `target_id IN (the entities that match)`.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from headwater.store.metadata_catalog import (
 )
 from headwater.store.models import MetadataTarget, MetadataType
 from headwater.store.sql.column_types import FastUtcDateTime
+from headwater.store.sql.metadata_key_counts import summary_rows
 from headwater.store.sql.schema import (
     artifact_versions,
     artifacts,
@@ -143,6 +145,9 @@ def _keys_of(
     query: MetadataKeyQuery,
     scope: tuple[uuid.UUID, ...] | None,
 ) -> list[MetadataKey]:
+    entities = _entity_ids(target, query.pipeline_name, query.project_id, scope)
+    if entities is None and query.since is None and query.until is None:
+        return _catalog_of(target, summary_rows(connection, target.value, query.search))
     statement = (
         select(
             _entries.key,
@@ -154,11 +159,15 @@ def _keys_of(
         .where(_entries.target_kind == target.value, *_entry_clauses(query))
         .group_by(_entries.key, _entries.type)
     )
-    entities = _entity_ids(target, query.pipeline_name, query.project_id, scope)
     if entities is not None:
         statement = statement.where(_entries.target_id.in_(entities))
+    return _catalog_of(target, connection.execute(statement))
+
+
+def _catalog_of(target: MetadataTarget, rows: Iterable[Any]) -> list[MetadataKey]:
+    """One key per distinct key of (key, type, count, first, last) rows, sorted by key."""
     merged: dict[str, list[Any]] = {}
-    for key, type_, count, first, last in connection.execute(statement):
+    for key, type_, count, first, last in rows:
         kept = merged.get(key)
         if kept is None:
             merged[key] = [(type_,), count, first, last]

@@ -22,6 +22,7 @@ from headwater.store.metadata import datetime_text, normalize_entry
 from headwater.store.models import MetadataEntry, MetadataTarget, MetadataType
 from headwater.store.sql.filtering import ConditionBuilder, compare, parse_datetime
 from headwater.store.sql.inserts import upsert
+from headwater.store.sql.metadata_key_counts import count_deleted, count_written
 from headwater.store.sql.schema import (
     artifact_versions,
     metadata_entries,
@@ -87,7 +88,11 @@ def metadata_rows(
 
 
 def write_metadata(connection: Executor, rows: list[dict[str, Any]]) -> None:
-    """Insert rows, replacing an earlier value of the same key on the same target."""
+    """Insert rows, replacing an earlier value of the same key on the same target.
+
+    The key catalog's summary is adjusted first, while the earlier values can be read.
+    """
+    count_written(connection, rows)
     upsert(metadata_entries, _KEY).execute_many(connection, rows)
 
 
@@ -110,6 +115,7 @@ def delete_metadata(
 ) -> None:
     """Remove every entry of the given targets (they are being deleted)."""
     if target_ids:
+        count_deleted(connection, target.value, target_ids)
         connection.execute(_DELETE_METADATA, {"kind": target.value, "ids": target_ids})
 
 

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0016_audit_filter_indexes"
+HEAD_REVISION = "0017_metadata_key_summary"
 MIGRATIONS_FOLDER = Path(__file__).parent
