@@ -20,9 +20,14 @@ from headwater.errors import FilterError
 from headwater.store.filters import Operator
 from headwater.store.metadata import datetime_text, normalize_entry
 from headwater.store.models import MetadataEntry, MetadataTarget, MetadataType
-from headwater.store.sql.filtering import ConditionBuilder, compare, parse_datetime
+from headwater.store.sql.filtering import (
+    ConditionBuilder,
+    MetadataSort,
+    compare,
+    parse_datetime,
+)
 from headwater.store.sql.inserts import upsert
-from headwater.store.sql.metadata_key_counts import count_deleted, count_written
+from headwater.store.sql.metadata_key_counts import count_deleted, count_written, holds_only_text
 from headwater.store.sql.schema import (
     artifact_versions,
     metadata_entries,
@@ -133,6 +138,29 @@ def metadata_filter(
                 table.c.key == condition.field,
                 value_clause(condition),
             )
+        )
+
+    return build
+
+
+def metadata_sort(target: MetadataTarget, target_id_column: ColumnElement[Any]) -> MetadataSort:
+    """Sort by one metadata key: by number, or by text for a key that only holds text.
+
+    The key's types come from the catalog's summary; entities without the key sort last.
+    """
+    table = metadata_entries
+
+    def build(key: str, connection: Connection | None) -> ColumnElement[Any]:
+        holds_text = connection is not None and holds_only_text(connection, target.value, key)
+        value = table.c.value_text if holds_text else table.c.value_number
+        return (
+            select(value)
+            .where(
+                table.c.target_kind == target.value,
+                table.c.target_id == target_id_column,
+                table.c.key == key,
+            )
+            .scalar_subquery()
         )
 
     return build

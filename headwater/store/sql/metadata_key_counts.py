@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, case, delete, func, select, text, type_coerce, update
 
+from headwater.store.models import MetadataType
 from headwater.store.sql.column_types import FastUtcDateTime
 from headwater.store.sql.inserts import dialect_insert
 from headwater.store.sql.prepared import PreparedStatement
@@ -173,6 +174,21 @@ def summary_rows(
     if search:
         statement = statement.where(_keys.key.icontains(search, autoescape=True))
     return [(k, t, c, f, last) for k, t, c, f, last in connection.execute(statement)]
+
+
+_TEXT_TYPES = frozenset(
+    kind.value
+    for kind in (MetadataType.STRING, MetadataType.URI, MetadataType.PATH, MetadataType.DATETIME)
+)
+
+
+def holds_only_text(connection: Connection, kind: str, key: str) -> bool:
+    """Whether every value the key has held on this resource type is text (or a date)."""
+    found = connection.execute(
+        select(_keys.type).where(_keys.target_kind == kind, _keys.key == key)
+    ).scalars()
+    types = set(found)
+    return bool(types) and types <= _TEXT_TYPES
 
 
 # Counts every entry again: for the migration that adds the table, and for seeding
