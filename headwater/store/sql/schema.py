@@ -271,6 +271,21 @@ metadata_keys = Table(
     **_CLUSTERED,
 )
 
+# Saved views of the runs list, shared per project (migration 0018).
+saved_views = Table(
+    "saved_views",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    _ref("owner_id", "users.id", nullable=True, on_delete="SET NULL"),
+    Column("columns", JsonValue(), nullable=False),
+    Column("search", JsonValue(), nullable=False),
+    _created(),
+    Column("updated", UtcDateTime(), nullable=False),
+    UniqueConstraint("project_id", "name"),
+)
+
 # --- tags -----------------------------------------------------------------------------
 
 tags = Table(
