@@ -33,6 +33,7 @@ from headwater.store.factory import open_store
 from headwater.store.filters import ListQuery
 from headwater.store.metadata_catalog import MetadataKeyQuery, MetadataSeriesQuery
 from headwater.store.models import MetadataTarget
+from headwater.store.sql.metadata_key_counts import rebuild_summary
 from headwater.store.sql.schema import metadata_entries, runs, store_schema
 
 RUNS = 100_000
@@ -85,6 +86,8 @@ def seed_metadata(url: str) -> None:
                 rows = []
         if rows:
             connection.execute(metadata_entries.insert(), rows)
+        # Inserted past the store's write path, so the catalog's summary is counted anew.
+        rebuild_summary(connection)
         if engine.dialect.name == "postgresql":
             connection.execute(text("ANALYZE"))
     engine.dispose()

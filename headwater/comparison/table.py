@@ -141,16 +141,7 @@ class RunComparison:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One JSON-ready dict per row: group, key, differs, each run's value and delta."""
-        return [
-            {
-                "group": row.group.value,
-                "key": row.key,
-                "differs": row.differs,
-                "values": [_json_value(v) for v in row.values],
-                "deltas": _json_deltas(row.values, self.baseline),
-            }
-            for row in self.rows
-        ]
+        return [_record(row, self.baseline) for row in self.rows]
 
     def to_body(self) -> dict[str, Any]:
         """The comparison as JSON-ready data: its runs, baseline and rows."""
@@ -209,7 +200,7 @@ def build_comparison(
     cells = [_cells(run, by_run[run.id], versions) for run in runs]
     keys = sorted({key for run_cells in cells for key in run_cells}, key=_order)
     rows = tuple(
-        ComparisonRow(group, key, tuple(c.get((group, key), MISSING) for c in cells))
+        ComparisonRow(group, key, tuple([c.get((group, key), MISSING) for c in cells]))
         for group, key in keys
     )
     columns = tuple(RunColumn(str(r.id), r.name, r.pipeline_name) for r in runs)
@@ -255,15 +246,15 @@ def _cells(
 
 
 def _put(cells: Cells, group: RowGroup, values: Mapping[str, Any]) -> None:
-    for key, value in _flattened(values).items():
-        cells[(group, key)] = value
+    cells.update({(group, key): value for key, value in _flattened(values).items()})
 
 
 def _flattened(values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     flat: dict[str, Any] = {}
     for key, value in values.items():
         dotted = f"{prefix}{key}"
-        if isinstance(value, Mapping) and value:
+        # Plain values skip the (slow) Mapping check: most of 50,000 cells are numbers.
+        if type(value) not in _LEAF_TYPES and isinstance(value, Mapping) and value:
             flat.update(_flattened(value, f"{dotted}."))
         else:
             flat[dotted] = value
@@ -278,7 +269,47 @@ def _duration(started: Any, ended: Any) -> float | None:
 
 
 def _is_number(value: Any) -> bool:
+    # Exact types first: a comparison asks this of every one of its 50,000 cells.
+    kind = type(value)
+    if kind is float:
+        return math.isfinite(value)
+    if kind is int:
+        return True
+    if kind is bool or kind is str or value is None:
+        return False
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _record(row: ComparisonRow, baseline: int) -> dict[str, Any]:
+    values = row.values
+    base = values[baseline]
+    # Most rows of a sweep hold one value in every run: equal throughout, nothing to say.
+    # (`count` compares by identity, then `==`; MISSING equals only itself.)
+    if base is not MISSING and values.count(base) == len(values) and _is_plain(base):
+        return {
+            "group": row.group.value,
+            "key": row.key,
+            "differs": False,
+            "values": list(values),
+            "deltas": [None] * len(values),
+        }
+    return {
+        "group": row.group.value,
+        "key": row.key,
+        "differs": row.differs,
+        "values": [v if type(v) in _PLAIN_TYPES else _json_value(v) for v in values],
+        "deltas": _json_deltas(values, baseline),
+    }
+
+
+# Values that are JSON as they are (a float may be NaN or infinite, so it is not).
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+# Values that are never flattened further.
+_LEAF_TYPES = _PLAIN_TYPES | {float, list}
+
+
+def _is_plain(value: Any) -> bool:
+    return type(value) in _PLAIN_TYPES or (type(value) is float and math.isfinite(value))
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -12,6 +12,7 @@ from headwater.server.login_throttle import LoginLimits, LoginThrottle
 from headwater.server.passwords import PasswordHashing
 from headwater.session import Session
 from headwater.store.access_store import AccessStore
+from headwater.store.saved_views import SavedViewStore
 
 
 @dataclass(frozen=True)
@@ -64,3 +65,20 @@ def current_access_store(request: Request) -> AccessStore:
 
 
 AccessStoreDep = Annotated[AccessStore, Depends(current_access_store)]
+
+
+def current_saved_view_store(request: Request) -> SavedViewStore:
+    """The served store's saved views of the runs list.
+
+    Raises:
+        ApiError: 400, the served store keeps none (a server never serves a REST store).
+    """
+    from headwater.errors import ApiError
+
+    store = current_session(request).store
+    if not isinstance(store, SavedViewStore):
+        raise ApiError(400, "bad_request", "This server's store cannot keep saved views.")
+    return store
+
+
+SavedViewStoreDep = Annotated[SavedViewStore, Depends(current_saved_view_store)]

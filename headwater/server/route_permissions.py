@@ -69,6 +69,10 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "list_run_steps": _need(R.STEP, A.READ, _RUN),
     "get_run_dag": _need(R.RUN, A.READ, _RUN),
     "get_run_dag_steps": _need(R.RUN, A.READ, _RUN),
+    # saved views of the runs list: a reader's own preference, shared with the project
+    "list_saved_views": _need(R.RUN, A.READ, _PROJECT),
+    "save_view": _need(R.RUN, A.READ, _PROJECT),
+    "delete_saved_view": _need(R.RUN, A.READ, _PROJECT),
     "get_run_stack": _need(R.RUN, A.READ, _RUN),
     # step runs
     "start_step_run": _need(R.STEP, A.CREATE, InBody(("run_id",), L.RUN)),

@@ -87,8 +87,15 @@ def parse_conditions(filters: dict[str, Any]) -> list[Condition]:
     return [parse_condition(name, raw) for name, raw in filters.items() if raw is not None]
 
 
-def parse_sort(sort_by: str, allowed: frozenset[str]) -> SortKey:
-    """Parse `asc:field` / `desc:field` / `field`, checking the field is sortable."""
+# `desc:metadata.accuracy` sorts by a metadata key, where the entity carries metadata.
+METADATA_SORT_PREFIX = "metadata."
+
+
+def parse_sort(sort_by: str, allowed: frozenset[str], *, by_metadata: bool = False) -> SortKey:
+    """Parse `asc:field` / `desc:field` / `field`, checking the field is sortable.
+
+    With `by_metadata`, `metadata.<key>` is sortable too (its `field` keeps the prefix).
+    """
     direction, separator, field = sort_by.partition(":")
     if not separator:
         direction, field = "asc", direction
@@ -96,10 +103,10 @@ def parse_sort(sort_by: str, allowed: frozenset[str]) -> SortKey:
         raise FilterError(
             f"Sort order '{sort_by}' must start with 'asc:' or 'desc:', for example 'desc:created'."
         )
-    if field not in allowed:
-        raise FilterError(
-            f"Cannot sort by '{field}'. Sort by one of: {', '.join(sorted(allowed))}."
-        )
+    is_metadata = by_metadata and len(field) > len(METADATA_SORT_PREFIX)
+    if field not in allowed and not (is_metadata and field.startswith(METADATA_SORT_PREFIX)):
+        choices = sorted(allowed) + ([f"{METADATA_SORT_PREFIX}<key>"] if by_metadata else [])
+        raise FilterError(f"Cannot sort by '{field}'. Sort by one of: {', '.join(choices)}.")
     return SortKey(field, descending=direction == "desc")
 
 

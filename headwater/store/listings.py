@@ -254,7 +254,9 @@ ARTIFACT_VERSIONS = EntityListing(
     ArtifactVersionFilters,
     sortable=frozenset({"created", "version", "size_bytes", "artifact_name"}),
 )
-ARTIFACTS = EntityListing("artifacts", ArtifactFilters, sortable=frozenset({"created", "name"}))
+ARTIFACTS = EntityListing(
+    "artifacts", ArtifactFilters, sortable=frozenset({"created", "name", "size"})
+)
 TAGS = EntityListing("tags", NamedFilters, sortable=frozenset({"created", "name"}))
 USERS = EntityListing("users", NamedFilters, sortable=frozenset({"created", "name"}))
 PROJECTS = EntityListing("projects", NamedFilters, sortable=frozenset({"created", "name"}))

@@ -44,6 +44,22 @@ def test_each_artifact_carries_its_latest_version_and_who_made_it(store):
     assert store.get_artifact("model") == artifact
 
 
+def _sized(name, size_bytes):
+    return an_output(name).model_copy(update={"size_bytes": size_bytes})
+
+
+def test_artifacts_sort_by_the_size_of_their_latest_version(store):
+    run = store.create_run(a_run())
+    record_step(store, run, "load", _sized("big", 9_000), _sized("small", 10))
+    record_step(store, run, "grow", _sized("small", 50_000), _sized("mid", 500))
+
+    largest_first = store.list_artifacts(ListQuery(sort_by="desc:size"))
+    smallest_first = store.list_artifacts(ListQuery(sort_by="asc:size", size=2))
+
+    assert [a.name for a in largest_first.items] == ["small", "big", "mid"]
+    assert [a.name for a in smallest_first.items] == ["mid", "big"]
+
+
 def test_a_page_of_artifacts_costs_the_same_queries_for_two_or_twenty(store):
     run = store.create_run(a_run())
     for number in range(20):

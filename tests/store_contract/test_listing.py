@@ -143,6 +143,51 @@ def test_unfinished_runs_sort_last_by_end_time(store):
     assert open_run.ended is None
 
 
+def _run_logging(store, name, metadata):
+    run = store.create_run(a_run(name=name))
+    if metadata:
+        store.add_metadata(MetadataTarget.RUN, run.id, encode_metadata(metadata))
+    return run
+
+
+def test_runs_sort_by_a_numeric_metadata_key_with_runs_lacking_it_last(store):
+    for name, accuracy in (("low", 0.5), ("none", None), ("high", 0.9), ("mid", 0.7)):
+        _run_logging(store, name, {} if accuracy is None else {"accuracy": accuracy})
+
+    descending = store.list_runs(ListQuery(sort_by="desc:metadata.accuracy"))
+    ascending = store.list_runs(ListQuery(sort_by="asc:metadata.accuracy"))
+
+    assert _names(descending) == ["high", "mid", "low", "none"]
+    assert _names(ascending) == ["low", "mid", "high", "none"]
+
+
+def test_runs_sort_by_a_text_metadata_key_as_text(store):
+    for name, optimizer in (("one", "sgd"), ("two", "adam"), ("three", "lion")):
+        _run_logging(store, name, {"optimizer": optimizer})
+
+    page = store.list_runs(ListQuery(sort_by="asc:metadata.optimizer"))
+
+    assert _names(page) == ["two", "three", "one"]
+
+
+def test_pages_of_runs_sorted_by_metadata_never_overlap(store):
+    for index in range(7):
+        _run_logging(store, f"r{index}", {"loss": (index * 3) % 7})
+
+    pages = [
+        store.list_runs(ListQuery(sort_by="asc:metadata.loss", size=3, index=index))
+        for index in (1, 2, 3)
+    ]
+
+    names = [name for page in pages for name in _names(page)]
+    assert names == [f"r{index}" for index in sorted(range(7), key=lambda i: (i * 3) % 7)]
+
+
+def test_an_empty_metadata_sort_key_is_refused(store):
+    with pytest.raises(FilterError, match=r"Cannot sort by 'metadata\.'.*metadata\.<key>"):
+        store.list_runs(ListQuery(sort_by="desc:metadata."))
+
+
 def test_an_unknown_filter_field_lists_the_fields_that_exist(store):
     with pytest.raises(
         FilterError,

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from headwater.store.metadata import encode_metadata
 from headwater.store.metadata_catalog import MetadataKeyQuery, MetadataSeriesQuery
 from headwater.store.models import MetadataTarget, MetadataType
-from tests.store_contract.records import a_run, an_output, record_step
+from tests.store_contract.records import a_run, an_output, end_run, record_step
 
 RUN = MetadataTarget.RUN
 
@@ -57,6 +57,55 @@ def test_the_catalog_counts_only_entities_of_the_given_project(store):
     keys = store.list_metadata_keys(MetadataKeyQuery(project_id=project.id))
 
     assert [k.key for k in keys] == ["accuracy"]
+
+
+def _run_keys(store, **narrowing):
+    keys = store.list_metadata_keys(MetadataKeyQuery(resource=RUN, **narrowing))
+    return {k.key: (k.types, k.count) for k in keys}
+
+
+def test_the_catalog_counts_a_rewritten_key_once_per_entity(store):
+    run = _run_with(store, {"accuracy": 0.5})
+    _run_with(store, {"accuracy": 0.6})
+
+    store.add_metadata(RUN, run.id, encode_metadata({"accuracy": 0.7}))
+
+    assert _run_keys(store)["accuracy"] == ((MetadataType.FLOAT,), 2)
+
+
+def test_the_catalog_moves_an_entity_to_the_type_its_key_now_holds(store):
+    run = _run_with(store, {"epochs": 3})
+    _run_with(store, {"epochs": 4})
+
+    store.add_metadata(RUN, run.id, encode_metadata({"epochs": "three"}))
+
+    keys = store.list_metadata_keys(MetadataKeyQuery(resource=RUN))
+    epochs = next(k for k in keys if k.key == "epochs")
+    assert epochs.types == (MetadataType.INT, MetadataType.STRING)
+    assert epochs.count == 2
+
+
+def test_the_catalog_forgets_the_keys_of_deleted_runs(store):
+    kept = _run_with(store, {"accuracy": 0.9})
+    gone = _run_with(store, {"accuracy": 0.8, "scratch": 1})
+
+    store.delete_run(end_run(store, gone).id)
+
+    assert _run_keys(store) == {"accuracy": ((MetadataType.FLOAT,), 1)}
+    assert kept.id != gone.id
+
+
+def test_the_summarised_catalog_agrees_with_one_counted_from_the_entries(store):
+    first = _run_with(store, {"accuracy": 0.9, "optimizer": "adam", "layers": 3})
+    _run_with(store, {"accuracy": 1, "layers": "deep"})
+    store.add_metadata(RUN, first.id, encode_metadata({"optimizer": "sgd", "extra": True}))
+    project = store.get_project("default")
+
+    summarised = _run_keys(store)
+    counted = _run_keys(store, project_id=project.id)
+
+    assert summarised == counted
+    assert summarised["layers"] == ((MetadataType.INT, MetadataType.STRING), 2)
 
 
 def test_a_series_lists_a_keys_values_oldest_first_with_their_runs(store):

@@ -45,3 +45,5 @@ export type StackComponent = Schemas["StackComponent"];
 export type StackComponentType = Schemas["StackComponentType"];
 export type FlavorDescription = Schemas["FlavorDescription"];
 export type AuditEvent = Schemas["AuditEvent"];
+export type SavedView = Schemas["SavedView"];
+export type SavedViewSave = Schemas["SavedViewSave"];

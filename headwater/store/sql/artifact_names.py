@@ -48,6 +48,14 @@ _VERSION_COUNT = (
     .correlate(artifacts)
     .scalar_subquery()
 )
+_LATEST_SIZE = (
+    select(_OTHER.c.size_bytes)
+    .where(_OTHER.c.artifact_id == artifacts.c.id)
+    .order_by(_OTHER.c.version.desc())
+    .limit(1)
+    .correlate(artifacts)
+    .scalar_subquery()
+)
 # An artifact with its newest version and that version's producer, in one query.
 _SELECT_ARTIFACTS: Select[Any] = select(
     *_COLUMNS,
@@ -82,7 +90,12 @@ _LISTING = Listing(
             artifact_versions.c.artifact_id,
         ),
     },
-    sort_columns={"created": artifacts.c.created, "name": artifacts.c.name},
+    sort_columns={
+        "created": artifacts.c.created,
+        "name": artifacts.c.name,
+        # The size of the newest version, as the catalog shows it.
+        "size": _LATEST_SIZE,
+    },
     id_column=artifacts.c.id,
     table=artifacts,
     source=artifacts,

@@ -17,7 +17,15 @@ from sqlalchemy import ColumnElement, FromClause, Table, literal, select
 
 from headwater.errors import FilterError
 from headwater.store.filter_language import Expression, parse_filter
-from headwater.store.filters import Condition, ListQuery, Operator, parse_condition, parse_sort
+from headwater.store.filters import (
+    METADATA_SORT_PREFIX,
+    Condition,
+    ListQuery,
+    Operator,
+    SortKey,
+    parse_condition,
+    parse_sort,
+)
 from headwater.store.listings import EntityListing
 from headwater.store.models import ExecutionStatus
 
@@ -77,6 +85,8 @@ ConditionBuilder = Callable[[Condition], ColumnElement[bool]]
 ExpressionBuilder = Callable[[Expression], ColumnElement[bool]]
 # "This row belongs to one of these projects", for lists scoped to what a caller may read.
 ProjectScope = Callable[[Sequence[uuid.UUID]], ColumnElement[bool]]
+# A metadata key (and the connection, when there is one) -> the value a row sorts by.
+MetadataSort = Callable[[str, "Connection | None"], ColumnElement[Any]]
 
 
 def project_column(column: ColumnElement[Any]) -> ProjectScope:
@@ -106,6 +116,9 @@ class Listing:
     source: FromClause | None = None
     # How a row's project is found; None for things outside projects (tags, users).
     project: ProjectScope | None = None
+    # The value to sort by for `metadata.<key>`, for entities that carry metadata; it may
+    # look at the key's recorded types on the connection to pick numbers or text.
+    metadata_sort: MetadataSort | None = None
 
     def __post_init__(self) -> None:
         filters, sorts = set(self.filters), set(self.sort_columns)
@@ -205,14 +218,32 @@ def _where_clause(
     return []
 
 
-def order_by(listing: Listing, sort_by: str) -> list[ColumnElement[Any]]:
+def sort_column(
+    listing: Listing, sort_by: str, connection: Connection | None = None
+) -> tuple[SortKey, ColumnElement[Any]]:
+    """The parsed `sort_by` and the column or value it orders by.
+
+    Raises:
+        FilterError: the sort key is malformed or names a field that cannot be sorted on.
+    """
+    by_metadata = listing.metadata_sort is not None
+    key = parse_sort(sort_by, frozenset(listing.sort_columns), by_metadata=by_metadata)
+    column = listing.sort_columns.get(key.field)
+    if column is None:
+        assert listing.metadata_sort is not None  # parse_sort allowed only metadata keys
+        column = listing.metadata_sort(key.field.removeprefix(METADATA_SORT_PREFIX), connection)
+    return key, column
+
+
+def order_by(
+    listing: Listing, sort_by: str, connection: Connection | None = None
+) -> list[ColumnElement[Any]]:
     """ORDER BY for `sort_by`, with the id as tiebreaker so pages never overlap.
 
     Raises:
         FilterError: the sort key is malformed or names a field that cannot be sorted on.
     """
-    key = parse_sort(sort_by, frozenset(listing.sort_columns))
-    column = listing.sort_columns[key.field]
+    key, column = sort_column(listing, sort_by, connection)
     # NULLS LAST only where NULLs can be: on a NOT NULL column it would keep SQLite from
     # walking the column's index in order.
     ordered = column.desc() if key.descending else column.asc()

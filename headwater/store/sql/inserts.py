@@ -24,7 +24,7 @@ def insert_ignoring_duplicates(table: Table) -> PreparedStatement:
     """INSERT of every column that silently skips rows breaking a unique constraint."""
 
     def build(dialect: str) -> Any:
-        return _dialect_insert(dialect)(table).on_conflict_do_nothing()
+        return dialect_insert(dialect)(table).on_conflict_do_nothing()
 
     return PreparedStatement(build)
 
@@ -34,14 +34,14 @@ def upsert(table: Table, key_columns: tuple[str, ...]) -> PreparedStatement:
     """INSERT of every column that overwrites the other columns of a row with the same key."""
 
     def build(dialect: str) -> Any:
-        statement: Any = _dialect_insert(dialect)(table)
+        statement: Any = dialect_insert(dialect)(table)
         updates = {c.name: statement.excluded[c.name] for c in table.c if c.name not in key_columns}
         return statement.on_conflict_do_update(index_elements=key_columns, set_=updates)
 
     return PreparedStatement(build)
 
 
-def _dialect_insert(dialect: str) -> Any:
+def dialect_insert(dialect: str) -> Any:
     # Imported on first use: SQLite users never load the PostgreSQL dialect.
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as postgresql_insert

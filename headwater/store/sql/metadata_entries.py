@@ -20,8 +20,14 @@ from headwater.errors import FilterError
 from headwater.store.filters import Operator
 from headwater.store.metadata import datetime_text, normalize_entry
 from headwater.store.models import MetadataEntry, MetadataTarget, MetadataType
-from headwater.store.sql.filtering import ConditionBuilder, compare, parse_datetime
+from headwater.store.sql.filtering import (
+    ConditionBuilder,
+    MetadataSort,
+    compare,
+    parse_datetime,
+)
 from headwater.store.sql.inserts import upsert
+from headwater.store.sql.metadata_key_counts import count_deleted, count_written, holds_only_text
 from headwater.store.sql.prepared import PreparedStatement
 from headwater.store.sql.schema import (
     artifact_versions,
@@ -88,7 +94,11 @@ def metadata_rows(
 
 
 def write_metadata(connection: Executor, rows: list[dict[str, Any]]) -> None:
-    """Insert rows, replacing an earlier value of the same key on the same target."""
+    """Insert rows, replacing an earlier value of the same key on the same target.
+
+    The key catalog's summary is adjusted first, while the earlier values can be read.
+    """
+    count_written(connection, rows)
     upsert(metadata_entries, _KEY).execute_many(connection, rows)
 
 
@@ -132,6 +142,7 @@ def delete_metadata(
 ) -> None:
     """Remove every entry of the given targets (they are being deleted)."""
     if target_ids:
+        count_deleted(connection, target.value, target_ids)
         connection.execute(_DELETE_METADATA, {"kind": target.value, "ids": target_ids})
 
 
@@ -149,6 +160,29 @@ def metadata_filter(
                 table.c.key == condition.field,
                 value_clause(condition),
             )
+        )
+
+    return build
+
+
+def metadata_sort(target: MetadataTarget, target_id_column: ColumnElement[Any]) -> MetadataSort:
+    """Sort by one metadata key: by number, or by text for a key that only holds text.
+
+    The key's types come from the catalog's summary; entities without the key sort last.
+    """
+    table = metadata_entries
+
+    def build(key: str, connection: Connection | None) -> ColumnElement[Any]:
+        holds_text = connection is not None and holds_only_text(connection, target.value, key)
+        value = table.c.value_text if holds_text else table.c.value_number
+        return (
+            select(value)
+            .where(
+                table.c.target_kind == target.value,
+                table.c.target_id == target_id_column,
+                table.c.key == key,
+            )
+            .scalar_subquery()
         )
 
     return build

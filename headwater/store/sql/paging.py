@@ -15,8 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, FromClause, Select, and_, func, or_, select, tuple_
 
-from headwater.store.filters import parse_sort
-from headwater.store.sql.filtering import ColumnFilter, Listing, is_nullable, order_by
+from headwater.store.sql.filtering import (
+    ColumnFilter,
+    Listing,
+    is_nullable,
+    order_by,
+    sort_column,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
@@ -41,13 +46,12 @@ def fetch_page(
         query: The filters, sort order and page asked for.
         clauses: The WHERE clauses `where_clauses` made of `query`.
     """
-    key = parse_sort(query.sort_by, frozenset(listing.sort_columns))
-    column = listing.sort_columns[key.field]
+    key, column = sort_column(listing, query.sort_by, connection)
     source = _source(listing, query, column)
     total: int = connection.execute(
         select(func.count()).select_from(source).where(*clauses)
     ).scalar_one()
-    ordering = order_by(listing, query.sort_by)
+    ordering = order_by(listing, query.sort_by, connection)
     statement = rows.where(*clauses).order_by(*ordering).limit(query.size)
     offset = (query.index - 1) * query.size
     if offset >= total:

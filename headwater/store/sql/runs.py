@@ -36,7 +36,12 @@ from headwater.store.sql.filtering import (
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
-from headwater.store.sql.metadata_entries import delete_metadata, load_metadata, metadata_filter
+from headwater.store.sql.metadata_entries import (
+    delete_metadata,
+    load_metadata,
+    metadata_filter,
+    metadata_sort,
+)
 from headwater.store.sql.metadata_expressions import run_expression_filter
 from headwater.store.sql.paging import fetch_page
 from headwater.store.sql.schema import pipelines, run_stacks, run_tags, runs, step_runs, users
@@ -131,6 +136,7 @@ _LISTING = Listing(
     table=runs,
     source=_FROM,
     project=project_column(runs.c.project_id),
+    metadata_sort=metadata_sort(MetadataTarget.RUN, runs.c.id),
 )
 _METADATA_FILTER = metadata_filter(MetadataTarget.RUN, runs.c.id)
 _WHERE = run_expression_filter(runs.c.id)

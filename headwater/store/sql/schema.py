@@ -255,6 +255,37 @@ metadata_entries = Table(
     **_CLUSTERED,
 )
 
+# The key catalog's summary: one row per (resource type, key, value type), kept by every
+# write and delete of `metadata_entries` in the same transaction (migration 0017), so the
+# catalog of 10,000 keys reads 10,000 rows instead of grouping every entry.
+metadata_keys = Table(
+    "metadata_keys",
+    store_schema,
+    Column("target_kind", String(STATUS), nullable=False),
+    Column("key", String(NAME), nullable=False),
+    Column("type", String(STATUS), nullable=False),
+    Column("entity_count", BigInteger(), nullable=False),
+    Column("first_seen", UtcDateTime(), nullable=False),
+    Column("last_seen", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("target_kind", "key", "type"),
+    **_CLUSTERED,
+)
+
+# Saved views of the runs list, shared per project (migration 0018).
+saved_views = Table(
+    "saved_views",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    _ref("owner_id", "users.id", nullable=True, on_delete="SET NULL"),
+    Column("columns", JsonValue(), nullable=False),
+    Column("search", JsonValue(), nullable=False),
+    _created(),
+    Column("updated", UtcDateTime(), nullable=False),
+    UniqueConstraint("project_id", "name"),
+)
+
 # --- tags -----------------------------------------------------------------------------
 
 tags = Table(

@@ -42,6 +42,7 @@ from headwater.store.sql.metadata_entries import metadata_rows, target_exists, w
 from headwater.store.sql.metadata_methods import SqlMetadataMethods
 from headwater.store.sql.migration import ensure_current_schema
 from headwater.store.sql.model_methods import SqlModelMethods
+from headwater.store.sql.saved_views import SqlSavedViewMethods
 from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
 from headwater.store.sql.users import SqlLoginMethods
@@ -91,6 +92,7 @@ class SqlStore(
     SqlLoginMethods,
     SqlAccessMethods,
     SqlServiceAccountMethods,
+    SqlSavedViewMethods,
 ):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 

@@ -32,3 +32,26 @@ def test_every_records_delta_is_the_rows_own(values, data):
         None if d is None else {"absolute": d.absolute, "percent": d.percent} for d in expected
     ]
     assert record["differs"] is row.differs
+
+
+@given(value=CELLS, count=st.integers(2, 6), data=st.data())
+def test_a_row_of_one_value_in_every_run_records_as_its_cells_do(value, count, data):
+    baseline = data.draw(st.integers(0, count - 1))
+    row = ComparisonRow(RowGroup.METADATA, "k", (value,) * count)
+    runs = tuple(RunColumn(str(i), f"run-{i}", "p") for i in range(count))
+    comparison = RunComparison(runs, (row,), baseline)
+
+    (record,) = comparison.to_records()
+
+    assert record["differs"] is row.differs
+    assert record["deltas"] == [
+        None if row.delta(i, baseline) is None else {"absolute": None, "percent": None}
+        for i in range(count)
+    ]
+    assert record["values"] == [None if value is MISSING else _json(value)] * count
+
+
+def _json(value):
+    if (isinstance(value, float) and value != value) or value in (float("inf"), float("-inf")):
+        return None
+    return value

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0016_audit_filter_indexes"
+HEAD_REVISION = "0018_saved_run_views"
 MIGRATIONS_FOLDER = Path(__file__).parent

@@ -89,8 +89,10 @@ const COLUMNS: Column<Artifact>[] = [
   { key: "producer", header: "Made by", render: producerCell },
   {
     key: "size",
+    // The latest version's size, which the server sorts by.
     header: "Size",
     numeric: true,
+    sortable: true,
     render: (a) => formatBytes(a.latest_version?.size_bytes),
   },
   {

@@ -8,9 +8,21 @@ import {
 
 describe("parseCatalogSearch", () => {
   it("keeps valid fields and drops what a hand-edited URL got wrong", () => {
-    const search = parseCatalogSearch({ name: " model ", sort: "size", page: "0", desc: "false" });
+    const search = parseCatalogSearch({
+      name: " model ",
+      sort: "colour",
+      page: "0",
+      desc: "false",
+    });
 
     expect(search).toEqual({ name: "model", desc: false });
+  });
+
+  it("sorts by the latest version's size on the server", () => {
+    const search = parseCatalogSearch({ sort: "size" });
+
+    expect(search).toEqual({ sort: "size" });
+    expect(toCatalogQuery(search).sort_by).toBe("desc:size");
   });
 
   it("reads a page number above one", () => {

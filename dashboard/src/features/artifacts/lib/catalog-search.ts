@@ -1,7 +1,7 @@
 /** The artifact catalog's view state: read from the URL, written to it, sent to the API. */
 import type { operations } from "@/api/schema.gen";
 
-export const CATALOG_SORT_FIELDS = ["created", "name"] as const;
+export const CATALOG_SORT_FIELDS = ["created", "name", "size"] as const;
 export type CatalogSortField = (typeof CATALOG_SORT_FIELDS)[number];
 export const CATALOG_PAGE_SIZE = 25;
 

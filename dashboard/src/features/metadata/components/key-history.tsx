@@ -1,3 +1,4 @@
+import { Link } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { QueryView } from "@/components/ui/query-view";
@@ -39,6 +40,12 @@ export function KeyHistory({ resource, metadataKey, onClose }: KeyHistoryProps) 
         <h2 className="grow" style={{ margin: 0, fontSize: 16 }}>
           {metadataKey}
         </h2>
+        {resource === "run" ? (
+          // The runs list reads its columns from the URL, so adding one is a link.
+          <Link to="/runs" search={{ columns: [metadataKey] }} className="button small">
+            Add as a column
+          </Link>
+        ) : null}
         <button type="button" className="button small" onClick={onClose}>
           Close
         </button>

@@ -8,4 +8,6 @@ export const runKeys = {
   detail: (runId: string) => [...queryScopes.run(runId), "detail"] as const,
   dag: (runId: string) => queryScopes.runDag(runId),
   users: () => ["users"] as const,
+  metadataKeys: () => ["runs", "metadata-keys"] as const,
+  savedViews: (project: string) => ["runs", "saved-views", project] as const,
 };

@@ -3,10 +3,12 @@ import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { useRuns } from "@/features/runs/api/list-runs";
 import { BulkDelete } from "@/features/runs/components/bulk-delete";
+import { ColumnPicker } from "@/features/runs/components/column-picker";
 import { CompareSelected } from "@/features/runs/components/compare-selected";
 import { Pagination } from "@/features/runs/components/pagination";
 import { RunFiltersBar } from "@/features/runs/components/run-filters-bar";
 import { RunsTable } from "@/features/runs/components/runs-table";
+import { SavedViewsMenu } from "@/features/runs/components/saved-views-menu";
 import { hasFilters, type RunSearch } from "@/features/runs/lib/run-filters";
 import { ApiError } from "@/lib/api-client";
 import { mayWrite, useCurrentUser } from "@/lib/current-user";
@@ -42,6 +44,10 @@ export function RunHistory({ search, onSearchChange, pipelineId }: RunHistoryPro
         showPipeline={!pipelineId}
         filterError={badFilterMessage(runs.error)}
       />
+      <div className="row" style={{ justifyContent: "space-between" }}>
+        <ColumnPicker search={search} onSearchChange={onSearchChange} />
+        <SavedViewsMenu search={search} onSearchChange={onSearchChange} />
+      </div>
       <div className="row">
         <CompareSelected runs={selectedRuns} />
         {canDelete ? <BulkDelete runs={selectedRuns} onDeleted={dropDeleted} /> : null}

@@ -8,11 +8,17 @@ import {
 } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import {
-  RUN_SORT_FIELDS,
+  METADATA_SORT_PREFIX,
+  parseSortField,
   type RunSearch,
-  type RunSortField,
 } from "@/features/runs/lib/run-filters";
-import { formatDateTime, formatDuration, formatRelativeTime, secondsBetween } from "@/lib/format";
+import {
+  formatDateTime,
+  formatDuration,
+  formatRelativeTime,
+  formatValue,
+  secondsBetween,
+} from "@/lib/format";
 
 export interface RunsTableProps {
   runs: PipelineRun[];
@@ -23,9 +29,24 @@ export interface RunsTableProps {
   selection?: TableSelection<PipelineRun>;
 }
 
-const isSortField = (key: string): key is RunSortField => RUN_SORT_FIELDS.some((f) => f === key);
+/** A column per metadata key, sorted by the server by `metadata.<key>`; numbers align
+ * right when every run on the page that has the key holds a number. */
+function metadataColumn(key: string, runs: PipelineRun[]): Column<PipelineRun> {
+  const values = runs.map((run) => run.metadata[key]?.value).filter((v) => v !== undefined);
+  return {
+    key: `${METADATA_SORT_PREFIX}${key}`,
+    header: key,
+    sortable: true,
+    numeric: values.length > 0 && values.every((value) => typeof value === "number"),
+    render: (run) => {
+      const entry = run.metadata[key];
+      return entry ? formatValue(entry.value) : <span className="muted">—</span>;
+    },
+  };
+}
 
-/** The run history: status, name, pipeline, when, how long, tags. Sorted by the server. */
+/** The run history: status, name, pipeline, when, how long, tags, then the chosen metadata
+ * keys. Sorted by the server. */
 export function RunsTable(props: RunsTableProps) {
   const { runs, search, onSearchChange, showPipeline = true, selection } = props;
   const navigate = useNavigate();
@@ -91,13 +112,15 @@ export function RunsTable(props: RunsTableProps) {
         </span>
       ),
     },
+    ...(search.columns ?? []).map((key) => metadataColumn(key, runs)),
   ];
   const sort: TableSort = { key: search.sort ?? "created", descending: search.desc !== false };
   const onSortChange = (next: TableSort) => {
-    if (!isSortField(next.key)) return;
+    const field = parseSortField(next.key);
+    if (!field) return;
     onSearchChange({
       ...search,
-      sort: next.key,
+      sort: field,
       desc: next.descending ? undefined : false,
       page: undefined,
     });

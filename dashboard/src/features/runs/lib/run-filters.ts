@@ -4,7 +4,9 @@ import type { ExecutionStatus } from "@/api/types";
 import { isStatus } from "@/lib/status";
 
 export const RUN_SORT_FIELDS = ["created", "name", "status", "pipeline_name"] as const;
-export type RunSortField = (typeof RUN_SORT_FIELDS)[number];
+/** A metadata column sorts by `metadata.<key>`, which the server orders by. */
+export const METADATA_SORT_PREFIX = "metadata.";
+export type RunSortField = (typeof RUN_SORT_FIELDS)[number] | `metadata.${string}`;
 export const PAGE_SIZE = 25;
 
 export interface RunSearch {
@@ -21,6 +23,8 @@ export interface RunSearch {
   sort?: RunSortField;
   desc?: boolean;
   page?: number;
+  /** Metadata keys shown as extra columns, in order. */
+  columns?: string[];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,9 +40,26 @@ function statuses(value: unknown): ExecutionStatus[] | undefined {
   return valid.length ? [...new Set(valid)] : undefined;
 }
 
+/** A built-in sort field or `metadata.<key>`, else undefined. */
+export function parseSortField(value: unknown): RunSortField | undefined {
+  if (typeof value !== "string") return undefined;
+  const builtIn = RUN_SORT_FIELDS.find((field) => field === value);
+  if (builtIn) return builtIn;
+  const isMetadata =
+    value.startsWith(METADATA_SORT_PREFIX) && value.length > METADATA_SORT_PREFIX.length;
+  return isMetadata ? (value as `metadata.${string}`) : undefined;
+}
+
+/** Metadata keys from `columns=a,b` (or a list), without blanks or repeats. */
+export function parseColumns(value: unknown): string[] | undefined {
+  const list = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+  const keys = list.map((key) => (typeof key === "string" ? key.trim() : "")).filter(Boolean);
+  return keys.length ? [...new Set(keys)] : undefined;
+}
+
 /** Keep only what is valid, so a hand-edited URL never breaks the page. */
 export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
-  const sort = RUN_SORT_FIELDS.find((field) => field === raw.sort);
+  const sort = parseSortField(raw.sort);
   const page = Number(raw.page);
   const from = text(raw.from);
   const to = text(raw.to);
@@ -53,6 +74,7 @@ export function parseRunSearch(raw: Record<string, unknown>): RunSearch {
     sort,
     desc: raw.desc === false || raw.desc === "false" ? false : undefined,
     page: Number.isInteger(page) && page > 1 ? page : undefined,
+    columns: parseColumns(raw.columns),
   };
   return Object.fromEntries(
     Object.entries(search).filter(([, value]) => value !== undefined),
