@@ -101,7 +101,7 @@ def record_model_history(console: Console) -> None:
         console.print(f"[yellow]Refused as intended:[/] {exc}")
     ask_for_production_approval()
     console.print("Model 'iris': open /models/iris for its stage timeline and the request")
-    console.print("that waits for a second approval (/models/approvals).")
+    console.print("that waits for a second approval (/approvals).")
 
 
 def add_team_stack(console: Console) -> None:

@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
+import { Route as ApprovalsRouteImport } from "./routes/approvals"
 import { Route as CompareRouteImport } from "./routes/compare"
 import { Route as LoginRouteImport } from "./routes/login"
 import { Route as MetadataRouteImport } from "./routes/metadata"
@@ -20,7 +21,6 @@ import { Route as ComponentsIndexRouteImport } from "./routes/components/index"
 import { Route as ComponentsComponentNameRouteImport } from "./routes/components/$componentName"
 import { Route as ComponentsNewRouteImport } from "./routes/components/new"
 import { Route as ModelsIndexRouteImport } from "./routes/models/index"
-import { Route as ModelsApprovalsRouteImport } from "./routes/models/approvals"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
 import { Route as RunsIndexRouteImport } from "./routes/runs/index"
@@ -42,6 +42,11 @@ import { Route as ModelsNameVersionsNumberRouteImport } from "./routes/models/$n
 const IndexRoute = IndexRouteImport.update({
   id: "/",
   path: "/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ApprovalsRoute = ApprovalsRouteImport.update({
+  id: "/approvals",
+  path: "/approvals",
   getParentRoute: () => rootRouteImport,
 } as any)
 const CompareRoute = CompareRouteImport.update({
@@ -93,11 +98,6 @@ const ComponentsNewRoute = ComponentsNewRouteImport.update({
 const ModelsIndexRoute = ModelsIndexRouteImport.update({
   id: "/models/",
   path: "/models/",
-  getParentRoute: () => rootRouteImport,
-} as any)
-const ModelsApprovalsRoute = ModelsApprovalsRouteImport.update({
-  id: "/models/approvals",
-  path: "/models/approvals",
   getParentRoute: () => rootRouteImport,
 } as any)
 const PipelinesIndexRoute = PipelinesIndexRouteImport.update({
@@ -192,13 +192,13 @@ const ModelsNameVersionsNumberRoute =
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
   "/settings": typeof SettingsRouteRouteWithChildren
+  "/approvals": typeof ApprovalsRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
-  "/models/approvals": typeof ModelsApprovalsRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -222,13 +222,13 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
+  "/approvals": typeof ApprovalsRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
-  "/models/approvals": typeof ModelsApprovalsRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -254,13 +254,13 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
   "/settings": typeof SettingsRouteRouteWithChildren
+  "/approvals": typeof ApprovalsRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
   "/metadata": typeof MetadataRoute
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
-  "/models/approvals": typeof ModelsApprovalsRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -287,13 +287,13 @@ export interface FileRouteTypes {
   fullPaths:
     | "/"
     | "/settings"
+    | "/approvals"
     | "/compare"
     | "/login"
     | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
-    | "/models/approvals"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -317,13 +317,13 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
+    | "/approvals"
     | "/compare"
     | "/login"
     | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
-    | "/models/approvals"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -348,13 +348,13 @@ export interface FileRouteTypes {
     | "__root__"
     | "/"
     | "/settings"
+    | "/approvals"
     | "/compare"
     | "/login"
     | "/metadata"
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
-    | "/models/approvals"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -380,13 +380,13 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRouteRoute: typeof SettingsRouteRouteWithChildren
+  ApprovalsRoute: typeof ApprovalsRoute
   CompareRoute: typeof CompareRoute
   LoginRoute: typeof LoginRoute
   MetadataRoute: typeof MetadataRoute
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   ComponentsComponentNameRoute: typeof ComponentsComponentNameRoute
   ComponentsNewRoute: typeof ComponentsNewRoute
-  ModelsApprovalsRoute: typeof ModelsApprovalsRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   StacksStackNameRoute: typeof StacksStackNameRoute
@@ -413,6 +413,13 @@ declare module "@tanstack/react-router" {
       path: "/"
       fullPath: "/"
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/approvals": {
+      id: "/approvals"
+      path: "/approvals"
+      fullPath: "/approvals"
+      preLoaderRoute: typeof ApprovalsRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/compare": {
@@ -483,13 +490,6 @@ declare module "@tanstack/react-router" {
       path: "/models"
       fullPath: "/models/"
       preLoaderRoute: typeof ModelsIndexRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    "/models/approvals": {
-      id: "/models/approvals"
-      path: "/models/approvals"
-      fullPath: "/models/approvals"
-      preLoaderRoute: typeof ModelsApprovalsRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/pipelines/": {
@@ -633,13 +633,13 @@ const SettingsRouteRouteWithChildren = SettingsRouteRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRouteRoute: SettingsRouteRouteWithChildren,
+  ApprovalsRoute: ApprovalsRoute,
   CompareRoute: CompareRoute,
   LoginRoute: LoginRoute,
   MetadataRoute: MetadataRoute,
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   ComponentsComponentNameRoute: ComponentsComponentNameRoute,
   ComponentsNewRoute: ComponentsNewRoute,
-  ModelsApprovalsRoute: ModelsApprovalsRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   StacksStackNameRoute: StacksStackNameRoute,

@@ -162,7 +162,7 @@ def test_a_viewer_reads_requests_and_the_policy_but_may_not_vote_or_edit(
     log_in(visitor, url, "ada")
     ask_for_production(visitor, url, 2, "re-release v2")
     switch_user(visitor, url, "vera")
-    visitor.goto(f"{url}/models/approvals?show=all")
+    visitor.goto(f"{url}/approvals?show=all")
 
     request = request_on(visitor, 2)
     expect(request).to_contain_text("Requested by ada")

@@ -24,7 +24,7 @@ function ModelsPage() {
           </span>
         </div>
         <span className="spacer" />
-        <Link className="button" to="/models/approvals">
+        <Link className="button" to="/approvals">
           Approvals
         </Link>
         <input

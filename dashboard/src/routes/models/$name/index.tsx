@@ -93,7 +93,7 @@ function ModelPage() {
                   <div className="card-title">
                     <h2 id="pending-title">Pending approvals</h2>
                     <span className="spacer" />
-                    <Link to="/models/approvals">All approvals</Link>
+                    <Link to="/approvals">All approvals</Link>
                   </div>
                   <ApprovalRequestsList
                     filter={{ modelId: data.id, status: "pending" }}

@@ -3,7 +3,7 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import { ApprovalRequestsList } from "@/features/models/components/approval-requests-list";
 import { parseApprovalsSearch } from "@/features/models/lib/approvals-search";
 
-export const Route = createFileRoute("/models/approvals")({
+export const Route = createFileRoute("/approvals")({
   validateSearch: parseApprovalsSearch,
   component: ApprovalsPage,
 });
