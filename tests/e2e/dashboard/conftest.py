@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,16 +100,23 @@ def large_run(dashboard_home: Path) -> Iterator[subprocess.Popen[bytes]]:
 def dashboard(dashboard_home: Path, large_run: subprocess.Popen[bytes]) -> Iterator[Dashboard]:
     """`headwater up --blocking --port 0` over the small, rerun and failing runs."""
     finish(record(dashboard_home, "small"), timeout=120)
-    log = (dashboard_home / "e2e-server.log").open("wb")
+    with serve_home(dashboard_home) as served:
+        yield served
+
+
+@contextmanager
+def serve_home(home: Path) -> Iterator[Dashboard]:
+    """`headwater up --blocking --port 0` over `home`, stopped on leaving the block."""
+    log = (home / "e2e-server.log").open("wb")
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"],
         cwd=REPO,
-        env=headwater_env(dashboard_home),
+        env=headwater_env(home),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
-        yield Dashboard(url=wait_until_serving(dashboard_home, server), home=dashboard_home)
+        yield Dashboard(url=wait_until_serving(home, server), home=home)
     finally:
         server.terminate()
         server.wait(timeout=15)

@@ -17,7 +17,7 @@ from tests.e2e.dashboard.conftest import (
     Dashboard,
     finish,
     headwater_env,
-    wait_until_serving,
+    serve_home,
 )
 
 SHOTS = Path("/work/shots/metadata")
@@ -35,20 +35,8 @@ def _serve(home: Path, data: str) -> Iterator[Dashboard]:
         ),
         timeout=180,
     )
-    log = (home / "e2e-server.log").open("wb")
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"],
-        cwd=REPO,
-        env=headwater_env(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield Dashboard(url=wait_until_serving(home, server), home=home)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
+    with serve_home(home) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Request, expect
 
-from tests.e2e.dashboard.conftest import REPO, Dashboard, headwater_env, wait_until_serving
+from tests.e2e.dashboard.conftest import REPO, Dashboard, headwater_env, serve_home
 
 SHOTS = Path(os.environ.get("HEADWATER_SHOTS", REPO / "test-results" / "viz"))
 
@@ -28,20 +28,8 @@ def charts_dashboard(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dashb
         check=True,
         timeout=120,
     )
-    log = (home / "e2e-server.log").open("wb")
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"],
-        cwd=REPO,
-        env=headwater_env(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield Dashboard(url=wait_until_serving(home, server), home=home)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
+    with serve_home(home) as served:
+        yield served
 
 
 def _rainfall_page(browser: Browser, dashboard: Dashboard, scheme: str) -> tuple[Page, list[str]]:
