@@ -63,7 +63,7 @@ def test_integration_install_of_an_unknown_integration_names_the_known_ones():
     assert result.returncode == 1
     assert result.stderr == (
         "Error: There is no integration 'nope'. Known integrations: dash, evidently, "
-        "great-expectations, sklearn, whylogs; "
+        "great-expectations, ray, sklearn, whylogs; "
         "`headwater integration list` shows them.\n"
     )
 
