@@ -37,7 +37,7 @@ chromium:
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 test: lint postgres chromium dashboard-test
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 test-fast: install
 	$(BIN)/pytest -q -x tests/unit

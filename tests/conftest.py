@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,13 @@ from headwater.config import (
     REST_RETRY_VARIABLE,
     STORE_URL_VARIABLE,
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """An xdist worker starts with Ctrl-C ignored, and a child inherits an ignored SIGINT,
+    so Python in it would never raise KeyboardInterrupt: the Ctrl-C tests need it back."""
+    if hasattr(config, "workerinput"):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)
