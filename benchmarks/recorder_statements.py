@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -105,10 +105,8 @@ def counted_run(counter: StatementCounter, length: int, *, is_cached: bool) -> C
             close_sessions()
 
 
-def per_step(
-    counter: StatementCounter, case: str, *, is_cached: bool, first: Callable[[], None] = lambda: None
-) -> StatementFigure:
-    first()
+def per_step(counter: StatementCounter, case: str, *, is_cached: bool) -> StatementFigure:
+    """Statements per step: a long run's less a short run's, over the steps between."""
     short = counted_run(counter, SHORT, is_cached=is_cached)
     long = counted_run(counter, LONG, is_cached=is_cached)
     kinds = sorted(set(short) | set(long))
