@@ -9,7 +9,15 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core, lineage, listing, models, stacks, whole_process
+from benchmarks import (
+    core,
+    lineage,
+    listing,
+    models,
+    recorder_statements,
+    stacks,
+    whole_process,
+)
 
 
 def main() -> None:
@@ -46,6 +54,17 @@ def main() -> None:
             f"{figure.run_ms_per_step:.3f}",
         )
     console.print(process_table)
+    statement_table = Table(title="SQL statements per recorded step, SQLite (51 steps less 1)")
+    for column in ("case", "statements", "transactions", "by kind"):
+        statement_table.add_column(
+            column, justify="left" if column in ("case", "by kind") else "right"
+        )
+    for counted in recorder_statements.measure():
+        kinds = ", ".join(f"{kind} {n:g}" for kind, n in counted.per_step.items() if n)
+        statement_table.add_row(
+            counted.case, f"{counted.total:g}", f"{counted.transactions:g}", kinds
+        )
+    console.print(statement_table)
     listing_table = Table(
         title=f"list_runs over {listing.RUNS:,} runs, SQLite (median of {listing.REPEATS})"
     )
