@@ -165,6 +165,21 @@ def test_inputs_and_outputs_come_back_in_the_order_the_step_declared_them(store)
     assert list(store.get_step_run(train.id).inputs) == ["zeta", "alpha"]
 
 
+def test_outputs_are_numbered_within_their_runs_project(store):
+    runs = [
+        store.create_run(a_run().model_copy(update={"project_name": project}))
+        for project in ("alpha", "beta", "alpha")
+    ]
+
+    steps = [record_step(store, run, "train", an_output("model")) for run in runs]
+
+    version_ids = [step.outputs["model"] for step in steps]
+    versions = store.get_artifact_versions(version_ids)
+    first_alpha, beta, second_alpha = (versions[vid] for vid in version_ids)
+    assert [first_alpha.version, beta.version, second_alpha.version] == [1, 1, 2]
+    assert first_alpha.artifact_id == second_alpha.artifact_id != beta.artifact_id
+
+
 def test_get_step_run_of_an_unknown_id_says_it_is_missing(store):
     with pytest.raises(EntityNotFoundError, match="No step run with id"):
         store.get_step_run(uuid.uuid4())

@@ -66,7 +66,8 @@ _FINISH = PreparedStatement(
         exception=bindparam("end_exception"),
     )
     # The run's project numbers the new artifact versions: read here, not in a statement
-    # of its own.
+    # of its own. SQLite renders RETURNING's columns unqualified (`WHERE id = run_id`),
+    # which still correlates: `runs` has an `id` and no `run_id` (a contract test checks).
     .returning(*step_runs.c, _PROJECT_OF_RUN.label("project_id"))
 )
 _SELECT_STATUS = PreparedStatement(
@@ -142,21 +143,19 @@ def finish_step(
     metadata = metadata_rows(MetadataTarget.STEP_RUN, step_run_id, end.metadata, now)
     new_versions: dict[str, uuid.UUID] = {}
     if end.outputs:
-        new_versions = _record_outputs(connection, row, end, now, metadata)
+        new_versions, version_metadata = _record_outputs(connection, row, end, now)
+        metadata.extend(version_metadata)
     write_metadata(connection, metadata, new_target_ids=set(new_versions.values()))
     return step_run_from_row(connection, row)
 
 
 def _record_outputs(
-    connection: Executor,
-    row: Row,
-    end: StepRunEnd,
-    now: dt.datetime,
-    metadata: list[dict[str, Any]],
-) -> dict[str, uuid.UUID]:
-    """Create the outputs' artifact versions and links, adding their metadata rows to
-    `metadata`; return the new versions' ids by output name."""
+    connection: Executor, row: Row, end: StepRunEnd, now: dt.datetime
+) -> tuple[dict[str, uuid.UUID], list[dict[str, Any]]]:
+    """Create the outputs' artifact versions and links; return the new versions' ids by
+    output name, and their metadata rows."""
     version_ids: dict[str, uuid.UUID] = {}
+    metadata: list[dict[str, Any]] = []
     # Numbering locks each artifact's row; taking them in name order means concurrent
     # steps wait for each other instead of deadlocking (PostgreSQL).
     for output in sorted(end.outputs, key=lambda o: o.artifact_name):
@@ -173,7 +172,7 @@ def _record_outputs(
             link_artifacts(connection, output.model_version_id, {version_id: output.artifact_type})
     outputs = {output.output_name: version_ids[output.output_name] for output in end.outputs}
     _link(connection, _INSERT_OUTPUTS, row["id"], outputs)
-    return outputs
+    return outputs, metadata
 
 
 def explain_missing_reference(connection: Connection, step: StepRunCreate) -> StoreError:
