@@ -1,4 +1,4 @@
-"""How fast the `headwater` command answers: `--help`, `--version` and each group's help.
+"""How fast the `headwater` command answers: `--help`, `--version`, groups' and a command's help.
 
 Every figure is a fresh process (the interpreter's start included), after one warm-up
 process per command compiled the bytecode, run through the installed `headwater`
@@ -30,6 +30,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("--version",),
     *((group, "--help") for group in ("runs", "pipelines", "stack", "models", "server")),
     *((group, "--help") for group in ("artifacts", "metadata", "service-accounts", "access")),
+    ("runs", "list", "--help"),
 )
 
 

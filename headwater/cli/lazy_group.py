@@ -32,6 +32,22 @@ class LazyCommand:
     is_hidden: bool = False
 
 
+class FlagDefaultsGroup(TyperGroup):
+    """A Typer group whose unset flags default to False instead of None.
+
+    Typer 0.29 imports pydantic (~60 ms) to coerce an unset flag's None (`--help`,
+    `--install-completion`) while parsing a group's options; False needs no coercion, so
+    `headwater runs --help` and `headwater runs list --help` never import it.
+    """
+
+    def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
+        params = super().get_params(ctx)
+        for param in params:
+            if isinstance(param, TyperOption) and param.is_flag and param.default is None:
+                param.default = False
+        return params
+
+
 class UnloadedCommand(TyperCommand):
     """A command's stand-in until it is looked up: it knows only its name and summary."""
 
@@ -47,13 +63,15 @@ class UnloadedCommand(TyperCommand):
             rich_markup_mode=parent.rich_markup_mode, suggest_commands=parent.suggest_commands
         )
         if isinstance(found, typer.Typer):
-            holder.add_typer(found, name=self.entry.name, hidden=self.entry.is_hidden)
+            holder.add_typer(
+                found, name=self.entry.name, hidden=self.entry.is_hidden, cls=FlagDefaultsGroup
+            )
         else:
             holder.command(self.entry.name, hidden=self.entry.is_hidden)(found)
         return typer.main.get_group(holder).commands[self.entry.name]
 
 
-class LazyTyperGroup(TyperGroup):
+class LazyTyperGroup(FlagDefaultsGroup):
     """A Typer group whose commands come from `index` and are imported on first lookup.
 
     Subclass it with an `index` and pass the subclass as `typer.Typer(cls=...)`.
@@ -83,12 +101,3 @@ class LazyTyperGroup(TyperGroup):
         rows = [(name, command.get_short_help_str(limit)) for name, command in shown]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
-
-    def get_params(self, ctx: _click.Context) -> list[_click.Parameter]:
-        params = super().get_params(ctx)
-        for param in params:
-            # An unset flag (`--help`, `--install-completion`) defaults to None, and Typer
-            # 0.29 imports pydantic (~60 ms) to coerce that None; False needs no coercion.
-            if isinstance(param, TyperOption) and param.is_flag and param.default is None:
-                param.default = False
-        return params

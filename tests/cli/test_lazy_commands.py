@@ -61,6 +61,13 @@ def test_a_group_help_imports_only_that_group_and_no_pydantic():
     assert "pydantic" not in modules
 
 
+def test_a_command_help_imports_no_pydantic():
+    modules = imported_modules("runs", "list", "--help")
+
+    assert "headwater.cli.runs" in modules
+    assert "pydantic" not in modules
+
+
 def headwater_group() -> LazyTyperGroup:
     """The `headwater` group as click sees it, its commands not yet imported."""
     group = typer.main.get_command(app)
