@@ -14,6 +14,7 @@ from benchmarks import (
     lineage,
     listing,
     models,
+    process_phases,
     recorder_statements,
     stacks,
     whole_process,
@@ -54,6 +55,14 @@ def main() -> None:
             f"{figure.run_ms_per_step:.3f}",
         )
     console.print(process_table)
+    phase_table = Table(
+        title=f"Where `python p.py` spends its time (median of {process_phases.REPEATS})"
+    )
+    for column in ("phase", "wall ms", "CPU ms"):
+        phase_table.add_column(column, justify="left" if column == "phase" else "right")
+    for phase, (wall_ms, cpu_ms) in process_phases.measure().items():
+        phase_table.add_row(phase, f"{wall_ms:.1f}", f"{cpu_ms:.1f}")
+    console.print(phase_table)
     statement_table = Table(title="SQL statements per recorded step, SQLite (51 steps less 1)")
     for column in ("case", "statements", "transactions", "by kind"):
         statement_table.add_column(
