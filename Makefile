@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
 .PHONY: dist docs docs-screenshots
 .PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard bench-peers bench-integrations
+.PHONY: bench-cli
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -48,6 +49,10 @@ demo: install
 
 bench: install
 	$(PY) -m benchmarks.run
+
+# `headwater --help`, `--version` and each group's help, fresh processes (aim: 100 ms).
+bench-cli: install
+	$(PY) -m benchmarks.cli_start
 
 # Headwater beside Kedro, whole process and per step (Kedro in its own environment,
 # made once under benchmarks/.peers/ and git-ignored).

@@ -9,7 +9,16 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import core, lineage, listing, models, stacks, whole_process
+from benchmarks import (
+    core,
+    lineage,
+    listing,
+    models,
+    process_phases,
+    recorder_statements,
+    stacks,
+    whole_process,
+)
 
 
 def main() -> None:
@@ -46,6 +55,25 @@ def main() -> None:
             f"{figure.run_ms_per_step:.3f}",
         )
     console.print(process_table)
+    phase_table = Table(
+        title=f"Where `python p.py` spends its time (median of {process_phases.REPEATS})"
+    )
+    for column in ("phase", "wall ms", "CPU ms"):
+        phase_table.add_column(column, justify="left" if column == "phase" else "right")
+    for phase, (wall_ms, cpu_ms) in process_phases.measure().items():
+        phase_table.add_row(phase, f"{wall_ms:.1f}", f"{cpu_ms:.1f}")
+    console.print(phase_table)
+    statement_table = Table(title="SQL statements per recorded step, SQLite (51 steps less 1)")
+    for column in ("case", "statements", "transactions", "by kind"):
+        statement_table.add_column(
+            column, justify="left" if column in ("case", "by kind") else "right"
+        )
+    for counted in recorder_statements.measure():
+        kinds = ", ".join(f"{kind} {n:g}" for kind, n in counted.per_step.items() if n)
+        statement_table.add_row(
+            counted.case, f"{counted.total:g}", f"{counted.transactions:g}", kinds
+        )
+    console.print(statement_table)
     listing_table = Table(
         title=f"list_runs over {listing.RUNS:,} runs, SQLite (median of {listing.REPEATS})"
     )

@@ -1,7 +1,8 @@
 """The `headwater` command: runs, steps, logs and cache decisions on the terminal.
 
-Heavy modules (the store, pandas, ...) load inside commands, so `headwater --help`
-answers fast.
+Each command's module is imported only when that command runs (`lazy_group.py`), and
+heavy modules (the store, pandas, ...) load inside commands, so `headwater --help` and
+`headwater runs --help` answer fast.
 """
 
 from __future__ import annotations
@@ -11,38 +12,96 @@ from typing import Annotated
 
 import typer
 
-from headwater.cli import (
-    access,
-    artifacts,
-    audit,
-    cache,
-    catalog,
-    components,
-    integrations,
-    lineage,
-    login,
-    metadata,
-    models,
-    pipelines,
-    projects,
-    roles,
-    runs,
-    server,
-    service_accounts,
-    stacks,
-    teams,
-    users,
-    version,
-)
+from headwater.cli import version
+from headwater.cli.lazy_group import LazyCommand, LazyTyperGroup
 from headwater.errors import HeadwaterError
+
+# Every command, in the order `headwater --help` lists them. A summary is the first
+# sentence of the command's own help; tests/unit/cli/test_lazy_group.py holds them equal.
+COMMANDS = (
+    LazyCommand("logs", "headwater.cli.runs:logs", "Print a step's captured log lines."),
+    LazyCommand(
+        "up",
+        "headwater.cli.server:up",
+        "Serve the dashboard and the REST API over the configured store.",
+    ),
+    LazyCommand("down", "headwater.cli.server:down", "Stop the server `headwater up` started."),
+    LazyCommand(
+        "login",
+        "headwater.cli.login:login",
+        "Point this machine's runs and Client at a Headwater server.",
+    ),
+    LazyCommand(
+        "logout",
+        "headwater.cli.login:logout",
+        "Forget the server this machine logged in to; runs record locally again.",
+    ),
+    LazyCommand(
+        "version",
+        "headwater.cli.version:version",
+        "Show Headwater's version, and the server's when logged in to one.",
+    ),
+    LazyCommand("pipelines", "headwater.cli.pipelines:app", "Pipelines and their runs."),
+    LazyCommand("runs", "headwater.cli.runs:app", "Pipeline runs and their steps."),
+    LazyCommand("cache", "headwater.cli.cache:app", "Cache decisions."),
+    LazyCommand("stack", "headwater.cli.stacks:app", "Stacks: the components runs execute on."),
+    LazyCommand("component", "headwater.cli.components:app", "Stack components and their flavors."),
+    LazyCommand("models", "headwater.cli.models:app", "Models, their versions and stages."),
+    LazyCommand(
+        "server", "headwater.cli.server:server_app", "Run a shared Headwater server for a team."
+    ),
+    LazyCommand(
+        "integration", "headwater.cli.integrations:app", "Optional integrations and their packages."
+    ),
+    LazyCommand(
+        "artifacts",
+        "headwater.cli.artifacts:app",
+        "Artifacts, their versions, and pruning unused ones.",
+    ),
+    LazyCommand("tags", "headwater.cli.catalog:tags_app", "Tags on runs, artifacts and models."),
+    LazyCommand("users", "headwater.cli.users:users_app", "Users who ran pipelines."),
+    LazyCommand(
+        "projects",
+        "headwater.cli.projects:app",
+        "Projects, their members' roles, and the active project.",
+    ),
+    LazyCommand("teams", "headwater.cli.teams:app", "Teams of users who share project roles."),
+    LazyCommand("roles", "headwater.cli.roles:app", "Project roles: built-in and custom."),
+    LazyCommand(
+        "audit", "headwater.cli.audit:app", "The audit trail of changes made through a server."
+    ),
+    LazyCommand(
+        "user", "headwater.cli.users:users_app", "Users who ran pipelines.", is_hidden=True
+    ),
+    LazyCommand(
+        "service-accounts",
+        "headwater.cli.service_accounts:service_accounts_app",
+        "Service accounts: users for CI jobs and schedulers.",
+    ),
+    LazyCommand(
+        "api-keys", "headwater.cli.service_accounts:api_keys_app", "API keys of service accounts."
+    ),
+    LazyCommand(
+        "metadata", "headwater.cli.metadata:app", "Metadata keys and their values over time."
+    ),
+    LazyCommand("access", "headwater.cli.access:app", "Who may do what, and why."),
+)
+
+
+class HeadwaterGroup(LazyTyperGroup):
+    """The `headwater` group: the commands above, each imported when used."""
+
+    index = COMMANDS
+
 
 app = typer.Typer(
     name="headwater",
     help="Headwater: ML pipelines that remember every run.",
+    cls=HeadwaterGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     # Plain help: Typer's Rich help loads Rich and a Markdown parser (~80 ms), and
-    # `headwater --help` must answer in 150 ms (benchmarks/core.py measures it).
+    # `headwater --help` must answer in 100 ms (benchmarks/cli_start.py measures it).
     rich_markup_mode=None,
 )
 
@@ -57,36 +116,6 @@ def _options(
     ] = False,
 ) -> None:
     """Headwater: ML pipelines that remember every run."""
-
-
-app.add_typer(pipelines.app, name="pipelines")
-app.add_typer(runs.app, name="runs")
-app.add_typer(cache.app, name="cache")
-app.add_typer(stacks.app, name="stack")
-app.add_typer(components.app, name="component")
-app.add_typer(models.app, name="models")
-app.command("logs")(runs.logs)
-app.command("up")(server.up)
-app.command("down")(server.down)
-app.add_typer(server.server_app, name="server")
-app.add_typer(integrations.app, name="integration")
-runs.app.command("visualize")(lineage.visualize_run)
-app.command("login")(login.login)
-app.command("logout")(login.logout)
-app.add_typer(artifacts.app, name="artifacts")
-app.add_typer(catalog.tags_app, name="tags")
-app.add_typer(catalog.users_app, name="users")
-app.add_typer(projects.app, name="projects")
-app.add_typer(teams.app, name="teams")
-app.add_typer(roles.app, name="roles")
-app.add_typer(audit.app, name="audit")
-catalog.users_app.command("create")(users.create_user)
-app.add_typer(catalog.users_app, name="user", hidden=True)
-app.add_typer(service_accounts.service_accounts_app, name="service-accounts")
-app.add_typer(service_accounts.api_keys_app, name="api-keys")
-app.add_typer(metadata.app, name="metadata")
-app.add_typer(access.app, name="access")
-app.command("version")(version.version)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from headwater.cli import render
+from headwater.cli.lineage import visualize_run
 from headwater.cli.options import (
     OutputFormat,
     OutputOption,
@@ -263,3 +264,7 @@ def _origin(client: Client, original_step_run_id: uuid.UUID) -> str:
         return f"run '{client.get_pipeline_run(original.run_id).name}'"
     except EntityNotFoundError:  # the original run was deleted since
         return f"step run {original_step_run_id}"
+
+
+# `headwater runs visualize` lives with the lineage renderers; it is listed last.
+app.command("visualize")(visualize_run)

@@ -1,4 +1,4 @@
-"""`headwater users create NAME --role ROLE`: a user who can log in to a server."""
+"""`headwater users`: the users list, and `users create NAME --role ROLE` for a server login."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from headwater.cli import render
+from headwater.cli.catalog import users_app
 from headwater.store.logins import ServerRole
 
 
@@ -37,3 +38,7 @@ def create_user(
         )
     saved = store.save_login(name, hash_password(password), role)
     render.console.print(f"User '{saved.name}' can now log in, with the role '{saved.role}'.")
+
+
+# The list lives with the tags list in catalog.py; creating a login is this module's.
+users_app.command("create")(create_user)

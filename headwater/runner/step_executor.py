@@ -32,6 +32,7 @@ from headwater.store.models import (
     ArtifactType,
     ArtifactVersion,
     ArtifactVersionCreate,
+    CachedOutput,
     ExecutionStatus,
     MetadataTarget,
     PipelineRun,
@@ -69,6 +70,17 @@ class ArtifactRef:
             version.content_hash,
             version.materializer,
             version.data_type,
+        )
+
+    @classmethod
+    def of_cached(cls, output: CachedOutput) -> ArtifactRef:
+        """The reference to an output a cache hit reuses."""
+        return cls(
+            output.artifact_version_id,
+            output.uri,
+            output.content_hash,
+            output.materializer,
+            output.data_type,
         )
 
 
@@ -146,18 +158,12 @@ class StepExecutor:
         key: str,
         components: dict[str, str],
     ) -> StepOutcome | None:
-        original = self.store.find_cached_step_run(key)
-        if original is None or set(original.outputs) != {o.name for o in step.outputs}:
+        hit = self.store.find_cache_hit(key)
+        # A hit lacks an output when the step's outputs changed or a version is gone.
+        if hit is None or set(hit.outputs) != {o.name for o in step.outputs}:
             return None
-        versions = self.store.get_artifact_versions(list(original.outputs.values()))
-        refs = {
-            name: ArtifactRef.of(versions[vid])
-            for name, vid in original.outputs.items()
-            if vid in versions
-        }
-        if len(refs) != len(original.outputs) or not all(
-            self.artifact_store.exists(ref.uri) for ref in refs.values()
-        ):
+        refs = {name: ArtifactRef.of_cached(output) for name, output in hit.outputs.items()}
+        if not all(self.artifact_store.exists(ref.uri) for ref in refs.values()):
             return None  # outputs were pruned: run the step again
         step_run = self.store.start_step(
             self._step_run_create(
@@ -167,7 +173,7 @@ class StepExecutor:
                 key,
                 components,
                 ExecutionStatus.CACHED,
-                original_step_run_id=original.id,
+                original_step_run_id=hit.original_step_run_id,
             )
         )
         model_version = self._model_version(step)

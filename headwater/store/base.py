@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         Artifact,
         ArtifactType,
         ArtifactVersion,
+        CacheHit,
         ExecutionStatus,
         MetadataEntry,
         MetadataTarget,
@@ -152,8 +153,8 @@ class RunRecorder(Protocol):
         store), metadata and resource use, all in one transaction."""
         ...
 
-    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
-        """The newest `completed` step run with this cache key, if any."""
+    def find_cache_hit(self, cache_key: str) -> CacheHit | None:
+        """The newest `completed` step run with this cache key and its outputs, if any."""
         ...
 
     def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
@@ -269,6 +270,10 @@ class RunReader(Protocol):
 
     def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
         """Get a step run by id."""
+        ...
+
+    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
+        """The newest `completed` step run with this cache key, if any."""
         ...
 
     def find_previous_step_run(

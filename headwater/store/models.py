@@ -271,6 +271,23 @@ class StepRunEnd(_Frozen):
     exception: str | None = None
 
 
+class CachedOutput(_Frozen):
+    """An output of a cache hit's original step run: what loading or passing it on needs."""
+
+    artifact_version_id: uuid.UUID
+    uri: str
+    content_hash: str
+    materializer: str
+    data_type: str
+
+
+class CacheHit(_Frozen):
+    """The newest completed step run with a cache key, and its outputs by name."""
+
+    original_step_run_id: uuid.UUID
+    outputs: dict[str, CachedOutput]
+
+
 class StepRun(_Frozen):
     """One execution (or cache hit) of a step within a run."""
 

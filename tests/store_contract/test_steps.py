@@ -10,6 +10,7 @@ import pytest
 from headwater.errors import EntityNotFoundError, StoreError
 from headwater.store.filters import ListQuery
 from headwater.store.models import (
+    CachedOutput,
     ExecutionStatus,
     MetadataType,
     ResourceUsage,
@@ -164,6 +165,21 @@ def test_inputs_and_outputs_come_back_in_the_order_the_step_declared_them(store)
     assert list(store.get_step_run(train.id).inputs) == ["zeta", "alpha"]
 
 
+def test_outputs_are_numbered_within_their_runs_project(store):
+    runs = [
+        store.create_run(a_run().model_copy(update={"project_name": project}))
+        for project in ("alpha", "beta", "alpha")
+    ]
+
+    steps = [record_step(store, run, "train", an_output("model")) for run in runs]
+
+    version_ids = [step.outputs["model"] for step in steps]
+    versions = store.get_artifact_versions(version_ids)
+    first_alpha, beta, second_alpha = (versions[vid] for vid in version_ids)
+    assert [first_alpha.version, beta.version, second_alpha.version] == [1, 1, 2]
+    assert first_alpha.artifact_id == second_alpha.artifact_id != beta.artifact_id
+
+
 def test_get_step_run_of_an_unknown_id_says_it_is_missing(store):
     with pytest.raises(EntityNotFoundError, match="No step run with id"):
         store.get_step_run(uuid.uuid4())
@@ -189,6 +205,47 @@ def test_the_cache_ignores_running_and_failed_step_runs(store):
     found = store.find_cached_step_run("key-1")
 
     assert found is None
+
+
+def test_a_cache_hit_names_the_newest_original_and_what_its_outputs_need(store):
+    run = store.create_run(a_run())
+    record_step(store, run, "a", an_output("x"), cache_key="key-1")
+    newest = record_step(store, run, "b", an_output("y"), an_output("x"), cache_key="key-1")
+    version = store.get_artifact_versions([newest.outputs["x"]])[newest.outputs["x"]]
+
+    hit = store.find_cache_hit("key-1")
+
+    assert hit is not None
+    assert hit.original_step_run_id == newest.id
+    assert list(hit.outputs) == ["y", "x"]
+    assert hit.outputs["x"] == CachedOutput(
+        artifact_version_id=version.id,
+        uri=version.uri,
+        content_hash=version.content_hash,
+        materializer=version.materializer,
+        data_type=version.data_type,
+    )
+
+
+def test_a_cache_hit_of_a_step_without_outputs_has_none(store):
+    run = store.create_run(a_run())
+    original = record_step(store, run, "a", cache_key="key-1")
+
+    hit = store.find_cache_hit("key-1")
+
+    assert hit is not None
+    assert hit.original_step_run_id == original.id
+    assert hit.outputs == {}
+
+
+def test_a_cache_hit_ignores_running_and_failed_step_runs(store):
+    run = store.create_run(a_run())
+    store.start_step(a_step(run, "a", cache_key="key-1"))
+    failing = store.start_step(a_step(run, "b", cache_key="key-1"))
+    store.finish_step(failing.id, StepRunEnd(status=ExecutionStatus.FAILED))
+
+    assert store.find_cache_hit("key-1") is None
+    assert store.find_cache_hit("key-unknown") is None
 
 
 def test_the_previous_step_run_is_the_newest_executed_one_of_that_pipeline(store):

@@ -22,6 +22,8 @@ from headwater.store.dag import RunDag
 from headwater.store.events import StoreEvent
 from headwater.store.models import (
     ArtifactVersion,
+    CachedOutput,
+    CacheHit,
     Pipeline,
     PipelineRun,
     PipelineVersion,
@@ -220,6 +222,25 @@ class RestStore(
         """See `Store.find_cached_step_run`."""
         body = self._http.call("GET", "/step-runs/cached", params={"cache_key": cache_key})
         return None if body is None else parse_model(StepRun, body)
+
+    def find_cache_hit(self, cache_key: str) -> CacheHit | None:
+        """See `Store.find_cache_hit` (two requests: the server's API has them apart)."""
+        original = self.find_cached_step_run(cache_key)
+        if original is None:
+            return None
+        versions = self.get_artifact_versions(list(original.outputs.values()))
+        outputs = {
+            name: CachedOutput(
+                artifact_version_id=version.id,
+                uri=version.uri,
+                content_hash=version.content_hash,
+                materializer=version.materializer,
+                data_type=version.data_type,
+            )
+            for name, version_id in original.outputs.items()
+            if (version := versions.get(version_id)) is not None
+        }
+        return CacheHit(original_step_run_id=original.id, outputs=outputs)
 
     def find_previous_step_run(
         self, step_name: str, pipeline_name: str, *, before: dt.datetime

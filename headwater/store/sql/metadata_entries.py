@@ -38,6 +38,8 @@ from headwater.store.sql.schema import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlalchemy.engine import Connection
 
     from headwater.store.filters import Condition
@@ -93,12 +95,18 @@ def metadata_rows(
     ]
 
 
-def write_metadata(connection: Executor, rows: list[dict[str, Any]]) -> None:
+def write_metadata(
+    connection: Executor,
+    rows: list[dict[str, Any]],
+    *,
+    new_target_ids: Collection[uuid.UUID] = (),
+) -> None:
     """Insert rows, replacing an earlier value of the same key on the same target.
 
-    The key catalog's summary is adjusted first, while the earlier values can be read.
+    The key catalog's summary is adjusted first, while the earlier values can be read;
+    `new_target_ids` were made in this transaction, so they have none to read.
     """
-    count_written(connection, rows)
+    count_written(connection, rows, new_target_ids=new_target_ids)
     upsert(metadata_entries, _KEY).execute_many(connection, rows)
 
 

@@ -27,6 +27,8 @@ from headwater.store.sql.prepared import PreparedStatement
 from headwater.store.sql.schema import metadata_entries, metadata_keys
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from sqlalchemy.engine import Connection
 
     from headwater.store.sql.prepared import Executor
@@ -88,16 +90,26 @@ class _Change:
         self.last = moment if self.last is None else max(self.last, moment)
 
 
-def count_written(connection: Executor, rows: list[dict[str, Any]]) -> None:
+def count_written(
+    connection: Executor,
+    rows: list[dict[str, Any]],
+    *,
+    new_target_ids: Collection[uuid.UUID] = (),
+) -> None:
     """Adjust the summary for entry rows about to be upserted (call before writing them).
 
     A key new on its entity counts one more; a value replaced by one of the same type
     only moves `last_seen`; a replaced value of another type moves the entity between
-    the two types' rows.
+    the two types' rows. Targets in `new_target_ids` have no entries yet, so their
+    current keys are not read (a step's new artifact versions: one statement less each).
     """
     if not rows:
         return
-    current: dict[tuple[str, uuid.UUID], dict[str, str]] = {}
+    current: dict[tuple[str, uuid.UUID], dict[str, str]] = {
+        (row["target_kind"], row["target_id"]): {}
+        for row in rows
+        if row["target_id"] in new_target_ids
+    }
     changes: dict[SummaryKey, _Change] = defaultdict(_Change)
     for row in rows:
         kind, target_id = row["target_kind"], row["target_id"]

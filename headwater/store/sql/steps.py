@@ -53,6 +53,7 @@ _SELECT_OUTPUTS_OF = PreparedStatement(
     .where(step_run_outputs.c.step_run_id == bindparam("step_run_id"))
     .order_by(step_run_outputs.c.position)
 )
+_PROJECT_OF_RUN = select(runs.c.project_id).where(runs.c.id == step_runs.c.run_id).scalar_subquery()
 _FINISH = PreparedStatement(
     update(step_runs)
     .where(step_runs.c.id == bindparam("step_run_id"), one_of(step_runs.c.status, _FINISHABLE))
@@ -64,13 +65,13 @@ _FINISH = PreparedStatement(
         peak_memory_bytes=bindparam("used_peak_memory_bytes"),
         exception=bindparam("end_exception"),
     )
-    .returning(*step_runs.c)
+    # The run's project numbers the new artifact versions: read here, not in a statement
+    # of its own. SQLite renders RETURNING's columns unqualified (`WHERE id = run_id`),
+    # which still correlates: `runs` has an `id` and no `run_id` (a contract test checks).
+    .returning(*step_runs.c, _PROJECT_OF_RUN.label("project_id"))
 )
 _SELECT_STATUS = PreparedStatement(
     select(step_runs.c.name, step_runs.c.status).where(step_runs.c.id == bindparam("step_run_id"))
-)
-_SELECT_PROJECT = PreparedStatement(
-    select(runs.c.project_id).where(runs.c.id == bindparam("run_id"))
 )
 
 
@@ -140,18 +141,19 @@ def finish_step(
     if row is None:
         raise _cannot_finish(connection, step_run_id)
     metadata = metadata_rows(MetadataTarget.STEP_RUN, step_run_id, end.metadata, now)
+    new_versions: dict[str, uuid.UUID] = {}
     if end.outputs:
-        metadata.extend(_record_outputs(connection, row, end, now))
-    write_metadata(connection, metadata)
+        new_versions, version_metadata = _record_outputs(connection, row, end, now)
+        metadata.extend(version_metadata)
+    write_metadata(connection, metadata, new_target_ids=set(new_versions.values()))
     return step_run_from_row(connection, row)
 
 
 def _record_outputs(
     connection: Executor, row: Row, end: StepRunEnd, now: dt.datetime
-) -> list[dict[str, Any]]:
-    """Create the outputs' artifact versions and links; return their metadata rows."""
-    project = _SELECT_PROJECT.first(connection, {"run_id": row["run_id"]})
-    assert project is not None  # the step run's foreign key guarantees its run
+) -> tuple[dict[str, uuid.UUID], list[dict[str, Any]]]:
+    """Create the outputs' artifact versions and links; return the new versions' ids by
+    output name, and their metadata rows."""
     version_ids: dict[str, uuid.UUID] = {}
     metadata: list[dict[str, Any]] = []
     # Numbering locks each artifact's row; taking them in name order means concurrent
@@ -160,7 +162,7 @@ def _record_outputs(
         version_id, version_metadata = create_artifact_version(
             connection,
             output,
-            project_id=project["project_id"],
+            project_id=row["project_id"],
             producer_step_run_id=row["id"],
             now=now,
         )
@@ -170,7 +172,7 @@ def _record_outputs(
             link_artifacts(connection, output.model_version_id, {version_id: output.artifact_type})
     outputs = {output.output_name: version_ids[output.output_name] for output in end.outputs}
     _link(connection, _INSERT_OUTPUTS, row["id"], outputs)
-    return metadata
+    return outputs, metadata
 
 
 def explain_missing_reference(connection: Connection, step: StepRunCreate) -> StoreError:

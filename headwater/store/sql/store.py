@@ -25,6 +25,7 @@ from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
 from headwater.store.sql import (
     artifacts,
+    cache_hits,
     dag,
     events,
     pipelines,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from headwater.store.idempotency import WriteAnswer
     from headwater.store.models import (
         ArtifactVersion,
+        CacheHit,
         ExecutionStatus,
         MetadataEntry,
         MetadataTarget,
@@ -298,6 +300,11 @@ class SqlStore(
         """See `Store.find_cached_step_run`."""
         with self._fast(is_write=False) as executor:
             return step_queries.find_cached_step_run(executor, cache_key)
+
+    def find_cache_hit(self, cache_key: str) -> CacheHit | None:
+        """See `Store.find_cache_hit`."""
+        with self._fast(is_write=False) as executor:
+            return cache_hits.find_cache_hit(executor, cache_key)
 
     def find_previous_step_run(
         self, step_name: str, pipeline_name: str, *, before: dt.datetime
