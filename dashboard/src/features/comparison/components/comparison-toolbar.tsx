@@ -12,6 +12,7 @@ const VIEWS: readonly { id: CompareView; label: string }[] = [
   { id: "table", label: "Table" },
   { id: "parallel", label: "Parallel coordinates" },
   { id: "scatter", label: "Scatter" },
+  { id: "visualizations", label: "Visualizations" },
 ];
 
 /** The view switch, "Differences only", the row filter and the exports. */
