@@ -21,7 +21,7 @@ function RunVisualizations({ columns }: { columns: OutputColumn[] }) {
             {run.name}
           </Link>
         ),
-        isBaseline,
+        mark: isBaseline ? "baseline" : undefined,
         version: artifactVersion,
         missing: "No such output in this run",
       }))}

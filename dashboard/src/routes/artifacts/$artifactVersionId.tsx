@@ -16,7 +16,7 @@ export const Route = createFileRoute("/artifacts/$artifactVersionId")({
 
 function ArtifactPage() {
   const { artifactVersionId } = Route.useParams();
-  const { compare } = Route.useSearch();
+  const { compare, diff } = Route.useSearch();
   const navigate = Route.useNavigate();
   const artifact = useArtifactVersion(artifactVersionId);
   const compareWith = (id: string | undefined) =>
@@ -48,7 +48,17 @@ function ArtifactPage() {
             </div>
             <div className="card card-body">
               {compare && compare !== data.id ? (
-                <VersionComparison artifact={data} otherId={compare} />
+                <VersionComparison
+                  artifact={data}
+                  otherId={compare}
+                  isDiffOnly={diff === true}
+                  onDiffOnly={(isDiffOnly) =>
+                    void navigate({
+                      search: { compare, diff: isDiffOnly ? true : undefined },
+                      replace: true,
+                    })
+                  }
+                />
               ) : (
                 <ArtifactDetails artifact={data} />
               )}

@@ -9,7 +9,8 @@ export interface VisualizationColumn {
   label: string;
   /** The column's heading; the label when absent. */
   title?: ReactNode;
-  isBaseline: boolean;
+  /** Marks the column the others are read against ("baseline", "this version"). */
+  mark?: string;
   /** The version shown; undefined when the column has none (a run without this output). */
   version: ArtifactVersion | undefined;
   /** Said where the column has nothing to show. */
@@ -36,15 +37,15 @@ export function SideBySideVisualizations({ columns }: SideBySideVisualizationsPr
   return (
     <div className="side-scroller">
       <section className="side-grid" style={style} aria-label="Visualizations side by side">
-        <div className="side-columns">
+        <ul className="side-columns" aria-label="Columns">
           {columns.map((column) => (
-            <div key={column.label} className={`side-head${column.isBaseline ? " baseline" : ""}`}>
+            <li key={column.label} className={`side-head${column.mark ? " baseline" : ""}`}>
               <span className="side-title">{column.title ?? column.label}</span>
-              {column.isBaseline ? <span className="side-baseline-mark">baseline</span> : null}
+              {column.mark ? <span className="side-baseline-mark">{column.mark}</span> : null}
               {column.version ? null : <span className="faint">{column.missing}</span>}
-            </div>
+            </li>
           ))}
-        </div>
+        </ul>
         {rows.length === 0 ? (
           <div className="side-wide faint">None of these versions has a visualization.</div>
         ) : null}
@@ -57,7 +58,7 @@ export function SideBySideVisualizations({ columns }: SideBySideVisualizationsPr
               row.cells.map((cell, column) => (
                 <figure
                   key={labels[column]}
-                  className={`side-cell${columns[column]?.isBaseline ? " baseline" : ""}`}
+                  className="side-cell"
                   aria-label={`${row.name} in ${labels[column]}`}
                 >
                   {cell ? (

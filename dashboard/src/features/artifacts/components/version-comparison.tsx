@@ -1,5 +1,4 @@
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 import type { ArtifactVersion } from "@/api/types";
 import { QueryView } from "@/components/ui/query-view";
 import { useArtifactVersion } from "@/features/artifacts/api/get-artifact-version";
@@ -9,9 +8,15 @@ import { VersionDifferences } from "@/features/artifacts/components/version-diff
 export interface VersionComparisonProps {
   artifact: ArtifactVersion;
   otherId: string;
+  isDiffOnly: boolean;
+  onDiffOnly: (isDiffOnly: boolean) => void;
 }
 
-function versionColumn(version: ArtifactVersion, isBaseline: boolean) {
+interface ComparisonProps extends Omit<VersionComparisonProps, "otherId"> {
+  other: ArtifactVersion;
+}
+
+function versionColumn(version: ArtifactVersion, mark?: string) {
   return {
     label: `version ${version.version}`,
     title: (
@@ -19,14 +24,13 @@ function versionColumn(version: ArtifactVersion, isBaseline: boolean) {
         version {version.version}
       </Link>
     ),
-    isBaseline,
+    mark,
     version,
     missing: "No such version",
   };
 }
 
-function Comparison({ artifact, other }: { artifact: ArtifactVersion; other: ArtifactVersion }) {
-  const [isDiffOnly, setDiffOnly] = useState(false);
+function Comparison({ artifact, other, isDiffOnly, onDiffOnly }: ComparisonProps) {
   if (other.artifact_id !== artifact.artifact_id) {
     return (
       <div className="callout failed" role="alert">
@@ -38,23 +42,20 @@ function Comparison({ artifact, other }: { artifact: ArtifactVersion; other: Art
   return (
     <div className="section" style={{ gap: 16 }}>
       <SideBySideVisualizations
-        columns={[versionColumn(artifact, true), versionColumn(other, false)]}
+        columns={[versionColumn(artifact, "this version"), versionColumn(other)]}
       />
-      <label className="row compare-toggle">
-        <input
-          type="checkbox"
-          checked={isDiffOnly}
-          onChange={(event) => setDiffOnly(event.target.checked)}
-        />
-        Differences only
-      </label>
-      <VersionDifferences left={artifact} right={other} isDiffOnly={isDiffOnly} />
+      <VersionDifferences
+        left={artifact}
+        right={other}
+        isDiffOnly={isDiffOnly}
+        onDiffOnly={onDiffOnly}
+      />
     </div>
   );
 }
 
 /** This version beside another of the same artifact: visualizations, then metadata. */
-export function VersionComparison({ artifact, otherId }: VersionComparisonProps) {
+export function VersionComparison({ otherId, ...props }: VersionComparisonProps) {
   const other = useArtifactVersion(otherId);
   return (
     <QueryView
@@ -62,7 +63,7 @@ export function VersionComparison({ artifact, otherId }: VersionComparisonProps)
       loadingLabel="Loading the other version…"
       errorTitle="Could not load the version to compare with"
     >
-      {(data) => <Comparison artifact={artifact} other={data} />}
+      {(data) => <Comparison {...props} other={data} />}
     </QueryView>
   );
 }

@@ -6,6 +6,7 @@ export interface VersionDifferencesProps {
   left: ArtifactVersion;
   right: ArtifactVersion;
   isDiffOnly: boolean;
+  onDiffOnly: (isDiffOnly: boolean) => void;
 }
 
 function Value({ text }: { text: string | undefined }) {
@@ -13,18 +14,33 @@ function Value({ text }: { text: string | undefined }) {
 }
 
 /** Facts and metadata of two versions, key by key; differing rows are marked. */
-export function VersionDifferences({ left, right, isDiffOnly }: VersionDifferencesProps) {
+export function VersionDifferences({
+  left,
+  right,
+  isDiffOnly,
+  onDiffOnly,
+}: VersionDifferencesProps) {
   const all = versionDifferences(left, right);
   const rows = isDiffOnly ? all.filter((row) => row.differs) : all;
   const differing = all.filter((row) => row.differs).length;
   return (
     <section className="section" aria-label="Metadata differences">
-      <h3>
-        Metadata differences{" "}
-        <span className="faint">
-          {differing} of {all.length} {all.length === 1 ? "key differs" : "keys differ"}
-        </span>
-      </h3>
+      <div className="row diff-header">
+        <h3>
+          Metadata differences{" "}
+          <span className="faint">
+            {differing} of {all.length} {differing === 1 ? "key differs" : "keys differ"}
+          </span>
+        </h3>
+        <label className="row diff-toggle">
+          <input
+            type="checkbox"
+            checked={isDiffOnly}
+            onChange={(event) => onDiffOnly(event.target.checked)}
+          />
+          Differences only
+        </label>
+      </div>
       {rows.length === 0 ? (
         <span className="faint">Both versions have the same facts and metadata.</span>
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceRange, shareAxes } from "@/features/artifacts/lib/shared-chart-axes";
+import { niceAxis, shareAxes } from "@/features/artifacts/lib/shared-chart-axes";
 import { cellRange, type StructuredChart } from "@/features/artifacts/lib/structured-chart";
 
 function line(y: number[], x?: number[]): StructuredChart {
@@ -37,6 +37,7 @@ describe("shareAxes", () => {
       [0, 2.5],
       [0, 2.5],
     ]);
+    expect(charts[0]?.x_axis.interval).toBe(2);
     expect(shared).toBe("Same axes in every column: x 0 – 10, y 0 – 2.5");
   });
 
@@ -89,9 +90,10 @@ describe("shareAxes", () => {
   });
 });
 
-describe("niceRange", () => {
-  it("rounds out to round ticks", () => {
-    expect(niceRange([0.013, 0.87])).toEqual([0, 0.9]);
-    expect(niceRange([5, 5])).toEqual([5, 6]);
+describe("niceAxis", () => {
+  it("rounds out to round ticks about five apart", () => {
+    expect(niceAxis([0.013, 0.87])).toEqual({ range: [0, 1], interval: 0.2 });
+    expect(niceAxis([1, 13])).toEqual({ range: [0, 15], interval: 5 });
+    expect(niceAxis([5, 5])).toEqual({ range: [5, 6], interval: 0.2 });
   });
 });

@@ -13,6 +13,12 @@ export interface SharedCharts {
 
 type Range = [number, number];
 
+interface SharedAxis {
+  range: Range;
+  /** The distance between ticks, fixed so every column draws the same ones. */
+  interval: number;
+}
+
 const isNumber = (value: number | null | undefined): value is number =>
   typeof value === "number" && Number.isFinite(value);
 
@@ -22,15 +28,22 @@ function extent(values: (number | null | undefined)[]): Range | undefined {
   return [Math.min(...finite), Math.max(...finite)];
 }
 
-/** A range widened to round ticks, so every column's axis reads the same labels. */
-export function niceRange([low, high]: Range): Range {
-  if (high <= low) return [low, low + 1];
-  const magnitude = 10 ** Math.floor(Math.log10(high - low));
-  const steps = (high - low) / magnitude;
-  const step = steps < 2 ? magnitude / 5 : steps < 5 ? magnitude / 2 : magnitude;
+/** A range widened to round ticks about five apart, so every column reads the same labels. */
+export function niceAxis([low, high]: Range): SharedAxis {
+  if (high <= low) return { range: [low, low + 1], interval: 0.2 };
+  const raw = (high - low) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const residual = raw / magnitude;
+  const interval = (residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude;
   // Rounding away float noise (0.30000000000000004) keeps the labels short.
   const round = (value: number) => Number(value.toPrecision(12));
-  return [round(Math.floor(low / step) * step), round(Math.ceil(high / step) * step)];
+  return {
+    range: [
+      round(Math.floor(low / interval) * interval),
+      round(Math.ceil(high / interval) * interval),
+    ],
+    interval: round(interval),
+  };
 }
 
 function withZero([low, high]: Range): Range {
@@ -40,7 +53,7 @@ function withZero([low, high]: Range): Range {
 const format = (value: number) => value.toLocaleString("en", { maximumSignificantDigits: 6 });
 const said = ([low, high]: Range) => `${format(low)} – ${format(high)}`;
 
-function plotRanges(charts: StructuredChart[]): { x: Range; y: Range } | undefined {
+function plotAxes(charts: StructuredChart[]): { x: SharedAxis; y: SharedAxis } | undefined {
   const xs = charts.flatMap((chart) => [
     chart.x_axis.min,
     chart.x_axis.max,
@@ -54,20 +67,20 @@ function plotRanges(charts: StructuredChart[]): { x: Range; y: Range } | undefin
   const x = extent(xs);
   const y = extent(ys);
   // The value axis of a plot starts at zero, as each chart alone would draw it.
-  return x && y ? { x: niceRange(x), y: niceRange(withZero(y)) } : undefined;
+  return x && y ? { x: niceAxis(x), y: niceAxis(withZero(y)) } : undefined;
 }
 
 function sharePlots(charts: StructuredChart[]): SharedCharts | undefined {
-  const ranges = plotRanges(charts);
-  if (!ranges) return undefined;
-  const { x, y } = ranges;
+  const axes = plotAxes(charts);
+  if (!axes) return undefined;
+  const { x, y } = axes;
   return {
     charts: charts.map((chart) => ({
       ...chart,
-      x_axis: { ...chart.x_axis, min: x[0], max: x[1] },
-      y_axis: { ...chart.y_axis, min: y[0], max: y[1] },
+      x_axis: { ...chart.x_axis, min: x.range[0], max: x.range[1], interval: x.interval },
+      y_axis: { ...chart.y_axis, min: y.range[0], max: y.range[1], interval: y.interval },
     })),
-    shared: `Same axes in every column: x ${said(x)}, y ${said(y)}`,
+    shared: `Same axes in every column: x ${said(x.range)}, y ${said(y.range)}`,
   };
 }
 
@@ -77,14 +90,14 @@ function shareBars(charts: StructuredChart[]): SharedCharts | undefined {
   const categories = [...new Set(charts.flatMap((chart) => chart.x_axis.categories ?? []))];
   const range = extent(charts.flatMap((chart) => chart.series.flatMap((s) => s.y)));
   if (!range) return undefined;
-  const y = niceRange(withZero(range));
+  const y = niceAxis(withZero(range));
   return {
     charts: charts.map((chart) => {
       const own = chart.x_axis.categories ?? [];
       return {
         ...chart,
         x_axis: { ...chart.x_axis, categories },
-        y_axis: { ...chart.y_axis, min: y[0], max: y[1] },
+        y_axis: { ...chart.y_axis, min: y.range[0], max: y.range[1], interval: y.interval },
         series: chart.series.map((series) => ({
           ...series,
           y: categories.map((category) => {
@@ -94,7 +107,7 @@ function shareBars(charts: StructuredChart[]): SharedCharts | undefined {
         })),
       };
     }),
-    shared: `Same categories and axis in every column: y ${said(y)}`,
+    shared: `Same categories and axis in every column: y ${said(y.range)}`,
   };
 }
 

@@ -7,6 +7,8 @@ export interface ChartAxis {
   categories?: string[];
   min?: number;
   max?: number;
+  /** The distance between ticks, when charts side by side share the axis (never sent). */
+  interval?: number;
 }
 
 export interface ChartSeries {

@@ -9,4 +9,15 @@ describe("parseVersionPageSearch", () => {
     expect(parseVersionPageSearch({ compare: "v2" })).toEqual({});
     expect(parseVersionPageSearch({ compare: 3 })).toEqual({});
   });
+
+  it("keeps differences only while a version is compared", () => {
+    const id = "0f8e2a1c-7b3d-4e5f-9a8b-1c2d3e4f5a6b";
+
+    expect(parseVersionPageSearch({ compare: id, diff: true })).toEqual({
+      compare: id,
+      diff: true,
+    });
+    expect(parseVersionPageSearch({ diff: true })).toEqual({});
+    expect(parseVersionPageSearch({ compare: id, diff: "yes" })).toEqual({ compare: id });
+  });
 });
