@@ -55,15 +55,20 @@ export function SharedChartRow({ row, labels, missing }: SharedChartRowProps) {
     ),
     combine: combineTexts,
   });
+  // Which columns have a chart, as text: rows are rebuilt on every render, this is not, so
+  // the charts (and their canvases) are made again only when the data changes.
+  const layout = row.cells.map((cell) => (cell ? "1" : "0")).join("");
   const parsed = useMemo(() => {
     if (texts.isPending || texts.error) return null;
     const queue = [...texts.contents];
     try {
-      return shareAxes(row.cells.map((cell) => (cell ? readChart(queue.shift()) : undefined)));
+      return shareAxes(
+        [...layout].map((has) => (has === "1" ? readChart(queue.shift()) : undefined)),
+      );
     } catch (error) {
       return error instanceof NotStructured ? undefined : { error };
     }
-  }, [texts, row]);
+  }, [texts, layout]);
   if (texts.isPending || texts.error) {
     return (
       <div className="side-wide">
