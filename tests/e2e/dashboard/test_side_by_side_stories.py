@@ -130,6 +130,28 @@ def test_two_runs_loss_curves_show_side_by_side_on_the_same_axes(
     assert [url for url in session.requested if not url.startswith(side_dashboard.url)] == []
 
 
+def test_an_output_row_of_the_table_opens_that_output_side_by_side(
+    side_dashboard: Dashboard, visit: tuple[_Visit, str]
+) -> None:
+    session, scheme = visit
+    page = session.page
+    ids = _run_ids(side_dashboard)
+    runs = ",".join(ids[name] for name in ("forest_sizes-1", "forest_sizes-2"))
+    page.goto(f"{side_dashboard.url}/compare?runs={runs}")
+    expect(page.get_by_role("table", name="Comparison")).to_be_visible()
+    session.shoot(f"table-with-output-rows-{scheme}")
+
+    page.get_by_role("button", name="Show fit_forest.output side by side").click()
+
+    expect(page).to_have_url(re.compile(r"view=visualizations.*step=fit_forest.*output=output"))
+    expect(page.get_by_label("Step")).to_have_value("fit_forest")
+    parameters = _cell(page, "parameters", "forest_sizes-2").get_by_role("table", name="parameters")
+    expect(parameters.get_by_role("cell", name="n_estimators")).to_be_visible()
+    expect(_cell(page, "diagram", "forest_sizes-1").locator("iframe")).to_have_attribute(
+        "sandbox", "allow-scripts"
+    )
+
+
 def test_eleven_runs_show_the_first_ten_with_the_baseline_and_say_so(
     side_dashboard: Dashboard, visit: tuple[_Visit, str]
 ) -> None:

@@ -3,6 +3,7 @@ import type { StepRun } from "@/api/types";
 import {
   defaultOutput,
   outputChoices,
+  outputOfRowKey,
   outputVersionIds,
   visualizedColumns,
 } from "@/features/comparison/lib/run-outputs";
@@ -59,5 +60,13 @@ describe("visualizedColumns", () => {
     expect(shown).toHaveLength(10);
     expect(shown.at(-1)).toBe(0);
     expect(shown).not.toContain(4);
+  });
+});
+
+describe("outputOfRowKey", () => {
+  it("splits an outputs row's key at the step's end", () => {
+    expect(outputOfRowKey("evaluate.report.v2")).toEqual({ step: "evaluate", output: "report.v2" });
+    expect(outputOfRowKey("nodot")).toBeUndefined();
+    expect(outputOfRowKey("step.")).toBeUndefined();
   });
 });

@@ -67,3 +67,11 @@ export function visualizedColumns(columns: readonly number[], baseline: number):
   const kept = new Set([...first.slice(0, -1), baseline]);
   return columns.filter((column) => kept.has(column));
 }
+
+/** The step and output an `outputs` row's key (`step.output`) names; step names hold no dot. */
+export function outputOfRowKey(key: string): { step: string; output: string } | undefined {
+  const dot = key.indexOf(".");
+  return dot > 0 && dot < key.length - 1
+    ? { step: key.slice(0, dot), output: key.slice(dot + 1) }
+    : undefined;
+}
