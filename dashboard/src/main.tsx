@@ -9,6 +9,7 @@ import { routeTree } from "@/route-tree.gen";
 import "@/styles/app.css";
 import "@/styles/session.css";
 import "@/styles/comparison.css";
+import "@/styles/side-by-side.css";
 import "@/styles/settings.css";
 
 applySavedTheme();

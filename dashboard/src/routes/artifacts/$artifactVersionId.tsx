@@ -2,12 +2,25 @@ import { createFileRoute } from "@tanstack/react-router";
 import { QueryView } from "@/components/ui/query-view";
 import { useArtifactVersion } from "@/features/artifacts/api/get-artifact-version";
 import { ArtifactDetails } from "@/features/artifacts/components/artifact-details";
+import { VersionComparison } from "@/features/artifacts/components/version-comparison";
+import { VersionPicker } from "@/features/artifacts/components/version-picker";
+import {
+  parseVersionPageSearch,
+  type VersionPageSearch,
+} from "@/features/artifacts/lib/version-page-search";
 
-export const Route = createFileRoute("/artifacts/$artifactVersionId")({ component: ArtifactPage });
+export const Route = createFileRoute("/artifacts/$artifactVersionId")({
+  validateSearch: (raw: Record<string, unknown>): VersionPageSearch => parseVersionPageSearch(raw),
+  component: ArtifactPage,
+});
 
 function ArtifactPage() {
   const { artifactVersionId } = Route.useParams();
+  const { compare, diff } = Route.useSearch();
+  const navigate = Route.useNavigate();
   const artifact = useArtifactVersion(artifactVersionId);
+  const compareWith = (id: string | undefined) =>
+    void navigate({ search: id ? { compare: id } : {}, replace: true });
   return (
     <div className="page">
       <QueryView
@@ -25,9 +38,30 @@ function ArtifactPage() {
                   <span className="faint">version {data.version}</span>
                 </h1>
               </div>
+              <span className="spacer" />
+              <VersionPicker artifact={data} value={compare} onChange={compareWith} />
+              {compare ? (
+                <button type="button" className="button" onClick={() => compareWith(undefined)}>
+                  Close the comparison
+                </button>
+              ) : null}
             </div>
             <div className="card card-body">
-              <ArtifactDetails artifact={data} />
+              {compare && compare !== data.id ? (
+                <VersionComparison
+                  artifact={data}
+                  otherId={compare}
+                  isDiffOnly={diff === true}
+                  onDiffOnly={(isDiffOnly) =>
+                    void navigate({
+                      search: { compare, diff: isDiffOnly ? true : undefined },
+                      replace: true,
+                    })
+                  }
+                />
+              ) : (
+                <ArtifactDetails artifact={data} />
+              )}
             </div>
           </>
         )}

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { artifactKeys } from "@/features/artifacts/api/artifact-keys";
 import { api, apiUrl, unwrap } from "@/lib/api-client";
 
@@ -7,9 +7,9 @@ export function visualizationUrl(artifactVersionId: string, index: number): stri
   return apiUrl(`/artifact-versions/${artifactVersionId}/visualizations/${index}`);
 }
 
-/** A text visualization's content (CSV, JSON, markdown). */
-export function useVisualizationText(artifactVersionId: string, index: number) {
-  return useQuery({
+/** The query of a text visualization's content, for one view or many side by side. */
+export function visualizationTextQuery(artifactVersionId: string, index: number) {
+  return queryOptions({
     queryKey: artifactKeys.visualization(artifactVersionId, index),
     queryFn: ({ signal }) =>
       unwrap(
@@ -21,4 +21,9 @@ export function useVisualizationText(artifactVersionId: string, index: number) {
       ),
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** A text visualization's content (CSV, JSON, markdown). */
+export function useVisualizationText(artifactVersionId: string, index: number) {
+  return useQuery(visualizationTextQuery(artifactVersionId, index));
 }

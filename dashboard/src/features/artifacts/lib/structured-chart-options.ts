@@ -109,6 +109,7 @@ function plotOption(chart: StructuredChart, tokens: ChartTokens): EChartsOption 
       nameGap: 28,
       min: chart.x_axis.min,
       max: chart.x_axis.max,
+      interval: chart.x_axis.interval,
       scale: !isBar,
       ...axisStyle(tokens),
     },
@@ -119,6 +120,7 @@ function plotOption(chart: StructuredChart, tokens: ChartTokens): EChartsOption 
       nameGap: 44,
       min: chart.y_axis.min,
       max: chart.y_axis.max,
+      interval: chart.y_axis.interval,
       ...axisStyle(tokens),
     },
     series: chart.series.map((series) =>

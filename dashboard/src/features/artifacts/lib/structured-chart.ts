@@ -7,6 +7,8 @@ export interface ChartAxis {
   categories?: string[];
   min?: number;
   max?: number;
+  /** The distance between ticks, when charts side by side share the axis (never sent). */
+  interval?: number;
 }
 
 export interface ChartSeries {
@@ -24,6 +26,8 @@ export interface StructuredChart {
   series: ChartSeries[];
   cells?: (number | null)[][];
   cell_labels?: string[][];
+  /** A heatmap's colour scale, when charts side by side share one (never sent). */
+  value_range?: [number, number];
 }
 
 const KINDS: readonly string[] = ["heatmap", "line", "bar", "scatter"];
@@ -119,6 +123,7 @@ export function structuredHeatmapCells(chart: StructuredChart): [number, number,
 
 /** The finite range of a heatmap's cells, for its colour scale. */
 export function cellRange(chart: StructuredChart): [number, number] {
+  if (chart.value_range) return chart.value_range;
   const values = (chart.cells ?? []).flat().filter((v): v is number => v !== null);
   if (values.length === 0) return [0, 1];
   const low = Math.min(...values);

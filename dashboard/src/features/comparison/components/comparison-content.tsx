@@ -5,6 +5,10 @@ import { ComparisonToolbar } from "@/features/comparison/components/comparison-t
 import { ExportButtons } from "@/features/comparison/components/export-buttons";
 import { ParallelView } from "@/features/comparison/components/parallel-view";
 import { ScatterView } from "@/features/comparison/components/scatter-view";
+import {
+  type OutputVisualizations,
+  VisualizationsView,
+} from "@/features/comparison/components/visualizations-view";
 import { colorScale } from "@/features/comparison/lib/chart-colors";
 import type { CompareSearch } from "@/features/comparison/lib/compare-search";
 import { useComparisonView } from "@/features/comparison/lib/use-comparison-view";
@@ -20,6 +24,8 @@ export interface ComparisonContentProps {
   search: CompareSearch;
   onSearchChange: (patch: Partial<CompareSearch>) => void;
   onRemoveRun: (runId: string) => void;
+  /** Draws artifact visualizations for the visualizations view. */
+  Visualizations: OutputVisualizations;
 }
 
 /** The toolbar and the view the URL asks for; the brush's runs drive the table too. */
@@ -28,6 +34,7 @@ export function ComparisonContent({
   search,
   onSearchChange,
   onRemoveRun,
+  Visualizations,
 }: ComparisonContentProps) {
   const view = useComparisonView(comparison, search);
   const color = view.colorId ? view.axes.get(view.colorId) : undefined;
@@ -65,7 +72,17 @@ export function ComparisonContent({
         />
       </ComparisonToolbar>
       {search.view === "parallel" ? <ParallelView {...chartProps} /> : null}
-      {search.view === "scatter" ? <ScatterView {...chartProps} /> : table}
+      {search.view === "scatter" ? <ScatterView {...chartProps} /> : null}
+      {search.view === "visualizations" ? (
+        <VisualizationsView
+          comparison={comparison}
+          view={view}
+          search={search}
+          onSearchChange={onSearchChange}
+          Visualizations={Visualizations}
+        />
+      ) : null}
+      {search.view === "scatter" || search.view === "visualizations" ? null : table}
     </>
   );
 }

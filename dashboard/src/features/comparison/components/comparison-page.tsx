@@ -5,12 +5,15 @@ import { MAX_RUNS, MIN_RUNS, useComparison } from "@/features/comparison/api/com
 import { ComparisonContent } from "@/features/comparison/components/comparison-content";
 import { RequestedRuns } from "@/features/comparison/components/requested-runs";
 import { RunPicker } from "@/features/comparison/components/run-picker";
+import type { OutputVisualizations } from "@/features/comparison/components/visualizations-view";
 import { type CompareSearch, runIdsOf, withRuns } from "@/features/comparison/lib/compare-search";
 import { useImmediateSearch } from "@/features/comparison/lib/use-immediate-search";
 
 export interface ComparisonPageProps {
   search: CompareSearch;
   onSearchChange: (patch: Partial<CompareSearch>) => void;
+  /** Draws runs' artifact visualizations side by side (the artifacts' renderer). */
+  Visualizations: OutputVisualizations;
 }
 
 /** `/compare?runs=…`: the runs side by side, or what to do when there are too few. */
@@ -65,6 +68,7 @@ export function ComparisonPage(props: ComparisonPageProps) {
             comparison={data}
             search={search}
             onSearchChange={onSearchChange}
+            Visualizations={props.Visualizations}
             onRemoveRun={(id) =>
               setRuns(
                 runIds.filter(

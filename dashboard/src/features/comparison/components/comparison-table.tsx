@@ -1,11 +1,12 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
-import type { Comparison } from "@/features/comparison/api/compare-runs";
+import type { Comparison, ComparisonRow } from "@/features/comparison/api/compare-runs";
 import { ComparisonCell } from "@/features/comparison/components/comparison-cell";
 import { RowKey } from "@/features/comparison/components/row-key";
 import { RunColumnHeader } from "@/features/comparison/components/run-column-header";
 import { type CompareSearch, rowId } from "@/features/comparison/lib/compare-search";
 import { groupedItems, type TableView } from "@/features/comparison/lib/comparison-table";
+import { outputOfRowKey } from "@/features/comparison/lib/run-outputs";
 
 export interface ComparisonTableProps {
   comparison: Comparison;
@@ -44,6 +45,10 @@ export function ComparisonTable(props: ComparisonTableProps) {
   });
   const width = KEY_WIDTH + columns.getTotalSize();
   const shownColumns = columns.getVirtualItems();
+  const sideBySide = (row: ComparisonRow) => {
+    const output = row.group === "outputs" ? outputOfRowKey(row.key) : undefined;
+    return output ? () => onSearchChange({ view: "visualizations", ...output }) : undefined;
+  };
   const sortBy = (id: string) =>
     onSearchChange({ sort: id, desc: search.sort === id && !search.desc ? true : undefined });
   return (
@@ -99,6 +104,7 @@ export function ComparisonTable(props: ComparisonTableProps) {
                   width={KEY_WIDTH}
                   sort={search.sort === id ? (search.desc ? "descending" : "ascending") : undefined}
                   onSort={() => sortBy(id)}
+                  onShowSideBySide={sideBySide(row)}
                 />
                 {shownColumns.map((column) => {
                   const index = view.columns[column.index] ?? 0;

@@ -12,6 +12,7 @@ const VIEWS: readonly { id: CompareView; label: string }[] = [
   { id: "table", label: "Table" },
   { id: "parallel", label: "Parallel coordinates" },
   { id: "scatter", label: "Scatter" },
+  { id: "visualizations", label: "Visualizations" },
 ];
 
 /** The view switch, "Differences only", the row filter and the exports. */
@@ -24,6 +25,19 @@ export function ComparisonToolbar({ search, onSearchChange, children }: Comparis
         value={search.view ?? "table"}
         onChange={(view) => onSearchChange({ view: view === "table" ? undefined : view })}
       />
+      {search.view === "visualizations" ? null : (
+        <RowControls search={search} onSearchChange={onSearchChange} />
+      )}
+      <span className="spacer" />
+      {children}
+    </div>
+  );
+}
+
+/** "Differences only" and the row filter: about the rows, so not shown beside visualizations. */
+function RowControls({ search, onSearchChange }: Omit<ComparisonToolbarProps, "children">) {
+  return (
+    <>
       <label className="row compare-toggle">
         <input
           type="checkbox"
@@ -40,8 +54,6 @@ export function ComparisonToolbar({ search, onSearchChange, children }: Comparis
         value={search.q ?? ""}
         onChange={(event) => onSearchChange({ q: event.target.value || undefined })}
       />
-      <span className="spacer" />
-      {children}
-    </div>
+    </>
   );
 }

@@ -5,12 +5,19 @@ export interface RowKeyProps {
   width: number;
   sort: "ascending" | "descending" | undefined;
   onSort: () => void;
+  /** For an output's row: show that output's visualizations side by side. */
+  onShowSideBySide?: () => void;
 }
 
 /** A row's key, sticky at the left; a click sorts the runs by this row's values. */
-export function RowKey({ row, width, sort, onSort }: RowKeyProps) {
+export function RowKey({ row, width, sort, onSort, onShowSideBySide }: RowKeyProps) {
   return (
-    <th scope="row" className="compare-key" style={{ width }} aria-sort={sort}>
+    <th
+      scope="row"
+      className={`compare-key${onShowSideBySide ? " has-action" : ""}`}
+      style={{ width }}
+      aria-sort={sort}
+    >
       <button
         type="button"
         title={`Sort the runs by ${row.key}`}
@@ -22,6 +29,17 @@ export function RowKey({ row, width, sort, onSort }: RowKeyProps) {
           {sort === "descending" ? "▼" : sort === "ascending" ? "▲" : ""}
         </span>
       </button>
+      {onShowSideBySide ? (
+        <button
+          type="button"
+          className="compare-key-action"
+          title="Show its visualizations side by side"
+          aria-label={`Show ${row.key} side by side`}
+          onClick={onShowSideBySide}
+        >
+          side by side
+        </button>
+      ) : null}
     </th>
   );
 }

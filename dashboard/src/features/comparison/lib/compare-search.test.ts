@@ -79,3 +79,12 @@ describe("runs in the URL", () => {
     expect(rowId({ group: "parameters", key: "train.gamma" })).toBe("parameters/train.gamma");
   });
 });
+
+describe("the visualizations view in the URL", () => {
+  it("keeps the step and output shown side by side", () => {
+    expect(
+      parseCompareSearch({ view: "visualizations", step: "evaluate", output: "report" }),
+    ).toEqual({ view: "visualizations", step: "evaluate", output: "report" });
+    expect(parseCompareSearch({ step: "", output: 7 })).toEqual({ output: "7" });
+  });
+});

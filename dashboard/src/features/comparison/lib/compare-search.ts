@@ -3,7 +3,7 @@
  * the row filter, the view, the runs' sort and every chart setting, so a view is a link.
  */
 
-export const COMPARE_VIEWS = ["table", "parallel", "scatter"] as const;
+export const COMPARE_VIEWS = ["table", "parallel", "scatter", "visualizations"] as const;
 export type CompareView = (typeof COMPARE_VIEWS)[number];
 /** An axis' brushed intervals, in its values (a categorical axis: category positions). */
 export type BrushIntervals = [number, number][];
@@ -26,6 +26,9 @@ export interface CompareSearch {
   /** Scatter: the rows on each axis. */
   x?: string;
   y?: string;
+  /** Visualizations: the step and output whose versions are shown side by side. */
+  step?: string;
+  output?: string;
 }
 
 const MAX_TEXT = 500;
@@ -102,6 +105,8 @@ export function parseCompareSearch(raw: Record<string, unknown>): CompareSearch 
     brush: brush(raw.brush),
     x: text(raw.x),
     y: text(raw.y),
+    step: text(raw.step),
+    output: text(raw.output),
   };
   return Object.fromEntries(
     Object.entries(search).filter(([, v]) => v !== undefined),
