@@ -19,7 +19,6 @@ from tests.e2e.dashboard.test_model_stories import (
     record_models,
 )
 
-SHOTS = Path("/work/shots/approvals")
 MEMBERS = ("ada", "bo", "cy")
 
 

@@ -20,7 +20,7 @@ from tests.e2e.dashboard.conftest import (
     serve_home,
 )
 
-SHOTS = Path("/work/shots/metadata")
+SHOTS = RESULTS / "screenshots" / "metadata"
 
 
 def _serve(home: Path, data: str) -> Iterator[Dashboard]:

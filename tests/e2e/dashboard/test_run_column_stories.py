@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.dashboard.conftest import Dashboard
+from tests.e2e.dashboard.conftest import RESULTS, Dashboard
 from tests.e2e.dashboard.test_metadata_stories import _serve
 from tests.e2e.dashboard.test_metadata_stories import page as page  # noqa: F401 (a fixture)
 
-SHOTS = Path("/work/shots/compare-views")
+SHOTS = RESULTS / "screenshots" / "compare-views"
 
 
 @pytest.fixture(scope="module")
