@@ -1,4 +1,5 @@
 import { createFileRoute } from "@tanstack/react-router";
+import { CreateProjectForm } from "@/features/settings/components/create-project-form";
 import { MembersPage } from "@/features/settings/components/members-page";
 import { currentProject } from "@/features/settings/lib/project-search";
 
@@ -6,5 +7,13 @@ export const Route = createFileRoute("/settings/members")({ component: MembersRo
 
 function MembersRoute() {
   const search = Route.useSearch();
-  return <MembersPage project={currentProject(search)} />;
+  const navigate = Route.useNavigate();
+  return (
+    <div className="section">
+      <MembersPage project={currentProject(search)} />
+      <CreateProjectForm
+        onCreated={(project) => void navigate({ search: (prev) => ({ ...prev, project }) })}
+      />
+    </div>
+  );
 }

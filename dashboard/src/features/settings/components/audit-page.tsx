@@ -229,6 +229,7 @@ function AuditTable({
             <th scope="col">When</th>
             <th scope="col">Who</th>
             <th scope="col">Action</th>
+            <th scope="col">Operation</th>
             <th scope="col">Resource</th>
             <th scope="col">Project</th>
             <th scope="col">
@@ -246,6 +247,9 @@ function AuditTable({
                 </td>
                 <td>
                   <span className="tag">{e.action}</span>
+                </td>
+                <td>
+                  <code>{e.operation}</code>
                 </td>
                 <td>
                   {e.resource}
@@ -266,14 +270,10 @@ function AuditTable({
               </tr>
               {open.has(e.id) ? (
                 <tr className="audit-detail">
-                  <td colSpan={6}>
+                  <td colSpan={7}>
                     <dl className="kv">
                       <dt>Event</dt>
                       <dd>#{e.id}</dd>
-                      <dt>Operation</dt>
-                      <dd>
-                        <code>{e.operation}</code>
-                      </dd>
                       <dt>At</dt>
                       <dd>{e.created}</dd>
                       <dt>User id</dt>
