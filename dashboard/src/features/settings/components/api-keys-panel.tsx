@@ -137,7 +137,7 @@ function CreateKeyForm({
     <form className="row" aria-label="Create an API key" onSubmit={onSubmit}>
       <input className="input" name="name" aria-label="Key name" placeholder="key name" />
       <input
-        className="input"
+        className="input days"
         name="days"
         type="number"
         min={1}

@@ -130,7 +130,7 @@ function AuditFilterBar({ filters, projects, onChange }: AuditFilterBarProps) {
           </option>
         ))}
       </select>
-      <label className="row">
+      <span className="time-range">
         <span className="muted">From</span>
         <input
           className="input"
@@ -139,8 +139,6 @@ function AuditFilterBar({ filters, projects, onChange }: AuditFilterBarProps) {
           aria-label="From"
           defaultValue={localTime(filters.since)}
         />
-      </label>
-      <label className="row">
         <span className="muted">to</span>
         <input
           className="input"
@@ -149,7 +147,7 @@ function AuditFilterBar({ filters, projects, onChange }: AuditFilterBarProps) {
           aria-label="Until"
           defaultValue={localTime(filters.until)}
         />
-      </label>
+      </span>
       <button type="submit" className="button primary">
         Filter
       </button>

@@ -144,7 +144,8 @@ function CreateUserForm() {
           name="password"
           type="password"
           aria-label="Initial password"
-          placeholder="initial password (8+ characters)"
+          placeholder="initial password"
+          title="At least 8 characters"
           minLength={8}
           autoComplete="new-password"
           required
@@ -164,6 +165,8 @@ function CreateUserForm() {
 }
 
 function UserDetail({ name, onClose }: { name: string; onClose: () => void }) {
+  const accounts = useUserAccounts();
+  const account = accounts.data?.items.find((u) => u.name === name);
   const hierarchy = useAccessHierarchy();
   const teams = useTeams();
   const held = rolesOfUser(name, hierarchy.data ?? [], teams.data ?? []);
@@ -178,6 +181,8 @@ function UserDetail({ name, onClose }: { name: string; onClose: () => void }) {
         </button>
       </div>
       <dl className="kv">
+        <dt>Server role</dt>
+        <dd>{account ? <span className="tag">{account.role}</span> : "—"}</dd>
         <dt>Teams</dt>
         <dd>{inTeams.length ? inTeams.join(", ") : "None"}</dd>
       </dl>
