@@ -419,3 +419,59 @@ def test_screenshots_of_every_settings_page(browser: Browser, team_server: TeamS
         page.screenshot(path=str(SHOTS / f"{section}-{scheme}.png"), full_page=True)
         assert (SHOTS / f"{section}-{scheme}.png").stat().st_size > 0
     page.context.close()
+
+
+def _seed_more_data(url: str) -> None:
+    """Two dozen users, six teams and roles, four projects granted to them: a server in
+    use, for the larger screenshots (made through the API; repeats answer 409)."""
+    headers = {"Authorization": f"Bearer {_api_token(url, 'root')}"}
+    people = [f"user-{n:02d}" for n in range(24)]
+    with httpx.Client(base_url=f"{url}/api/v1", headers=headers, timeout=60) as api:
+        for n, name in enumerate(people):
+            role = ("viewer", "member", "admin")[n % 3]
+            api.post("/users", json={"name": name, "password": PASSWORD, "role": role})
+        for t in range(6):
+            api.post("/teams", json={"name": f"team-{t}", "members": people[t * 4 : t * 4 + 4]})
+            api.post(
+                "/roles",
+                json={
+                    "name": f"role-{t}",
+                    "permissions": ["project:read", "run:read"][: 1 + t % 2],
+                },
+            )
+        for p in range(4):
+            project = f"area-{p}"
+            api.post("/projects", json={"name": project})
+            for t in range(6):
+                grant = {"kind": "team", "name": f"team-{t}", "role": f"role-{(t + p) % 6}"}
+                api.put(f"/projects/{project}/members", json=grant)
+            for name in people[p::4]:
+                grant = {"kind": "user", "name": name, "role": "developer"}
+                api.put(f"/projects/{project}/members", json=grant)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_the_settings_pages_with_more_data(
+    browser: Browser, team_server: TeamServer, scheme: str
+):
+    _seed_more_data(team_server.url)
+    page = _logged_in(browser, team_server.url, "root", scheme, width=1440)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "members": "?project=area-1",
+        "users": "?user=user-05",
+        "teams": "",
+        "roles": "?role=role-1",
+        "audit": "",
+        "access": "",
+    }
+
+    for section, search in pages.items():
+        page.goto(f"{team_server.url}/settings/{section}{search}")
+        expect(page.get_by_role("heading", name="Settings")).to_be_visible()
+        expect(page.get_by_role("status").filter(has_text="Loading")).to_have_count(0)
+        page.wait_for_load_state("networkidle")
+        shot = SHOTS / f"{section}-{scheme}-larger.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 0
+    page.context.close()
