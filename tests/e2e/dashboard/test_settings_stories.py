@@ -475,3 +475,29 @@ def test_screenshots_of_the_settings_pages_with_more_data(
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 0
     page.context.close()
+
+
+@pytest.mark.parametrize(("button", "suffix"), [("CSV", "csv"), ("JSON Lines", "jsonl")])
+def test_the_filtered_audit_trail_exports_as_a_file(
+    browser: Browser, team_server: TeamServer, button: str, suffix: str
+):
+    url = team_server.url
+    headers = {"Authorization": f"Bearer {_api_token(url, 'root')}"}
+    team = f"export-{suffix}"
+    httpx.post(f"{url}/api/v1/teams", json={"name": team, "members": []}, headers=headers)
+    page = _logged_in(browser, url, "root")
+    page.goto(f"{url}/settings/audit?resource=team&action=create")
+    expect(page.get_by_role("table", name="Audit events")).to_contain_text("create_team")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button, exact=True).click()
+    text = Path(download.value.path()).read_text()
+
+    assert download.value.suggested_filename == f"audit-events.{suffix}"
+    lines = text.strip().splitlines()
+    if suffix == "csv":
+        assert lines[0].startswith("id,created,user_name,action,resource")
+        lines = lines[1:]
+    assert lines
+    assert all("create_team" in line and "root" in line for line in lines)
+    page.context.close()
