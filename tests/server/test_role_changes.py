@@ -44,6 +44,19 @@ def _id(client: httpx.Client, project: str) -> str:
     return str(client.get(f"/projects/{project}").json()["id"])
 
 
+def test_the_trail_names_the_role_each_change_was_made_to(admin: httpx.Client):
+    admin.put("/roles/auditor", json={"permissions": ["run:read"]})
+    admin.delete("/roles/auditor")
+
+    events = admin.get("/audit-events", params={"resource": "role"}).json()["items"]
+
+    assert [(e["operation"], e["resource_id"]) for e in events] == [
+        ("delete_role", "auditor"),
+        ("update_role", "auditor"),
+        ("create_role", "auditor"),
+    ]
+
+
 def test_a_built_in_role_cannot_be_edited(admin: httpx.Client):
     answer = admin.put("/roles/viewer", json={"permissions": ["run:read"]})
 
