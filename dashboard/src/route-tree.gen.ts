@@ -27,7 +27,13 @@ import { Route as RunsIndexRouteImport } from "./routes/runs/index"
 import { Route as RunsRunIdRouteImport } from "./routes/runs/$runId"
 import { Route as SettingsIndexRouteImport } from "./routes/settings/index"
 import { Route as SettingsAccessRouteImport } from "./routes/settings/access"
+import { Route as SettingsAuditRouteImport } from "./routes/settings/audit"
+import { Route as SettingsMembersRouteImport } from "./routes/settings/members"
 import { Route as SettingsProfileRouteImport } from "./routes/settings/profile"
+import { Route as SettingsRolesRouteImport } from "./routes/settings/roles"
+import { Route as SettingsServiceAccountsRouteImport } from "./routes/settings/service-accounts"
+import { Route as SettingsTeamsRouteImport } from "./routes/settings/teams"
+import { Route as SettingsUsersRouteImport } from "./routes/settings/users"
 import { Route as StacksIndexRouteImport } from "./routes/stacks/index"
 import { Route as StacksStackNameRouteImport } from "./routes/stacks/$stackName"
 import { Route as StacksNewRouteImport } from "./routes/stacks/new"
@@ -130,9 +136,39 @@ const SettingsAccessRoute = SettingsAccessRouteImport.update({
   path: "/access",
   getParentRoute: () => SettingsRouteRoute,
 } as any)
+const SettingsAuditRoute = SettingsAuditRouteImport.update({
+  id: "/audit",
+  path: "/audit",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsMembersRoute = SettingsMembersRouteImport.update({
+  id: "/members",
+  path: "/members",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
 const SettingsProfileRoute = SettingsProfileRouteImport.update({
   id: "/profile",
   path: "/profile",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsRolesRoute = SettingsRolesRouteImport.update({
+  id: "/roles",
+  path: "/roles",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsServiceAccountsRoute = SettingsServiceAccountsRouteImport.update({
+  id: "/service-accounts",
+  path: "/service-accounts",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsTeamsRoute = SettingsTeamsRouteImport.update({
+  id: "/teams",
+  path: "/teams",
+  getParentRoute: () => SettingsRouteRoute,
+} as any)
+const SettingsUsersRoute = SettingsUsersRouteImport.update({
+  id: "/users",
+  path: "/users",
   getParentRoute: () => SettingsRouteRoute,
 } as any)
 const StacksIndexRoute = StacksIndexRouteImport.update({
@@ -202,7 +238,13 @@ export interface FileRoutesByFullPath {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
+  "/settings/audit": typeof SettingsAuditRoute
+  "/settings/members": typeof SettingsMembersRoute
   "/settings/profile": typeof SettingsProfileRoute
+  "/settings/roles": typeof SettingsRolesRoute
+  "/settings/service-accounts": typeof SettingsServiceAccountsRoute
+  "/settings/teams": typeof SettingsTeamsRoute
+  "/settings/users": typeof SettingsUsersRoute
   "/stacks/$stackName": typeof StacksStackNameRoute
   "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
@@ -232,7 +274,13 @@ export interface FileRoutesByTo {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
+  "/settings/audit": typeof SettingsAuditRoute
+  "/settings/members": typeof SettingsMembersRoute
   "/settings/profile": typeof SettingsProfileRoute
+  "/settings/roles": typeof SettingsRolesRoute
+  "/settings/service-accounts": typeof SettingsServiceAccountsRoute
+  "/settings/teams": typeof SettingsTeamsRoute
+  "/settings/users": typeof SettingsUsersRoute
   "/stacks/$stackName": typeof StacksStackNameRoute
   "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
@@ -264,7 +312,13 @@ export interface FileRoutesById {
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
+  "/settings/audit": typeof SettingsAuditRoute
+  "/settings/members": typeof SettingsMembersRoute
   "/settings/profile": typeof SettingsProfileRoute
+  "/settings/roles": typeof SettingsRolesRoute
+  "/settings/service-accounts": typeof SettingsServiceAccountsRoute
+  "/settings/teams": typeof SettingsTeamsRoute
+  "/settings/users": typeof SettingsUsersRoute
   "/stacks/$stackName": typeof StacksStackNameRoute
   "/stacks/new": typeof StacksNewRoute
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
@@ -297,7 +351,13 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
+    | "/settings/audit"
+    | "/settings/members"
     | "/settings/profile"
+    | "/settings/roles"
+    | "/settings/service-accounts"
+    | "/settings/teams"
+    | "/settings/users"
     | "/stacks/$stackName"
     | "/stacks/new"
     | "/steps/$stepRunId"
@@ -327,7 +387,13 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
+    | "/settings/audit"
+    | "/settings/members"
     | "/settings/profile"
+    | "/settings/roles"
+    | "/settings/service-accounts"
+    | "/settings/teams"
+    | "/settings/users"
     | "/stacks/$stackName"
     | "/stacks/new"
     | "/steps/$stepRunId"
@@ -358,7 +424,13 @@ export interface FileRouteTypes {
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
+    | "/settings/audit"
+    | "/settings/members"
     | "/settings/profile"
+    | "/settings/roles"
+    | "/settings/service-accounts"
+    | "/settings/teams"
+    | "/settings/users"
     | "/stacks/$stackName"
     | "/stacks/new"
     | "/steps/$stepRunId"
@@ -534,11 +606,53 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof SettingsAccessRouteImport
       parentRoute: typeof SettingsRouteRoute
     }
+    "/settings/audit": {
+      id: "/settings/audit"
+      path: "/audit"
+      fullPath: "/settings/audit"
+      preLoaderRoute: typeof SettingsAuditRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/members": {
+      id: "/settings/members"
+      path: "/members"
+      fullPath: "/settings/members"
+      preLoaderRoute: typeof SettingsMembersRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
     "/settings/profile": {
       id: "/settings/profile"
       path: "/profile"
       fullPath: "/settings/profile"
       preLoaderRoute: typeof SettingsProfileRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/roles": {
+      id: "/settings/roles"
+      path: "/roles"
+      fullPath: "/settings/roles"
+      preLoaderRoute: typeof SettingsRolesRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/service-accounts": {
+      id: "/settings/service-accounts"
+      path: "/service-accounts"
+      fullPath: "/settings/service-accounts"
+      preLoaderRoute: typeof SettingsServiceAccountsRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/teams": {
+      id: "/settings/teams"
+      path: "/teams"
+      fullPath: "/settings/teams"
+      preLoaderRoute: typeof SettingsTeamsRouteImport
+      parentRoute: typeof SettingsRouteRoute
+    }
+    "/settings/users": {
+      id: "/settings/users"
+      path: "/users"
+      fullPath: "/settings/users"
+      preLoaderRoute: typeof SettingsUsersRouteImport
       parentRoute: typeof SettingsRouteRoute
     }
     "/stacks/": {
@@ -616,13 +730,25 @@ declare module "@tanstack/react-router" {
 
 interface SettingsRouteRouteChildren {
   SettingsAccessRoute: typeof SettingsAccessRoute
+  SettingsAuditRoute: typeof SettingsAuditRoute
+  SettingsMembersRoute: typeof SettingsMembersRoute
   SettingsProfileRoute: typeof SettingsProfileRoute
+  SettingsRolesRoute: typeof SettingsRolesRoute
+  SettingsServiceAccountsRoute: typeof SettingsServiceAccountsRoute
+  SettingsTeamsRoute: typeof SettingsTeamsRoute
+  SettingsUsersRoute: typeof SettingsUsersRoute
   SettingsIndexRoute: typeof SettingsIndexRoute
 }
 
 const SettingsRouteRouteChildren: SettingsRouteRouteChildren = {
   SettingsAccessRoute: SettingsAccessRoute,
+  SettingsAuditRoute: SettingsAuditRoute,
+  SettingsMembersRoute: SettingsMembersRoute,
   SettingsProfileRoute: SettingsProfileRoute,
+  SettingsRolesRoute: SettingsRolesRoute,
+  SettingsServiceAccountsRoute: SettingsServiceAccountsRoute,
+  SettingsTeamsRoute: SettingsTeamsRoute,
+  SettingsUsersRoute: SettingsUsersRoute,
   SettingsIndexRoute: SettingsIndexRoute,
 }
 

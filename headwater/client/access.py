@@ -155,6 +155,13 @@ class AccessClientMixin:
         role = _valid(RoleCreate, name=name, permissions=tuple(permissions))
         return self._access_store().create_role(role)
 
+    def update_role(self, name: str, permissions: list[str]) -> Role:
+        """Replace a custom role's permissions; every grant of it holds the new ones."""
+        from headwater.store.access_models import RolePermissionsChange
+
+        change = _valid(RolePermissionsChange, permissions=tuple(permissions))
+        return self._access_store().update_role(name, change.permissions)
+
     def list_roles(self) -> list[Role]:
         """The built-in project roles, then the custom ones."""
         return self._access_store().list_roles()

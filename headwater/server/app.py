@@ -49,6 +49,7 @@ from headwater.server.routes import (
     stacks,
     step_runs,
     teams,
+    user_accounts,
 )
 from headwater.server.routes.health import headwater_version
 from headwater.server.security_headers import SecurityHeaders
@@ -140,6 +141,7 @@ def openapi_app(
     # Admin-only writes first; `authorize` then leaves its decision for the audit trail.
     admin_only = [Depends(authorize_admin), Depends(authorize)]
     app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
+    app.include_router(user_accounts.router, prefix=API_PREFIX, dependencies=admin_only)
     # Service accounts and keys: admins only, reads too (see route_permissions.py).
     app.include_router(service_accounts.router, prefix=API_PREFIX, dependencies=admin_only)
     app.include_router(api_keys.router, prefix=API_PREFIX, dependencies=admin_only)

@@ -79,7 +79,7 @@ async def _record(scope: Scope, decision: Decision, answer: bytes) -> None:
         user_name="default" if login is None else login.name,
         action=permission.action.value,
         resource=permission.resource.value,
-        resource_id=str(body["id"]) if "id" in body else decision.entity_ref,
+        resource_id=_resource_id(scope, decision, body),
         project_id=project_id,
         operation=str(getattr(scope.get("route"), "operation_id", "") or scope["path"]),
     )
@@ -87,6 +87,19 @@ async def _record(scope: Scope, decision: Decision, answer: bytes) -> None:
         await run_in_threadpool(store.record_audit_event, event)
     except Exception:  # the change is made and answered; losing its trace is logged
         logger.exception("Could not record the audit event %s", event)
+
+
+def _resource_id(scope: Scope, decision: Decision, body: dict[str, Any]) -> str | None:
+    """What the change was made to: the answer's id, else the entity the access check
+    found, else a name (custom roles have no id): the answer's, or the path's."""
+    if "id" in body:
+        return str(body["id"])
+    if decision.entity_ref is not None:
+        return decision.entity_ref
+    if isinstance(body.get("name"), str):
+        return str(body["name"])
+    named = [str(value) for value in (scope.get("path_params") or {}).values()]
+    return named[0] if named else None
 
 
 def _json_object(answer: bytes) -> dict[str, Any]:

@@ -172,6 +172,10 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "end_my_sessions": _need(R.USER, A.UPDATE, Scope.OPEN),
     # users, teams and roles
     "create_user": _need(R.USER, A.CREATE, Scope.SERVER),
+    # who logs in, with which server role: the admins' own list (as service accounts)
+    "list_user_accounts": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "set_user_role": _need(R.USER, A.MANAGE, Scope.SERVER),
+    "deactivate_user": _need(R.USER, A.MANAGE, Scope.SERVER),
     "list_users": _need(R.USER, A.READ, Scope.SERVER),
     "get_user": _need(R.USER, A.READ, Scope.SERVER),
     "list_teams": _need(R.TEAM, A.READ, Scope.SERVER),
@@ -183,6 +187,9 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "list_roles": _need(R.ROLE, A.READ, Scope.SERVER),
     "get_role": _need(R.ROLE, A.READ, Scope.SERVER),
     "create_role": _need(R.ROLE, A.CREATE, Scope.SERVER),
+    "update_role": _need(R.ROLE, A.UPDATE, Scope.SERVER),
+    # Names who holds a role in every project: only for those who may change roles.
+    "get_role_reach": _need(R.ROLE, A.UPDATE, Scope.SERVER),
     "delete_role": _need(R.ROLE, A.DELETE, Scope.SERVER),
     # service accounts and their API keys: admins only, reads too (a key list says who
     # can reach the server); only server admins hold user:manage.

@@ -97,11 +97,27 @@ class RoleCreate(_Frozen):
     @field_validator("permissions")
     @classmethod
     def _known_permissions(cls, permissions: tuple[str, ...]) -> tuple[str, ...]:
-        try:
-            parsed = parse_permissions(permissions)
-        except DefinitionError as exc:
-            raise ValueError(str(exc)) from exc
-        return tuple(sorted(str(p) for p in parsed))
+        return known_permissions(permissions)
+
+
+class RolePermissionsChange(_Frozen):
+    """The permissions (`resource:action`) a custom role grants from now on."""
+
+    permissions: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("permissions")
+    @classmethod
+    def _known_permissions(cls, permissions: tuple[str, ...]) -> tuple[str, ...]:
+        return known_permissions(permissions)
+
+
+def known_permissions(permissions: tuple[str, ...]) -> tuple[str, ...]:
+    """The permission texts sorted, once each is known to name a resource and action."""
+    try:
+        parsed = parse_permissions(permissions)
+    except DefinitionError as exc:
+        raise ValueError(str(exc)) from exc
+    return tuple(sorted(str(p) for p in parsed))
 
 
 class AuditEventCreate(_Frozen):

@@ -124,6 +124,15 @@ class AccessStore(Protocol):
         """
         ...
 
+    def update_role(self, name: str, permissions: tuple[str, ...]) -> Role:
+        """Replace a custom role's permissions (every grant of it holds the new ones).
+
+        Raises:
+            EntityInUseError: it is a built-in role.
+            EntityNotFoundError: no custom role has that name.
+        """
+        ...
+
     def get_role(self, name: str) -> Role:
         """A built-in or custom role by name."""
         ...

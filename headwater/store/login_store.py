@@ -12,7 +12,14 @@ import uuid
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from headwater.store.logins import ApiKey, KeyLogin, ServerRole, ServiceAccount, UserLogin
+    from headwater.store.logins import (
+        ApiKey,
+        KeyLogin,
+        ServerRole,
+        ServiceAccount,
+        UserAccount,
+        UserLogin,
+    )
 
 
 class LoginStore(Protocol):
@@ -40,6 +47,18 @@ class LoginStore(Protocol):
 
     def end_every_token(self, user_id: uuid.UUID) -> None:
         """Refuse every access token and session issued to a user so far."""
+        ...
+
+    def list_user_accounts(self) -> tuple[UserAccount, ...]:
+        """Every person who may log in with a password, by name, deactivated ones too."""
+        ...
+
+    def set_server_role(self, name: str, role: ServerRole) -> UserAccount:
+        """Change a user's server role (their tokens stay valid and carry the new role)."""
+        ...
+
+    def deactivate_user(self, name: str) -> UserAccount:
+        """Stop a user from logging in; every token and session of theirs ends now."""
         ...
 
     def create_service_account(

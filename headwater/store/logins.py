@@ -53,6 +53,18 @@ class ServiceAccount:
 
 
 @dataclass(frozen=True, slots=True)
+class UserAccount:
+    """A person who logs in with a password, as server admins manage them (no hash)."""
+
+    id: uuid.UUID
+    name: str
+    role: ServerRole
+    created: dt.datetime
+    # When an admin deactivated them (None: active); their tokens stop working at once.
+    deactivated: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class ApiKey:
     """An API key of a service account, without its secret."""
 

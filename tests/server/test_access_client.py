@@ -66,3 +66,16 @@ def test_teams_and_roles_are_managed_by_a_server_admin_only(logged_in):
     assert [(t.name, t.members) for t in teams] == [("ml", ("member",))]
     # Granted in none of the member's projects, the custom role is not theirs to see.
     assert roles == ["admin", "developer", "contributor", "viewer"]
+
+
+def test_an_admin_edits_a_custom_role_from_the_client(logged_in):
+    logged_in("admin")
+    client = Client()
+    client.create_role("auditor", ["project:read"])
+
+    edited = client.update_role("auditor", ["project:read", "audit:read"])
+
+    assert edited.permissions == ("audit:read", "project:read")
+    assert client.get_role("auditor").permissions == ("audit:read", "project:read")
+    with pytest.raises(HeadwaterError, match="run:fly"):
+        client.update_role("auditor", ["run:fly"])

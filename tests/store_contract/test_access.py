@@ -169,6 +169,43 @@ def test_custom_roles_are_listed_after_built_in_ones_and_deleted_with_their_gran
         sql_store.delete_role("viewer")
 
 
+def test_an_edited_custom_role_keeps_its_grants_with_the_new_permissions(sql_store):
+    sql_store.create_project(ProjectCreate(name="vision"))
+    sql_store.create_role(RoleCreate(name="auditor", permissions=("run:read",)))
+    sql_store.grant_project_role("vision", Grant(name=_user(sql_store, "ada").name, role="auditor"))
+
+    edited = sql_store.update_role("auditor", ("audit:read", "run:read"))
+
+    assert edited.permissions == ("audit:read", "run:read")
+    assert sql_store.get_role("auditor").permissions == ("audit:read", "run:read")
+    assert [m.role for m in sql_store.list_project_members("vision")] == ["auditor"]
+    with pytest.raises(EntityInUseError, match="built in"):
+        sql_store.update_role("viewer", ("run:read",))
+    with pytest.raises(EntityNotFoundError, match="No custom role named 'nobody'"):
+        sql_store.update_role("nobody", ("run:read",))
+
+
+def test_user_accounts_are_people_with_roles_and_deactivation_ends_their_login(sql_store):
+    _user(sql_store, "bo")
+    ada = _user(sql_store, "ada")
+    sql_store.create_service_account("ci", ServerRole.MEMBER)
+
+    promoted = sql_store.set_server_role("ada", ServerRole.ADMIN)
+    ended = sql_store.deactivate_user("bo")
+
+    assert [(a.name, a.role) for a in sql_store.list_user_accounts()] == [
+        ("ada", ServerRole.ADMIN),
+        ("bo", ServerRole.MEMBER),
+    ]
+    assert promoted.id == ada.user_id
+    assert ended.deactivated is not None
+    assert sql_store.find_login("bo") is None
+    sql_store.save_login("bo", "new hash", ServerRole.MEMBER)
+    assert sql_store.find_login("bo") is not None
+    with pytest.raises(EntityNotFoundError, match="headwater users list"):
+        sql_store.set_server_role("ci", ServerRole.ADMIN)
+
+
 def test_a_custom_role_with_unknown_permissions_names_them_all():
     with pytest.raises(ValidationError, match=r"'run:fly', 'cake:read'"):
         RoleCreate(name="odd", permissions=("run:read", "run:fly", "cake:read"))

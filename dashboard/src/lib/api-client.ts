@@ -5,6 +5,7 @@
  */
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@/api/schema.gen";
+import { cachedProjectLookup, type ProjectLookup, scopedRequest } from "@/lib/project-scope";
 import { csrfHeaders, reportUnauthorized } from "@/lib/session";
 
 export const API_BASE = "/api/v1";
@@ -67,6 +68,28 @@ export interface ApiClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** The page's cookies, read for the CSRF token. */
   readCookies?: () => string;
+  /** The page's search, read for the header's project choice (`?project=`). */
+  readSearch?: () => string;
+}
+
+function pageSearch(): string {
+  return typeof window === "undefined" ? "" : window.location.search;
+}
+
+/** Project ids by name, asked of the server with the same credentials as every call. */
+function projectLookup(
+  baseUrl: string,
+  send: (request: Request) => Promise<Response>,
+): ProjectLookup {
+  return cachedProjectLookup(async (name) => {
+    const origin = typeof window === "undefined" ? "http://localhost" : window.location.origin;
+    const url = new URL(`${baseUrl}${API_BASE}/projects`, origin);
+    url.searchParams.set("name", name);
+    const response = await send(new Request(url, { headers: { Accept: "application/json" } }));
+    if (!response.ok) return null;
+    const page = (await response.json()) as { items?: { id: string; name: string }[] };
+    return page.items?.find((p) => p.name === name)?.id ?? null;
+  });
 }
 
 function pageCookies(): string {
@@ -75,13 +98,15 @@ function pageCookies(): string {
 
 /** A client for the server's API; the app uses the one `api` below. */
 export function createApiClient(options: ApiClientOptions = {}): Client<paths> {
-  const { baseUrl = "", readCookies = pageCookies } = options;
+  const { baseUrl = "", readCookies = pageCookies, readSearch = pageSearch } = options;
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const lookup = projectLookup(baseUrl, send);
   return createClient<paths>({
     baseUrl,
     headers: { Accept: "application/json" },
     querySerializer: serializeQuery,
-    fetch: async (request: Request) => {
+    fetch: async (given: Request) => {
+      const request = await scopedRequest(given, readSearch(), lookup);
       const headers = new Headers(request.headers);
       for (const [name, value] of Object.entries(csrfHeaders(request.method, readCookies()))) {
         headers.set(name, value);

@@ -106,6 +106,12 @@ class RestAccessMethods:
         found = self._http.call("POST", "/roles", body=role.model_dump(mode="json"))
         return parse_model(Role, found)
 
+    def update_role(self, name: str, permissions: tuple[str, ...]) -> Role:
+        """See `AccessStore.update_role`."""
+        body = {"permissions": list(permissions)}
+        found = self._http.call("PUT", f"/roles/{_segment(name)}", body=body)
+        return parse_model(Role, found)
+
     def get_role(self, name: str) -> Role:
         """See `AccessStore.get_role`."""
         return parse_model(Role, self._http.call("GET", f"/roles/{_segment(name)}"))

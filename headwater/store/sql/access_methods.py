@@ -105,6 +105,11 @@ class SqlAccessMethods:
         with self._write() as connection:
             return roles.create_role(connection, role, utc_now())
 
+    def update_role(self, name: str, permissions: tuple[str, ...]) -> Role:
+        """See `AccessStore.update_role`."""
+        with self._write() as connection:
+            return roles.update_role(connection, name, permissions)
+
     def get_role(self, name: str) -> Role:
         """See `AccessStore.get_role`."""
         with self._read() as connection:

@@ -38,6 +38,28 @@ def create_role(connection: Connection, role: RoleCreate, now: dt.datetime) -> R
     return Role(name=role.name, permissions=role.permissions, is_built_in=False)
 
 
+def update_role(connection: Connection, name: str, permissions: tuple[str, ...]) -> Role:
+    """Replace a custom role's permissions; every grant of it holds the new ones at once.
+
+    Raises:
+        EntityInUseError: it is a built-in role.
+        EntityNotFoundError: no custom role has that name.
+    """
+    if name in BUILT_IN_ROLES:
+        raise EntityInUseError(
+            f"The role '{name}' is built in and cannot be changed. Create a custom role "
+            f"with the permissions you need instead."
+        )
+    changed = connection.execute(
+        roles.update().where(roles.c.name == name).values(permissions=list(permissions))
+    )
+    if changed.rowcount == 0:
+        raise EntityNotFoundError(
+            f"No custom role named '{name}'. List roles with `headwater roles list`."
+        )
+    return Role(name=name, permissions=permissions, is_built_in=False)
+
+
 def get_role(connection: Connection, name: str) -> Role:
     """A built-in or custom role.
 

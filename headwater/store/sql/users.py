@@ -39,6 +39,7 @@ def save_login(
     """Create the user `name` if new, and set their password hash and role.
 
     A new password ends every token issued before it: the user's token epoch moves on.
+    It also lets a deactivated user log in again: an admin handing out a password means it.
     """
     now = utc_now()
     user_id = ensure_user(connection, name, now)
@@ -46,7 +47,7 @@ def save_login(
     changed = connection.execute(
         user_logins.update()
         .where(user_logins.c.user_id == user_id)
-        .values(token_epoch=user_logins.c.token_epoch + 1, **values)
+        .values(token_epoch=user_logins.c.token_epoch + 1, deactivated=None, **values)
     )
     if changed.rowcount == 0:
         connection.execute(user_logins.insert().values(user_id=user_id, **values))

@@ -14,6 +14,9 @@ export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (user: UserInput) => unwrap(api.POST("/api/v1/users", { body: user })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: settingsKeys.users() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.users() });
+      void queryClient.invalidateQueries({ queryKey: settingsKeys.userAccounts() });
+    },
   });
 }

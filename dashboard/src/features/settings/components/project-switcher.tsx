@@ -1,10 +1,13 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouterState } from "@tanstack/react-router";
 import { useProjects } from "@/features/settings/api/list-projects";
 import { parseProjectSearch } from "@/features/settings/lib/project-search";
 
-/** The header's project choice: kept in the URL (`?project=`), so links carry it. */
+/** The header's project choice: kept in the URL (`?project=`), so links carry it. The
+ * lists of runs, pipelines and models follow it (`lib/project-scope.ts`). */
 export function ProjectSwitcher() {
   const projects = useProjects();
+  const queryClient = useQueryClient();
   const search = useRouterState({ select: (s) => s.location.search as Record<string, unknown> });
   const navigate = useNavigate();
   const chosen = parseProjectSearch(search).project ?? "";
@@ -16,15 +19,17 @@ export function ProjectSwitcher() {
         className="select"
         aria-label="Project"
         value={chosen}
-        onChange={(event) =>
-          void navigate({
+        onChange={async (event) => {
+          await navigate({
             to: ".",
             search: (prev: Record<string, unknown>) => ({
               ...prev,
               project: event.target.value || undefined,
             }),
-          })
-        }
+          });
+          // Lists asked before the switch hold another project's entries: ask again.
+          await queryClient.invalidateQueries();
+        }}
       >
         <option value="">All projects</option>
         {projects.data.items.map((p) => (

@@ -15,6 +15,11 @@ describe("audit filters", () => {
     expect(query.page).toBe(1);
   });
 
+  it("asks for a project by the id it is given, not the name in the URL", () => {
+    expect(auditQuery({ project: "lab" }, "0b1c").project_id).toBe("0b1c");
+    expect(auditQuery({ project: "lab" }).project_id).toBeUndefined();
+  });
+
   it("sends no created bound without a time range", () => {
     expect(auditQuery({}).created).toBeUndefined();
   });

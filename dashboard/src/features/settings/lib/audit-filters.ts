@@ -4,6 +4,7 @@ export interface AuditFilters {
   user?: string;
   action?: string;
   resource?: string;
+  /** A project's name: the header's choice. */
   project?: string;
   since?: string;
   until?: string;
@@ -24,8 +25,9 @@ export function parseAuditFilters(raw: Record<string, unknown>): AuditFilters {
   return filters;
 }
 
-/** The query parameters of `GET /audit-events` for these filters (project is an id). */
-export function auditQuery(filters: AuditFilters) {
+/** The query parameters of `GET /audit-events` for these filters. The URL names the
+ * project (as the header's switcher does); the server is asked by its id. */
+export function auditQuery(filters: AuditFilters, projectId?: string) {
   const created = [
     ...(filters.since ? [`gte:${filters.since}`] : []),
     ...(filters.until ? [`lte:${filters.until}`] : []),
@@ -34,7 +36,7 @@ export function auditQuery(filters: AuditFilters) {
     user: filters.user,
     action: filters.action,
     resource: filters.resource,
-    project_id: filters.project,
+    project_id: projectId,
     created: created.length ? created : undefined,
     page: filters.page ?? 1,
     size: 50,

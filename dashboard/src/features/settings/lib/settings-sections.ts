@@ -11,10 +11,14 @@ export type SettingsSection =
   | "audit"
   | "access";
 
-// The pages built so far; members, users, teams, roles, service accounts and the audit
-// trail follow (their API hooks are in `api/`).
 export const SECTIONS = [
   { id: "profile", label: "Profile" },
+  { id: "members", label: "Members" },
+  { id: "users", label: "Users" },
+  { id: "teams", label: "Teams" },
+  { id: "roles", label: "Roles" },
+  { id: "service-accounts", label: "Service accounts" },
+  { id: "audit", label: "Audit trail" },
   { id: "access", label: "Access" },
 ] as const satisfies readonly { id: SettingsSection; label: string }[];
 

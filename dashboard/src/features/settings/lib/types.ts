@@ -19,3 +19,5 @@ export type ServerRole = Schemas["ServerRole"];
 export type ServiceAccountInfo = Schemas["ServiceAccountInfo"];
 export type Team = Schemas["Team"];
 export type User = Schemas["User"];
+export type UserAccountInfo = Schemas["UserAccountInfo"];
+export type RoleReach = Schemas["RoleReach"];
