@@ -49,6 +49,7 @@ from headwater.server.routes import (
     stacks,
     step_runs,
     teams,
+    worker_tokens,
 )
 from headwater.server.routes.health import headwater_version
 from headwater.server.security_headers import SecurityHeaders
@@ -146,6 +147,7 @@ def openapi_app(
     for module in (
         pipelines,
         runs,
+        worker_tokens,
         comparisons,
         saved_views,
         step_runs,

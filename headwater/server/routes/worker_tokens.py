@@ -1,0 +1,44 @@
+"""`POST /runs/{run_id}/worker-token`: a token for the workers that execute a run's steps."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+from headwater.server.dependencies import SessionDep, StateDep
+from headwater.server.errors import ERROR_RESPONSES
+from headwater.server.identity import current_login
+from headwater.server.tokens import issue_token
+
+router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
+
+
+class WorkerToken(BaseModel):
+    """A bearer token scoped to one run; None from a server that needs no login."""
+
+    token: str | None
+    expires_in: int
+
+
+@router.post("/runs/{run_id}/worker-token", operation_id="issue_worker_token")
+def issue_worker_token(
+    run_id: str, request: Request, session: SessionDep, state: StateDep
+) -> WorkerToken:
+    """A token for the run's workers, in place of the caller's own (see `run_tokens.py`).
+
+    It names the caller and the run: it records that run's steps as the caller, and
+    nothing else. It ends when the caller's own tokens would (a new password, "log out
+    everywhere"), or after the server's token lifetime.
+    """
+    run = session.store.get_run(run_id)
+    login = current_login(request)
+    if login is None:
+        return WorkerToken(token=None, expires_in=0)
+    token = issue_token(
+        state.token_secret,
+        login.user_id,
+        state.token_seconds,
+        epoch=login.token_epoch,
+        run_id=run.id,
+    )
+    return WorkerToken(token=token, expires_in=state.token_seconds)
