@@ -1627,11 +1627,12 @@ export interface paths {
         put?: never;
         /**
          * Issue Worker Token
-         * @description A token for the run's workers, in place of the caller's own (see `run_tokens.py`).
+         * @description A token for the run's workers, in place of the caller's own.
          *
-         *     It names the caller and the run: it records that run's steps as the caller, and
-         *     nothing else. It ends when the caller's own tokens would (a new password, "log out
-         *     everywhere"), or after the server's token lifetime.
+         *     It names the caller and the run: it reads what the caller may read, and writes only
+         *     that run's steps (their start and end, metadata, heartbeats), as the caller. It ends
+         *     when the caller's own tokens would (a new password, "log out everywhere"), or after
+         *     the server's token lifetime.
          */
         post: operations["issue_worker_token"];
         delete?: never;

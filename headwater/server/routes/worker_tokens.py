@@ -24,11 +24,12 @@ class WorkerToken(BaseModel):
 def issue_worker_token(
     run_id: str, request: Request, session: SessionDep, state: StateDep
 ) -> WorkerToken:
-    """A token for the run's workers, in place of the caller's own (see `run_tokens.py`).
+    """A token for the run's workers, in place of the caller's own.
 
-    It names the caller and the run: it records that run's steps as the caller, and
-    nothing else. It ends when the caller's own tokens would (a new password, "log out
-    everywhere"), or after the server's token lifetime.
+    It names the caller and the run: it reads what the caller may read, and writes only
+    that run's steps (their start and end, metadata, heartbeats), as the caller. It ends
+    when the caller's own tokens would (a new password, "log out everywhere"), or after
+    the server's token lifetime.
     """
     run = session.store.get_run(run_id)
     login = current_login(request)
