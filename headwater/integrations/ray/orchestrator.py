@@ -58,8 +58,8 @@ class RayOrchestrator:
         """Walk the DAG on Ray; a failed step stops new submissions, then raises.
 
         Raises:
-            ConfigurationError: Ray cannot be joined, or its workers could not reach the
-                run's stores.
+            RunRefusedError: Ray cannot be joined, or its workers could not reach the
+                run's stores (the runner records the run stopped).
             DefinitionError: a step's settings are not Ray's.
             StepExecutionError: a step failed (after its retries), or asks for resources
                 no node has.
