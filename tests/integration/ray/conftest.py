@@ -55,6 +55,8 @@ def ray_cluster() -> Iterator[RayCluster]:
     head = {
         "num_cpus": 1,
         "include_dashboard": False,
+        # Workers' output is read from the store, never forwarded: one process fewer.
+        "include_log_monitor": False,
         "dashboard_agent_listen_port": None,
         "temp_dir": temp_dir,
     }
