@@ -25,7 +25,7 @@ from headwater.server.cookies import (
 )
 from headwater.server.dependencies import ServerState, current_state
 from headwater.server.keys import is_api_key, read_key, secret_matches
-from headwater.server.run_tokens import check_worker_operation
+from headwater.server.run_tokens import check_worker_operation, is_run_unfinished
 from headwater.server.tokens import read_token
 from headwater.store.factory import login_store_of
 from headwater.store.logins import UserLogin
@@ -72,6 +72,11 @@ def _login_from_credentials(request: Request, state: ServerState) -> UserLogin:
         login = _login_from_bearer(state, token)
         claims = None if is_api_key(token) else read_token(state.token_secret, token)
         if claims is not None and claims.run_id is not None:
+            if not is_run_unfinished(state.session.store, claims.run_id):
+                raise unauthorized(
+                    f"The worker token's run '{claims.run_id}' has ended: its workers have "
+                    f"nothing left to record."
+                )
             check_worker_operation(request, claims.run_id)
             request.state.headwater_worker_run_id = claims.run_id
         return login

@@ -6,6 +6,10 @@ the user's own. The token names the user, so what it records is theirs, and the 
 reads what the user may read, and writes only what executing that run's steps takes, on
 that run alone. A leaked worker token cannot record into another run, stop or delete a
 run, mint tokens, or change the user's account.
+
+It lasts as long as its run: a run's steps may take longer than a login does, and once
+the run has ended (or was deleted) its workers have nothing left to record, so the token
+is refused from then on. A password change or "log out everywhere" ends it too.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from headwater.server.scopes import Locator
 if TYPE_CHECKING:
     from headwater.store.base import Store
 
+# A cap on a worker token's life; the end of its run ends it sooner.
+WORKER_TOKEN_SECONDS = 30 * 24 * 3600
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # The writes executing a step takes; each names the run, or a step run or artifact
 # version of it, and must name the token's run.
@@ -53,6 +59,14 @@ def check_worker_operation(request: Request, run_id: uuid.UUID) -> None:
     if operation in _RUN_WRITES or operation in _OTHER_WRITES:
         return
     raise _refused(request, run_id, "it only records the steps of its run")
+
+
+def is_run_unfinished(store: Store, run_id: uuid.UUID) -> bool:
+    """Whether a worker token's run still runs (False once it ended or was deleted)."""
+    try:
+        return not store.get_run(run_id).status.is_finished
+    except HeadwaterError:
+        return False
 
 
 def check_worker_target(

@@ -159,3 +159,30 @@ def test_a_server_without_logins_gives_workers_no_token(api: httpx.Client):
 def test_a_worker_token_for_an_unknown_run_is_refused(member: RestStore):
     with pytest.raises(HeadwaterError, match="No run"):
         member.issue_worker_token(uuid.uuid4())
+
+
+def test_a_worker_token_lasts_longer_than_a_login(auth_server: AuthServer, member: RestStore):
+    run = member.create_run(a_run())
+    login = read_token(auth_server.secret, auth_server.token("member"))
+
+    worker = read_token(auth_server.secret, member.issue_worker_token(run.id) or "")
+
+    # A run's steps may take longer than a login lasts; its end ends the token instead.
+    assert login is not None
+    assert worker is not None
+    assert worker.expires > login.expires
+
+
+def test_a_worker_token_ends_with_its_run(auth_server: AuthServer, member: RestStore):
+    run = member.create_run(a_run())
+    token = member.issue_worker_token(run.id)
+    member.update_run_status(run.id, ExecutionStatus.RUNNING)
+    member.update_run_status(run.id, ExecutionStatus.COMPLETED)
+
+    with _as_worker(auth_server, token) as worker:
+        late = worker.post("/step-runs", json=_step(run).model_dump(mode="json"))
+        read = worker.get(f"/runs/{run.id}")
+
+    assert late.status_code == 401
+    assert f"run '{run.id}' has ended" in late.json()["message"]
+    assert read.status_code == 401

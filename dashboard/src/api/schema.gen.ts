@@ -1630,9 +1630,9 @@ export interface paths {
          * @description A token for the run's workers, in place of the caller's own.
          *
          *     It names the caller and the run: it reads what the caller may read, and writes only
-         *     that run's steps (their start and end, metadata, heartbeats), as the caller. It ends
-         *     when the caller's own tokens would (a new password, "log out everywhere"), or after
-         *     the server's token lifetime.
+         *     that run's steps (their start and end, metadata, heartbeats), as the caller. It
+         *     lasts until the run ends (at most 30 days), however long its steps take; a new
+         *     password or "log out everywhere" ends it sooner.
          */
         post: operations["issue_worker_token"];
         delete?: never;

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from headwater.server.dependencies import SessionDep, StateDep
 from headwater.server.errors import ERROR_RESPONSES
 from headwater.server.identity import current_login
+from headwater.server.run_tokens import WORKER_TOKEN_SECONDS
 from headwater.server.tokens import issue_token
 
 router = APIRouter(tags=["runs"], responses=ERROR_RESPONSES)
@@ -27,9 +28,9 @@ def issue_worker_token(
     """A token for the run's workers, in place of the caller's own.
 
     It names the caller and the run: it reads what the caller may read, and writes only
-    that run's steps (their start and end, metadata, heartbeats), as the caller. It ends
-    when the caller's own tokens would (a new password, "log out everywhere"), or after
-    the server's token lifetime.
+    that run's steps (their start and end, metadata, heartbeats), as the caller. It
+    lasts until the run ends (at most 30 days), however long its steps take; a new
+    password or "log out everywhere" ends it sooner.
     """
     run = session.store.get_run(run_id)
     login = current_login(request)
@@ -38,8 +39,8 @@ def issue_worker_token(
     token = issue_token(
         state.token_secret,
         login.user_id,
-        state.token_seconds,
+        WORKER_TOKEN_SECONDS,
         epoch=login.token_epoch,
         run_id=run.id,
     )
-    return WorkerToken(token=token, expires_in=state.token_seconds)
+    return WorkerToken(token=token, expires_in=WORKER_TOKEN_SECONDS)
