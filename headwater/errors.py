@@ -6,6 +6,7 @@ HeadwaterError
 ├── OutputTypeError        a step returned a value its return annotation does not allow
 ├── NotCanonicalError      a value has no canonical JSON form (for hashing)
 ├── ConfigurationError     HEADWATER_HOME, a store URL or an artifact store URL is unusable
+│   └── RunRefusedError        an orchestrator refused a run before its first step (stopped)
 ├── StoreError             the metadata store could not do what was asked
 │   ├── EntityNotFoundError    no run, step, artifact, ... with that name or id (a KeyError)
 │   ├── EntityExistsError      a name that must be unique is taken
@@ -70,6 +71,12 @@ class OutputTypeError(HeadwaterError, TypeError):
 
 class ConfigurationError(HeadwaterError):
     """Headwater's configuration (home folder, store URL, artifact store) is unusable."""
+
+
+class RunRefusedError(ConfigurationError):
+    """An orchestrator refused a run before its first step started (no cluster answers,
+    its workers could not reach the stores): the run is recorded `stopped`, not failed,
+    since nothing of the pipeline ran."""
 
 
 class StoreError(HeadwaterError):

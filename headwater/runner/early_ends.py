@@ -3,8 +3,10 @@
 A step can end early three ways: its function is interrupted (Ctrl-C, `SystemExit`, any
 `BaseException`), the store refuses the write that records its end (a body too large
 for the server, a NUL character PostgreSQL cannot keep), or the whole run is
-interrupted while the step runs elsewhere. Each records a final status and a short
-reason; a failure to record even that is logged, never raised over the original error.
+interrupted while the step runs elsewhere. A run can also be refused by its orchestrator
+before its first step (no cluster answers): it is stopped, saying why. Each records a
+final status and a short reason; a failure to record even that is logged, never raised
+over the original error.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from headwater.store.models import ExecutionStatus, StepRunEnd
 if TYPE_CHECKING:
     import uuid
 
+    from headwater.errors import RunRefusedError
     from headwater.store.base import RunRecorder
     from headwater.store.models import PipelineRun
 
@@ -74,7 +77,20 @@ def stop_interrupted_run(store: RunRecorder, run: PipelineRun, exc: BaseExceptio
     Returns:
         The stopped run, or `run` as it was if the store could not record it.
     """
-    reason = describe_interruption(exc, "run")
+    return _stop_run(store, run, describe_interruption(exc, "run"))
+
+
+def stop_refused_run(store: RunRecorder, run: PipelineRun, exc: RunRefusedError) -> PipelineRun:
+    """Stop a run its orchestrator refused before any step started, saying why: nothing
+    of the pipeline ran, so it did not fail.
+
+    Returns:
+        The stopped run, or `run` as it was if the store could not record it.
+    """
+    return _stop_run(store, run, f"The run was refused before its first step: {exc}")
+
+
+def _stop_run(store: RunRecorder, run: PipelineRun, reason: str) -> PipelineRun:
     try:
         _stop_unfinished_steps(store, run.id, f"{reason} The step had not ended.")
         return store.update_run_status(run.id, ExecutionStatus.STOPPED, exception=reason)

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
-from headwater.errors import DefinitionError, HeadwaterError, StepExecutionError
+from headwater.errors import DefinitionError, HeadwaterError, RunRefusedError, StepExecutionError
 from headwater.runner import progress
 from headwater.runner.alerts import RunAlerter, send_run_alert
-from headwater.runner.early_ends import stop_interrupted_run
+from headwater.runner.early_ends import stop_interrupted_run, stop_refused_run
 from headwater.runner.heartbeat import Heartbeat
 from headwater.runner.logs import get_log_capture
 from headwater.runner.models import apply_promotion_rules, resolve_run_models
@@ -99,6 +99,9 @@ def _run_recorded(
             target.orchestrator.run(run, spec, steps)
         except StepExecutionError as exc:
             failure = exc
+        except RunRefusedError as exc:  # before any step: nothing failed
+            progress.report_run_finished(stop_refused_run(store, run, exc))
+            raise
         except BaseException as exc:  # Ctrl-C, SystemExit, a store that went away
             progress.report_run_finished(stop_interrupted_run(store, run, exc))
             raise

@@ -20,8 +20,9 @@ from starlette.concurrency import run_in_threadpool
 
 from headwater.errors import ApiError, EntityNotFoundError
 from headwater.server.dependencies import ServerState, current_state
-from headwater.server.identity import current_login
+from headwater.server.identity import current_login, worker_run_id
 from headwater.server.route_permissions import ROUTE_PERMISSIONS, Requirement, Scope
+from headwater.server.run_tokens import check_worker_target
 from headwater.server.scopes import (
     InPath,
     Locator,
@@ -222,6 +223,9 @@ async def _check_entity(
         reference = body_reference(await _json_body(request), where)
     if reference is None:
         return  # nothing named: the route's own validation answers
+    worker_run = worker_run_id(request)
+    if worker_run is not None:
+        await run_in_threadpool(check_worker_target, request, store, reference, worker_run)
     if decision.caller.is_unrestricted and request.method in READ_METHODS:
         return  # nothing to check, and reads are not audited: skip the lookup
     locator, ref = reference

@@ -50,6 +50,7 @@ from headwater.server.routes import (
     step_runs,
     teams,
     user_accounts,
+    worker_tokens,
 )
 from headwater.server.routes.health import headwater_version
 from headwater.server.security_headers import SecurityHeaders
@@ -148,6 +149,7 @@ def openapi_app(
     for module in (
         pipelines,
         runs,
+        worker_tokens,
         comparisons,
         saved_views,
         step_runs,

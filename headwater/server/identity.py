@@ -5,7 +5,7 @@ server mode every route but health and login needs a user, sent as
 `Authorization: Bearer <token>`: an access token from `POST /login` (`tokens.py`) or a
 service account's API key (`keys.py`); or, from a browser, the session cookie of
 `POST /sessions` with its CSRF token on writes (`cookies.py`). `access.py` decides what
-that user may do.
+that user may do; a worker token (`run_tokens.py`) narrows it to one run.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from headwater.server.cookies import (
 )
 from headwater.server.dependencies import ServerState, current_state
 from headwater.server.keys import is_api_key, read_key, secret_matches
+from headwater.server.run_tokens import check_worker_operation, is_run_unfinished
 from headwater.server.tokens import read_token
 from headwater.store.factory import login_store_of
 from headwater.store.logins import UserLogin
@@ -58,11 +59,27 @@ def current_login(request: Request) -> UserLogin | None:
     return login
 
 
+def worker_run_id(request: Request) -> uuid.UUID | None:
+    """The run a request's worker token is scoped to; None for any other credentials."""
+    found: uuid.UUID | None = getattr(request.state, "headwater_worker_run_id", None)
+    return found
+
+
 def _login_from_credentials(request: Request, state: ServerState) -> UserLogin:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() == "bearer" and token:
-        return _login_from_bearer(state, token)
+        login = _login_from_bearer(state, token)
+        claims = None if is_api_key(token) else read_token(state.token_secret, token)
+        if claims is not None and claims.run_id is not None:
+            if not is_run_unfinished(state.session.store, claims.run_id):
+                raise unauthorized(
+                    f"The worker token's run '{claims.run_id}' has ended: its workers have "
+                    f"nothing left to record."
+                )
+            check_worker_operation(request, claims.run_id)
+            request.state.headwater_worker_run_id = claims.run_id
+        return login
     session_token = request.cookies.get(SESSION_COOKIE)
     if session_token:
         return _login_from_cookie(request, state, session_token)
@@ -107,6 +124,9 @@ def _login_from_cookie(request: Request, state: ServerState, session_token: str)
     login = _login_from_token(state, session_token)
     if login is None:
         raise unauthorized("The session has ended (it expired, or the password changed).")
+    claims = read_token(state.token_secret, session_token)
+    if claims is not None and claims.run_id is not None:
+        raise unauthorized("A worker token is sent as a bearer token, never as a cookie.")
     # The cookie is ambient (the browser sends it whichever page asks): a write must
     # prove it comes from our own page, which alone can read the CSRF cookie.
     if not has_valid_csrf_token(request, state.token_secret, session_token):

@@ -66,6 +66,8 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "delete_run": _need(R.RUN, A.DELETE, _RUN),
     "update_run_status": _need(R.RUN, A.UPDATE, _RUN),
     "record_run_heartbeat": _need(R.RUN, A.UPDATE, _RUN),
+    # Whoever may record a run's steps may hand that to its workers (see run_tokens.py).
+    "issue_worker_token": _need(R.STEP, A.CREATE, _RUN),
     "list_run_steps": _need(R.STEP, A.READ, _RUN),
     "get_run_dag": _need(R.RUN, A.READ, _RUN),
     "get_run_dag_steps": _need(R.RUN, A.READ, _RUN),

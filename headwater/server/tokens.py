@@ -2,7 +2,8 @@
 HMAC-SHA256 by the server's secret. The epoch is the user's when the token was issued; a
 password change or "log out everywhere" bumps the user's, which ends every older token
 (see `identity.py`). The id lets one token be ended alone: logging a browser out records
-it as revoked.
+it as revoked. A worker token also names a run: it allows only what executing that run's
+steps takes (see `run_tokens.py`).
 
 The secret lives in `$HEADWATER_HOME/server_secret` (readable by its owner only) and is
 made on first use; deleting it logs everybody out.
@@ -48,18 +49,28 @@ class TokenClaims:
     # None for tokens issued before tokens had ids: they cannot be ended one by one.
     token_id: str | None = None
     expires: int = 0
+    # Set for a worker token: the one run it may record into.
+    run_id: uuid.UUID | None = None
 
 
 def issue_token(
-    secret: bytes, user_id: uuid.UUID, seconds: int = DEFAULT_TOKEN_SECONDS, *, epoch: int = 0
+    secret: bytes,
+    user_id: uuid.UUID,
+    seconds: int = DEFAULT_TOKEN_SECONDS,
+    *,
+    epoch: int = 0,
+    run_id: uuid.UUID | None = None,
 ) -> str:
-    """A token naming `user_id` in token epoch `epoch`, valid for `seconds`."""
-    claims = {
+    """A token naming `user_id` in token epoch `epoch`, valid for `seconds`; with
+    `run_id`, a worker token that may record into that run alone."""
+    claims: dict[str, str | int] = {
         "sub": str(user_id),
         "exp": int(time.time()) + seconds,
         "epo": epoch,
         "jti": secrets.token_hex(16),
     }
+    if run_id is not None:
+        claims["run"] = str(run_id)
     payload = _encode(json.dumps(claims, separators=(",", ":")).encode())
     return f"{payload}.{_signature(secret, payload)}"
 
@@ -75,12 +86,14 @@ def read_token(secret: bytes, token: str) -> TokenClaims | None:
         if expires <= time.time():
             return None
         token_id = claims.get("jti")
+        run_id = claims.get("run")
         # Tokens issued before epochs existed carry none: they are of the first epoch.
         return TokenClaims(
             uuid.UUID(str(claims["sub"])),
             int(claims.get("epo", 0)),
             token_id=None if token_id is None else str(token_id),
             expires=expires,
+            run_id=None if run_id is None else uuid.UUID(str(run_id)),
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -105,6 +105,16 @@ class ServedArtifactStore(Protocol):
         ...
 
 
+@runtime_checkable
+class WorkerTokenIssuer(Protocol):
+    """A server that hands a run's workers a token scoped to that run (REST)."""
+
+    def issue_worker_token(self, run_id: uuid.UUID) -> str | None:
+        """A token that records only into `run_id`, as the caller; None from a server
+        that needs no login."""
+        ...
+
+
 class RunRecorder(Protocol):
     """What the runner needs to record a run: its status, steps, outputs' metadata
     and model versions, and the few reads that deciding a step takes."""

@@ -7,13 +7,21 @@ from typing import TYPE_CHECKING, Any
 
 import psutil
 
-from headwater.errors import ConfigurationError
+from headwater.errors import RunRefusedError
 from headwater.integrations.registry import require_integration
 
 if TYPE_CHECKING:
     from types import ModuleType
 
     from headwater.integrations.ray.settings import RayOrchestratorSettings
+
+# How long a cluster's address may take to accept a connection. Ray itself retries an
+# address nobody answers at for minutes, so a run would hang instead of being refused.
+_CONNECT_SECONDS = 5.0
+_ADDRESS_HELP = (
+    "Check the orchestrator's 'address' setting (unset, 'auto' or 'ray://host:10001') and "
+    "that the cluster is up (`ray status`)."
+)
 
 
 def connect_ray(settings: RayOrchestratorSettings) -> ModuleType:
@@ -24,13 +32,15 @@ def connect_ray(settings: RayOrchestratorSettings) -> ModuleType:
 
     Raises:
         IntegrationError: Ray is not installed.
-        ConfigurationError: the cluster cannot be joined.
+        RunRefusedError: the cluster cannot be joined (the run is stopped, never started).
     """
     require_integration("ray")
     import ray
 
     if ray.is_initialized():
         return ray
+    if settings.address is not None:
+        check_address_answers(settings.address)
     options: dict[str, Any] = {
         "address": settings.address,
         "runtime_env": settings.runtime_env,
@@ -44,12 +54,27 @@ def connect_ray(settings: RayOrchestratorSettings) -> ModuleType:
         ray.init(**options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
         where = settings.address or "this machine"
-        raise ConfigurationError(
-            f"Cannot start or join Ray at '{where}': {exc}. Check the orchestrator's "
-            f"'address' setting (unset, 'auto' or 'ray://host:10001') and that the "
-            f"cluster is up (`ray status`)."
+        raise RunRefusedError(
+            f"Cannot start or join Ray at '{where}': {exc}. {_ADDRESS_HELP}"
         ) from exc
     return ray
+
+
+def check_address_answers(address: str) -> None:
+    """Refuse at once a `host:port` or `ray://host:port` nothing accepts connections at.
+
+    Raises:
+        RunRefusedError: naming the address and what the connection attempt answered.
+    """
+    host, separator, port = address.removeprefix("ray://").rpartition(":")
+    if not separator or not port.isdigit():
+        return  # 'auto', or malformed: Ray's own message says which
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), _CONNECT_SECONDS).close()
+    except OSError as exc:
+        raise RunRefusedError(
+            f"No Ray cluster answers at '{address}' ({exc.strerror or exc}). {_ADDRESS_HELP}"
+        ) from None
 
 
 def node_resources(ray: ModuleType) -> list[dict[str, float]]:

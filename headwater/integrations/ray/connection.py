@@ -12,7 +12,7 @@ import ipaddress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from headwater.errors import ConfigurationError
+from headwater.errors import RunRefusedError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -61,8 +61,8 @@ def check_workers_can_reach(
     """Refuse a cluster with nodes on other machines when a store is on this one.
 
     Raises:
-        ConfigurationError: naming each store a remote worker could not open, and what to
-            use instead.
+        RunRefusedError: naming each store a remote worker could not open, and what to
+            use instead (the run is stopped before its first step).
     """
     mine = set(local_addresses)
     remote = sorted(a for a in set(node_addresses) if not _is_this_machine(a, mine))
@@ -80,7 +80,7 @@ def check_workers_can_reach(
             f"use a shared artifact store (any fsspec URL, such as s3://bucket/prefix)"
         )
     if problems:
-        raise ConfigurationError(
+        raise RunRefusedError(
             f"The Ray cluster has nodes on other machines ({', '.join(remote)}), whose "
             f"workers could not reach this run's stores: {'; '.join(problems)}."
         )

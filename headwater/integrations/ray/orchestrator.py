@@ -24,6 +24,7 @@ from headwater.integrations.ray.settings import RayOrchestratorSettings
 from headwater.integrations.ray.task import StepTask, WorkerReport, execute_step_task
 from headwater.runner.early_ends import finish_step_or_fall_back
 from headwater.runner.run_steps import recorded_step_runs
+from headwater.store.base import WorkerTokenIssuer
 from headwater.store.metadata import encode_metadata
 from headwater.store.models import ExecutionStatus, MetadataTarget, StepRunEnd
 
@@ -57,32 +58,43 @@ class RayOrchestrator:
         """Walk the DAG on Ray; a failed step stops new submissions, then raises.
 
         Raises:
-            ConfigurationError: Ray cannot be joined, or its workers could not reach the
-                run's stores.
+            RunRefusedError: Ray cannot be joined, or its workers could not reach the
+                run's stores (the runner records the run stopped).
             DefinitionError: a step's settings are not Ray's.
             StepExecutionError: a step failed (after its retries), or asks for resources
                 no node has.
         """
         ray = connect_ray(self.settings)
-        connection, store = self._stores_of(run)
+        connection, store = self.worker_connection(run), self._recorder()
         check_workers_can_reach(connection, node_addresses(ray), local_addresses())
         options = _checked_options(spec, node_resources(ray))
         walk = _Walk(ray, run, steps, store, connection, options, self.settings)
         walk.walk(spec)
 
-    def _stores_of(self, run: PipelineRun) -> tuple[WorkerConnection, RunRecorder]:
+    def worker_connection(self, run: PipelineRun) -> WorkerConnection:
+        """What the run's workers are sent to reach its stores. For a server, the token
+        is one the server scoped to this run, never the user's own (`run_tokens.py`)."""
+        if self._connection is not None:
+            return self._connection
         from headwater.credentials import token_for
         from headwater.session import get_session
 
         session = get_session()
         settings = session.settings
-        connection = self._connection or WorkerConnection(
+        token = token_for(settings.store_url, settings.home)
+        if token is not None and isinstance(session.store, WorkerTokenIssuer):
+            token = session.store.issue_worker_token(run.id)
+        return WorkerConnection(
             store_url=settings.store_url,
             artifact_store_url=str(run.config["artifact_store"]),
-            token=token_for(settings.store_url, settings.home),
+            token=token,
             rest_retry_seconds=settings.rest_retry_seconds,
         )
-        return connection, self._store or session.store
+
+    def _recorder(self) -> RunRecorder:
+        from headwater.session import get_session
+
+        return self._store or get_session().store
 
 
 def _checked_options(

@@ -122,6 +122,13 @@ class RestStore(
         # Not retried: a missed beat is harmless, and the next one comes soon.
         self._http.call("POST", f"/runs/{run_id}/heartbeat", retry_seconds=0)
 
+    def issue_worker_token(self, run_id: uuid.UUID) -> str | None:
+        """See `WorkerTokenIssuer.issue_worker_token`."""
+        # Repeatable: a second token for the same run does no harm.
+        body = self._http.call("POST", f"/runs/{run_id}/worker-token", is_repeatable=True)
+        token = body.get("token")
+        return None if token is None else str(token)
+
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """See `Store.get_run`."""
         return parse_model(PipelineRun, self._http.call("GET", f"/runs/{_segment(run_id_or_name)}"))

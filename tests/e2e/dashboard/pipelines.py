@@ -87,3 +87,19 @@ def after_go(value: int) -> int:
 def live_pipeline(folder: str) -> None:
     """A run the test watches while it is running."""
     after_go(wait_for_go(folder))
+
+
+@step(enable_cache=False, retries=2)
+def flaky_fit(folder: str) -> float:
+    """Fails on its first two attempts (counted in `folder`), then fits."""
+    attempts = len(list(Path(folder).glob("attempt-*")))
+    Path(folder, f"attempt-{attempts}").touch()
+    if attempts < 2:
+        raise RuntimeError(f"attempt {attempts + 1} fails on purpose")
+    return 0.9
+
+
+@pipeline(name="retried_training")
+def retried_training(folder: str) -> None:
+    """A run whose step needed three attempts."""
+    flaky_fit(folder)

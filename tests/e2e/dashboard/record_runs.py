@@ -6,6 +6,7 @@
     python -m tests.e2e.dashboard.record_runs history   # scored, by user, arrays, versions
     python -m tests.e2e.dashboard.record_runs disposable N  # N runs to delete
     python -m tests.e2e.dashboard.record_runs visualized  # markdown, HTML and a chart
+    python -m tests.e2e.dashboard.record_runs retried DIR  # a step that took 3 attempts
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from headwater import log_metadata
 from headwater.session import get_session
 from headwater.store.models import ExecutionStatus, PipelineRun, RunCreate
 from tests.e2e.dashboard import history_pipelines as history
-from tests.e2e.dashboard.pipelines import live_pipeline, many_steps, small_training
+from tests.e2e.dashboard.pipelines import (
+    live_pipeline,
+    many_steps,
+    retried_training,
+    small_training,
+)
 from tests.e2e.dashboard.visualization_pipelines import visualized
 from tests.pipelines.fails_midway import MidwayError, fails_midway
 
@@ -75,10 +81,12 @@ def main(argv: list[str]) -> None:
         live_pipeline(folder=argv[1])
     elif what == "visualized":
         visualized()
+    elif what == "retried":
+        retried_training(folder=argv[1])
     else:
         raise SystemExit(
-            f"Unknown kind of run '{what}': use small, large, live, history, disposable or "
-            f"visualized."
+            f"Unknown kind of run '{what}': use small, large, live, history, disposable, "
+            f"visualized or retried."
         )
 
 

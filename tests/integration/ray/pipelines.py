@@ -134,3 +134,21 @@ def wide() -> int:
 @pipeline(enable_cache=False)
 def wide_step() -> None:
     wide()
+
+
+@step(enable_cache=False)
+def talk_then_wait(folder: str) -> str:
+    """Prints a line, then waits (bounded) until the test has read it and says go."""
+    print("halfway there")
+    deadline = time.monotonic() + _RENDEZVOUS_SECONDS
+    while not Path(folder, "go").exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the test never said go")
+        time.sleep(0.02)
+    print("all the way")
+    return "done"
+
+
+@pipeline(enable_cache=False)
+def live_logs(folder: str) -> None:
+    talk_then_wait(folder)

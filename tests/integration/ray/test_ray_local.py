@@ -1,4 +1,4 @@
-"""The Ray orchestrator on a local Ray with two CPUs, started once for this module."""
+"""The Ray orchestrator on a local Ray with two CPUs (the test process's cluster)."""
 
 from __future__ import annotations
 
@@ -24,12 +24,18 @@ from tests.integration.ray.pipelines import (
     chain,
     failing,
     killable,
+    live_logs,
     needs_gpus,
     rendezvous,
     retried,
 )
 
 pytestmark = pytest.mark.usefixtures("local_ray")
+
+# Each kill costs a fresh Ray worker (its start and imports: a second or two), so the
+# proof repeats a handful of times: enough to show it holds on either node and whichever
+# worker Ray picks, without paying 20 cold starts in every test run.
+_KILLS = 5
 
 
 def test_independent_steps_run_at_the_same_time(tmp_path):
@@ -51,6 +57,44 @@ def test_workers_logs_and_where_each_step_ran_are_recorded(tmp_path):
     assert meet.metadata["pid"] == pid
     assert meet.metadata["ray_node"]
     assert len(meet.metadata["ray_task_id"]) > 10
+
+
+def test_a_workers_log_lines_reach_the_store_while_its_step_runs(tmp_path):
+    driver = threading.Thread(target=run_on_ray, args=(live_logs, str(tmp_path)), daemon=True)
+    driver.start()
+
+    # Read while the step waits for "go": the line was recorded before the step ended.
+    lines, status = _logs_once_they_show("halfway there")
+    (tmp_path / "go").touch()
+    driver.join(timeout=120)
+
+    assert "halfway there" in lines
+    assert "all the way" not in lines
+    assert status is ExecutionStatus.RUNNING
+    step = Client().get_pipeline_run(latest_run().id).steps["talk_then_wait"]
+    assert [line.message for line in step.logs()][-2:] == ["halfway there", "all the way"]
+
+
+def _logs_once_they_show(expected: str) -> tuple[list[str], ExecutionStatus]:
+    """The running step's log lines (and status) as soon as `expected` is among them."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        found = step_runs(latest_run().id, "talk_then_wait") if _has_runs() else []
+        if found:
+            step = Client().get_run_step(found[0].id)
+            lines = [line.message for line in step.logs()]
+            if expected in lines:
+                return lines, found[0].status
+        time.sleep(0.05)
+    raise AssertionError(f"'{expected}' never reached the store")
+
+
+def _has_runs() -> bool:
+    try:
+        latest_run()
+    except IndexError:
+        return False
+    return True
 
 
 def test_a_failed_attempt_is_retried_and_every_attempt_is_recorded(tmp_path):
@@ -88,7 +132,7 @@ def test_a_step_asking_for_resources_no_node_has_fails_before_any_step_starts():
 
 
 def test_a_killed_worker_fails_its_step_every_time_and_nothing_is_lost(tmp_path):
-    for attempt in range(20):
+    for attempt in range(_KILLS):
         folder = tmp_path / f"kill-{attempt}"
         folder.mkdir()
         (folder / "seconds").write_text("60")

@@ -1,8 +1,10 @@
-"""Ray workers record through a real server and into PostgreSQL; the `ray` flavor runs a
-stack's pipelines unchanged; a run whose workers could not reach its stores is refused."""
+"""Ray workers record through a real server (one that requires a login too, with a token
+scoped to their run) and into PostgreSQL; the `ray` flavor runs a stack's pipelines
+unchanged; a run whose workers could not reach its stores is refused."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import httpx
@@ -10,11 +12,17 @@ import pytest
 
 from headwater import Client
 from headwater.config import STORE_URL_VARIABLE
+from headwater.credentials import API_KEY_VARIABLE
+from headwater.integrations.ray.orchestrator import RayOrchestrator
 from headwater.server.app import create_app
+from headwater.server.passwords import hash_password
 from headwater.server.serving import BackgroundServer
+from headwater.server.tokens import read_token
 from headwater.session import close_sessions, get_session
+from headwater.store.logins import ServerRole
 from tests.integration.ray.helpers import run_on_ray, step_runs
 from tests.integration.ray.pipelines import chain, rendezvous, retried
+from tests.server.auth_fixtures import PASSWORD, AuthServer, logins
 
 # PostgreSQL from the store contract's fixtures (it fails loudly when PostgreSQL is down).
 from tests.store_contract.conftest import postgresql_server  # noqa: F401
@@ -41,6 +49,35 @@ def test_workers_record_through_a_real_server(tmp_path, monkeypatch):
             "failed",
             "failed",
         ]
+        close_sessions()
+
+
+def test_workers_record_through_a_server_that_requires_a_login_with_a_run_token(
+    tmp_path, monkeypatch
+):
+    static = tmp_path / "static"
+    static.mkdir()
+    session = get_session()
+    logins(session.store).save_login("member", hash_password(PASSWORD), ServerRole.MEMBER)
+    secret = secrets.token_bytes(32)
+    app = create_app(session, static_folder=static, token_secret=secret)
+    with BackgroundServer(app) as running:
+        server = AuthServer(url=running.url, secret=secret, app=app)
+        users_token = server.token("member")
+        monkeypatch.setenv(STORE_URL_VARIABLE, server.url)
+        monkeypatch.setenv(API_KEY_VARIABLE, users_token)
+
+        run = run_on_ray(retried, str(tmp_path))
+
+        assert Client().get_pipeline_run(run.id).steps["after"].output.load() == "DONE"
+        assert [a.status for a in step_runs(run.id, "flaky")] == ["failed", "failed", "completed"]
+        # What the workers were sent: a token of this run, not the user's own.
+        sent = RayOrchestrator().worker_connection(run).token
+        assert sent is not None
+        assert sent != users_token
+        claims = read_token(secret, sent)
+        assert claims is not None
+        assert claims.run_id == run.id
         close_sessions()
 
 

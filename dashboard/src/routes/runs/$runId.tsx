@@ -100,6 +100,7 @@ function RunPage() {
             logFilter={{ grep: search.grep, stream: search.stream }}
             onLogFilterChange={(filter) => update({ grep: filter.grep, stream: filter.stream })}
             onSelectArtifact={selectArtifact}
+            onSelectAttempt={selectStep}
             onClose={() => update({ step: undefined })}
           />
         ) : null}

@@ -32,6 +32,13 @@ function StepPage() {
         onSelectArtifact={(id) =>
           void go({ to: "/artifacts/$artifactVersionId", params: { artifactVersionId: id } })
         }
+        onSelectAttempt={(id) =>
+          void go({
+            to: "/steps/$stepRunId",
+            params: { stepRunId: id },
+            search: { tab: search.tab },
+          })
+        }
       />
     </div>
   );

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from headwater.errors import ConfigurationError
+from headwater.errors import RunRefusedError
 from headwater.integrations.ray.connection import WorkerConnection, check_workers_can_reach
 
 LOCAL = {"192.0.2.2", "this-host"}
@@ -19,7 +19,7 @@ def test_workers_on_this_machine_may_use_sqlite_and_a_local_folder():
 def test_a_remote_node_with_sqlite_and_a_local_folder_is_refused_naming_both_fixes():
     connection = WorkerConnection("sqlite:///home/me/store.db", "file:///home/me/artifacts")
 
-    with pytest.raises(ConfigurationError) as caught:
+    with pytest.raises(RunRefusedError) as caught:
         check_workers_can_reach(connection, ["192.0.2.2", "198.51.100.7"], LOCAL)
 
     message = str(caught.value)
@@ -37,7 +37,7 @@ def test_a_remote_node_with_a_server_and_a_shared_artifact_store_is_accepted():
 def test_a_remote_node_with_postgresql_but_a_local_folder_is_refused_for_the_folder_only():
     connection = WorkerConnection("postgresql+psycopg://db/hw", "/home/me/artifacts")
 
-    with pytest.raises(ConfigurationError) as caught:
+    with pytest.raises(RunRefusedError) as caught:
         check_workers_can_reach(connection, ["198.51.100.7"], LOCAL)
 
     assert "metadata store" not in str(caught.value)

@@ -1,5 +1,6 @@
 /** Turn a run's DAG response (plus its planned steps) into the nodes and edges we draw. */
 import type { DagArtifact, DagStep, ExecutionStatus, RunDag } from "@/api/types";
+import { latestAttempts } from "@/lib/latest-attempts";
 
 // Types, not interfaces: React Flow needs node data to be a plain record type.
 export type StepNodeData = {
@@ -118,8 +119,10 @@ function addWaiting(graph: RunGraph, dag: RunDag): void {
   }
 }
 
-/** The graph of a run: recorded steps and artifacts, plus planned steps not yet started. */
-export function buildRunGraph(dag: RunDag): RunGraph {
+/** The graph of a run: recorded steps and artifacts, plus planned steps not yet started.
+ * A retried step is one node, its latest attempt. */
+export function buildRunGraph(run: RunDag): RunGraph {
+  const dag = latestAttempts(run);
   const graph = buildRecorded(dag);
   addWaiting(graph, dag);
   const ids = new Set(graph.nodes.map((n) => n.id));

@@ -3,6 +3,7 @@ import type { ExecutionStatus, RunDag } from "@/api/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { StatusDot } from "@/components/ui/status-dot";
 import { formatDateTime, formatDuration, secondsBetween } from "@/lib/format";
+import { latestAttempts } from "@/lib/latest-attempts";
 import { STATUS_STYLES, STATUSES } from "@/lib/status";
 
 export interface RunHeaderProps {
@@ -25,8 +26,11 @@ function countByStatus(dag: RunDag): Record<ExecutionStatus, number> {
 }
 
 /** The run's name, status, pipeline, times and step counts, and its failure up front. */
-export function RunHeader({ dag, onSelectStep }: RunHeaderProps) {
-  const { run } = dag;
+export function RunHeader({ dag: recorded, onSelectStep }: RunHeaderProps) {
+  const { run } = recorded;
+  // A retried step counts once, as its latest attempt: failed attempts before a success
+  // do not fail the run.
+  const dag = latestAttempts(recorded);
   const counts = countByStatus(dag);
   const failed = dag.steps.filter((s) => s.status === "failed");
   return (

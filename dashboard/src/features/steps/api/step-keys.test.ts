@@ -16,4 +16,16 @@ describe("stepKeys", () => {
     expect(mine.map(stale)).toEqual([true, true]);
     expect(others.map(stale)).toEqual([false, false, false]);
   });
+
+  it("put a step's attempts under its run's steps: a new attempt's event refetches them", async () => {
+    const client = new QueryClient();
+    const mine = stepKeys.attempts("r-1", "train");
+    const others = stepKeys.attempts("r-2", "train");
+    for (const key of [mine, others]) client.setQueryData(key, { loaded: true });
+
+    await invalidateLive(client, [{ entity: "step_run", runId: "r-1", stepRunId: "s-9" }]);
+
+    expect(client.getQueryState(mine)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(others)?.isInvalidated).toBe(false);
+  });
 });

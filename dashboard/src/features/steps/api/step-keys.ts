@@ -11,4 +11,7 @@ export const stepKeys = {
   logs: (stepRunId: string, filter: LogFilter) =>
     [...queryScopes.stepRun(stepRunId), "logs", filter] as const,
   cache: (stepRunId: string) => [...queryScopes.stepRun(stepRunId), "cache"] as const,
+  /** Under the run's steps: a new attempt's event names the new step run, not this one. */
+  attempts: (runId: string, stepName: string) =>
+    [...queryScopes.runSteps(runId), "attempts", stepName] as const,
 };

@@ -4,6 +4,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Tabs } from "@/components/ui/tabs";
 import { useStepRun } from "@/features/steps/api/get-step-run";
 import type { LogFilter } from "@/features/steps/api/step-keys";
+import { StepAttempts } from "@/features/steps/components/step-attempts";
 import { StepLogs } from "@/features/steps/components/step-logs";
 import { StepMetadata } from "@/features/steps/components/step-metadata";
 import { StepOverview } from "@/features/steps/components/step-overview";
@@ -17,10 +18,13 @@ export interface StepPanelProps {
   logFilter: LogFilter;
   onLogFilterChange: (filter: LogFilter) => void;
   onSelectArtifact: (artifactVersionId: string) => void;
+  /** Another attempt of the same step (a retried step has one step run per attempt). */
+  onSelectAttempt: (stepRunId: string) => void;
   onClose?: () => void;
 }
 
-/** Everything about one step run, in tabs: overview, logs, code, metadata. */
+/** Everything about one step run, in tabs: overview, logs, code, metadata; above them, a
+ * retried step's other attempts. */
 export function StepPanel(props: StepPanelProps) {
   const step = useStepRun(props.stepRunId);
   return (
@@ -72,6 +76,7 @@ export function StepPanel(props: StepPanelProps) {
                 </button>
               ) : null}
             </header>
+            <StepAttempts step={data} onSelectAttempt={props.onSelectAttempt} />
             <Tabs
               label="Step sections"
               tabs={STEP_TABS}
