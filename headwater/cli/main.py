@@ -18,6 +18,7 @@ from headwater.cli import (
     cache,
     catalog,
     components,
+    connectors,
     integrations,
     lineage,
     login,
@@ -64,6 +65,7 @@ app.add_typer(runs.app, name="runs")
 app.add_typer(cache.app, name="cache")
 app.add_typer(stacks.app, name="stack")
 app.add_typer(components.app, name="component")
+app.add_typer(connectors.app, name="connector")
 app.add_typer(models.app, name="models")
 app.command("logs")(runs.logs)
 app.command("up")(server.up)

@@ -45,6 +45,7 @@ from headwater.store.sql.model_methods import SqlModelMethods
 from headwater.store.sql.saved_views import SqlSavedViewMethods
 from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
+from headwater.store.sql.service_connectors import SqlServiceConnectorMethods
 from headwater.store.sql.users import SqlLoginMethods
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ class SqlStore(
     SqlAccessMethods,
     SqlServiceAccountMethods,
     SqlSavedViewMethods,
+    SqlServiceConnectorMethods,
 ):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 
