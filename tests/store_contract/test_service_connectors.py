@@ -96,7 +96,7 @@ def test_a_second_connector_with_the_same_name_is_refused(store):
 
 
 def test_an_unknown_connector_is_not_found(store):
-    with pytest.raises(EntityNotFoundError, match="No service connector .* 'nowhere'"):
+    with pytest.raises(EntityNotFoundError, match=r"No service connector .* 'nowhere'"):
         store.get_service_connector("nowhere")
 
 
