@@ -112,6 +112,11 @@ class ArtifactStore:
         return None
 
     @property
+    def location(self) -> StoreLocation:
+        """The store's filesystem (opened with its storage options) and root."""
+        return self._location
+
+    @property
     def root_uri(self) -> str:
         """The URI of the store's root folder."""
         return self._location.uri(self._location.root)
