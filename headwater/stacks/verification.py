@@ -115,9 +115,9 @@ def verify_location(url: str, storage_options: dict[str, object] | None = None) 
         location = open_location(url, dict(storage_options or {}))
         probe = location.join(_PROBE_FOLDER, f"{uuid.uuid4().hex}.txt")
         content = f"headwater verify {uuid.uuid4()}".encode()
+        step = VerificationStep.WRITE
         if location.is_local:
             location.fs.makedirs(location.join(_PROBE_FOLDER), exist_ok=True)
-        step = VerificationStep.WRITE
         location.fs.pipe_file(probe, content)
         step = VerificationStep.READ
         read_back = location.fs.cat_file(probe)
