@@ -88,14 +88,16 @@ class ArtifactStore:
 
     Args:
         url: A local path, a `file://` URL, or any fsspec URL (`memory://`, `s3://`, ...).
+        storage_options: Passed to the fsspec filesystem, such as s3fs's `key`, `secret`
+            and `client_kwargs` (a service connector's credentials).
 
     Raises:
         ConfigurationError: fsspec has no filesystem for the URL, or its package is missing.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, storage_options: dict[str, Any] | None = None) -> None:
         self.url = url
-        self._location: StoreLocation = open_location(url)
+        self._location: StoreLocation = open_location(url, storage_options)
         self._staging = StagingArea(self._location)
         self._prune_lock = PruneLock(self._location)
 
@@ -108,6 +110,11 @@ class ArtifactStore:
         if self._location.is_local or {"file", "local"} & set(self._location.protocols):
             return self._location.root
         return None
+
+    @property
+    def location(self) -> StoreLocation:
+        """The store's filesystem (opened with its storage options) and root."""
+        return self._location
 
     @property
     def root_uri(self) -> str:

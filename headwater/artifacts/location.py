@@ -70,8 +70,13 @@ class StoreLocation:
         return posixpath.normpath(prefix + rest.lstrip("/"))
 
 
-def open_location(url: str) -> StoreLocation:
+def open_location(url: str, storage_options: dict[str, Any] | None = None) -> StoreLocation:
     """Resolve an artifact store URL: a local path, `file://...`, or any fsspec URL.
+
+    Args:
+        url: Where the store lives.
+        storage_options: Passed to the fsspec filesystem (credentials, endpoint...);
+            a local path takes none.
 
     Raises:
         ConfigurationError: fsspec knows no filesystem for the URL's scheme, or the
@@ -80,17 +85,17 @@ def open_location(url: str) -> StoreLocation:
     if "://" not in url or url.startswith(_FILE_SCHEME):
         path = os.path.realpath(os.path.expanduser(url.removeprefix(_FILE_SCHEME)))
         return StoreLocation(LocalFileSystem(), path, ())
-    fs, root = _fsspec_filesystem(url)
+    fs, root = _fsspec_filesystem(url, storage_options or {})
     protocols = (fs.protocol,) if isinstance(fs.protocol, str) else tuple(fs.protocol)
     return StoreLocation(fs, root.rstrip("/") or "/", protocols)
 
 
-def _fsspec_filesystem(url: str) -> tuple[Any, str]:
+def _fsspec_filesystem(url: str, storage_options: dict[str, Any]) -> tuple[Any, str]:
     import fsspec.core  # imported here: about 100 ms, only paid by remote stores
 
     try:
-        return fsspec.core.url_to_fs(url)  # type: ignore[no-any-return]
-    except (ImportError, ValueError) as exc:
+        return fsspec.core.url_to_fs(url, **storage_options)  # type: ignore[no-any-return]
+    except (ImportError, ValueError, TypeError) as exc:
         raise ConfigurationError(
             f"Cannot open the artifact store '{url}': {exc}. Use a local path or an fsspec "
             f"URL whose filesystem package is installed (for example `pip install s3fs` "

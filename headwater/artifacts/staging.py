@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from headwater.artifacts.staging_owners import current_owner, is_abandoned
 
 if TYPE_CHECKING:
+    from headwater.artifacts.filesystem import FileSystem
     from headwater.artifacts.location import StoreLocation
 
 STAGING_FOLDER = ".tmp"
@@ -106,7 +107,7 @@ class StagingArea:
             if fs.exists(final):
                 return False
             fs.makedirs(final.rsplit("/", 1)[0], exist_ok=True)
-            fs.mv(staging, final, recursive=True)
+            _move_files(fs, staging, final)
             return True
         try:
             return _rename_unless_taken(staging, final)
@@ -131,6 +132,22 @@ class StagingArea:
             return
         _remove_local_folder(staging, keep_folder=True)
         self._spare_folders.append(staging)
+
+
+def _move_files(fs: FileSystem, staging: str, final: str) -> None:
+    """Move every file of `staging` under `final`, one by one.
+
+    Not `fs.mv(recursive=True)`: on object stores (s3fs) it also copies the folder's own
+    key, which does not exist there, and fails with NoSuchKey.
+    """
+    invalidate = getattr(fs, "invalidate_cache", None)
+    if callable(invalidate):
+        invalidate(staging)  # the listing cached before the materializer wrote is stale
+    for source in fs.find(staging):
+        fs.mv(source, final + source[len(staging) :])
+    with contextlib.suppress(OSError):  # object stores have no folder left to remove
+        if fs.exists(staging):
+            fs.rm(staging, recursive=True)
 
 
 def _is_abandoned(entry: os.DirEntry[str]) -> bool:

@@ -46,6 +46,11 @@ COMMANDS = (
     LazyCommand("cache", "headwater.cli.cache:app", "Cache decisions."),
     LazyCommand("stack", "headwater.cli.stacks:app", "Stacks: the components runs execute on."),
     LazyCommand("component", "headwater.cli.components:app", "Stack components and their flavors."),
+    LazyCommand(
+        "connector",
+        "headwater.cli.connectors:app",
+        "Service connectors: named credentials components use.",
+    ),
     LazyCommand("models", "headwater.cli.models:app", "Models, their versions and stages."),
     LazyCommand(
         "server", "headwater.cli.server:server_app", "Run a shared Headwater server for a team."

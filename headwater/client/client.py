@@ -23,6 +23,7 @@ from headwater.client.metadata import MetadataClientMixin
 from headwater.client.model_approvals import ApprovalsClientMixin
 from headwater.client.models import ModelsClientMixin
 from headwater.client.page import Page
+from headwater.client.service_connectors import ServiceConnectorClientMixin
 from headwater.client.stacks import StackClientMixin
 from headwater.errors import EntityNotFoundError
 
@@ -66,6 +67,7 @@ class Client(
     ModelsClientMixin,
     ApprovalsClientMixin,
     StackClientMixin,
+    ServiceConnectorClientMixin,
     AccessClientMixin,
     MetadataClientMixin,
 ):

@@ -12,7 +12,7 @@ import posixpath
 from collections.abc import Iterator
 
 from headwater.artifacts.artifact_store import ArtifactStore
-from headwater.artifacts.location import StoreLocation, open_location
+from headwater.artifacts.location import StoreLocation
 from headwater.errors import ApiError, ArtifactError
 from headwater.server.schemas import ArtifactFile
 from headwater.store.models import ArtifactVersion, VisualizationType
@@ -32,7 +32,8 @@ class ArtifactFiles:
     """Lists and streams the files under an artifact store's root, and nothing else."""
 
     def __init__(self, artifact_store: ArtifactStore) -> None:
-        self._location: StoreLocation = open_location(artifact_store.url)
+        # The store's own location: opened with its connector's credentials, if any.
+        self._location: StoreLocation = artifact_store.location
 
     def list_files(self, version: ArtifactVersion) -> list[ArtifactFile]:
         """Every file of the artifact version's folder (visualizations included).

@@ -25,6 +25,7 @@ from headwater.store.listings import (
     PIPELINES,
     PROJECTS,
     RUNS,
+    SERVICE_CONNECTORS,
     STACK_COMPONENTS,
     STACKS,
     STAGE_TRANSITIONS,
@@ -159,6 +160,7 @@ if TYPE_CHECKING:
     ApprovalRequestListParams = ListParams
     StackComponentListParams = ListParams
     StackListParams = ListParams
+    ServiceConnectorListParams = ListParams
     AuditListParams = ListParams
     PipelineListParams = ListParams
     PipelineVersionListParams = ListParams
@@ -177,6 +179,7 @@ else:
     ApprovalRequestListParams = list_params_model(APPROVAL_REQUESTS)
     StackComponentListParams = list_params_model(STACK_COMPONENTS)
     StackListParams = list_params_model(STACKS)
+    ServiceConnectorListParams = list_params_model(SERVICE_CONNECTORS)
     AuditListParams = list_params_model(AUDIT_EVENTS)
     PipelineListParams = list_params_model(PIPELINES)
     PipelineVersionListParams = list_params_model(PIPELINE_VERSIONS)

@@ -52,6 +52,7 @@ _MODEL_VERSION = InPath("version_id", L.MODEL_VERSION)
 _APPROVAL_REQUEST = InPath("request_id", L.APPROVAL_REQUEST)
 _STACK = InPath("stack_id", L.STACK)
 _COMPONENT = InPath("component_id", L.COMPONENT)
+_CONNECTOR = InPath("connector_id", L.CONNECTOR)
 _PROJECT = InPath("project_id", L.PROJECT)
 _PROJECT_NAME = InBody(("project_name",), L.PROJECT, default="default")
 
@@ -133,6 +134,18 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "activate_stack": _need(R.STACK, A.UPDATE, _STACK),
     "list_flavors": _need(R.COMPONENT, A.READ, Scope.OPEN),
     "get_flavor": _need(R.COMPONENT, A.READ, Scope.OPEN),
+    # A verify makes the server write and delete a probe object with the stored
+    # credentials: it needs what editing them needs (and is audited as a verify).
+    "verify_stack_component": _need(R.COMPONENT, A.UPDATE, _COMPONENT),
+    # service connectors: the RBAC of components; secrets need secret:* as components'
+    "create_service_connector": _need(R.CONNECTOR, A.CREATE, _PROJECT_NAME),
+    "list_service_connectors": _need(R.CONNECTOR, A.READ, Scope.LISTED),
+    "get_service_connector": _need(R.CONNECTOR, A.READ, _CONNECTOR),
+    "update_service_connector": _need(R.CONNECTOR, A.UPDATE, _CONNECTOR),
+    "delete_service_connector": _need(R.CONNECTOR, A.DELETE, _CONNECTOR),
+    "get_service_connector_secrets": _need(R.SECRET, A.READ, _CONNECTOR),
+    "verify_service_connector": _need(R.CONNECTOR, A.UPDATE, _CONNECTOR),
+    "list_service_connector_types": _need(R.CONNECTOR, A.READ, Scope.OPEN),
     # models
     "create_model": _need(R.MODEL, A.CREATE, _PROJECT_NAME),
     "list_models": _need(R.MODEL, A.READ, Scope.LISTED),

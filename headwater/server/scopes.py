@@ -33,6 +33,7 @@ class Locator(StrEnum):
     MODEL_VERSION = "model_version"
     STACK = "stack"
     COMPONENT = "component"
+    CONNECTOR = "connector"
     APPROVAL_REQUEST = "approval_request"
 
 
@@ -112,6 +113,7 @@ _FINDERS: dict[Locator, Callable[[Store, str], uuid.UUID]] = {
     ),
     Locator.STACK: lambda store, ref: store.get_stack(ref).project_id,
     Locator.COMPONENT: lambda store, ref: _component(store, ref),
+    Locator.CONNECTOR: lambda store, ref: store.get_service_connector(ref).project_id,
     Locator.APPROVAL_REQUEST: lambda store, ref: _model(
         store, str(store.get_approval_request(_uuid(ref)).model_id)
     ),

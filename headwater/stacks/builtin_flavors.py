@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from headwater.stacks.alerters import WebhookAlerterFlavor
 from headwater.stacks.flavors import Flavor, FlavorSettings
@@ -36,6 +36,9 @@ class ArtifactStoreFlavor(Flavor):
     @classmethod
     def create_artifact_store(cls, settings: Any, *, default_url: str) -> ArtifactStore:
         """The artifact store for validated `settings`.
+
+        A flavor whose settings name a service connector (a `connector` setting) also
+        takes `storage_options`: the connector's credentials as fsspec's options.
 
         Args:
             settings: An instance of `settings_class`, secrets included.
@@ -71,6 +74,22 @@ class FsspecArtifactStoreSettings(FlavorSettings):
             "$HEADWATER_ARTIFACT_STORE_URL, or $HEADWATER_HOME/artifacts."
         ),
     )
+    connector: str | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "The name of a service connector whose credentials open the location "
+            "(`headwater connector list`). Unset: fsspec's own (environment, files)."
+        ),
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_unset_connector(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A store without a connector keeps the settings it had before connectors existed.
+        dumped: dict[str, Any] = dump(self)
+        if dumped.get("connector") is None:
+            dumped.pop("connector", None)
+        return dumped
 
 
 class FsspecArtifactStoreFlavor(ArtifactStoreFlavor):
@@ -81,13 +100,20 @@ class FsspecArtifactStoreFlavor(ArtifactStoreFlavor):
     settings_class = FsspecArtifactStoreSettings
 
     @classmethod
-    def create_artifact_store(cls, settings: Any, *, default_url: str) -> ArtifactStore:
-        """An `ArtifactStore` at `settings.path`, or at `default_url` when it is unset."""
+    def create_artifact_store(
+        cls,
+        settings: Any,
+        *,
+        default_url: str,
+        storage_options: dict[str, Any] | None = None,
+    ) -> ArtifactStore:
+        """An `ArtifactStore` at `settings.path`, or at `default_url` when it is unset,
+        opened with `storage_options` (its connector's credentials) when given."""
         from headwater.artifacts.artifact_store import ArtifactStore
 
         chosen: BaseModel = settings
         path = getattr(chosen, "path", None)
-        return ArtifactStore(path or default_url)
+        return ArtifactStore(path or default_url, storage_options=storage_options)
 
 
 BUILTIN_FLAVORS: tuple[type[Flavor], ...] = (

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from headwater.errors import ConfigurationError, StackValidationError
 from headwater.stacks.alerters import AlerterFlavor
 from headwater.stacks.builtin_flavors import ArtifactStoreFlavor, OrchestratorFlavor
+from headwater.stacks.connector_options import named_connector, storage_options_for
 from headwater.stacks.flavor_registry import get_flavor
 from headwater.stacks.settings import build_settings, merge_settings
 from headwater.store.stack_models import StackComponentType
@@ -77,17 +78,29 @@ def build_alerter(store: Store, stack: Stack) -> RunAlerter | None:
 def build_artifact_store(
     store: Store, component: StackComponent, *, default_url: str
 ) -> ArtifactStore:
-    """The artifact store a component describes.
+    """The artifact store a component describes, opened with the credentials of the
+    service connector its settings name (`connector: NAME`), if any.
 
     Raises:
-        ConfigurationError: the component's flavor cannot build one, or its location is
-            unusable.
+        ConfigurationError: the component's flavor cannot build one, its location is
+            unusable, or its connector is for another kind of location.
+        EntityNotFoundError: its connector does not exist.
     """
     flavor = get_flavor(component.type, component.flavor)
     if not issubclass(flavor, ArtifactStoreFlavor):
         raise _cannot_build(None, component, "ArtifactStoreFlavor")
     settings = component_settings(store, component)
-    return flavor.create_artifact_store(settings, default_url=default_url)
+    connector_name = named_connector(settings)
+    if connector_name is None:
+        return flavor.create_artifact_store(settings, default_url=default_url)
+    url = getattr(settings, "path", None) or default_url
+    connector = store.get_service_connector(connector_name)
+    options = storage_options_for(store, connector, url=url)
+    # Only flavors whose settings name a connector are handed its options (see
+    # `ArtifactStoreFlavor.create_artifact_store`).
+    creates: Any = flavor.create_artifact_store
+    built: ArtifactStore = creates(settings, default_url=default_url, storage_options=options)
+    return built
 
 
 def planned_artifact_store(

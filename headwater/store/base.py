@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
+    from headwater.store.connector_models import (
+        ServiceConnector,
+        ServiceConnectorCreate,
+        ServiceConnectorUpdate,
+        Verification,
+    )
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
     from headwater.store.filters import ListQuery
@@ -93,6 +99,22 @@ class StaleRunSweeper(Protocol):
 
         Their unfinished step runs are stopped too. Returns how many runs were stopped.
         """
+        ...
+
+
+@runtime_checkable
+class ServerVerifier(Protocol):
+    """A store on a server, which verifies locations from the server's side (REST): what
+    matters is whether the server (and the runs it serves) can reach them."""
+
+    def verify_service_connector(
+        self, connector_id: uuid.UUID, location: str | None
+    ) -> list[Verification]:
+        """Verify a connector under `location`, or under each artifact store using it."""
+        ...
+
+    def verify_stack_component(self, component_id: uuid.UUID) -> Verification:
+        """Verify an artifact store component's location with its connector."""
         ...
 
 
@@ -374,6 +396,44 @@ class StackStore(Protocol):
         """The stack a run executed on, with its components' settings as they were then."""
 
 
+class ServiceConnectorStore(Protocol):
+    """Service connectors: named credentials that components use, secrets kept apart."""
+
+    def create_service_connector(self, connector: ServiceConnectorCreate) -> ServiceConnector:
+        """Register a connector; its secrets are stored apart and come back as set or not.
+
+        Raises:
+            EntityExistsError: a connector of the project already has the name.
+        """
+        ...
+
+    def get_service_connector(self, name_or_id: uuid.UUID | str) -> ServiceConnector:
+        """Get a connector by id or name."""
+        ...
+
+    def list_service_connectors(self, query: ListQuery) -> Page[ServiceConnector]:
+        """List connectors, filtered and sorted as `listings.SERVICE_CONNECTORS` declares."""
+        ...
+
+    def update_service_connector(
+        self, connector_id: uuid.UUID, update: ServiceConnectorUpdate
+    ) -> ServiceConnector:
+        """Replace a connector's settings and secrets (each given whole)."""
+        ...
+
+    def delete_service_connector(self, connector_id: uuid.UUID) -> None:
+        """Delete a connector no component names.
+
+        Raises:
+            EntityInUseError: components name it in their settings; the message names them.
+        """
+        ...
+
+    def get_service_connector_secrets(self, connector_id: uuid.UUID) -> dict[str, str]:
+        """A connector's set secrets in clear: only for opening what it connects to."""
+        ...
+
+
 class ModelStore(Protocol):
     """Models, their versions, stages and promotion history."""
 
@@ -598,7 +658,14 @@ class MetadataExplorer(Protocol):
 
 
 class Store(
-    RunRecorder, RunReader, StackStore, ModelStore, CatalogStore, MetadataExplorer, Protocol
+    RunRecorder,
+    RunReader,
+    StackStore,
+    ServiceConnectorStore,
+    ModelStore,
+    CatalogStore,
+    MetadataExplorer,
+    Protocol,
 ):
     """Everything Headwater remembers: every role above, in one store.
 

@@ -21,6 +21,7 @@ import typing
 from dataclasses import dataclass
 from typing import TypedDict
 
+from headwater.store.connector_models import ServiceConnectorType
 from headwater.store.stack_models import StackComponentType
 
 # A filter string ("completed", "gte:0.9", "oneof:[a,b]"); None leaves the field unfiltered.
@@ -196,6 +197,17 @@ class StackFilters(TypedDict, total=False):
     component_id: Filter
 
 
+class ServiceConnectorFilters(TypedDict, total=False):
+    """Filters of a list of service connectors."""
+
+    id: Filter
+    name: Filter
+    type: Filter | ServiceConnectorType
+    created: Filter
+    updated: Filter
+    created_by: Filter
+
+
 class AuditEventFilters(TypedDict, total=False):
     """Filters of the audit trail; `created=gte:...` and `lte:...` bound the time."""
 
@@ -278,6 +290,11 @@ STACK_COMPONENTS = EntityListing(
     sortable=frozenset({"created", "flavor", "name", "type"}),
 )
 STACKS = EntityListing("stacks", StackFilters, sortable=frozenset({"created", "name"}))
+SERVICE_CONNECTORS = EntityListing(
+    "service connectors",
+    ServiceConnectorFilters,
+    sortable=frozenset({"created", "name", "type", "updated"}),
+)
 AUDIT_EVENTS = EntityListing(
     "audit events", AuditEventFilters, sortable=frozenset({"created", "id"})
 )

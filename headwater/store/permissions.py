@@ -38,6 +38,7 @@ class Resource(StrEnum):
     MODEL_VERSION = "model_version"
     STACK = "stack"
     COMPONENT = "component"
+    CONNECTOR = "connector"
     SECRET = "secret"
     AUDIT = "audit"
     # Server-level: they belong to no project.
@@ -109,6 +110,7 @@ _WORK = frozenset(
         Resource.MODEL_VERSION,
         Resource.STACK,
         Resource.COMPONENT,
+        Resource.CONNECTOR,
     }
 )
 _READ = _grid(_READABLE, frozenset({Action.READ}))

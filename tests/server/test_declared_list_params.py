@@ -25,6 +25,7 @@ ROUTES = [
     ("/api/v1/approval-requests", listings.APPROVAL_REQUESTS),
     ("/api/v1/stack-components", listings.STACK_COMPONENTS),
     ("/api/v1/stacks", listings.STACKS),
+    ("/api/v1/service-connectors", listings.SERVICE_CONNECTORS),
     ("/api/v1/audit-events", listings.AUDIT_EVENTS),
 ]
 

@@ -23,6 +23,7 @@ from headwater.server.passwords import hash_password
 from headwater.server.route_permissions import ROUTE_PERMISSIONS, Requirement, Scope
 from headwater.session import get_session
 from headwater.store.access_models import Grant, PrincipalKind, RoleCreate, TeamCreate
+from headwater.store.connector_models import ServiceConnectorCreate, ServiceConnectorType
 from headwater.store.logins import ServerRole
 from headwater.store.model_registry import (
     ApprovalPolicy,
@@ -51,6 +52,7 @@ DELETE_ORDER = (
     "delete_model",
     "delete_stack",
     "delete_stack_component",
+    "delete_service_connector",
     "delete_pipeline",
     "remove_team_member",
     "delete_team",
@@ -156,6 +158,14 @@ def _seed_world(store: SqlStore, principal: Principal) -> dict[str, str]:
     stack = store.create_stack(
         StackCreate(name="stack", components=components, project_name=project)
     )
+    connector = store.create_service_connector(
+        ServiceConnectorCreate(
+            name=f"s3-{principal.user}",
+            type=ServiceConnectorType.AWS,
+            secrets={"aws_access_key_id": "id", "aws_secret_access_key": "s3cret"},
+            project_name=project,
+        )
+    )
     team = store.create_team(TeamCreate(name=f"team-{principal.user}", members=(principal.user,)))
     store.create_role(RoleCreate(name=f"spare-{principal.user}", permissions=("run:read",)))
     if principal.world_role is not None:
@@ -176,6 +186,7 @@ def _seed_world(store: SqlStore, principal: Principal) -> dict[str, str]:
         "stage": "production",
         "stack_id": str(stack.id),
         "component_id": str(components[StackComponentType.ARTIFACT_STORE]),
+        "connector_id": str(connector.id),
         "project_id": project,
         "team_id": team.name,
         "user_name": principal.user,

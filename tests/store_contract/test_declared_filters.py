@@ -16,6 +16,7 @@ import pytest
 from headwater.store import listings
 from headwater.store.base import Store
 from headwater.store.catalog_models import TagTarget
+from headwater.store.connector_models import ServiceConnectorCreate, ServiceConnectorType
 from headwater.store.filters import ListQuery
 from headwater.store.listings import (
     APPROVAL_REQUESTS,
@@ -27,6 +28,7 @@ from headwater.store.listings import (
     PIPELINES,
     PROJECTS,
     RUNS,
+    SERVICE_CONNECTORS,
     STACK_COMPONENTS,
     STACKS,
     STEP_RUNS,
@@ -76,6 +78,7 @@ def _recorded(store: Store) -> dict[str, Cases]:
         **_catalog_cases(store, version, user, project, tag, since),
         **_model_cases(store, run, since),
         **_stack_cases(store, stack, orchestrator),
+        **_connector_cases(store),
         RUNS.entity: (
             store.list_runs,
             run.id,
@@ -277,6 +280,33 @@ def _stack_cases(store: Store, stack: Stack, orchestrator: StackComponent) -> di
     }
 
 
+def _connector_cases(store: Store) -> dict[str, Cases]:
+    connector = store.create_service_connector(
+        ServiceConnectorCreate(
+            name="walked-s3",
+            type=ServiceConnectorType.AWS,
+            settings={"region": "eu-west-1"},
+            secrets={"aws_access_key_id": "id", "aws_secret_access_key": "secret"},
+            user_name="walker",
+        )
+    )
+    since = f"gte:{connector.created.isoformat()}"
+    return {
+        SERVICE_CONNECTORS.entity: (
+            store.list_service_connectors,
+            connector.id,
+            {
+                "id": str(connector.id),
+                "name": "walked-s3",
+                "type": "aws",
+                "created": since,
+                "updated": since,
+                "created_by": "walker",
+            },
+        )
+    }
+
+
 def _version_page(store: Store, query: ListQuery) -> Any:
     page = store.list_pipeline_versions(query)
     return page.model_copy(update={"items": tuple(s.version for s in page.items)})
@@ -297,6 +327,7 @@ DECLARED = [
     APPROVAL_REQUESTS,
     STACK_COMPONENTS,
     STACKS,
+    SERVICE_CONNECTORS,
 ]
 
 

@@ -36,6 +36,7 @@ from headwater.store.rest.metadata import RestMetadataMethods
 from headwater.store.rest.ml_models import RestModelMethods
 from headwater.store.rest.query import list_params, page_from
 from headwater.store.rest.retries import RetryPolicy
+from headwater.store.rest.service_connectors import RestServiceConnectorMethods
 from headwater.store.rest.stacks import RestStackMethods
 from headwater.store.rest.transport import Transport, new_idempotency_key
 from headwater.store.rest.utc import parse_model
@@ -61,6 +62,7 @@ def _segment(value: uuid.UUID | str) -> str:
 
 class RestStore(
     RestStackMethods,
+    RestServiceConnectorMethods,
     RestModelMethods,
     RestCatalogMethods,
     RestMetadataMethods,

@@ -499,6 +499,33 @@ stack_component_secrets = Table(
     PrimaryKeyConstraint("component_id"),
 )
 
+# Named credentials components use (`connector: NAME` in their settings). `settings`
+# holds the plain settings and `secret_fields` every secret field of the type; the set
+# values live in `service_connector_secrets`, encrypted like components' secrets.
+service_connectors = Table(
+    "service_connectors",
+    store_schema,
+    _id(),
+    _ref("project_id", "projects.id"),
+    Column("name", String(NAME), nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("settings", JsonValue(), nullable=False),
+    Column("secret_fields", JsonValue(), nullable=False),
+    _created(),
+    Column("created_by", String(NAME), nullable=False),
+    Column("updated", UtcDateTime(), nullable=False),
+    Column("updated_by", String(NAME), nullable=False),
+    UniqueConstraint("project_id", "name"),
+)
+
+service_connector_secrets = Table(
+    "service_connector_secrets",
+    store_schema,
+    _ref("connector_id", "service_connectors.id"),
+    Column("secrets", JsonValue(), nullable=False),
+    PrimaryKeyConstraint("connector_id"),
+)
+
 # What a run executed on: the stack (SET NULL when it is deleted) and a copy of its
 # components' flavors and settings (secrets masked) as they were when the run started.
 run_stacks = Table(

@@ -46,6 +46,7 @@ from headwater.store.sql.model_methods import SqlModelMethods
 from headwater.store.sql.saved_views import SqlSavedViewMethods
 from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
+from headwater.store.sql.service_connectors import SqlServiceConnectorMethods
 from headwater.store.sql.user_accounts import SqlUserAccountMethods
 from headwater.store.sql.users import SqlLoginMethods
 
@@ -97,6 +98,7 @@ class SqlStore(
     SqlServiceAccountMethods,
     SqlUserAccountMethods,
     SqlSavedViewMethods,
+    SqlServiceConnectorMethods,
 ):
     """Everything Headwater remembers, in a SQLite file or a PostgreSQL database.
 

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0018_saved_run_views"
+HEAD_REVISION = "0019_service_connectors"
 MIGRATIONS_FOLDER = Path(__file__).parent
