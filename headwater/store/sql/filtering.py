@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, FromClause, Table, literal, select
+from sqlalchemy import ColumnElement, FromClause, Row, Table, func, literal, select
 
 from headwater.errors import FilterError
 from headwater.store.filter_language import Expression, parse_filter
@@ -260,6 +260,29 @@ def is_nullable(column: ColumnElement[Any]) -> bool:
 def page_window(query: ListQuery) -> tuple[int, int]:
     """The LIMIT and OFFSET of the requested page."""
     return query.size, (query.index - 1) * query.size
+
+
+def listed_rows(
+    connection: Connection,
+    table: Table,
+    listing: Listing,
+    query: ListQuery,
+    columns: Sequence[ColumnElement[Any]] = (),
+) -> tuple[Sequence[Row[Any]], int]:
+    """One page of `table`'s rows (or of `columns`) matching the query, and how many match
+    in all: the count and the page of a plain one-table listing."""
+    clauses = where_clauses(listing, query)
+    total = connection.execute(select(func.count()).select_from(table).where(*clauses))
+    limit, offset = page_window(query)
+    selected: list[ColumnElement[Any] | Table] = [*columns] if columns else [table]
+    rows: Sequence[Row[Any]] = connection.execute(
+        select(*selected)
+        .where(*clauses)
+        .order_by(*order_by(listing, query.sort_by))
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return rows, total.scalar_one()
 
 
 def compare(column: ColumnElement[Any], operator: Operator, value: Any) -> ColumnElement[bool]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import EntityExistsError, EntityInUseError, EntityNotFoundError
@@ -31,10 +31,8 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
+    listed_rows,
     project_column,
-    where_clauses,
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.schema import (
@@ -126,19 +124,10 @@ def get_service_connector(connection: Connection, name_or_id: uuid.UUID | str) -
 
 def list_service_connectors(connection: Connection, query: ListQuery) -> Page[ServiceConnector]:
     """A page of connectors matching the query."""
-    clauses = where_clauses(_LISTING, query)
-    total = connection.execute(select(func.count()).select_from(service_connectors).where(*clauses))
-    limit, offset = page_window(query)
-    rows = connection.execute(
-        select(service_connectors)
-        .where(*clauses)
-        .order_by(*order_by(_LISTING, query.sort_by))
-        .limit(limit)
-        .offset(offset)
-    ).all()
+    rows, total = listed_rows(connection, service_connectors, _LISTING, query)
     set_keys = _set_secret_keys(connection, [row.id for row in rows])
     items = tuple(_connector(row, set_keys.get(row.id, frozenset())) for row in rows)
-    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=items, index=query.index, size=query.size, total=total)
 
 
 def update_service_connector(

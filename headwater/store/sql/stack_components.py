@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import EntityExistsError, EntityInUseError, EntityNotFoundError
@@ -22,10 +22,8 @@ from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
+    listed_rows,
     project_column,
-    where_clauses,
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.schema import (
@@ -130,19 +128,10 @@ def get_stack_component(
 
 def list_stack_components(connection: Connection, query: ListQuery) -> Page[StackComponent]:
     """A page of components matching the query."""
-    clauses = where_clauses(_LISTING, query)
-    total = connection.execute(select(func.count()).select_from(stack_components).where(*clauses))
-    limit, offset = page_window(query)
-    rows = connection.execute(
-        select(stack_components)
-        .where(*clauses)
-        .order_by(*order_by(_LISTING, query.sort_by))
-        .limit(limit)
-        .offset(offset)
-    ).all()
+    rows, total = listed_rows(connection, stack_components, _LISTING, query)
     secret_keys = _secret_keys(connection, [row.id for row in rows])
     items = tuple(_component(row, secret_keys.get(row.id, ())) for row in rows)
-    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=items, index=query.index, size=query.size, total=total)
 
 
 def update_stack_component(

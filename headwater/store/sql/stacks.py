@@ -8,7 +8,7 @@ import uuid
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, delete, exists, func, select, update
+from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import EntityExistsError, EntityNotFoundError, StackValidationError
@@ -20,11 +20,9 @@ from headwater.store.sql.filtering import (
     ConditionBuilder,
     FieldKind,
     Listing,
-    order_by,
-    page_window,
+    listed_rows,
     project_column,
     text_condition,
-    where_clauses,
 )
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.schema import run_stacks, stack_component_links, stack_components, stacks
@@ -127,21 +125,11 @@ def get_stack(connection: Connection, name_or_id: uuid.UUID | str) -> Stack:
 
 def list_stacks(connection: Connection, query: ListQuery) -> Page[Stack]:
     """A page of stacks matching the query, each with its components."""
-    clauses = where_clauses(_LISTING, query)
-    total = connection.execute(select(func.count()).select_from(stacks).where(*clauses))
-    limit, offset = page_window(query)
-    ids = list(
-        connection.execute(
-            select(stacks.c.id)
-            .where(*clauses)
-            .order_by(*order_by(_LISTING, query.sort_by))
-            .limit(limit)
-            .offset(offset)
-        ).scalars()
-    )
+    rows, total = listed_rows(connection, stacks, _LISTING, query, columns=[stacks.c.id])
+    ids = [row.id for row in rows]
     loaded = _load_stacks(connection, ids)
     items = tuple(loaded[stack_id] for stack_id in ids)
-    return Page(items=items, index=query.index, size=query.size, total=total.scalar_one())
+    return Page(items=items, index=query.index, size=query.size, total=total)
 
 
 def update_stack(connection: Connection, stack_id: uuid.UUID, change: StackUpdate) -> Stack:
