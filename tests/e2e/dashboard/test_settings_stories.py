@@ -13,10 +13,17 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.dashboard.conftest import REPO, finish, headwater_env, record, wait_until_serving
+from tests.e2e.dashboard.conftest import (
+    REPO,
+    RESULTS,
+    finish,
+    headwater_env,
+    record,
+    wait_until_serving,
+)
 
 PASSWORD = "correct horse battery"
-SHOTS = Path("/work/shots/settings")
+SHOTS = RESULTS / "screenshots" / "settings"
 SETTINGS_PAGES = (
     "profile",
     "members",
