@@ -47,6 +47,7 @@ def ray_flavor_known(monkeypatch: pytest.MonkeyPatch) -> None:
 def ray_cluster() -> Iterator[RayCluster]:
     """Two Ray nodes on this machine, joined by this process, for the whole session."""
     import ray
+    from ray._private.utils import get_ray_address_file
     from ray.cluster_utils import Cluster
 
     # Short: Ray's socket paths under it must fit the system's 107-character limit.
@@ -60,6 +61,9 @@ def ray_cluster() -> Iterator[RayCluster]:
         "dashboard_agent_listen_port": None,
         "temp_dir": temp_dir,
     }
+    # Ray's test cluster still records its address in Ray's default folder, which only a
+    # Ray started without `temp_dir` makes: on a machine that never ran Ray it is missing.
+    Path(get_ray_address_file(None)).parent.mkdir(parents=True, exist_ok=True)
     cluster = Cluster(initialize_head=True, head_node_args=head)
     try:
         cluster.add_node(num_cpus=1, resources={"special": 1})
