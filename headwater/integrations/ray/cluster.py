@@ -42,7 +42,9 @@ def connect_ray(settings: RayOrchestratorSettings) -> ModuleType:
     if settings.address is not None:
         check_address_answers(settings.address)
     options: dict[str, Any] = {
-        "address": settings.address,
+        # Unset means "start Ray here": Ray's own default would join whatever
+        # `ray start` or RAY_ADDRESS left on this machine instead.
+        "address": settings.address or "local",
         "runtime_env": settings.runtime_env,
         "include_dashboard": False,
         "log_to_driver": False,  # workers' output is captured per step, in the store
