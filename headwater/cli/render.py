@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
 
 if TYPE_CHECKING:
     console: Console
+
+# Where output goes to a file or a pipe there is no screen to fit: Rich would cut tables
+# and wrap lines at 80 columns, so `headwater ... | grep` would miss what was cut.
+_PIPED_WIDTH = 240
 
 
 def __getattr__(name: str) -> Any:
@@ -35,6 +40,8 @@ def get_console() -> Console:
         from rich.console import Console
 
         made = Console()
+        if not made.is_terminal and "COLUMNS" not in os.environ:
+            made = Console(width=_PIPED_WIDTH, soft_wrap=True)
         globals()["console"] = made
     return made
 
