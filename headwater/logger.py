@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TextIO
 
 VERBOSITY_VARIABLE = "HEADWATER_LOGGING_VERBOSITY"
 _FORMAT = "%(message)s"
@@ -42,7 +43,7 @@ def get_logger(logger_name: str) -> logging.Logger:
     return logger
 
 
-class _ConsoleHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class _ConsoleHandler(logging.StreamHandler[TextIO]):
     """stderr, looked up at each record (tests and notebooks replace `sys.stderr`)."""
 
     def __init__(self) -> None:

@@ -94,10 +94,11 @@ def _fsspec_filesystem(url: str, storage_options: dict[str, Any]) -> tuple[Any, 
     import fsspec.core  # imported here: about 100 ms, only paid by remote stores
 
     try:
-        return fsspec.core.url_to_fs(url, **storage_options)  # type: ignore[no-any-return]
+        filesystem, root = fsspec.core.url_to_fs(url, **storage_options)
     except (ImportError, ValueError, TypeError) as exc:
         raise ConfigurationError(
             f"Cannot open the artifact store '{url}': {exc}. Use a local path or an fsspec "
             f"URL whose filesystem package is installed (for example `pip install s3fs` "
             f"for s3://)."
         ) from exc
+    return filesystem, str(root)

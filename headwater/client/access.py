@@ -184,8 +184,8 @@ class AccessClientMixin:
         size: int = 20,
         **filters: Unpack[AuditEventFilters],
     ) -> Page[AuditEvent]:
-        """Changes made through a server's API, newest first; filters on user, resource,
-        resource_id, action, project_id, created (`created="gte:2026-01-01"`)."""
+        """Changes made through a server's API, newest first; filters on any field
+        `AuditEventFilters` declares (`user="ada"`, `created="gte:2026-01-01"`)."""
         from headwater.store.filters import ListQuery
 
         query = ListQuery(

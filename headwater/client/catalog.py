@@ -90,7 +90,8 @@ class CatalogClientMixin:
             page: Page number, from 1.
             size: Step runs per page.
             pipeline_run_id: Only the steps of this run (id or name).
-            **filters: Field -> filter: id, name, status, cache_key, created, started, ended.
+            **filters: Field -> filter, for any field `StepRunFilters` declares
+                (`store/listings.py`), such as `status` or `input_artifact_version_id`.
 
         Raises:
             FilterError: a filter or sort key is malformed or names an unknown field.
@@ -123,7 +124,8 @@ class CatalogClientMixin:
         size: int = 20,
         **filters: Unpack[ArtifactFilters],
     ) -> Page[ArtifactResponse]:
-        """List artifacts; filters on id, name, created, tag (`name="contains:model"`)."""
+        """List artifacts; filters on any field `ArtifactFilters` declares
+        (`name="contains:model"`, `data_type="contains:DataFrame"`)."""
         from headwater.responses import ArtifactResponse
 
         scoped = self._active_project_filter(dict(filters))

@@ -151,9 +151,8 @@ class Client(
             where: A metadata filter expression, such as
                 `'accuracy >= 0.9 and (optimizer == "adam" or exists(step:loss))'`
                 (the grammar is in the README).
-            **filters: Field -> filter, as `RunFilters` declares: id, name, pipeline_id,
-                pipeline_version_id, pipeline_name, project_id, user_id, user_name, status,
-                created, started, ended, tag, orchestrator.
+            **filters: Field -> filter, for any field `RunFilters` declares
+                (`store/listings.py`), such as `status`, `user_name` or `stack_id`.
 
         Raises:
             FilterError: a filter or sort key is malformed or names an unknown field.

@@ -113,8 +113,7 @@ class ApprovalsClientMixin:
         **filters: Unpack[ApprovalRequestFilters],
     ) -> Page[ApprovalRequest]:
         """List approval requests (of one model, when named); `status="pending"` for what
-        awaits approvers. Filters: id, model_version_id, version_number, kind, to_stage,
-        status, requested_by, created."""
+        awaits approvers. Filters on any field `ApprovalRequestFilters` declares."""
         from headwater.client.models import _model_filter, _query
 
         scope = _model_filter(model_name_or_id)

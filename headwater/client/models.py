@@ -203,7 +203,8 @@ class ModelsClientMixin:
             sort_by: `"desc:created"`, `"asc:number"`, ...
             page: Page number, from 1.
             size: Versions per page.
-            **filters: Field -> filter: id, number, name, stage, created, run_id.
+            **filters: Field -> filter, for any field `ModelVersionFilters` declares
+                (`store/listings.py`), such as `stage` or `run_id`.
         """
         from headwater.responses.models import ModelVersionResponse
 
@@ -267,8 +268,8 @@ class ModelsClientMixin:
             sort_by: `"desc:created"` (newest first) or `"asc:created"`.
             page: Page number, from 1.
             size: Transitions per page.
-            **filters: Field -> filter: outcome, trigger, from_stage, to_stage,
-                user_name, created.
+            **filters: Field -> filter, for any field `StageTransitionFilters`
+                declares (`store/listings.py`), such as `outcome` or `to_stage`.
         """
         scope = _model_filter(model_name_or_id)
         if model_version_name_or_number_or_id is not None:

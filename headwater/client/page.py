@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -35,7 +35,7 @@ class Page(Generic[ItemT]):
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]  # the iterator type is Iterator[ItemT]
+    def __iter__(self) -> Iterator[ItemT]:
         return iter(self.items)
 
     def __getitem__(self, index: int) -> ItemT:

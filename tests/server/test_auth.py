@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 
 import httpx
 
 from headwater.server.tokens import issue_token
+from headwater.session import get_session
 from tests.server.auth_fixtures import PASSWORD, AuthServer
 
 
@@ -81,3 +83,21 @@ def test_an_admin_creates_a_user_who_can_then_log_in(auth_server: AuthServer):
     assert created.status_code == 201
     assert created.json()["role"] == "member"
     assert auth_server.token("ada", "a long password")
+
+
+def test_a_store_failing_while_the_caller_is_identified_is_an_error_not_a_stranger(
+    auth_server: AuthServer,
+):
+    token = auth_server.token("member")
+    database = get_session().settings.store_url.removeprefix("sqlite:///")
+    with sqlite3.connect(database) as connection:
+        connection.execute("DROP TABLE revoked_tokens")  # the check every token passes
+
+    answer = httpx.get(
+        f"{auth_server.url}/api/v1/runs", headers={"Authorization": f"Bearer {token}"}
+    )
+
+    # Not 401 (as if the token were bad) nor a page for nobody: the failure is the answer.
+    assert answer.status_code == 503, answer.text
+    assert answer.json()["code"] == "store_unavailable"
+    assert "revoked_tokens" in answer.json()["message"]

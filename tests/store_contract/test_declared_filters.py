@@ -2,17 +2,23 @@
 
 For each declared entity, one item is recorded and each declared field is given a filter
 that this item matches: it must be in the page, on SQLite, PostgreSQL and through the
-REST store (and so the server's list parameters). A field declared without a case here
-fails the coverage check, so a new field is walked too.
+REST store (and so the server's list parameters), asked of the store and asked of the
+`Client` as its typed keyword argument. A field declared without a case here fails the
+coverage check, so a new field is walked too.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from headwater.client import Client
+from headwater.config import Settings
+from headwater.session import Session
 from headwater.store import listings
 from headwater.store.base import Store
 from headwater.store.catalog_models import TagTarget
@@ -370,3 +376,96 @@ def test_a_filter_that_matches_nothing_finds_nothing(store):
     list_items, _, _ = _recorded(store)[RUNS.entity]
 
     assert list_items(ListQuery(filters={"pipeline_name": "nowhere"})).items == ()
+
+
+# entity -> the `Client` method that lists it (the Client lists no pipeline versions: it
+# reaches them through a pipeline's runs).
+CLIENT_LISTS = {
+    RUNS.entity: "list_pipeline_runs",
+    STEP_RUNS.entity: "list_run_steps",
+    ARTIFACT_VERSIONS.entity: "list_artifact_versions",
+    ARTIFACTS.entity: "list_artifacts",
+    PIPELINES.entity: "list_pipelines",
+    TAGS.entity: "list_tags",
+    USERS.entity: "list_users",
+    PROJECTS.entity: "list_projects",
+    MODELS.entity: "list_models",
+    MODEL_VERSIONS.entity: "list_model_versions",
+    APPROVAL_REQUESTS.entity: "list_approval_requests",
+    STACK_COMPONENTS.entity: "list_stack_components",
+    STACKS.entity: "list_stacks",
+    SERVICE_CONNECTORS.entity: "list_service_connectors",
+    listings.STAGE_TRANSITIONS.entity: "list_stage_transitions",
+    listings.AUDIT_EVENTS.entity: "list_audit_events",
+}
+NOT_IN_CLIENT = {PIPELINE_VERSIONS.entity}
+
+
+def test_every_client_listing_takes_its_entity_s_declared_filters():
+    declared = {v.entity: v for v in vars(listings).values() if isinstance(v, EntityListing)}
+
+    assert set(CLIENT_LISTS) | NOT_IN_CLIENT == set(declared)
+    for entity, method in CLIENT_LISTS.items():
+        keywords = inspect.signature(getattr(Client, method)).parameters["filters"]
+        assert keywords.annotation == f"Unpack[{declared[entity].filters.__name__}]", method
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [listing for listing in DECLARED if listing.entity not in NOT_IN_CLIENT],
+    ids=lambda listing: listing.entity,
+)
+def test_every_declared_filter_finds_its_item_through_the_client(
+    store, store_backend, tmp_path: Path, listing: EntityListing
+):
+    _, item_id, filters = _recorded(store)[listing.entity]
+    artifacts = str(tmp_path / "artifacts")
+    settings = Settings(tmp_path, store_backend.url, artifacts)
+    client = Client(Session(settings, store, default_artifact_store_url=artifacts))
+    list_items = getattr(client, CLIENT_LISTS[listing.entity])
+
+    missed, kept = [], []
+    for field, value in filters.items():
+        if item_id not in [item.id for item in list_items(size=100, **{field: value})]:
+            missed.append(field)
+        missing = _MISSING_INSTEAD.get((listing.entity, field)) or _missing(value)
+        if item_id in [item.id for item in list_items(size=100, **{field: missing})]:
+            kept.append(field)
+
+    assert (missed, kept) == ([], [])
+
+
+# What a walked filter turns into to miss its item: equality becomes `notequals:`, a bound
+# the opposite bound. Each side must be honoured by every layer, or a layer that drops a
+# field (and so lists everything) would still pass the walk above.
+_OPPOSITE = {"gte": "lt", "lte": "gt", "gt": "lte", "lt": "gte", "notequals": "equals"}
+# Where that is no miss: a stack has other components than the walked one, and `oneof`
+# has no opposite operator.
+_MISSING_INSTEAD = {
+    (STACKS.entity, "component"): "no-such-component",
+    (STACKS.entity, "component_id"): "00000000-0000-0000-0000-000000000000",
+    (STEP_RUNS.entity, "status"): "oneof:[failed,stopped]",
+}
+
+
+def _missing(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_missing(value[0]), *value[1:]]
+    operator, separator, rest = str(value).partition(":")
+    if separator and operator in _OPPOSITE:
+        return f"{_OPPOSITE[operator]}:{rest}"
+    return f"notequals:{value}"
+
+
+@pytest.mark.parametrize("listing", DECLARED, ids=lambda listing: listing.entity)
+def test_every_declared_filter_leaves_out_an_item_it_does_not_match(store, listing):
+    list_items, item_id, filters = _recorded(store)[listing.entity]
+
+    kept = []
+    for field, value in filters.items():
+        missing = _MISSING_INSTEAD.get((listing.entity, field)) or _missing(value)
+        page = list_items(ListQuery(filters={field: missing}, size=100))
+        if item_id in [item.id for item in page.items]:
+            kept.append(field)
+
+    assert kept == []

@@ -9,18 +9,27 @@ outputs see the same steps in the same way:
 - a step executed elsewhere (another process, a Ray task, a remote worker) is bracketed
   by `started(step)` before it is shipped and `finished(step)` or `failed(step)` after.
 
-What a remote orchestrator ships to a worker is four strings: the run id, the step's
-name, the metadata store's URL and the artifact store's URL. The worker runs
+What a remote orchestrator ships to a worker is the run id, the step's name and how to
+reach the run's stores: the metadata store's URL and the artifact store's URL. For a
+server, a worker elsewhere also gets a token the server scoped to this run (from the
+store's `WorkerTokenIssuer` role), never the user's own; a worker on this machine reads
+the login saved in `$HEADWATER_HOME`. A worker in a fresh interpreter runs
 
     python -m headwater.worker RUN_ID STEP_NAME STORE_URL ARTIFACT_STORE_URL
 
-(or calls `runner.entrypoint.execute_step_by_ids` in an interpreter it has), which
-imports the step from its recorded source, finds its inputs through the store and records
-the step run and its outputs exactly as an in-process step would. Nothing else comes
-back but how the worker ended (it exits 0 when the step finished, 3 when the
-step raised and its traceback is recorded, anything else when the worker itself broke):
-`finished(step)` reads the recorded step run and its outputs back from the store, and
-its answer carries what downstream steps need.
+and one that has an interpreter already (a Ray task: `integrations/ray/task.py` ships
+these as a `StepTask`) calls `runner.entrypoint.execute_step_by_ids`. Either imports the
+step from its recorded source, finds its inputs through the store and records the step
+run and its outputs exactly as an in-process step would; inputs and outputs move as
+artifact-store URIs, never through the engine.
+
+Nothing else comes back but how the worker ended: `python -m headwater.worker` exits 0
+when the step finished, 3 when the step raised and its traceback is recorded, anything
+else when the worker itself broke (a Ray task answers the same as a `WorkerReport`, with
+the node it ran on). `finished(step)` then reads the recorded step run and its outputs
+back from the store, and its answer carries what downstream steps need. Retries and
+status changes are Headwater's: an engine's own retries stay off, and each attempt is a
+step run of its own (see `integrations/ray/orchestrator.py`).
 """
 
 from __future__ import annotations

@@ -201,7 +201,10 @@ def _error_from(response: httpx.Response, url: str) -> HeadwaterError:
         body = response.json()
         code, message = str(body["code"]), str(body["message"])
     except (ValueError, KeyError, TypeError):
-        return StoreError(
+        # A proxy in front of the server (or an older server) answers without our body;
+        # its status still says which of the SQL store's exceptions the caller expects.
+        unread_type = error_class_of_status(response.status_code) or StoreError
+        return unread_type(
             f"The Headwater server at '{url}' answered {response.status_code} to "
             f"{response.request.method} {response.request.url.path}: {response.text[:300]}"
         )
