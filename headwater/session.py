@@ -11,6 +11,7 @@ import json
 import os
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -115,17 +116,29 @@ class Session:
         active = self.artifact_store
         if active.contains(uri):
             return active
+        for candidate in self._registered_artifact_stores():
+            if candidate.contains(uri):
+                return candidate
+        return active
+
+    def artifact_stores(self) -> list[ArtifactStore]:
+        """Every artifact store this process can open (the default one, the active stack's
+        and each registered one), once per location and in one order: a prune locks them
+        all in that order, so two prunes never wait for each other."""
+        found = [self.default_artifact_store, self.artifact_store]
+        found.extend(self._registered_artifact_stores())
+        by_location = {store.local_root or store.url: store for store in found}
+        return [by_location[location] for location in sorted(by_location)]
+
+    def _registered_artifact_stores(self) -> Iterator[ArtifactStore]:
         components = self.store.list_stack_components(
             ListQuery(filters={"type": StackComponentType.ARTIFACT_STORE.value}, size=10_000)
         )
         for component in components.items:
             try:
-                candidate = self.artifact_store_of(component)
+                yield self.artifact_store_of(component)
             except HeadwaterError:
                 continue  # a flavor this process lacks, or an unreachable location
-            if candidate.contains(uri):
-                return candidate
-        return active
 
     @property
     def stale_after(self) -> dt.timedelta:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -145,7 +145,7 @@ class CatalogClientMixin:
 
         The records go first (in one transaction), the bytes after: a crash in between
         leaves unused bytes behind, never a record pointing at missing bytes. Steps
-        saving into the active artifact store wait while a prune deletes, and a prune
+        saving into any artifact store wait while a prune deletes, and a prune
         waits for steps whose saved outputs are not recorded yet (see
         `headwater/artifacts/prune_lock.py`).
 
@@ -157,9 +157,12 @@ class CatalogClientMixin:
         """
         from headwater.responses import ArtifactVersionResponse
 
-        # Dry runs delete nothing, so they need not wait for saving steps.
-        window = nullcontext() if dry_run else self._session.artifact_store.pruning()
-        with window:
+        # Dry runs delete nothing, so they need not wait for saving steps. A prune deletes
+        # from every artifact store, so it keeps steps out of each, not only the active one.
+        with ExitStack() as window:
+            if not dry_run:
+                for artifact_store in self._session.artifact_stores():
+                    window.enter_context(artifact_store.pruning())
             prune = self._session.store.prune_artifact_versions(
                 dry_run=dry_run, only_versions=only_versions
             )

@@ -5,7 +5,9 @@ itself reads. On a local path that could be any file the server's user can read,
 server mode a local artifact store must lie under a root the server's admin configured
 (`HEADWATER_SERVER_ARTIFACT_ROOTS`, paths separated by `os.pathsep`; by default the
 server's own artifact folder), and none may hold the server's own files: its home with
-the token-signing secret, and its SQLite database.
+the token-signing secret, and its SQLite database. An fsspec URL that wraps the local
+filesystem (`simplecache::file:///`, `dir::`, an archive) reads the same disk without a
+plain path to check, so it is refused outright.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from headwater.errors import ApiError
 
@@ -55,6 +57,14 @@ class ArtifactRoots:
         """
         root_text = artifact_store.local_root
         if root_text is None:
+            if _reaches_local_disk(artifact_store.location.fs):
+                raise _refused(
+                    name,
+                    artifact_store.url,
+                    "its fsspec URL reads the server's own disk through another filesystem "
+                    "(a cache, a folder view or an archive); name a plain local path under "
+                    "the configured roots instead",
+                )
             return  # object stores and other remote filesystems hold no server file
         root = _real(Path(root_text))
         if any(_is_within(path, root) for path in self.protected):
@@ -69,6 +79,29 @@ class ArtifactRoots:
             )
 
 
+def _reaches_local_disk(fs: Any) -> bool:
+    """Whether an fsspec filesystem, or one it wraps, reads this machine's files."""
+    from fsspec.archive import AbstractArchiveFileSystem
+    from fsspec.implementations.local import LocalFileSystem
+
+    seen: set[int] = set()
+    pending = [fs]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        # An archive's bytes are a file somewhere, the server's disk included.
+        if isinstance(current, LocalFileSystem | AbstractArchiveFileSystem):
+            return True
+        # Caches and folder views wrap `fs`; a reference filesystem holds `fss`.
+        wrapped = getattr(current, "fs", None)
+        if wrapped is not None:
+            pending.append(wrapped)
+        pending.extend(getattr(current, "fss", {}).values())
+    return False
+
+
 def _real(path: Path) -> Path:
     return Path(os.path.realpath(path.expanduser()))
 
@@ -77,7 +110,7 @@ def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _refused(name: str, root: Path, why: str) -> ApiError:
+def _refused(name: str, root: Path | str, why: str) -> ApiError:
     return ApiError(
         400,
         "location_not_allowed",

@@ -9,6 +9,7 @@ way (an older server, a direct database write) are never followed on read.
 from __future__ import annotations
 
 import uuid
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -223,3 +224,34 @@ def test_an_artifact_store_under_a_configured_root_is_registered(
     answer = member.post("/stack-components", json=body)
 
     assert answer.status_code == 201, answer.text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "simplecache::file:///",
+        "filecache::file:///",
+        "blockcache::file:///",
+        "dir::file:///",
+        "zip://::file://{archive}",
+    ],
+)
+def test_an_artifact_store_reaching_the_servers_disk_through_fsspec_is_refused(
+    member: httpx.Client, tmp_path: Path, path: str
+) -> None:
+    # Wrapping the local filesystem in a cache, a folder view or an archive is still a
+    # read of the server's disk, so the configured roots apply to it too.
+    archive = tmp_path / "any.zip"
+    zipfile.ZipFile(archive, "w").close()
+    body = {
+        "name": "wrapped",
+        "type": "artifact_store",
+        "flavor": "fsspec",
+        "settings": {"path": path.format(archive=archive)},
+    }
+
+    answer = member.post("/stack-components", json=body)
+
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["code"] == "location_not_allowed"
+    assert "plain local path" in answer.json()["message"]
