@@ -31,6 +31,6 @@ export const connectorKeys = {
   list: () => [...CONNECTORS, "list"] as const,
   detail: (name: string) => [...CONNECTORS, "detail", name] as const,
   types: () => [...CONNECTORS, "types"] as const,
-  /** The last verification seen in this tab (the server keeps none), by connector id. */
-  verification: (connectorId: string) => [...CONNECTORS, "verification", connectorId] as const,
+  /** The last verification seen in this tab (the server keeps none), by connector name. */
+  verification: (connectorName: string) => [...CONNECTORS, "verification", connectorName] as const,
 };

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { connectorKeys } from "@/features/stacks/api/stack-keys";
 import { type TimedVerifications, timedVerifications } from "@/features/stacks/lib/verification";
+import { rememberVerification } from "@/features/stacks/lib/verification-memory";
 import { api, unwrap } from "@/lib/api-client";
 
 export interface ConnectorVerifyRequest {
-  connectorId: string;
+  connectorName: string;
   /** Where to try; unset: each artifact store that uses the connector. */
   location?: string;
 }
@@ -13,16 +14,18 @@ export interface ConnectorVerifyRequest {
 export function useVerifyConnector() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ connectorId, location }: ConnectorVerifyRequest) =>
+    mutationFn: ({ connectorName, location }: ConnectorVerifyRequest) =>
       timedVerifications(() =>
         unwrap(
           api.POST("/api/v1/service-connectors/{connector_id}/verify", {
-            params: { path: { connector_id: connectorId } },
+            params: { path: { connector_id: connectorName } },
             body: location ? { location } : {},
           }),
         ),
       ),
-    onSuccess: (result: TimedVerifications, { connectorId }) =>
-      queryClient.setQueryData(connectorKeys.verification(connectorId), result),
+    onSuccess: (result: TimedVerifications, { connectorName }) => {
+      rememberVerification(connectorName, result);
+      queryClient.setQueryData(connectorKeys.verification(connectorName), result);
+    },
   });
 }

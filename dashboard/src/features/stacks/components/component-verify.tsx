@@ -17,7 +17,7 @@ export function ComponentVerify({ component }: ComponentVerifyProps) {
           type="button"
           className="button primary"
           disabled={verify.isPending}
-          onClick={() => verify.mutate(component.id)}
+          onClick={() => verify.mutate(component)}
         >
           {verify.isPending ? "Verifying…" : "Verify"}
         </button>

@@ -14,11 +14,11 @@ export interface ConnectorVerifyProps {
 /** Verify a connector from the server under a location, or under its artifact stores'. */
 export function ConnectorVerify({ connector, isUsed }: ConnectorVerifyProps) {
   const verify = useVerifyConnector();
-  const last = useLastVerification(connector.id);
+  const last = useLastVerification(connector.name);
   const [location, setLocation] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    verify.mutate({ connectorId: connector.id, location: location.trim() || undefined });
+    verify.mutate({ connectorName: connector.name, location: location.trim() || undefined });
   };
   return (
     <form className="section" onSubmit={submit} aria-label="Verify">

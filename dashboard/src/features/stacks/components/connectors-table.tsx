@@ -72,7 +72,7 @@ export function ConnectorsTable({ connectors, components }: ConnectorsTableProps
     {
       key: "verified",
       header: "Last verify",
-      render: (c) => <LastVerifyCell connectorId={c.id} />,
+      render: (c) => <LastVerifyCell connectorName={c.name} />,
     },
     {
       key: "created",

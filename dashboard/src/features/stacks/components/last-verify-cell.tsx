@@ -2,12 +2,12 @@ import { useLastVerification } from "@/features/stacks/api/last-verification";
 import { isVerified, verificationVerdict } from "@/features/stacks/lib/verification";
 
 export interface LastVerifyCellProps {
-  connectorId: string;
+  connectorName: string;
 }
 
 /** The connector's last verification seen in this tab, or that none is known. */
-export function LastVerifyCell({ connectorId }: LastVerifyCellProps) {
-  const last = useLastVerification(connectorId);
+export function LastVerifyCell({ connectorName }: LastVerifyCellProps) {
+  const last = useLastVerification(connectorName);
   if (!last.data) return <span className="faint">Not verified here yet</span>;
   return (
     <span className="verify-cell">

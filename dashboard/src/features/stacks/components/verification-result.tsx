@@ -20,7 +20,7 @@ export function VerificationResult({ verified }: VerificationResultProps) {
       <ul className="dialog-list">
         {verified.results.map((result) => (
           <li key={result.location}>
-            <span className="mono">{result.location}</span>
+            <span className="mono">{result.location}</span>{" "}
             {result.ok ? null : (
               <span className="tag">
                 {result.failed_step ? `${result.failed_step}: ` : ""}
