@@ -216,6 +216,31 @@ def test_a_wrong_secret_makes_verify_name_the_failure(
     assert not [a for a in answers if "not-the-secret" in a]
 
 
+def test_an_edit_that_leaves_the_secrets_empty_keeps_them(
+    page: Page, local_server: str, s3: S3Server
+) -> None:
+    name = _unique("edited")
+    _register_connector(local_server, name, s3.connector_settings())
+    answers = _record_answers(page)
+    page.goto(f"{local_server}/connectors/{name}")
+
+    page.get_by_role("link", name="Edit").click()
+    secret = page.get_by_label("Aws Secret Access Key")
+    expect(secret).to_have_attribute("type", "password")
+    expect(secret).to_have_value("")
+    page.get_by_label("Region").fill("eu-west-1")
+    page.get_by_role("button", name="Save changes").click()
+
+    expect(page).to_have_url(re.compile(rf"/connectors/{name}$"))
+    expect(page.get_by_role("definition").filter(has_text="eu-west-1")).to_have_count(1)
+    with _api(local_server) as api:
+        stored = api.get(f"/service-connectors/{name}").json()
+        kept = api.get(f"/service-connectors/{stored['id']}/secrets").json()
+    assert stored["secrets"]["aws_secret_access_key"] == "set"
+    assert kept["aws_secret_access_key"] == s3.writer.secret
+    assert not [a for a in answers if s3.writer.secret in a]
+
+
 def test_deleting_a_connector_a_component_names_is_refused_naming_it(
     page: Page, local_server: str, s3: S3Server
 ) -> None:
