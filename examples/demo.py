@@ -3,7 +3,8 @@
 1. a first run, 2. a partly cached rerun, 3. a run with caching off, 4. a failing run,
 5. a sweep of eight trainings to compare side by side, 6. the model 'iris' over three
 more runs, with its stage history and a request waiting for approval, 7. a second
-stack, so the stack pages show more than the default one, 8. a digits classifier
+stack, so the stack pages show more than the default one, and two service connectors
+(one for an S3 endpoint that is not there, so it never verifies), 8. a digits classifier
 evaluated with scikit-learn, 9. when the Evidently, Great Expectations and whylogs
 integrations are installed, a data quality run.
 """
@@ -50,6 +51,7 @@ def main() -> None:
     show_sweep(console)
     record_model_history(console)
     add_team_stack(console)
+    add_connectors(console)
     evaluate_digits(console)
     check_data_quality(console)
 
@@ -141,6 +143,44 @@ def add_team_stack(console: Console) -> None:
         with contextlib.suppress(EntityExistsError):  # the demo ran before on this home
             register()
     console.print("Stack 'team' is registered: see it with `headwater up`, under Stacks.")
+
+
+def add_connectors(console: Console) -> None:
+    """An aws connector to an S3 endpoint nothing listens on, an artifact store that names
+    it, and a generic one: the connector pages have content, and Verify says what fails.
+
+    Nothing here reaches the network: registering checks settings only, and no stack
+    uses the S3 store, so the demo stays fast and offline.
+    """
+    client = Client()
+    registrations = [
+        lambda: client.register_service_connector(
+            "demo-s3",
+            "aws",
+            {
+                "aws_access_key_id": "demo-key-id",
+                "aws_secret_access_key": "demo-secret-key",
+                "endpoint_url": "http://127.0.0.1:9",
+                "region": "us-east-1",
+            },
+        ),
+        lambda: client.create_stack_component(
+            "demo-bucket",
+            "fsspec",
+            "artifact_store",
+            {"path": "s3://demo-bucket/artifacts", "connector": "demo-s3"},
+        ),
+        lambda: client.register_service_connector(
+            "shared-sftp", "generic", {"values": {"username": "demo", "password": "demo"}}
+        ),
+    ]
+    for register in registrations:
+        with contextlib.suppress(EntityExistsError):  # the demo ran before on this home
+            register()
+    console.print(
+        "Connectors 'demo-s3' and 'shared-sftp' are registered: see them under Connectors "
+        "('demo-s3' points at nothing, so Verify says why it fails)."
+    )
 
 
 def evaluate_digits(console: Console) -> None:

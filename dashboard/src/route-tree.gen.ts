@@ -20,6 +20,9 @@ import { Route as ArtifactsArtifactVersionIdRouteImport } from "./routes/artifac
 import { Route as ComponentsIndexRouteImport } from "./routes/components/index"
 import { Route as ComponentsComponentNameRouteImport } from "./routes/components/$componentName"
 import { Route as ComponentsNewRouteImport } from "./routes/components/new"
+import { Route as ConnectorsIndexRouteImport } from "./routes/connectors/index"
+import { Route as ConnectorsConnectorNameRouteImport } from "./routes/connectors/$connectorName"
+import { Route as ConnectorsNewRouteImport } from "./routes/connectors/new"
 import { Route as ModelsIndexRouteImport } from "./routes/models/index"
 import { Route as PipelinesIndexRouteImport } from "./routes/pipelines/index"
 import { Route as PipelinesPipelineIdRouteImport } from "./routes/pipelines/$pipelineId"
@@ -40,6 +43,7 @@ import { Route as StacksNewRouteImport } from "./routes/stacks/new"
 import { Route as StepsStepRunIdRouteImport } from "./routes/steps/$stepRunId"
 import { Route as ArtifactsSeriesArtifactIdRouteImport } from "./routes/artifacts/series/$artifactId"
 import { Route as ComponentsComponentNameEditRouteImport } from "./routes/components/$componentName_.edit"
+import { Route as ConnectorsConnectorNameEditRouteImport } from "./routes/connectors/$connectorName_.edit"
 import { Route as ModelsNameIndexRouteImport } from "./routes/models/$name/index"
 import { Route as ModelsNameCompareRouteImport } from "./routes/models/$name/compare"
 import { Route as StacksStackNameEditRouteImport } from "./routes/stacks/$stackName_.edit"
@@ -99,6 +103,21 @@ const ComponentsComponentNameRoute = ComponentsComponentNameRouteImport.update({
 const ComponentsNewRoute = ComponentsNewRouteImport.update({
   id: "/components/new",
   path: "/components/new",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ConnectorsIndexRoute = ConnectorsIndexRouteImport.update({
+  id: "/connectors/",
+  path: "/connectors/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ConnectorsConnectorNameRoute = ConnectorsConnectorNameRouteImport.update({
+  id: "/connectors/$connectorName",
+  path: "/connectors/$connectorName",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ConnectorsNewRoute = ConnectorsNewRouteImport.update({
+  id: "/connectors/new",
+  path: "/connectors/new",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ModelsIndexRoute = ModelsIndexRouteImport.update({
@@ -203,6 +222,12 @@ const ComponentsComponentNameEditRoute =
     path: "/components/$componentName/edit",
     getParentRoute: () => rootRouteImport,
   } as any)
+const ConnectorsConnectorNameEditRoute =
+  ConnectorsConnectorNameEditRouteImport.update({
+    id: "/connectors/$connectorName_/edit",
+    path: "/connectors/$connectorName/edit",
+    getParentRoute: () => rootRouteImport,
+  } as any)
 const ModelsNameIndexRoute = ModelsNameIndexRouteImport.update({
   id: "/models/$name/",
   path: "/models/$name/",
@@ -235,6 +260,8 @@ export interface FileRoutesByFullPath {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
+  "/connectors/$connectorName": typeof ConnectorsConnectorNameRoute
+  "/connectors/new": typeof ConnectorsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -250,6 +277,7 @@ export interface FileRoutesByFullPath {
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/artifacts/": typeof ArtifactsIndexRoute
   "/components/": typeof ComponentsIndexRoute
+  "/connectors/": typeof ConnectorsIndexRoute
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
@@ -257,6 +285,7 @@ export interface FileRoutesByFullPath {
   "/stacks/": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
+  "/connectors/$connectorName/edit": typeof ConnectorsConnectorNameEditRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
   "/stacks/$stackName/edit": typeof StacksStackNameEditRoute
   "/models/$name/": typeof ModelsNameIndexRoute
@@ -271,6 +300,8 @@ export interface FileRoutesByTo {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
+  "/connectors/$connectorName": typeof ConnectorsConnectorNameRoute
+  "/connectors/new": typeof ConnectorsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -286,6 +317,7 @@ export interface FileRoutesByTo {
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/artifacts": typeof ArtifactsIndexRoute
   "/components": typeof ComponentsIndexRoute
+  "/connectors": typeof ConnectorsIndexRoute
   "/models": typeof ModelsIndexRoute
   "/pipelines": typeof PipelinesIndexRoute
   "/runs": typeof RunsIndexRoute
@@ -293,6 +325,7 @@ export interface FileRoutesByTo {
   "/stacks": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/components/$componentName/edit": typeof ComponentsComponentNameEditRoute
+  "/connectors/$connectorName/edit": typeof ConnectorsConnectorNameEditRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
   "/stacks/$stackName/edit": typeof StacksStackNameEditRoute
   "/models/$name": typeof ModelsNameIndexRoute
@@ -309,6 +342,8 @@ export interface FileRoutesById {
   "/artifacts/$artifactVersionId": typeof ArtifactsArtifactVersionIdRoute
   "/components/$componentName": typeof ComponentsComponentNameRoute
   "/components/new": typeof ComponentsNewRoute
+  "/connectors/$connectorName": typeof ConnectorsConnectorNameRoute
+  "/connectors/new": typeof ConnectorsNewRoute
   "/pipelines/$pipelineId": typeof PipelinesPipelineIdRoute
   "/runs/$runId": typeof RunsRunIdRoute
   "/settings/access": typeof SettingsAccessRoute
@@ -324,6 +359,7 @@ export interface FileRoutesById {
   "/steps/$stepRunId": typeof StepsStepRunIdRoute
   "/artifacts/": typeof ArtifactsIndexRoute
   "/components/": typeof ComponentsIndexRoute
+  "/connectors/": typeof ConnectorsIndexRoute
   "/models/": typeof ModelsIndexRoute
   "/pipelines/": typeof PipelinesIndexRoute
   "/runs/": typeof RunsIndexRoute
@@ -331,6 +367,7 @@ export interface FileRoutesById {
   "/stacks/": typeof StacksIndexRoute
   "/artifacts/series/$artifactId": typeof ArtifactsSeriesArtifactIdRoute
   "/components/$componentName_/edit": typeof ComponentsComponentNameEditRoute
+  "/connectors/$connectorName_/edit": typeof ConnectorsConnectorNameEditRoute
   "/models/$name/compare": typeof ModelsNameCompareRoute
   "/stacks/$stackName_/edit": typeof StacksStackNameEditRoute
   "/models/$name/": typeof ModelsNameIndexRoute
@@ -348,6 +385,8 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
+    | "/connectors/$connectorName"
+    | "/connectors/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -363,6 +402,7 @@ export interface FileRouteTypes {
     | "/steps/$stepRunId"
     | "/artifacts/"
     | "/components/"
+    | "/connectors/"
     | "/models/"
     | "/pipelines/"
     | "/runs/"
@@ -370,6 +410,7 @@ export interface FileRouteTypes {
     | "/stacks/"
     | "/artifacts/series/$artifactId"
     | "/components/$componentName/edit"
+    | "/connectors/$connectorName/edit"
     | "/models/$name/compare"
     | "/stacks/$stackName/edit"
     | "/models/$name/"
@@ -384,6 +425,8 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
+    | "/connectors/$connectorName"
+    | "/connectors/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -399,6 +442,7 @@ export interface FileRouteTypes {
     | "/steps/$stepRunId"
     | "/artifacts"
     | "/components"
+    | "/connectors"
     | "/models"
     | "/pipelines"
     | "/runs"
@@ -406,6 +450,7 @@ export interface FileRouteTypes {
     | "/stacks"
     | "/artifacts/series/$artifactId"
     | "/components/$componentName/edit"
+    | "/connectors/$connectorName/edit"
     | "/models/$name/compare"
     | "/stacks/$stackName/edit"
     | "/models/$name"
@@ -421,6 +466,8 @@ export interface FileRouteTypes {
     | "/artifacts/$artifactVersionId"
     | "/components/$componentName"
     | "/components/new"
+    | "/connectors/$connectorName"
+    | "/connectors/new"
     | "/pipelines/$pipelineId"
     | "/runs/$runId"
     | "/settings/access"
@@ -436,6 +483,7 @@ export interface FileRouteTypes {
     | "/steps/$stepRunId"
     | "/artifacts/"
     | "/components/"
+    | "/connectors/"
     | "/models/"
     | "/pipelines/"
     | "/runs/"
@@ -443,6 +491,7 @@ export interface FileRouteTypes {
     | "/stacks/"
     | "/artifacts/series/$artifactId"
     | "/components/$componentName_/edit"
+    | "/connectors/$connectorName_/edit"
     | "/models/$name/compare"
     | "/stacks/$stackName_/edit"
     | "/models/$name/"
@@ -459,6 +508,8 @@ export interface RootRouteChildren {
   ArtifactsArtifactVersionIdRoute: typeof ArtifactsArtifactVersionIdRoute
   ComponentsComponentNameRoute: typeof ComponentsComponentNameRoute
   ComponentsNewRoute: typeof ComponentsNewRoute
+  ConnectorsConnectorNameRoute: typeof ConnectorsConnectorNameRoute
+  ConnectorsNewRoute: typeof ConnectorsNewRoute
   PipelinesPipelineIdRoute: typeof PipelinesPipelineIdRoute
   RunsRunIdRoute: typeof RunsRunIdRoute
   StacksStackNameRoute: typeof StacksStackNameRoute
@@ -466,12 +517,14 @@ export interface RootRouteChildren {
   StepsStepRunIdRoute: typeof StepsStepRunIdRoute
   ArtifactsIndexRoute: typeof ArtifactsIndexRoute
   ComponentsIndexRoute: typeof ComponentsIndexRoute
+  ConnectorsIndexRoute: typeof ConnectorsIndexRoute
   ModelsIndexRoute: typeof ModelsIndexRoute
   PipelinesIndexRoute: typeof PipelinesIndexRoute
   RunsIndexRoute: typeof RunsIndexRoute
   StacksIndexRoute: typeof StacksIndexRoute
   ArtifactsSeriesArtifactIdRoute: typeof ArtifactsSeriesArtifactIdRoute
   ComponentsComponentNameEditRoute: typeof ComponentsComponentNameEditRoute
+  ConnectorsConnectorNameEditRoute: typeof ConnectorsConnectorNameEditRoute
   ModelsNameCompareRoute: typeof ModelsNameCompareRoute
   StacksStackNameEditRoute: typeof StacksStackNameEditRoute
   ModelsNameIndexRoute: typeof ModelsNameIndexRoute
@@ -555,6 +608,27 @@ declare module "@tanstack/react-router" {
       path: "/components/new"
       fullPath: "/components/new"
       preLoaderRoute: typeof ComponentsNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/connectors/": {
+      id: "/connectors/"
+      path: "/connectors"
+      fullPath: "/connectors/"
+      preLoaderRoute: typeof ConnectorsIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/connectors/$connectorName": {
+      id: "/connectors/$connectorName"
+      path: "/connectors/$connectorName"
+      fullPath: "/connectors/$connectorName"
+      preLoaderRoute: typeof ConnectorsConnectorNameRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/connectors/new": {
+      id: "/connectors/new"
+      path: "/connectors/new"
+      fullPath: "/connectors/new"
+      preLoaderRoute: typeof ConnectorsNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/models/": {
@@ -697,6 +771,13 @@ declare module "@tanstack/react-router" {
       preLoaderRoute: typeof ComponentsComponentNameEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    "/connectors/$connectorName_/edit": {
+      id: "/connectors/$connectorName_/edit"
+      path: "/connectors/$connectorName/edit"
+      fullPath: "/connectors/$connectorName/edit"
+      preLoaderRoute: typeof ConnectorsConnectorNameEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     "/models/$name/": {
       id: "/models/$name/"
       path: "/models/$name"
@@ -766,6 +847,8 @@ const rootRouteChildren: RootRouteChildren = {
   ArtifactsArtifactVersionIdRoute: ArtifactsArtifactVersionIdRoute,
   ComponentsComponentNameRoute: ComponentsComponentNameRoute,
   ComponentsNewRoute: ComponentsNewRoute,
+  ConnectorsConnectorNameRoute: ConnectorsConnectorNameRoute,
+  ConnectorsNewRoute: ConnectorsNewRoute,
   PipelinesPipelineIdRoute: PipelinesPipelineIdRoute,
   RunsRunIdRoute: RunsRunIdRoute,
   StacksStackNameRoute: StacksStackNameRoute,
@@ -773,12 +856,14 @@ const rootRouteChildren: RootRouteChildren = {
   StepsStepRunIdRoute: StepsStepRunIdRoute,
   ArtifactsIndexRoute: ArtifactsIndexRoute,
   ComponentsIndexRoute: ComponentsIndexRoute,
+  ConnectorsIndexRoute: ConnectorsIndexRoute,
   ModelsIndexRoute: ModelsIndexRoute,
   PipelinesIndexRoute: PipelinesIndexRoute,
   RunsIndexRoute: RunsIndexRoute,
   StacksIndexRoute: StacksIndexRoute,
   ArtifactsSeriesArtifactIdRoute: ArtifactsSeriesArtifactIdRoute,
   ComponentsComponentNameEditRoute: ComponentsComponentNameEditRoute,
+  ConnectorsConnectorNameEditRoute: ConnectorsConnectorNameEditRoute,
   ModelsNameCompareRoute: ModelsNameCompareRoute,
   StacksStackNameEditRoute: StacksStackNameEditRoute,
   ModelsNameIndexRoute: ModelsNameIndexRoute,

@@ -35,3 +35,10 @@ def test_the_demo_records_its_runs_and_a_sweep_of_eight_trainings(tmp_path):
         ("iris", 3, "ada", 1)
     ]
     assert store.get_model("iris").approval_policies[0].required_approvals == 2
+    connectors = store.list_service_connectors(ListQuery(sort_by="asc:name")).items
+    assert [(c.name, c.type.value) for c in connectors] == [
+        ("demo-s3", "aws"),
+        ("shared-sftp", "generic"),
+    ]
+    bucket = store.get_stack_component("demo-bucket")
+    assert bucket.settings["connector"] == "demo-s3"

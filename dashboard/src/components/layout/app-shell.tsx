@@ -38,6 +38,7 @@ export function AppShell({ children, account }: AppShellProps) {
           <Link to="/metadata">Metadata</Link>
           <Link to="/stacks">Stacks</Link>
           <Link to="/components">Components</Link>
+          <Link to="/connectors">Connectors</Link>
           <Link to="/settings">Settings</Link>
         </nav>
         <span className="spacer" />

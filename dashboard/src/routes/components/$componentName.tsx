@@ -8,6 +8,7 @@ import { ComponentActions } from "@/features/stacks/components/component-actions
 import { ComponentHistory } from "@/features/stacks/components/component-history";
 import { ComponentSettings } from "@/features/stacks/components/component-settings";
 import { ComponentTypeIcon } from "@/features/stacks/components/component-type-icon";
+import { ComponentVerify } from "@/features/stacks/components/component-verify";
 import { COMPONENT_TYPES, parseComponentType } from "@/features/stacks/lib/component-types";
 import { mayEditStacks } from "@/features/stacks/lib/permissions";
 import { stacksUsing } from "@/features/stacks/lib/stack-search";
@@ -33,6 +34,7 @@ function ComponentPage() {
   const flavors = useFlavors();
   const stacks = useStacks();
   const me = useCurrentUser();
+  const mayEdit = mayEditStacks(me.data?.role);
   return (
     <div className="page">
       <QueryView
@@ -60,15 +62,19 @@ function ComponentPage() {
                   </span>
                 </div>
                 <span className="spacer" />
-                {mayEditStacks(me.data?.role) ? (
-                  <ComponentActions component={data} usedBy={usedBy} />
-                ) : null}
+                {mayEdit ? <ComponentActions component={data} usedBy={usedBy} /> : null}
               </div>
               <section className="card card-body section">
                 <h2>Settings</h2>
                 {flavor?.description ? <p className="muted">{flavor.description}</p> : null}
                 <ComponentSettings component={data} flavor={flavor} />
               </section>
+              {mayEdit && data.type === "artifact_store" ? (
+                <section className="card card-body section">
+                  <h2>Verify</h2>
+                  <ComponentVerify component={data} />
+                </section>
+              ) : null}
               <section className="card card-body section">
                 <h2>Stacks using it</h2>
                 {usedBy.length === 0 ? (

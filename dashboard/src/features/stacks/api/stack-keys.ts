@@ -4,6 +4,7 @@ import { queryScopes } from "@/lib/query-scopes";
 
 const STACKS = ["stacks"] as const;
 const COMPONENTS = ["stack-components"] as const;
+const CONNECTORS = ["service-connectors"] as const;
 
 export const stackKeys = {
   all: STACKS,
@@ -23,4 +24,13 @@ export const componentKeys = {
     [...COMPONENTS, "detail", name, type ?? "any"] as const,
   history: (componentId: string) => [...COMPONENTS, "history", componentId] as const,
   flavors: () => [...COMPONENTS, "flavors"] as const,
+};
+
+export const connectorKeys = {
+  all: CONNECTORS,
+  list: () => [...CONNECTORS, "list"] as const,
+  detail: (name: string) => [...CONNECTORS, "detail", name] as const,
+  types: () => [...CONNECTORS, "types"] as const,
+  /** The last verification seen in this tab (the server keeps none), by connector name. */
+  verification: (connectorName: string) => [...CONNECTORS, "verification", connectorName] as const,
 };

@@ -1,12 +1,21 @@
 import Form from "@rjsf/core";
 import { type FormEvent, useMemo, useRef, useState } from "react";
 import type { FlavorDescription } from "@/api/types";
+import { ConnectorSelectWidget } from "@/features/stacks/components/connector-select-widget";
 import { FORM_BUTTONS } from "@/features/stacks/components/form-buttons";
-import { formSchema, formUiSchema, hasSettings } from "@/features/stacks/lib/flavor-schema";
+import {
+  CONNECTOR_WIDGET,
+  formSchema,
+  formUiSchema,
+  hasSettings,
+  withConnectorChoice,
+} from "@/features/stacks/lib/flavor-schema";
 import { formValidator, mayCompileValidators } from "@/features/stacks/lib/form-validator";
 import { transformErrors } from "@/features/stacks/lib/validation-messages";
 import { errorMessage } from "@/lib/api-client";
 import "@/features/stacks/components/stacks.css";
+
+const WIDGETS = { [CONNECTOR_WIDGET]: ConnectorSelectWidget };
 
 export interface ComponentEdit {
   name: string;
@@ -32,8 +41,12 @@ export function ComponentEditor(props: ComponentEditorProps) {
   const { flavor, setSecrets, maySetSecrets, isSaving, saveError, onSave } = props;
   const schema = useMemo(() => formSchema(flavor.settings_schema), [flavor]);
   const uiSchema = useMemo(
-    () => formUiSchema(flavor.secret_fields, { setSecrets, maySetSecrets }),
-    [flavor, setSecrets, maySetSecrets],
+    () =>
+      withConnectorChoice(
+        schema,
+        formUiSchema(flavor.secret_fields, { setSecrets, maySetSecrets }),
+      ),
+    [schema, flavor, setSecrets, maySetSecrets],
   );
   const [name, setName] = useState(props.initialName);
   const [nameProblem, setNameProblem] = useState("");
@@ -88,6 +101,7 @@ export function ComponentEditor(props: ComponentEditorProps) {
             noValidate={!isValidatedHere}
             liveValidate={isValidatedHere ? "onBlur" : undefined}
             templates={{ ButtonTemplates: FORM_BUTTONS }}
+            widgets={WIDGETS}
           />
         ) : (
           <p className="muted">This flavor takes no settings.</p>

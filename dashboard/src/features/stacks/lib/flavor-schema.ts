@@ -105,3 +105,13 @@ export function formUiSchema(secretFields: readonly string[], state: SecretState
 export function hasSettings(schema: RJSFSchema): boolean {
   return isObject(schema.properties) && Object.keys(schema.properties).length > 0;
 }
+
+/** The name of the widget that picks a registered service connector. */
+export const CONNECTOR_WIDGET = "ConnectorSelect";
+
+/** A `connector` setting becomes a choice of the registered connectors, not free text. */
+export function withConnectorChoice(schema: RJSFSchema, ui: UiSchema): UiSchema {
+  if (!isObject(schema.properties) || !("connector" in schema.properties)) return ui;
+  const current = isObject(ui.connector) ? ui.connector : {};
+  return { ...ui, connector: { ...current, "ui:widget": CONNECTOR_WIDGET } };
+}
