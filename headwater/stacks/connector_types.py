@@ -26,13 +26,18 @@ class ConnectorSettings(BaseModel):
 class AwsConnectorSettings(ConnectorSettings):
     """Credentials for S3 and S3-compatible endpoints (MinIO, Ceph, moto...)."""
 
-    aws_access_key_id: SecretStr = Field(description="The access key id.")
-    aws_secret_access_key: SecretStr = Field(description="The secret access key.")
+    aws_access_key_id: SecretStr = Field(title="Access key id", description="The access key id.")
+    aws_secret_access_key: SecretStr = Field(
+        title="Secret access key", description="The secret access key."
+    )
     aws_session_token: SecretStr | None = Field(
-        default=None, description="A session token, for temporary credentials."
+        title="Session token",
+        default=None,
+        description="A session token, for temporary credentials.",
     )
     region: str | None = Field(default=None, min_length=1, description="Such as eu-west-1.")
     endpoint_url: str | None = Field(
+        title="Endpoint URL",
         default=None,
         pattern=r"^https?://",
         description="An S3-compatible endpoint, such as http://127.0.0.1:9000; unset: AWS.",
@@ -43,7 +48,9 @@ class GcpConnectorSettings(ConnectorSettings):
     """Credentials for Google Cloud Storage."""
 
     project: str = Field(min_length=1, description="The Google Cloud project id.")
-    token: SecretStr = Field(description="A service account key, as its JSON text.")
+    token: SecretStr = Field(
+        title="Service account key", description="A service account key, as its JSON text."
+    )
 
     @field_validator("token")
     @classmethod

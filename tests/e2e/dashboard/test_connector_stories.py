@@ -154,9 +154,9 @@ def test_an_aws_connector_from_its_form_verifies_and_an_s3_store_using_it_verifi
     page.goto(f"{local_server}/connectors/new")
     page.get_by_role("button", name=re.compile(r"^AWS")).click()
     page.get_by_role("textbox", name="Name", exact=True).fill(name)
-    page.get_by_label("Aws Access Key Id").fill(s3.writer.key_id)
-    page.get_by_label("Aws Secret Access Key").fill(s3.writer.secret)
-    page.get_by_label("Endpoint Url").fill(s3.endpoint_url)
+    page.get_by_label("Access key id").fill(s3.writer.key_id)
+    page.get_by_label("Secret access key").fill(s3.writer.secret)
+    page.get_by_label("Endpoint URL").fill(s3.endpoint_url)
     page.get_by_label("Region").fill("us-east-1")
     page.get_by_role("button", name="Register connector").click()
 
@@ -225,7 +225,7 @@ def test_an_edit_that_leaves_the_secrets_empty_keeps_them(
     page.goto(f"{local_server}/connectors/{name}")
 
     page.get_by_role("link", name="Edit").click()
-    secret = page.get_by_label("Aws Secret Access Key")
+    secret = page.get_by_label("Secret access key")
     expect(secret).to_have_attribute("type", "password")
     expect(secret).to_have_value("")
     page.get_by_label("Region").fill("eu-west-1")
