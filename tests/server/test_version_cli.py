@@ -7,6 +7,7 @@ import pytest
 import headwater
 from headwater.cli.version import is_compatible
 from headwater.config import STORE_URL_VARIABLE
+from headwater.server.routes.health import headwater_version
 from tests.cli.invoke import run_headwater
 
 
@@ -33,6 +34,22 @@ def test_version_when_logged_in_shows_the_servers_version(server, capsys, monkey
     assert result.exit_code == 0
     assert f"server: {server.url} runs headwater " in result.stdout
     assert "Warning" not in result.stdout
+
+
+def test_version_warns_when_the_server_runs_an_incompatible_version(server, capsys, monkeypatch):
+    # The server reports the installed distribution's version; this client claims the
+    # next minor one, which before 1.0 may not speak the same API.
+    server_version = headwater_version()
+    major, minor = server_version.split(".")[:2]
+    monkeypatch.setattr(headwater, "__version__", f"{major}.{int(minor) + 1}.0")
+    monkeypatch.setenv(STORE_URL_VARIABLE, server.url)
+
+    result = run_headwater(capsys, monkeypatch, "version")
+
+    assert result.exit_code == 0
+    assert f"server: {server.url} runs headwater {server_version}" in result.stdout
+    assert "Warning: this client" in result.stdout
+    assert f"pip install 'headwater=={server_version}'" in result.stdout
 
 
 def test_version_names_a_server_that_does_not_answer(capsys, monkeypatch):

@@ -98,6 +98,16 @@ def test_a_request_approved_by_two_others_puts_the_version_in_production(
     own = request_on(visitor, 3)
     expect(own.get_by_role("button", name="Approve")).to_have_count(0)
     expect(own).to_contain_text("you may not approve it")
+    # Asking again for the same change would be refused: the dialog says so up front.
+    visitor.get_by_role("button", name="Promote or demote…").click()
+    again = visitor.get_by_role("dialog")
+    again.get_by_role("radio", name="production").check()
+    expect(again.get_by_role("list", name="What will happen")).to_contain_text(
+        "is pending already (0 of 2 approvals)"
+    )
+    expect(again.get_by_role("button", name="Request production (2 approvals)")).to_be_disabled()
+    again.get_by_role("button", name="Cancel").click()
+    expect(visitor.get_by_role("dialog")).to_have_count(0)
 
     switch_user(visitor, url, "bo")
     visitor.goto(f"{url}/models")

@@ -5,6 +5,8 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   /** Disables both buttons while the action runs. */
   isBusy?: boolean;
+  /** Disables only the confirm button (nothing to confirm yet); Cancel still closes. */
+  isConfirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   children?: ReactNode;
@@ -12,7 +14,8 @@ export interface ConfirmDialogProps {
 
 /** A modal question with a destructive confirm; Escape or Cancel closes it. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, confirmLabel, isBusy = false, onConfirm, onCancel, children } = props;
+  const { title, confirmLabel, isBusy = false, isConfirmDisabled = false } = props;
+  const { onConfirm, onCancel, children } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -36,7 +39,12 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         <button type="button" className="button" onClick={onCancel} disabled={isBusy}>
           Cancel
         </button>
-        <button type="button" className="button danger" onClick={onConfirm} disabled={isBusy}>
+        <button
+          type="button"
+          className="button danger"
+          onClick={onConfirm}
+          disabled={isBusy || isConfirmDisabled}
+        >
           {confirmLabel}
         </button>
       </div>

@@ -43,20 +43,7 @@ export function CompareRunRows({ runIds, cellClass }: CompareRunRowsProps) {
         <th scope="row">inputs read</th>
         {columns.map((dag, i) => (
           <td key={key(i)} className={cellClass(i)}>
-            {(dag ? runInputs(dag) : []).map((input) => (
-              <div key={input.artifactVersionId}>
-                <Link
-                  to="/artifacts/$artifactVersionId"
-                  params={{ artifactVersionId: input.artifactVersionId }}
-                >
-                  {input.name}
-                </Link>{" "}
-                <span className="muted">
-                  v{input.version}
-                  {input.isFromElsewhere ? " · from another run" : ""}
-                </span>
-              </div>
-            ))}
+            <InputsRead dag={dag} runId={runIds[i] ?? null} />
           </td>
         ))}
       </tr>
@@ -69,6 +56,33 @@ export function CompareRunRows({ runIds, cellClass }: CompareRunRowsProps) {
             </td>
           ))}
         </tr>
+      ))}
+    </>
+  );
+}
+
+type RunDag = ReturnType<typeof useRunDags>[number]["data"];
+
+/** What one run's steps read; a cell is never blank, so "nothing" reads as an answer. */
+function InputsRead({ dag, runId }: { dag: RunDag; runId: string | null }) {
+  if (!dag) return <span className="faint">{runId ? "…" : "no run"}</span>;
+  const inputs = runInputs(dag);
+  if (inputs.length === 0) return <span className="faint">read no artifact</span>;
+  return (
+    <>
+      {inputs.map((input) => (
+        <div key={input.artifactVersionId}>
+          <Link
+            to="/artifacts/$artifactVersionId"
+            params={{ artifactVersionId: input.artifactVersionId }}
+          >
+            {input.name}
+          </Link>{" "}
+          <span className="muted">
+            v{input.version}
+            {input.isFromElsewhere ? " · from another run" : ""}
+          </span>
+        </div>
       ))}
     </>
   );

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useApprovalRequests } from "@/features/models/api/list-approval-requests";
 import { useStageHolders } from "@/features/models/api/list-stage-holders";
 import { useRequestStageChange } from "@/features/models/api/request-stage-change";
 import { useSetModelVersionStage } from "@/features/models/api/set-model-version-stage";
@@ -62,6 +63,7 @@ export function StageChangeDialog(props: StageChangeDialogProps) {
   const [stage, setStage] = useState<ModelStage>(firstOtherStage(version.stage));
   const [reason, setReason] = useState("");
   const held = useStageHolders([version.model_id]);
+  const requests = useApprovalRequests({ versionId: version.id, status: "pending" });
   const current = holdersOf(held.data, version.model_id);
   const move = useSetModelVersionStage();
   const ask = useRequestStageChange();
@@ -69,10 +71,18 @@ export function StageChangeDialog(props: StageChangeDialogProps) {
     staging: current.staging?.version.number,
     production: current.production?.version.number,
   };
-  const preview = previewStageChange({ version, stage, holders, rules: [...rules], policies });
+  const pending = requests.data?.items ?? [];
+  const preview = previewStageChange({
+    version,
+    stage,
+    holders,
+    rules: [...rules],
+    policies,
+    pending,
+  });
   const needsApproval = preview.requiredApprovals > 0;
   const change = needsApproval ? ask : move;
-  const isSame = stage === version.stage;
+  const isSame = stage === version.stage || preview.isRequestedAlready;
   const confirm = () => {
     if (isSame) return;
     const body = { versionId: version.id, stage, force: preview.needsForce, reason, userName };
@@ -91,7 +101,8 @@ export function StageChangeDialog(props: StageChangeDialogProps) {
           ? `Request ${STAGE_STYLES[stage].label} (${approvalCount(preview.requiredApprovals)})`
           : `Move to ${STAGE_STYLES[stage].label}`
       }
-      isBusy={change.isPending || held.isPending || isSame}
+      isBusy={change.isPending}
+      isConfirmDisabled={held.isPending || requests.isPending || isSame}
       onConfirm={confirm}
       onCancel={onClose}
     >

@@ -74,4 +74,30 @@ describe("previewStageChange under an approval policy", () => {
     expect(preview.requiredApprovals).toBe(2);
     expect(preview.effects.at(-1)).toMatch(/pending request that needs 2 approvals/);
   });
+
+  it("says a request for the same change is pending already, and asks for nothing", () => {
+    const vote = { approve: true, user_name: "bo", comment: null, created: "2026-12-07T13:00:00Z" };
+    const request = {
+      kind: "stage_change" as const,
+      status: "pending" as const,
+      required_approvals: 2,
+      votes: [vote],
+    };
+    const input = {
+      version: { ...VERSION, stage: "none" as const },
+      holders: { production: 2 },
+      rules: [],
+      policies: [{ stage: "production" as const, required_approvals: 2 }],
+      pending: [{ ...request, to_stage: "production" as const }],
+    };
+
+    const same = previewStageChange({ ...input, stage: "production" });
+    const other = previewStageChange({ ...input, stage: "archived" });
+
+    expect(same.isRequestedAlready).toBe(true);
+    expect(same.effects).toEqual([
+      "A request to move version 3 to production is pending already (1 of 2 approvals); approvers vote on it on this page, and asking again is refused.",
+    ]);
+    expect(other.isRequestedAlready).toBe(false);
+  });
 });

@@ -2,6 +2,7 @@
 import { approvalCount, approvalsForChange } from "@/features/models/lib/approval-policy";
 import type {
   ApprovalPolicy,
+  ApprovalRequest,
   ModelStage,
   ModelVersion,
   PromotionRule,
@@ -15,6 +16,8 @@ export interface StageChangePreview {
   needsForce: boolean;
   /** How many approvals the change waits for (0: it applies at once). */
   requiredApprovals: number;
+  /** A pending request asks for this very change: asking again would be refused. */
+  isRequestedAlready: boolean;
   /** Sentences saying what will happen, in order. */
   effects: string[];
 }
@@ -27,6 +30,11 @@ export interface StageChangeInput {
   rules: PromotionRule[];
   /** The model's approval policies. */
   policies?: readonly ApprovalPolicy[];
+  /** The version's pending approval requests. */
+  pending?: readonly Pick<
+    ApprovalRequest,
+    "kind" | "to_stage" | "status" | "votes" | "required_approvals"
+  >[];
 }
 
 /** `accuracy >= 0.9 -> staging`, as the server words a rule. */
@@ -40,11 +48,23 @@ function isExclusive(stage: ModelStage): boolean {
 
 /** The effects of `version -> stage`, given who holds what and the model's rules. */
 export function previewStageChange(input: StageChangeInput): StageChangePreview {
-  const { version, stage, holders, rules, policies = [] } = input;
+  const { version, stage, holders, rules, policies = [], pending = [] } = input;
   const name = `Version ${version.number}`;
+  const unchanged = { holderNumber: null, needsForce: false, requiredApprovals: 0 };
   if (version.stage === stage) {
     const effects = [`${name} is in ${stage} already.`];
-    return { holderNumber: null, needsForce: false, requiredApprovals: 0, effects };
+    return { ...unchanged, isRequestedAlready: false, effects };
+  }
+  const asked = pending.find(
+    (r) => r.status === "pending" && r.kind !== "deletion" && r.to_stage === stage,
+  );
+  if (asked) {
+    const approvals = asked.votes.filter((vote) => vote.approve).length;
+    const effects = [
+      `A request to move ${name.toLowerCase()} to ${STAGE_STYLES[stage].label} is pending already (${approvals} of ${approvalCount(asked.required_approvals)}); approvers vote on it on this page, and asking again is refused.`,
+    ];
+    const requiredApprovals = asked.required_approvals;
+    return { ...unchanged, requiredApprovals, isRequestedAlready: true, effects };
   }
   const required = approvalsForChange(policies, version.stage, stage);
   const holder = isExclusive(stage) ? (holders[stage] ?? null) : null;
@@ -75,6 +95,7 @@ export function previewStageChange(input: StageChangeInput): StageChangePreview 
     holderNumber: holder,
     needsForce: holder !== null,
     requiredApprovals: required,
+    isRequestedAlready: false,
     effects,
   };
 }
