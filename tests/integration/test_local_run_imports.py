@@ -36,6 +36,7 @@ _UNUSED_BY_A_LOCAL_RUN = (
     "sqlalchemy.orm",  # the store speaks SQLAlchemy Core only
     "sqlalchemy.dialects.postgresql",  # the home's store is SQLite
     "fsspec",  # the default artifact store is a local folder
+    "psutil",  # Linux answers staging owners and peak memory from /proc
     "fastapi",
     "starlette",
     "pandas",
