@@ -1,7 +1,8 @@
 """A local run loads only what it uses: no HTTP client, no terminal rendering, no extras.
 
 Every module a run imports is paid for by every `python p.py` (issue 19); the figures
-are in benchmarks/whole_process.py and benchmarks/process_phases.py, and this test keeps the unused ones from creeping back.
+are in benchmarks/whole_process.py and benchmarks/process_phases.py, and this test
+keeps the unused ones from creeping back.
 """
 
 from __future__ import annotations
