@@ -76,7 +76,7 @@ FRAME_DURATIONS = """() => {
 
 # How long the page waited for `POST /runs/compare`, from the browser's resource timing.
 REQUEST_SECONDS = """() => performance.getEntriesByType('resource')
-  .filter((entry) => entry.name.endsWith('/api/v1/runs/compare'))
+  .filter((entry) => new URL(entry.name).pathname.endsWith('/api/v1/runs/compare'))
   .map((entry) => entry.duration / 1000)[0] ?? NaN"""
 
 
@@ -131,7 +131,8 @@ def brush_frames_ms(browser: Browser, base: str) -> list[float]:
     def answer(route: Route) -> None:
         route.fulfill(status=200, content_type="application/json", body=body)
 
-    page.route("**/api/v1/runs/compare", answer)
+    # The dashboard asks without deltas (`?deltas=false`): match the path, any query.
+    page.route(lambda url: url.split("?")[0].endswith("/api/v1/runs/compare"), answer)
     runs = ",".join(f"r{i}" for i in range(PARALLEL_RUNS))
     axes = json.dumps([f"parameters/train.knob_{a:02d}" for a in range(PARALLEL_AXES)])
     page.goto(f"{base}/compare?view=parallel&runs={runs}&axes={axes}")

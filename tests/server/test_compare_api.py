@@ -37,6 +37,33 @@ def test_a_baseline_moves_the_deltas(api):
     assert rate["deltas"][1] is None
 
 
+def test_a_comparison_without_deltas_has_the_same_rows_and_no_deltas(api):
+    first, second = sweep(learning_rate=0.1), sweep(learning_rate=0.2)
+    runs = {"runs": [first.name, second.name]}
+
+    full = api.post("/runs/compare", json=runs).json()
+    answer = api.post("/runs/compare", params={"deltas": "false"}, json=runs)
+
+    assert answer.status_code == 200, answer.text
+    lean = answer.json()
+    assert all(row["deltas"] is None for row in lean["rows"])
+    assert [(r["key"], r["values"], r["differs"]) for r in lean["rows"]] == [
+        (r["key"], r["values"], r["differs"]) for r in full["rows"]
+    ]
+    assert len(answer.content) < len(api.post("/runs/compare", json=runs).content)
+
+
+def test_a_comparison_with_an_unreadable_deltas_flag_answers_422(api):
+    first, second = sweep(), sweep()
+
+    answer = api.post(
+        "/runs/compare", params={"deltas": "maybe"}, json={"runs": [first.name, second.name]}
+    )
+
+    assert answer.status_code == 422
+    assert "deltas" in answer.text
+
+
 def test_bad_comparisons_answer_4xx_saying_what_was_wrong(api):
     only = sweep()
 

@@ -3234,8 +3234,11 @@ export interface components {
          * @description One key across the runs: `values[i]` is `runs[i]`'s, null where it has none.
          */
         ComparisonRowBody: {
-            /** Deltas */
-            deltas: (components["schemas"]["CellDelta"] | null)[];
+            /**
+             * Deltas
+             * @description Each run's change against the baseline; null when asked for none.
+             */
+            deltas: (components["schemas"]["CellDelta"] | null)[] | null;
             /** Differs */
             differs: boolean;
             /** Group */
@@ -12427,7 +12430,10 @@ export interface operations {
     };
     compare_runs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Include each cell's change against the baseline; a reader that works deltas out itself asks for none and gets an answer a quarter the size. */
+                deltas?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement, FromClause, Select, and_, func, null, select, type_coerce
 
+from headwater.store.collection_pause import collection_paused
 from headwater.store.metadata_catalog import (
     MetadataKey,
     MetadataKeyQuery,
@@ -178,21 +179,23 @@ def _catalog_of(target: MetadataTarget, rows: Iterable[Any]) -> list[MetadataKey
         kept[1] += count
         kept[2], kept[3] = min(kept[2], first), max(kept[3], last)
     # Validated in one call: for the tens of thousands of keys a catalog may hold, the
-    # validator (compiled) is twice as fast as `model_construct` once per key.
+    # validator (compiled) is twice as fast as `model_construct` once per key. No cyclic
+    # collection meanwhile: 10,000 keys' dicts and models set off several, for nothing.
     # Sorted in Python: database collations differ.
-    return _KEY_LIST.validate_python(
-        [
-            {
-                "resource": target,
-                "key": key,
-                "types": sorted(types),
-                "count": count,
-                "first_seen": first,
-                "last_seen": last,
-            }
-            for key, (types, count, first, last) in sorted(merged.items())
-        ]
-    )
+    with collection_paused():
+        return _KEY_LIST.validate_python(
+            [
+                {
+                    "resource": target,
+                    "key": key,
+                    "types": types if len(types) == 1 else sorted(types),
+                    "count": count,
+                    "first_seen": first,
+                    "last_seen": last,
+                }
+                for key, (types, count, first, last) in sorted(merged.items())
+            ]
+        )
 
 
 def _entry_clauses(query: MetadataKeyQuery) -> list[ColumnElement[bool]]:

@@ -172,19 +172,27 @@ def _without_removed(parameters: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in parameters.items() if name != "removed"}
 
 
+_SUMMARY = select(
+    _keys.key,
+    _keys.type,
+    _keys.entity_count,
+    type_coerce(_keys.first_seen, FastUtcDateTime()),
+    type_coerce(_keys.last_seen, FastUtcDateTime()),
+)
+# The whole catalog of a resource type, on the driver's cursor: its 10,000 rows through
+# SQLAlchemy's per-row result handling took a third of the catalog's time (issue 11).
+_SELECT_SUMMARY = PreparedStatement(_SUMMARY.where(_keys.target_kind == bindparam("kind")))
+
+
 def summary_rows(
     connection: Connection, kind: str, search: str | None
 ) -> list[tuple[str, str, int, dt.datetime, dt.datetime]]:
     """(key, type, count, first seen, last seen) of every key of a resource type."""
-    statement = select(
-        _keys.key,
-        _keys.type,
-        _keys.entity_count,
-        type_coerce(_keys.first_seen, FastUtcDateTime()),
-        type_coerce(_keys.last_seen, FastUtcDateTime()),
-    ).where(_keys.target_kind == kind)
-    if search:
-        statement = statement.where(_keys.key.icontains(search, autoescape=True))
+    if not search:
+        return _SELECT_SUMMARY.execute_tuples(connection, {"kind": kind})
+    statement = _SUMMARY.where(
+        _keys.target_kind == kind, _keys.key.icontains(search, autoescape=True)
+    )
     return [(k, t, c, f, last) for k, t, c, f, last in connection.execute(statement)]
 
 

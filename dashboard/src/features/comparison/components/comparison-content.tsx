@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { Comparison } from "@/features/comparison/api/compare-runs";
 import { ComparisonTable } from "@/features/comparison/components/comparison-table";
 import { ComparisonToolbar } from "@/features/comparison/components/comparison-toolbar";
@@ -28,8 +28,9 @@ export interface ComparisonContentProps {
   Visualizations: OutputVisualizations;
 }
 
-/** The toolbar and the view the URL asks for; the brush's runs drive the table too. */
-export function ComparisonContent({
+/** The toolbar and the view the URL asks for; the brush's runs drive the table too.
+ * Memoized: the page draws again when the URL catches up, with nothing new for it. */
+export const ComparisonContent = memo(function ComparisonContent({
   comparison,
   search,
   onSearchChange,
@@ -85,4 +86,4 @@ export function ComparisonContent({
       {search.view === "scatter" || search.view === "visualizations" ? null : table}
     </>
   );
-}
+});

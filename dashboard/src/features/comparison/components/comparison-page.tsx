@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { useCallback, useRef } from "react";
 import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
 import { MAX_RUNS, MIN_RUNS, useComparison } from "@/features/comparison/api/compare-runs";
@@ -22,6 +23,17 @@ export function ComparisonPage(props: ComparisonPageProps) {
   const runIds = runIdsOf(search);
   const comparison = useComparison(runIds);
   const setRuns = (ids: string[]) => onSearchChange(withRuns(search, ids));
+  const removeRun = (id: string) =>
+    setRuns(
+      runIds.filter(
+        (r) => r !== id && comparison.data?.runs.find((run) => run.id === id)?.name !== r,
+      ),
+    );
+  // One function for the page's life, so the table is not drawn again when the URL
+  // catches up with what is already shown.
+  const latestRemoveRun = useRef(removeRun);
+  latestRemoveRun.current = removeRun;
+  const onRemoveRun = useCallback((id: string) => latestRemoveRun.current(id), []);
   const header = (
     <div className="page-header">
       <div className="titles">
@@ -69,13 +81,7 @@ export function ComparisonPage(props: ComparisonPageProps) {
             search={search}
             onSearchChange={onSearchChange}
             Visualizations={props.Visualizations}
-            onRemoveRun={(id) =>
-              setRuns(
-                runIds.filter(
-                  (r) => r !== id && data.runs.find((run) => run.id === id)?.name !== r,
-                ),
-              )
-            }
+            onRemoveRun={onRemoveRun}
           />
         )}
       </QueryView>

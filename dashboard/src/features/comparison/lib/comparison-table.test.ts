@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { ComparisonRow } from "@/features/comparison/api/compare-runs";
 import {
   cellChange,
+  differingRows,
   groupedItems,
   rowDiffers,
   sortColumns,
   tableView,
+  visibleRows,
 } from "@/features/comparison/lib/comparison-table";
 import { formatChange, formatValue } from "@/features/comparison/lib/format-cell";
 
@@ -75,6 +77,17 @@ describe("the table's view", () => {
     ]);
     expect(firstTwo.columns).toEqual([0, 1]); // the baseline stays beside the brushed run
     expect(firstTwo.rows.map((r) => r.key)).toEqual(["train.learning_rate", "train.accuracy"]);
+  });
+
+  it("finds the differing rows once per set of runs, whatever their order", () => {
+    const sorted = differingRows(ROWS, [2, 0]);
+
+    expect([...differingRows(ROWS, [0, 2])].map((r) => r.key)).toEqual([
+      "train.optimizer",
+      "train.momentum",
+    ]);
+    expect(visibleRows(ROWS, sorted, { isDiffOnly: true, filter: "" })).toEqual([ROWS[2], ROWS[4]]);
+    expect(visibleRows(ROWS, sorted, { isDiffOnly: false, filter: "" })).toEqual(ROWS);
   });
 
   it("filters rows by key text, whatever the case", () => {

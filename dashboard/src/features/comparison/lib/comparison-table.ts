@@ -84,23 +84,37 @@ export interface TableView {
 }
 
 /** The runs shown, in order: the brush's (the baseline always stays), sorted by a row. */
-export function visibleColumns(runCount: number, options: TableOptions): number[] {
+export function visibleColumns(
+  runCount: number,
+  options: Pick<TableOptions, "kept" | "baseline" | "sortRow" | "isDescending">,
+): number[] {
   const all = Array.from({ length: runCount }, (_, index) => index);
   const kept = all.filter((i) => !options.kept || options.kept.has(i) || i === options.baseline);
   return options.sortRow ? sortColumns(kept, options.sortRow.values, options.isDescending) : kept;
 }
 
-/** The rows shown: those whose key holds the filter text and, if asked, that differ. */
-export function visibleRows(
+/** The rows that differ across `columns`: worked out once per set of runs shown, so that
+ * toggling "differences only" filters a list instead of comparing 50,000 cells again. */
+export function differingRows(
   rows: readonly ComparisonRow[],
   columns: readonly number[],
+): ReadonlySet<ComparisonRow> {
+  return new Set(rows.filter((row) => rowDiffers(row.values, columns)));
+}
+
+/** The rows shown: those whose key holds the filter text and, if asked, that differ
+ * (`differing`: the rows that differ across the runs shown, see `differingRows`). */
+export function visibleRows(
+  rows: readonly ComparisonRow[],
+  differing: ReadonlySet<ComparisonRow>,
   options: Pick<TableOptions, "isDiffOnly" | "filter">,
 ): ComparisonRow[] {
   const needle = options.filter.trim().toLowerCase();
+  if (needle === "" && !options.isDiffOnly) return [...rows];
   return rows.filter(
     (row) =>
       (needle === "" || row.key.toLowerCase().includes(needle)) &&
-      (!options.isDiffOnly || rowDiffers(row.values, columns)),
+      (!options.isDiffOnly || differing.has(row)),
   );
 }
 
@@ -110,7 +124,7 @@ export function tableView(
   options: TableOptions,
 ): TableView {
   const columns = visibleColumns(runCount, options);
-  return { columns, rows: visibleRows(rows, columns, options) };
+  return { columns, rows: visibleRows(rows, differingRows(rows, columns), options) };
 }
 
 export type TableItem =

@@ -9,7 +9,13 @@ import {
   runsInBrush,
 } from "@/features/comparison/lib/chart-axes";
 import { type CompareSearch, rowId } from "@/features/comparison/lib/compare-search";
-import { type TableView, tableView } from "@/features/comparison/lib/comparison-table";
+import {
+  differingRows,
+  type TableOptions,
+  type TableView,
+  visibleColumns,
+  visibleRows,
+} from "@/features/comparison/lib/comparison-table";
 
 export interface ComparisonView {
   baseline: number;
@@ -55,17 +61,38 @@ export function useComparisonView(comparison: Comparison, search: CompareSearch)
     () => comparison.rows.find((row) => rowId(row) === search.sort),
     [comparison.rows, search.sort],
   );
-  const table = useMemo(
-    () =>
-      tableView(comparison.rows, runCount, {
-        kept,
-        baseline,
-        isDiffOnly: search.diff === true,
-        filter: search.q ?? "",
-        sortRow,
-        isDescending: search.desc === true,
-      }),
-    [comparison.rows, runCount, kept, baseline, search.diff, search.q, sortRow, search.desc],
-  );
+  const table = useTableView(comparison.rows, runCount, {
+    kept,
+    baseline,
+    isDiffOnly: search.diff === true,
+    filter: search.q ?? "",
+    sortRow,
+    isDescending: search.desc === true,
+  });
   return { baseline, table, axes, axisIds, colorId, kept, sortRow };
+}
+
+/** `tableView`, each part memoized on what it reads: which rows differ is worked out once
+ * per set of runs shown, so "differences only" (issue 11: under 50 ms) only filters. */
+function useTableView(
+  rows: readonly ComparisonRow[],
+  runCount: number,
+  options: TableOptions,
+): TableView {
+  const { kept, baseline, sortRow, isDescending, isDiffOnly, filter } = options;
+  const columns = useMemo(
+    () => visibleColumns(runCount, { kept, baseline, sortRow, isDescending }),
+    [runCount, kept, baseline, sortRow, isDescending],
+  );
+  // Sorting reorders the runs shown but never changes which rows differ.
+  const members = useMemo(
+    () => visibleColumns(runCount, { kept, baseline, sortRow: undefined, isDescending: false }),
+    [runCount, kept, baseline],
+  );
+  const differing = useMemo(() => differingRows(rows, members), [rows, members]);
+  const visible = useMemo(
+    () => visibleRows(rows, differing, { isDiffOnly, filter }),
+    [rows, differing, isDiffOnly, filter],
+  );
+  return useMemo(() => ({ columns, rows: visible }), [columns, visible]);
 }
