@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from headwater.config import (
     ARTIFACT_STORE_URL_VARIABLE,
@@ -16,6 +17,11 @@ from headwater.config import (
     REST_RETRY_VARIABLE,
     STORE_URL_VARIABLE,
 )
+
+# Hypothesis's per-example deadline is a timing assertion: on a loaded machine it fails
+# tests whose answers are right. Speed is measured in benchmarks/, never here.
+settings.register_profile("headwater", deadline=None)
+settings.load_profile("headwater")
 
 
 def pytest_configure(config: pytest.Config) -> None:
