@@ -203,3 +203,27 @@ def test_one_run_is_not_enough_and_the_page_says_so(page: Page, sweep_dashboard:
     page.goto(f"{sweep_dashboard.url}/compare?runs={first['id']}")
 
     expect(page.get_by_role("alert")).to_contain_text("Compare needs at least 2 runs")
+
+
+def test_the_run_headers_stay_in_sight_while_the_rows_scroll(
+    page: Page, sweep_dashboard: Dashboard
+) -> None:
+    runs = sweep_dashboard.api("/runs?size=10&sort_by=asc:created").json()["items"]
+    page.goto(f"{sweep_dashboard.url}/compare?runs={runs[0]['id']},{runs[1]['id']}")
+    header = run_headers(page).first
+    expect(header).to_be_visible()
+    scroller = page.locator(".compare-scroller")
+    top = scroller.bounding_box()
+    assert top is not None
+
+    scroller.evaluate("(element) => { element.scrollTop = element.scrollHeight; }")
+    page.wait_for_function("() => document.querySelector('.compare-scroller').scrollTop > 200")
+
+    box = header.bounding_box()
+    assert box is not None
+    assert top["y"] - 1 <= box["y"] <= top["y"] + 2
+    assert page.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y)?.closest('th') !== null"
+        " && document.elementFromPoint(x, y).closest('thead') !== null",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )

@@ -32,7 +32,7 @@ function Header({
         <th>Version</th>
         {versions.map((v) => (
           <th key={v.id} className={v.number === baseline ? "baseline" : undefined}>
-            <div className="compare-head">
+            <div className="version-compare-head">
               <Link
                 to="/models/$name/versions/$number"
                 params={{ name: modelName, number: String(v.number) }}
