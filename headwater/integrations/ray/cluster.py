@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import psutil
@@ -39,6 +41,7 @@ def connect_ray(settings: RayOrchestratorSettings) -> ModuleType:
 
     if ray.is_initialized():
         return ray
+    refuse_a_shadowing_headwater_folder()
     if settings.address is not None:
         check_address_answers(settings.address)
     options: dict[str, Any] = {
@@ -60,6 +63,38 @@ def connect_ray(settings: RayOrchestratorSettings) -> ModuleType:
             f"Cannot start or join Ray at '{where}': {exc}. {_ADDRESS_HELP}"
         ) from exc
     return ray
+
+
+def refuse_a_shadowing_headwater_folder() -> None:
+    """Refuse to start Ray's workers where they would import another Headwater.
+
+    Ray puts the driver's current folder and script folder first on every worker's
+    `sys.path`, ahead of the installed packages, so a `headwater/` folder there (a clone, a
+    project's own package) would be what the workers import.
+
+    Raises:
+        RunRefusedError: naming the folder.
+    """
+    import headwater
+
+    ours = Path(headwater.__file__).resolve().parent
+    for folder in _folders_ray_puts_first():
+        for shadow in (folder / "headwater", folder / "headwater.py"):
+            if shadow.exists() and shadow.resolve() != ours:
+                raise RunRefusedError(
+                    f"'{shadow}' would shadow the installed Headwater ({ours}) on Ray's "
+                    "workers, which import from the driver's folder first. Run the pipeline "
+                    "from another folder, or rename that one."
+                )
+
+
+def _folders_ray_puts_first() -> list[Path]:
+    folders = [Path.cwd()]
+    if sys.argv and sys.argv[0] not in ("", "-c", "-m"):
+        script_folder = Path(sys.argv[0]).resolve().parent
+        if str(script_folder) in sys.path:
+            folders.append(script_folder)
+    return folders
 
 
 def check_address_answers(address: str) -> None:

@@ -44,3 +44,31 @@ def test_a_run_no_cluster_answers_for_is_stopped_before_its_first_step():
     )
     assert "`ray status`" in (run.exception or "")
     assert step_runs(run.id) == []
+
+
+def test_a_run_from_a_folder_whose_headwater_would_shadow_ours_is_refused(local_ray, tmp_path):
+    decoy = tmp_path / "project" / "headwater"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise ImportError('the decoy headwater was imported')\n")
+    client = Client()
+    client.create_stack_component("near", "ray", "orchestrator", {"address": local_ray})
+    client.create_stack("on-ray", {"orchestrator": "near", "artifact_store": "default"})
+    client.activate_stack("on-ray")
+
+    # `-P`: the driver itself imports the installed Headwater; Ray's workers would not.
+    driver = subprocess.run(
+        [sys.executable, "-P", "-c", "from tests.integration.ray.pipelines import chain; chain()"],
+        cwd=decoy.parent,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+    assert driver.returncode != 0
+    assert f"RunRefusedError: '{decoy}' would shadow the installed Headwater" in driver.stderr
+    run = latest_run()
+    assert run.status is ExecutionStatus.STOPPED
+    assert str(decoy) in (run.exception or "")
+    assert step_runs(run.id) == []
