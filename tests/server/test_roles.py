@@ -43,7 +43,13 @@ from headwater.store.stack_models import StackComponentCreate, StackComponentTyp
 from tests.server.auth_fixtures import PASSWORD, AuthServer
 from tests.store_contract.records import a_run, an_output, record_step
 
-OPEN_PATHS = {"/api/v1/health", "/api/v1/login", "/api/v1/sessions"}
+OPEN_PATHS = {
+    "/api/v1/health",
+    "/api/v1/login",
+    "/api/v1/sessions",
+    "/api/v1/activations",
+    "/api/v1/activations/check",
+}
 CUSTOM_PERMISSIONS = ("project:read", "run:read", "audit:read")
 # Deletes run last, leaves first, so an allowed delete never hides what a later call needs.
 DELETE_ORDER = (
