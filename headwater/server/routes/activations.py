@@ -177,8 +177,8 @@ def _working_link(state: ServerState, token: str) -> ActivationLink:
         raise ApiError(
             410,
             "activation_link_used",
-            f"This activation link was used on {link.used:%Y-%m-%d %H:%M} UTC to set "
-            f"'{link.user_name}''s password, and works only once. Log in with that "
+            f"This activation link was used on {link.used:%Y-%m-%d %H:%M} UTC to set the "
+            f"password of '{link.user_name}', and works only once. Log in with that "
             f"password, or ask a server admin for a new link.",
         )
     if link.expires <= utc_now():

@@ -41,7 +41,8 @@ export function ChangePasswordForm() {
           className="input"
           type="password"
           aria-label="New password"
-          placeholder="new password (8 or more characters)"
+          placeholder="new password"
+          title="At least 8 characters"
           autoComplete="new-password"
           minLength={8}
           required
@@ -52,7 +53,7 @@ export function ChangePasswordForm() {
           className="input"
           type="password"
           aria-label="Repeat the new password"
-          placeholder="repeat the new password"
+          placeholder="repeat it"
           autoComplete="new-password"
           required
           aria-invalid={isMismatch}

@@ -51,11 +51,14 @@ export function ProfilePage() {
         </>
       ) : null}
       {auth_mode === "server" ? (
-        <div className="row">
-          <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-            Log out everywhere
-          </button>
-          {endAll.isError ? <span className="field-error">{endAll.error.message}</span> : null}
+        <div className="section">
+          <h3>Sessions</h3>
+          <div className="row">
+            <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+              Log out everywhere
+            </button>
+            {endAll.isError ? <span className="field-error">{endAll.error.message}</span> : null}
+          </div>
         </div>
       ) : null}
       {isConfirming ? (
