@@ -323,9 +323,16 @@ def test_a_project_viewer_cannot_create_change_or_delete_anything(matrix: Matrix
         "export_run_comparison",
         "dry_run_promotion_rules",
     }
-    # Logging oneself out everywhere changes nothing of a project: anyone may. A saved
-    # view of the runs list is a reader's own, so a viewer may save one too.
-    own_account = {"end_my_sessions", "save_view"}
+    # Logging oneself out everywhere, one's own password and API keys change nothing of
+    # a project: anyone may. A saved view of the runs list is a reader's own, so a viewer
+    # may save one too.
+    own_account = {
+        "end_my_sessions",
+        "save_view",
+        "change_my_password",
+        "create_my_api_key",
+        "revoke_my_api_key",
+    }
 
     with httpx.Client(base_url=matrix.server.url, timeout=60) as client:
         statuses = {
