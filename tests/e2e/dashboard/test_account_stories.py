@@ -95,7 +95,7 @@ def test_an_admin_hands_out_a_link_and_the_new_user_sets_their_password(
     admin = _logged_in(browser, server_url, "root", scheme=scheme)
     admin.goto(f"{server_url}/settings/users")
     form = admin.get_by_role("form", name="Create a user")
-    form.get_by_role("radio", name="One-time activation link").check()
+    form.get_by_role("radio", name="With a one-time activation link").check()
     form.get_by_role("textbox", name="New user's name").fill(name)
     form.get_by_role("button", name="Create user and link").click()
 

@@ -57,7 +57,7 @@ export function CreateUserForm() {
             checked={start === "password"}
             onChange={() => setStart("password")}
           />
-          Initial password
+          With a password
         </label>
         <label className="row">
           <input
@@ -66,7 +66,7 @@ export function CreateUserForm() {
             checked={start === "link"}
             onChange={() => setStart("link")}
           />
-          One-time activation link
+          With a one-time activation link
         </label>
       </fieldset>
       <div className="row">
