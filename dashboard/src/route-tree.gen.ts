@@ -10,6 +10,7 @@
 
 import { Route as rootRouteImport } from "./routes/__root"
 import { Route as IndexRouteImport } from "./routes/index"
+import { Route as ActivateRouteImport } from "./routes/activate"
 import { Route as ApprovalsRouteImport } from "./routes/approvals"
 import { Route as CompareRouteImport } from "./routes/compare"
 import { Route as LoginRouteImport } from "./routes/login"
@@ -52,6 +53,11 @@ import { Route as ModelsNameVersionsNumberRouteImport } from "./routes/models/$n
 const IndexRoute = IndexRouteImport.update({
   id: "/",
   path: "/",
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ActivateRoute = ActivateRouteImport.update({
+  id: "/activate",
+  path: "/activate",
   getParentRoute: () => rootRouteImport,
 } as any)
 const ApprovalsRoute = ApprovalsRouteImport.update({
@@ -253,6 +259,7 @@ const ModelsNameVersionsNumberRoute =
 export interface FileRoutesByFullPath {
   "/": typeof IndexRoute
   "/settings": typeof SettingsRouteRouteWithChildren
+  "/activate": typeof ActivateRoute
   "/approvals": typeof ApprovalsRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
@@ -293,6 +300,7 @@ export interface FileRoutesByFullPath {
 }
 export interface FileRoutesByTo {
   "/": typeof IndexRoute
+  "/activate": typeof ActivateRoute
   "/approvals": typeof ApprovalsRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
@@ -335,6 +343,7 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   "/": typeof IndexRoute
   "/settings": typeof SettingsRouteRouteWithChildren
+  "/activate": typeof ActivateRoute
   "/approvals": typeof ApprovalsRoute
   "/compare": typeof CompareRoute
   "/login": typeof LoginRoute
@@ -378,6 +387,7 @@ export interface FileRouteTypes {
   fullPaths:
     | "/"
     | "/settings"
+    | "/activate"
     | "/approvals"
     | "/compare"
     | "/login"
@@ -418,6 +428,7 @@ export interface FileRouteTypes {
   fileRoutesByTo: FileRoutesByTo
   to:
     | "/"
+    | "/activate"
     | "/approvals"
     | "/compare"
     | "/login"
@@ -459,6 +470,7 @@ export interface FileRouteTypes {
     | "__root__"
     | "/"
     | "/settings"
+    | "/activate"
     | "/approvals"
     | "/compare"
     | "/login"
@@ -501,6 +513,7 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRouteRoute: typeof SettingsRouteRouteWithChildren
+  ActivateRoute: typeof ActivateRoute
   ApprovalsRoute: typeof ApprovalsRoute
   CompareRoute: typeof CompareRoute
   LoginRoute: typeof LoginRoute
@@ -538,6 +551,13 @@ declare module "@tanstack/react-router" {
       path: "/"
       fullPath: "/"
       preLoaderRoute: typeof IndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    "/activate": {
+      id: "/activate"
+      path: "/activate"
+      fullPath: "/activate"
+      preLoaderRoute: typeof ActivateRouteImport
       parentRoute: typeof rootRouteImport
     }
     "/approvals": {
@@ -840,6 +860,7 @@ const SettingsRouteRouteWithChildren = SettingsRouteRoute._addFileChildren(
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRouteRoute: SettingsRouteRouteWithChildren,
+  ActivateRoute: ActivateRoute,
   ApprovalsRoute: ApprovalsRoute,
   CompareRoute: CompareRoute,
   LoginRoute: LoginRoute,

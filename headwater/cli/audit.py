@@ -35,7 +35,7 @@ def list_events(
         render.print_page_json(found, [e.model_dump(mode="json") for e in found.items])
         return
     table = Table(
-        "when", "user", "action", "resource", "id", title=render.page_title(found, "change")
+        "when", "user", "action", "resource", "name or id", title=render.page_title(found, "change")
     )
     for event in found.items:
         table.add_row(
@@ -43,6 +43,6 @@ def list_events(
             render.literal(event.user_name),
             event.action,
             event.resource,
-            render.literal(event.resource_id or "-"),
+            render.literal(event.resource_name or event.resource_id or "-"),
         )
     render.console.print(table)

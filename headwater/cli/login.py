@@ -12,7 +12,8 @@ from headwater.cli import render
 def login(
     url: Annotated[str, typer.Argument(help="The server, e.g. https://headwater.example.com")],
     api_key: Annotated[
-        str | None, typer.Option(help="A service account's API key instead of a password.")
+        str | None,
+        typer.Option(help="An API key (a service account's, or your own) instead of a password."),
     ] = None,
     username: Annotated[
         str | None, typer.Option(help="Your user on a server that requires a login.")

@@ -26,6 +26,7 @@ from headwater.server.login_throttle import (
 from headwater.server.passwords import PasswordHashing
 from headwater.server.routes import (
     access,
+    activations,
     api_keys,
     artifact_versions,
     audit,
@@ -39,6 +40,7 @@ from headwater.server.routes import (
     metadata,
     model_approvals,
     models,
+    my_account,
     pipelines,
     projects,
     roles,
@@ -143,6 +145,9 @@ def openapi_app(
     # Admin-only writes first; `authorize` then leaves its decision for the audit trail.
     admin_only = [Depends(authorize_admin), Depends(authorize)]
     app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
+    app.include_router(activations.admin_router, prefix=API_PREFIX, dependencies=admin_only)
+    # Whoever holds an activation link may set that user's first password: no login.
+    app.include_router(activations.router, prefix=API_PREFIX)
     app.include_router(user_accounts.router, prefix=API_PREFIX, dependencies=admin_only)
     # Service accounts and keys: admins only, reads too (see route_permissions.py).
     app.include_router(service_accounts.router, prefix=API_PREFIX, dependencies=admin_only)
@@ -168,6 +173,7 @@ def openapi_app(
         roles,
         audit,
         access,
+        my_account,
     ):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(authorize)])
     install_api_docs(app, docs_url=DOCS_URL, openapi_url=f"{API_PREFIX}/openapi.json")

@@ -80,6 +80,7 @@ async def _record(scope: Scope, decision: Decision, answer: bytes) -> None:
         action=permission.action.value,
         resource=permission.resource.value,
         resource_id=_resource_id(scope, decision, body),
+        resource_name=_resource_name(scope, body),
         project_id=project_id,
         operation=str(getattr(scope.get("route"), "operation_id", "") or scope["path"]),
     )
@@ -100,6 +101,18 @@ def _resource_id(scope: Scope, decision: Decision, body: dict[str, Any]) -> str 
         return str(body["name"])
     named = [str(value) for value in (scope.get("path_params") or {}).values()]
     return named[0] if named else None
+
+
+def _resource_name(scope: Scope, body: dict[str, Any]) -> str | None:
+    """The changed entity's name: what the route left (a delete answers nothing), else
+    the answer's, else a path parameter that is a name rather than an id."""
+    left = scope.get("state", {}).get("audit_resource_name")
+    if isinstance(left, str):
+        return left[:255]
+    if isinstance(body.get("name"), str):
+        return str(body["name"])[:255]
+    named = [str(value) for value in (scope.get("path_params") or {}).values()]
+    return next((value[:255] for value in named if _as_uuid(value) is None), None)
 
 
 def _json_object(answer: bytes) -> dict[str, Any]:

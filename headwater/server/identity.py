@@ -3,7 +3,7 @@
 In local mode (`headwater up` without `--auth`) nobody logs in and this answers None. In
 server mode every route but health and login needs a user, sent as
 `Authorization: Bearer <token>`: an access token from `POST /login` (`tokens.py`) or a
-service account's API key (`keys.py`); or, from a browser, the session cookie of
+API key of a service account or a user's own (`keys.py`); or, from a browser, the session cookie of
 `POST /sessions` with its CSRF token on writes (`cookies.py`). `access.py` decides what
 that user may do; a worker token (`run_tokens.py`) narrows it to one run.
 """
@@ -141,7 +141,7 @@ def _login_from_cookie(request: Request, state: ServerState, session_token: str)
 
 
 def _login_from_key(state: ServerState, raw_key: str) -> UserLogin:
-    """The service account an API key authenticates, noting when the key was used."""
+    """The account (a service account or a user) an API key authenticates; notes its use."""
     store = login_store(state)
     parsed = read_key(raw_key)
     found = None if parsed is None else store.find_key_login(parsed[0])

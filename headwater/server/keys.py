@@ -1,4 +1,4 @@
-"""API keys of service accounts: `hwk_<key id>_<secret>`, made, read and checked.
+"""API keys of service accounts and users: `hwk_<key id>_<secret>`, made, read and checked.
 
 The key id (32 hex digits) finds the stored key in one indexed lookup; the secret is 256
 random bits, of which only the SHA-256 is stored. A fast hash is right here, unlike for

@@ -185,8 +185,14 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     # Who the caller is: answered to anyone logged in (its router has no access check).
     "get_me": _need(R.USER, A.READ, Scope.OPEN),
     "end_my_sessions": _need(R.USER, A.UPDATE, Scope.OPEN),
+    # the caller's own password and API keys (the routes act on the caller only)
+    "change_my_password": _need(R.USER, A.UPDATE, Scope.OPEN),
+    "list_my_api_keys": _need(R.USER, A.READ, Scope.OPEN),
+    "create_my_api_key": _need(R.USER, A.UPDATE, Scope.OPEN),
+    "revoke_my_api_key": _need(R.USER, A.UPDATE, Scope.OPEN),
     # users, teams and roles
     "create_user": _need(R.USER, A.CREATE, Scope.SERVER),
+    "create_activation_link": _need(R.USER, A.CREATE, Scope.SERVER),
     # who logs in, with which server role: the admins' own list (as service accounts)
     "list_user_accounts": _need(R.USER, A.MANAGE, Scope.SERVER),
     "set_user_role": _need(R.USER, A.MANAGE, Scope.SERVER),

@@ -130,6 +130,9 @@ class AuditEventCreate(_Frozen):
     resource_id: str | None
     project_id: uuid.UUID | None
     operation: str
+    # The changed entity's name when the change was made (None: it has none, or the
+    # event predates names being kept): what the trail shows instead of an id.
+    resource_name: str | None = None
 
 
 class AuditEvent(AuditEventCreate):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from headwater.store.logins import (
+        ActivationLink,
         ApiKey,
         KeyLogin,
         ServerRole,
@@ -121,4 +122,25 @@ class LoginStore(Protocol):
 
     def revoke_api_key(self, key_id: uuid.UUID) -> ApiKey:
         """Make a key stop working now."""
+        ...
+
+    def create_activation_link(
+        self,
+        name: str,
+        role: ServerRole,
+        *,
+        link_id: uuid.UUID,
+        secret_hash: str,
+        expires: dt.datetime,
+    ) -> ActivationLink:
+        """A new user `name` without a password, and a link to set one (earlier unused
+        links of theirs end)."""
+        ...
+
+    def find_activation_link(self, link_id: uuid.UUID) -> ActivationLink | None:
+        """One activation link by id, used or expired ones too."""
+        ...
+
+    def activate_user(self, link_id: uuid.UUID, password_hash: str) -> UserLogin:
+        """Set the password of a link's user and make the link dead."""
         ...

@@ -86,3 +86,17 @@ class KeyLogin:
     key: ApiKey
     secret_hash: str
     login: UserLogin
+
+
+@dataclass(frozen=True, slots=True)
+class ActivationLink:
+    """A one-time link for a new user to set their password; only its secret's hash kept."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    user_name: str
+    secret_hash: str
+    created: dt.datetime
+    expires: dt.datetime
+    # When the user set their password with it: it never works again.
+    used: dt.datetime | None

@@ -34,7 +34,9 @@ class AuthServer:
     def token(self, username: str, password: str = PASSWORD) -> str:
         """A fresh access token for that user."""
         answer = httpx.post(
-            f"{self.url}/api/v1/login", json={"username": username, "password": password}
+            f"{self.url}/api/v1/login",
+            json={"username": username, "password": password},
+            timeout=60,
         )
         answer.raise_for_status()
         return str(answer.json()["access_token"])

@@ -43,7 +43,13 @@ from headwater.store.stack_models import StackComponentCreate, StackComponentTyp
 from tests.server.auth_fixtures import PASSWORD, AuthServer
 from tests.store_contract.records import a_run, an_output, record_step
 
-OPEN_PATHS = {"/api/v1/health", "/api/v1/login", "/api/v1/sessions"}
+OPEN_PATHS = {
+    "/api/v1/health",
+    "/api/v1/login",
+    "/api/v1/sessions",
+    "/api/v1/activations",
+    "/api/v1/activations/check",
+}
 CUSTOM_PERMISSIONS = ("project:read", "run:read", "audit:read")
 # Deletes run last, leaves first, so an allowed delete never hides what a later call needs.
 DELETE_ORDER = (
@@ -317,9 +323,16 @@ def test_a_project_viewer_cannot_create_change_or_delete_anything(matrix: Matrix
         "export_run_comparison",
         "dry_run_promotion_rules",
     }
-    # Logging oneself out everywhere changes nothing of a project: anyone may. A saved
-    # view of the runs list is a reader's own, so a viewer may save one too.
-    own_account = {"end_my_sessions", "save_view"}
+    # Logging oneself out everywhere, one's own password and API keys change nothing of
+    # a project: anyone may. A saved view of the runs list is a reader's own, so a viewer
+    # may save one too.
+    own_account = {
+        "end_my_sessions",
+        "save_view",
+        "change_my_password",
+        "create_my_api_key",
+        "revoke_my_api_key",
+    }
 
     with httpx.Client(base_url=matrix.server.url, timeout=60) as client:
         statuses = {

@@ -24,10 +24,13 @@ export const Route = createRootRoute({
   ),
 });
 
-/** Every page in the app shell, but the login page alone (nothing behind it loads). */
+// Pages for people not logged in: alone, so nothing behind them asks who is calling.
+const PUBLIC_PAGES = new Set(["/login", "/activate"]);
+
+/** Every page in the app shell, but the login and activation pages alone. */
 function RootLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  if (pathname === "/login") return <Outlet />;
+  if (PUBLIC_PAGES.has(pathname)) return <Outlet />;
   return (
     <AppShell
       account={

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from headwater.errors import ApiError
 from headwater.server.access import CallerDep
@@ -45,8 +45,10 @@ def get_team(team_id: str, store: AccessStoreDep, caller: CallerDep) -> Team:
 
 
 @router.delete("/teams/{team_id}", operation_id="delete_team", status_code=_NO_CONTENT)
-def delete_team(team_id: str, store: AccessStoreDep) -> Response:
+def delete_team(team_id: str, request: Request, store: AccessStoreDep) -> Response:
     """Delete a team; the project roles granted to it go too."""
+    # The answer is empty and the team is gone after: name it for the audit trail now.
+    request.state.audit_resource_name = store.get_team(team_id).name
     store.delete_team(team_id)
     return Response(status_code=_NO_CONTENT)
 

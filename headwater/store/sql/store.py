@@ -37,6 +37,7 @@ from headwater.store.sql import (
 from headwater.store.sql import stack_components as components
 from headwater.store.sql import stacks as stack_rows
 from headwater.store.sql.access_methods import SqlAccessMethods
+from headwater.store.sql.activation_links import SqlActivationLinkMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
@@ -97,6 +98,7 @@ class SqlStore(
     SqlAccessMethods,
     SqlServiceAccountMethods,
     SqlUserAccountMethods,
+    SqlActivationLinkMethods,
     SqlSavedViewMethods,
     SqlServiceConnectorMethods,
 ):

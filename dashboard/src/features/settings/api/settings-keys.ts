@@ -10,6 +10,7 @@ export const settingsKeys = {
   roleReach: (role: string) => [...settingsKeys.all, "role-reach", role] as const,
   serviceAccounts: () => [...settingsKeys.all, "service-accounts"] as const,
   apiKeys: (account: string) => [...settingsKeys.all, "api-keys", account] as const,
+  myApiKeys: () => [...settingsKeys.all, "my-api-keys"] as const,
   audit: (filters: object) => [...settingsKeys.all, "audit", filters] as const,
   explain: (question: object) => [...settingsKeys.all, "explain", question] as const,
   effective: (user: string, project: string) =>

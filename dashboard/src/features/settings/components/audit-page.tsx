@@ -251,7 +251,11 @@ function AuditTable({
                 </td>
                 <td>
                   {e.resource}
-                  {e.resource_id ? <span className="muted"> {e.resource_id}</span> : null}
+                  {e.resource_name ? (
+                    <strong> {e.resource_name}</strong>
+                  ) : e.resource_id ? (
+                    <span className="muted"> {e.resource_id}</span>
+                  ) : null}
                 </td>
                 <td>{projectOf(e)}</td>
                 <td>
@@ -276,6 +280,8 @@ function AuditTable({
                       <dd>{e.created}</dd>
                       <dt>User id</dt>
                       <dd>{e.user_id ?? "—"}</dd>
+                      <dt>Resource name</dt>
+                      <dd>{e.resource_name ?? "—"}</dd>
                       <dt>Resource id</dt>
                       <dd>{e.resource_id ?? "—"}</dd>
                       <dt>Project id</dt>

@@ -3,6 +3,8 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useEndMySessions } from "@/features/settings/api/end-my-sessions";
 import { useAccessHierarchy } from "@/features/settings/api/get-access-hierarchy";
+import { ChangePasswordForm } from "@/features/settings/components/change-password-form";
+import { MyApiKeysPanel } from "@/features/settings/components/my-api-keys-panel";
 import { useCurrentUser } from "@/lib/current-user";
 
 /** The logged-in user: name, server role, project roles, and "log out everywhere". */
@@ -42,15 +44,21 @@ export function ProfilePage() {
               ))}
         </dd>
       </dl>
-      <p className="muted">
-        To change your password, ask a server admin (`headwater users create NAME` resets it).
-      </p>
+      {auth_mode === "server" && kind === "user" ? (
+        <>
+          <ChangePasswordForm />
+          <MyApiKeysPanel name={name} />
+        </>
+      ) : null}
       {auth_mode === "server" ? (
-        <div className="row">
-          <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-            Log out everywhere
-          </button>
-          {endAll.isError ? <span className="field-error">{endAll.error.message}</span> : null}
+        <div className="section">
+          <h3>Sessions</h3>
+          <div className="row">
+            <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+              Log out everywhere
+            </button>
+            {endAll.isError ? <span className="field-error">{endAll.error.message}</span> : null}
+          </div>
         </div>
       ) : null}
       {isConfirming ? (

@@ -1,15 +1,15 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { type Column, DataTable } from "@/components/ui/data-table";
 import { QueryView } from "@/components/ui/query-view";
 import { EmptyState } from "@/components/ui/states";
-import { useCreateUser } from "@/features/settings/api/create-user";
 import { useDeactivateUser } from "@/features/settings/api/deactivate-user";
 import { useAccessHierarchy } from "@/features/settings/api/get-access-hierarchy";
 import { useTeams } from "@/features/settings/api/list-teams";
 import { useUserAccounts } from "@/features/settings/api/list-user-accounts";
 import { useSetUserRole } from "@/features/settings/api/set-user-role";
 import { AdminOnly } from "@/features/settings/components/admin-only";
+import { CreateUserForm } from "@/features/settings/components/create-user-form";
 import { ServerRoleSelect } from "@/features/settings/components/server-role-select";
 import { rolesOfUser } from "@/features/settings/lib/held-roles";
 import type { ServerRole, UserAccountInfo } from "@/features/settings/lib/types";
@@ -110,57 +110,6 @@ function UsersDirectory({ selected, onSelect }: UsersPageProps) {
         <DeactivateDialog name={deactivating} onDone={() => setDeactivating(null)} />
       ) : null}
     </div>
-  );
-}
-
-function CreateUserForm() {
-  const create = useCreateUser();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const target = event.currentTarget;
-    const form = new FormData(target);
-    create.mutate(
-      {
-        name: String(form.get("name") ?? "").trim(),
-        password: String(form.get("password") ?? ""),
-        role: String(form.get("role")) as ServerRole,
-      },
-      { onSuccess: () => target.reset() },
-    );
-  };
-  return (
-    <form className="section" aria-label="Create a user" onSubmit={onSubmit}>
-      <h3>Create a user</h3>
-      <div className="row">
-        <input
-          className="input"
-          name="name"
-          aria-label="New user's name"
-          placeholder="name"
-          required
-        />
-        <input
-          className="input"
-          name="password"
-          type="password"
-          aria-label="Initial password"
-          placeholder="initial password"
-          title="At least 8 characters"
-          minLength={8}
-          autoComplete="new-password"
-          required
-        />
-        <ServerRoleSelect label="New user's server role" name="role" />
-        <button type="submit" className="button primary" disabled={create.isPending}>
-          Create user
-        </button>
-      </div>
-      <p className="muted">
-        Give them the password yourself; they keep it until an admin sets another.
-      </p>
-      {create.isError ? <p className="field-error">{errorMessage(create.error)}</p> : null}
-      {create.isSuccess ? <p role="status">Created '{create.data.name}'.</p> : null}
-    </form>
   );
 }
 

@@ -8,7 +8,8 @@ const EVENT: AuditEvent = {
   user_name: "ana",
   action: "create",
   resource: "team",
-  resource_id: 'a "quoted", name',
+  resource_id: "5f0c",
+  resource_name: 'a "quoted", name',
   project_id: null,
   operation: "create_team",
   user_id: null,
@@ -18,7 +19,7 @@ describe("audit export", () => {
   it("writes CSV with a header and quoted cells", () => {
     const csv = toCsv([EVENT]);
     expect(csv.split("\n")[0]).toBe(
-      "id,created,user_name,action,resource,resource_id,project_id,operation",
+      "id,created,user_name,action,resource,resource_id,resource_name,project_id,operation",
     );
     expect(csv).toContain('"a ""quoted"", name"');
     expect(csv.endsWith("\n")).toBe(true);

@@ -8,6 +8,7 @@ export const AUDIT_COLUMNS = [
   "action",
   "resource",
   "resource_id",
+  "resource_name",
   "project_id",
   "operation",
 ] as const satisfies readonly (keyof AuditEvent)[];
