@@ -140,8 +140,6 @@ def openapi_app(
     app.include_router(health.router, prefix=API_PREFIX)
     app.include_router(logins.router, prefix=API_PREFIX)
     app.include_router(sessions.router, prefix=API_PREFIX)
-    # Any logged-in user may ask who they are; the route itself answers 401 to nobody.
-    app.include_router(me.router, prefix=API_PREFIX)
     # Admin-only writes first; `authorize` then leaves its decision for the audit trail.
     admin_only = [Depends(authorize_admin), Depends(authorize)]
     app.include_router(logins.admin_router, prefix=API_PREFIX, dependencies=admin_only)
@@ -173,6 +171,9 @@ def openapi_app(
         roles,
         audit,
         access,
+        # Any logged-in user may ask who they are and log out everywhere (Scope.OPEN);
+        # `authorize` still runs, so "log out everywhere" is in the audit trail.
+        me,
         my_account,
     ):
         app.include_router(module.router, prefix=API_PREFIX, dependencies=[Depends(authorize)])
