@@ -2,7 +2,9 @@
 
 The records go in one transaction, and the store reports which byte folders no remaining
 artifact version points at; the caller deletes those bytes only after the commit, so no
-record is ever left pointing at missing bytes.
+record is ever left pointing at missing bytes. Folders a run is saving into are left
+out, and the reported ones are claimed until the caller has deleted them
+(`artifact_claims`), so no run records an output into a folder being deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, exists, not_, select
 
 from headwater.store.catalog_models import ArtifactPrune
-from headwater.store.models import MetadataTarget
+from headwater.store.models import MetadataTarget, utc_now
+from headwater.store.sql.artifact_claims import claim_for_prune
 from headwater.store.sql.artifacts import get_artifact_versions
 from headwater.store.sql.metadata_entries import delete_metadata
 from headwater.store.sql.schema import (
@@ -62,6 +65,9 @@ def prune_artifact_versions(
                 )
             ).scalars()
         )
+    claim_id, unreferenced = claim_for_prune(
+        connection, uris - still_used, utc_now(), dry_run=dry_run
+    )
     if not dry_run and ids:
         delete_metadata(connection, MetadataTarget.ARTIFACT_VERSION, ids)
         connection.execute(delete(artifact_versions).where(_VERSION.in_(ids)))
@@ -69,6 +75,7 @@ def prune_artifact_versions(
         connection.execute(_EMPTY_ARTIFACTS)
     return ArtifactPrune(
         versions=tuple(versions),
-        unreferenced_uris=tuple(sorted(uris - still_used)),
+        unreferenced_uris=tuple(sorted(unreferenced)),
         dry_run=dry_run,
+        claim_id=claim_id,
     )

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0019_service_connectors"
+HEAD_REVISION = "0020_artifact_claims"
 MIGRATIONS_FOLDER = Path(__file__).parent
