@@ -86,3 +86,13 @@ class KeyLogin:
     key: ApiKey
     secret_hash: str
     login: UserLogin
+
+
+@dataclass(frozen=True)
+class LoginRefusal:
+    """Why a login attempt is refused: `key` (`user:<name>` or `address:<host>`) has
+    `failures` failed logins in the window, the oldest at `oldest` (Unix seconds)."""
+
+    key: str
+    failures: int
+    oldest: float

@@ -227,6 +227,19 @@ artifact_claims = Table(
     Index(None, "uri"),
 )
 
+# Failed (or not yet checked) logins per user name and client address, shared by every
+# server worker process (`headwater/server/login_throttle.py`); `at` is Unix seconds.
+login_failures = Table(
+    "login_failures",
+    store_schema,
+    Column("attempt_id", Uuid(), nullable=False),
+    Column("key", Text(), nullable=False),
+    Column("at", Float(), nullable=False),
+    PrimaryKeyConstraint("attempt_id", "key"),
+    Index(None, "key", "at"),
+    Index(None, "at"),
+)
+
 step_run_outputs = Table(
     "step_run_outputs",
     store_schema,
