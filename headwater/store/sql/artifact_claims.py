@@ -89,6 +89,21 @@ def release_claim(connection: Connection, claim_id: uuid.UUID) -> None:
     connection.execute(delete(artifact_claims).where(_CLAIMS.claim_id == claim_id))
 
 
+def saving_uris(connection: Connection, uris: Collection[str], now: dt.datetime) -> set[str]:
+    """Those of `uris` a live save claim holds."""
+    if not uris:
+        return set()
+    return set(
+        connection.execute(
+            select(_CLAIMS.uri).where(
+                _CLAIMS.uri.in_(list(uris)),
+                _CLAIMS.kind == SAVE,
+                _CLAIMS.created > now - dt.timedelta(seconds=SAVE_CLAIM_SECONDS),
+            )
+        ).scalars()
+    )
+
+
 def claim_for_prune(
     connection: Connection, uris: Collection[str], now: dt.datetime, *, dry_run: bool
 ) -> tuple[uuid.UUID | None, set[str]]:
@@ -113,16 +128,7 @@ def claim_for_prune(
         )
     if not uris:
         return None, set()
-    saving = set(
-        connection.execute(
-            select(_CLAIMS.uri).where(
-                _CLAIMS.uri.in_(list(uris)),
-                _CLAIMS.kind == SAVE,
-                _CLAIMS.created > now - dt.timedelta(seconds=SAVE_CLAIM_SECONDS),
-            )
-        ).scalars()
-    )
-    free = set(uris) - saving
+    free = set(uris) - saving_uris(connection, uris, now)
     if dry_run or not free:
         return None, free
     claim_id = uuid.uuid4()
