@@ -4,9 +4,12 @@ Runner processes run a small pipeline over and over (cache off, so every run sav
 same bytes into the same content-addressed folders), check that every output of each
 finished run is still in the artifact store, then delete the run so its versions become
 prunable. A pruner process prunes all the while. Before issue 18 this lost a completed
-step's output about once in 369 runs; `artifacts/prune_lock.py` makes it impossible.
+step's output about once in 369 runs; on local disks `artifacts/prune_lock.py` makes it
+impossible, and everywhere the claims in the metadata store do
+(`store/sql/artifact_claims.py`). With `--s3` the artifact store is a bucket of a real
+S3-compatible server on loopback (moto's server mode), which no file lock covers.
 
-    python -m benchmarks.prune_race [--seconds 60] [--runners 3]
+    python -m benchmarks.prune_race [--seconds 60] [--runners 3] [--s3]
 
 Exits non-zero when any output was lost.
 """
@@ -14,12 +17,14 @@ Exits non-zero when any output was lost.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import random
 import tempfile
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from headwater import Client, pipeline, step
 from headwater.errors import ArtifactError, HeadwaterError
@@ -90,10 +95,12 @@ def _prune_until(deadline: float, results: multiprocessing.Queue[tuple[int, int,
     results.put((-1, prunes, versions))
 
 
-def race(seconds: float, runners: int) -> RaceFigures:
+def race(seconds: float, runners: int, *, s3: bool = False) -> RaceFigures:
     """Run `runners` runner processes and one pruner for `seconds` in a fresh home."""
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory() as home, contextlib.ExitStack() as servers:
         os.environ["HEADWATER_HOME"] = home
+        if s3:
+            _use_an_s3_stack(servers, Path(home))
         racing()  # create the database before the processes race for it
         context = multiprocessing.get_context("spawn")
         results: multiprocessing.Queue[tuple[int, int, int]] = context.Queue()
@@ -121,14 +128,34 @@ def race(seconds: float, runners: int) -> RaceFigures:
     )
 
 
+def _use_an_s3_stack(servers: contextlib.ExitStack, home: Path) -> None:
+    from tests.integration.s3_server import running_s3_server
+
+    server = servers.enter_context(contextlib.contextmanager(running_s3_server)(home / "moto.log"))
+    client = Client()
+    client.register_service_connector("race-s3", "aws", server.connector_settings())
+    client.create_stack_component(
+        "race-s3-store",
+        flavor="fsspec",
+        component_type="artifact_store",
+        configuration={"path": f"s3://{server.bucket}/race", "connector": "race-s3"},
+    )
+    client.create_stack(
+        "race-s3", components={"orchestrator": "default", "artifact_store": "race-s3-store"}
+    )
+    client.activate_stack("race-s3")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--runners", type=int, default=3)
+    parser.add_argument("--s3", action="store_true", help="Race on an S3 bucket (moto).")
     arguments = parser.parse_args()
-    figures = race(arguments.seconds, arguments.runners)
+    figures = race(arguments.seconds, arguments.runners, s3=arguments.s3)
+    where = "on S3 (moto)" if arguments.s3 else "on a local disk"
     print(
-        f"{figures.seconds:.0f} s, {arguments.runners} runner processes and 1 pruner: "
+        f"{figures.seconds:.0f} s {where}, {arguments.runners} runner processes and 1 pruner: "
         f"{figures.runs} runs, {figures.failed_runs} failed, {figures.lost_outputs} outputs "
         f"lost; {figures.prunes} prunes deleted {figures.pruned_versions} versions."
     )

@@ -49,6 +49,8 @@ from headwater.errors import (
 from headwater.metadata_types import StorageSize
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from headwater.artifacts.location import StoreLocation
 
 __all__ = ["ArtifactStore", "SavedArtifact", "SavedVisualization", "StagingCleanup"]
@@ -122,8 +124,18 @@ class ArtifactStore:
         return self._location.uri(self._location.root)
 
     # User values pass through save and load, hence `Any`.
-    def save(self, data: Any, materializer: type[Materializer]) -> SavedArtifact:
+    def save(
+        self,
+        data: Any,
+        materializer: type[Materializer],
+        *,
+        before_publish: Callable[[str], None] | None = None,
+    ) -> SavedArtifact:
         """Save `data` with `materializer`; equal bytes always get the same URI.
+
+        `before_publish` gets that URI once the bytes are hashed, before they are moved
+        there or an equal copy there is kept: a step claims the folder with it, so no
+        prune deletes it before the output is recorded (`sql/artifact_claims.py`).
 
         Raises:
             MaterializerError: the materializer does not handle the value's type, or it
@@ -134,7 +146,7 @@ class ArtifactStore:
         try:
             staging = self._staging.create()
             try:
-                return self._save_into(staging, data, materializer)
+                return self._save_into(staging, data, materializer, before_publish)
             except BaseException:
                 self._staging.discard(staging)
                 raise
@@ -274,7 +286,11 @@ class ArtifactStore:
         return self._location.join("logs", _safe_name(run_id), f"{_unique_name(step_name)}.log")
 
     def _save_into(
-        self, staging: str, data: Any, materializer: type[Materializer]
+        self,
+        staging: str,
+        data: Any,
+        materializer: type[Materializer],
+        before_publish: Callable[[str], None] | None,
     ) -> SavedArtifact:
         location = self._location
         staging_uri = location.uri(staging)
@@ -285,6 +301,8 @@ class ArtifactStore:
         views = _visualizations_of(saver, data)
         digest = hash_data_files(location.fs, staging)
         final = self._artifact_path(digest.sha256)
+        if before_publish is not None:
+            before_publish(location.uri(final))
         if not self._staging.publish(staging, final):
             self._keep_missing_visualizations(views, staging_uri, location.uri(final))
             self._staging.recycle(staging)

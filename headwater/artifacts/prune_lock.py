@@ -23,8 +23,9 @@ the gate, new steps wait and the ones inside drain, so a prune never starves.
 
 The lock is `flock(2)` on files under the store's `.locks/` folder, which covers every
 process of one machine (and NFSv4, which maps `flock` to byte-range locks). Object
-stores (S3, GCS, ...) have no locks: there the lock is a no-op, and pruning while runs
-save equal bytes into the same store keeps the race this module closes on disks.
+stores (S3, GCS, ...) have no locks: there the lock is a no-op, and what closes the race,
+there and between machines, is the claims every saver and pruner takes in the metadata
+store (`headwater/store/sql/artifact_claims.py`).
 """
 
 from __future__ import annotations

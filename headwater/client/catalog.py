@@ -147,7 +147,9 @@ class CatalogClientMixin:
         leaves unused bytes behind, never a record pointing at missing bytes. Steps
         saving into any artifact store wait while a prune deletes, and a prune
         waits for steps whose saved outputs are not recorded yet (see
-        `headwater/artifacts/prune_lock.py`).
+        `headwater/artifacts/prune_lock.py`) on local disks; everywhere, a prune keeps
+        the folders steps have claimed in the metadata store, and steps wait for the
+        folders it claimed (`headwater/store/sql/artifact_claims.py`).
 
         Args:
             dry_run: Only say what would be deleted.
@@ -170,6 +172,8 @@ class CatalogClientMixin:
             if not dry_run:
                 for uri in uris:
                     self._delete_bytes(uri)
+            if prune.claim_id is not None:  # runs saving into these folders may go on
+                self._session.store.release_artifact_claim(prune.claim_id)
         abandoned = self.remove_abandoned_saves(dry_run=dry_run)
         versions = [ArtifactVersionResponse(v, self._session) for v in prune.versions]
         return PruneResult(versions, uris, dry_run, abandoned.folders, abandoned.size_bytes)

@@ -23,6 +23,7 @@ from headwater.runner.early_ends import (
     finish_step_or_fall_back,
     short_reason,
 )
+from headwater.runner.folder_claims import FolderClaim, folder_claim
 from headwater.runner.logs import get_log_capture
 from headwater.runner.output_types import check_output_types, declared_output_types
 from headwater.runner.parameters import prepare_parameters
@@ -125,9 +126,10 @@ class StepExecutor:
         components = cache_components(step, {n: ref.content_hash for n, ref in inputs.items()})
         key = cache_key(components)
         if step.enable_cache:
-            # The originals' bytes must outlive the check that they exist (prune_lock).
-            with self.artifact_store.saving():
-                outcome = self._reuse_cached(run, step, inputs, key, components)
+            # The originals' bytes must outlive the check that they exist (prune_lock on
+            # local disks, the claim in the metadata store everywhere).
+            with self.artifact_store.saving(), folder_claim(self.store) as claim:
+                outcome = self._reuse_cached(run, step, inputs, key, components, claim)
             if outcome is not None:
                 return outcome
         return self._run(run, step, inputs, function, key, components)
@@ -157,12 +159,14 @@ class StepExecutor:
         inputs: Mapping[str, ArtifactRef],
         key: str,
         components: dict[str, str],
+        claim: FolderClaim,
     ) -> StepOutcome | None:
         hit = self.store.find_cache_hit(key)
         # A hit lacks an output when the step's outputs changed or a version is gone.
         if hit is None or set(hit.outputs) != {o.name for o in step.outputs}:
             return None
         refs = {name: ArtifactRef.of_cached(output) for name, output in hit.outputs.items()}
+        claim.add([ref.uri for ref in refs.values()])
         if not all(self.artifact_store.exists(ref.uri) for ref in refs.values()):
             return None  # outputs were pruned: run the step again
         step_run = self.store.start_step(
@@ -263,9 +267,16 @@ class StepExecutor:
         check_output_types(step.name, declared_output_types(function), values)
         # Not before the call: a prune would wait for the whole of a long step.
         save_window.enter_context(self.artifact_store.saving())
+        claim = save_window.enter_context(folder_claim(self.store))
+
+        def claim_folder(uri: str) -> None:
+            claim.add([uri])
+
         return {
             output.name: self.artifact_store.save(
-                values[output.name], self._materializer(output.materializer, values[output.name])
+                values[output.name],
+                self._materializer(output.materializer, values[output.name]),
+                before_publish=claim_folder,
             )
             for output in step.outputs
         }

@@ -21,6 +21,7 @@ from headwater.server.limits import DEFAULT_MAX_REQUEST_BYTES, RequestSizeLimit
 from headwater.server.login_throttle import (
     LoginLimits,
     LoginThrottle,
+    SharedLoginThrottle,
     answer_too_many_login_attempts,
 )
 from headwater.server.passwords import PasswordHashing
@@ -61,6 +62,7 @@ from headwater.server.stale_runs import sweeping_stale_runs
 from headwater.server.static import STATIC_FOLDER, install_dashboard
 from headwater.server.tokens import DEFAULT_TOKEN_SECONDS
 from headwater.session import Session
+from headwater.store.factory import login_store_of
 
 API_PREFIX = "/api/v1"
 DOCS_URL = f"{API_PREFIX}/docs"
@@ -103,7 +105,7 @@ def create_app(
         artifact_roots=None
         if token_secret is None
         else ArtifactRoots.from_settings(session.settings),
-        login_throttle=LoginThrottle(limits),
+        login_throttle=_login_throttle(limits, session),
         password_hashing=PasswordHashing(limits.hashing_threads),
     )
     return app
@@ -180,3 +182,9 @@ def openapi_app(
     install_api_docs(app, docs_url=DOCS_URL, openapi_url=f"{API_PREFIX}/openapi.json")
     install_dashboard(app, static_folder)
     return app
+
+
+def _login_throttle(limits: LoginLimits, session: Session) -> LoginThrottle:
+    """Counts in the database the worker processes share, when the store keeps logins."""
+    logins = login_store_of(session.store)
+    return LoginThrottle(limits) if logins is None else SharedLoginThrottle(limits, logins)

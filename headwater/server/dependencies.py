@@ -27,7 +27,7 @@ class ServerState:
     token_seconds: int = 12 * 3600
     # In server mode, where local artifact stores may live; None in local mode.
     artifact_roots: ArtifactRoots | None = None
-    # Failed logins per user name and address (in this process: see `login_throttle.py`).
+    # Failed logins per user name and address (in the database: see `login_throttle.py`).
     login_throttle: LoginThrottle = field(default_factory=lambda: LoginThrottle(LoginLimits()))
     # Argon2 on worker threads, a bounded number at once.
     password_hashing: PasswordHashing = field(

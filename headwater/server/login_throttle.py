@@ -8,28 +8,34 @@ is not counted, so waiting always helps. A success clears the user name's failur
 gives its own slot back to the address. Unknown names are counted like known ones, so
 the limit tells no names apart.
 
-The counts live in the server process. `headwater up` and `headwater server start` run
-one uvicorn process, so every request sees the same counts; several server processes
-behind one load balancer would each count on their own (a limit per process), which
-is said in the README. A table in the store would be shared, but would put a write on
-every failed login in front of the single SQLite writer that runs record through.
+A server counts in its database (`SharedLoginThrottle`, the `login_failures` table):
+`headwater server start --workers N` runs N processes, and several servers may share one
+PostgreSQL database behind a load balancer, so counts kept in a process would allow N
+times the attempts. That costs one write transaction per attempt; Argon2 costs more. The
+in-process `LoginThrottle` remains for stores that keep no logins and for tests.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import threading
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
 from headwater.errors import ConfigurationError, TooManyLoginAttempts
 from headwater.server.errors import error_response
+
+if TYPE_CHECKING:
+    from headwater.store.login_store import LoginStore
 
 # Enough for a large attack's names and addresses in one window, small enough to keep in
 # memory (a few MiB); past it the oldest entries are forgotten first.
@@ -98,6 +104,7 @@ class LoginAttempt:
     user_key: str
     address_key: str
     at: float
+    attempt_id: uuid.UUID = dataclasses.field(default_factory=uuid.uuid4)
 
     def succeeded(self) -> None:
         """Clear the user name's failures and take this attempt off the address."""
@@ -175,3 +182,49 @@ class LoginThrottle:
         # Still too many: forget the oldest-tracked first (dicts keep insertion order).
         while len(self._failures) > self._max_tracked:
             del self._failures[next(iter(self._failures))]
+
+
+class SharedLoginThrottle(LoginThrottle):
+    """The same limits, counted in the store's database: every worker process of a
+    server (and every server on the same database) sees the same failures."""
+
+    def __init__(
+        self,
+        limits: LoginLimits,
+        store: LoginStore,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        # Wall-clock time: the processes sharing the counts share no monotonic clock.
+        super().__init__(limits, clock=clock)
+        self._store = store
+
+    def begin_attempt(self, username: str, address: str) -> LoginAttempt:
+        """See `LoginThrottle.begin_attempt`; one write transaction."""
+        user_key, address_key = f"user:{username}", f"address:{address}"
+        now = self._clock()
+        attempt = LoginAttempt(self, user_key, address_key, now)
+        refusal = self._store.begin_login_attempt(
+            attempt.attempt_id,
+            [
+                (user_key, self.limits.max_failures_per_user),
+                (address_key, self.limits.max_failures_per_address),
+            ],
+            self.limits.window_seconds,
+            now,
+        )
+        if refusal is not None:
+            reason = (
+                f"for user '{username}'" if refusal.key == user_key else f"from address '{address}'"
+            )
+            window = self.limits.window_seconds
+            wait = max(1, math.ceil(refusal.oldest + window - now))
+            raise TooManyLoginAttempts(
+                f"There were {refusal.failures} failed logins {reason} in the last {window} s",
+                wait,
+            )
+        return attempt
+
+    def forget_success(self, attempt: LoginAttempt) -> None:
+        """See `LoginThrottle.forget_success`."""
+        self._store.forget_login_success(attempt.attempt_id, attempt.user_key)

@@ -98,6 +98,9 @@ ROUTE_PERMISSIONS: dict[str, Requirement] = {
     "get_artifact": _need(R.ARTIFACT, A.READ, InPath("artifact_id", L.ARTIFACT)),
     # Pruning spans every project, so only a server admin may.
     "prune_artifact_versions": _need(R.ARTIFACT, A.DELETE, Scope.SERVER),
+    # Whoever saves outputs anywhere claims their folders; a prune releases its own claim.
+    "claim_artifact_uris": _need(R.ARTIFACT, A.CREATE, Scope.ANY_PROJECT),
+    "release_artifact_claim": _need(R.ARTIFACT, A.CREATE, Scope.ANY_PROJECT),
     # pipelines
     "list_pipelines": _need(R.PIPELINE, A.READ, Scope.LISTED),
     "get_pipeline": _need(R.PIPELINE, A.READ, InPath("pipeline_id", L.PIPELINE)),

@@ -36,7 +36,14 @@ _RUN_WRITES = frozenset(
 # Writes a step makes beyond its run (the model version it works on), and POSTs that
 # only read.
 _OTHER_WRITES = frozenset(
-    {"resolve_model_version", "link_artifacts_to_model_version", "lookup_artifact_versions"}
+    {
+        "resolve_model_version",
+        "link_artifacts_to_model_version",
+        "lookup_artifact_versions",
+        # A step claims the byte folders of its outputs until they are recorded.
+        "claim_artifact_uris",
+        "release_artifact_claim",
+    }
 )
 # What a step may record metadata and tags about besides its run's own entities.
 _MODEL_LOCATORS = frozenset({Locator.MODEL, Locator.MODEL_VERSION})

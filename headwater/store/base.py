@@ -171,6 +171,20 @@ class RunRecorder(Protocol):
         """Record that the process executing the run is alive."""
         ...
 
+    def claim_artifact_uris(self, claim_id: uuid.UUID, uris: Sequence[str]) -> bool:
+        """Claim byte folders a save is about to publish into or reuse, so no prune
+        deletes them before the outputs are recorded (`sql/artifact_claims.py`).
+
+        Returns:
+            False, claiming nothing, while a prune is deleting one of them: wait and ask
+            again. Asking again with the same `claim_id` adds URIs to the claim.
+        """
+        ...
+
+    def release_artifact_claim(self, claim_id: uuid.UUID) -> None:
+        """Drop a save's or a prune's claim (unknown claims are fine)."""
+        ...
+
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """Get a run by id or name; raises `EntityNotFoundError` when there is none."""
         ...

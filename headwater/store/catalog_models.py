@@ -41,9 +41,12 @@ class ArtifactPrune(_Frozen):
 
     `versions` are the artifact versions no step run and no model version uses any more;
     `unreferenced_uris` are the folders of bytes no remaining artifact version points at,
-    which the caller deletes from the artifact store once the records are gone.
+    which the caller deletes from the artifact store once the records are gone, then
+    releases `claim_id` (`Store.release_artifact_claim`): until then runs wait before
+    saving into those folders. Folders a run is saving into are not among them.
     """
 
     versions: tuple[ArtifactVersion, ...]
     unreferenced_uris: tuple[str, ...]
     dry_run: bool
+    claim_id: uuid.UUID | None = None

@@ -12,10 +12,13 @@ import uuid
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from headwater.store.logins import (
         ActivationLink,
         ApiKey,
         KeyLogin,
+        LoginRefusal,
         ServerRole,
         ServiceAccount,
         UserAccount,
@@ -60,6 +63,21 @@ class LoginStore(Protocol):
 
     def deactivate_user(self, name: str) -> UserAccount:
         """Stop a user from logging in; every token and session of theirs ends now."""
+        ...
+
+    def begin_login_attempt(
+        self,
+        attempt_id: uuid.UUID,
+        limits: Sequence[tuple[str, int]],
+        window_seconds: float,
+        now: float,
+    ) -> LoginRefusal | None:
+        """Refuse an attempt when a key (user name, address) has its limit of failures
+        in the window; else count it as a failure of each key until it succeeds."""
+        ...
+
+    def forget_login_success(self, attempt_id: uuid.UUID, user_key: str) -> None:
+        """Clear a user name's failures and take a successful attempt off the others."""
         ...
 
     def create_service_account(

@@ -100,3 +100,13 @@ class ActivationLink:
     expires: dt.datetime
     # When the user set their password with it: it never works again.
     used: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class LoginRefusal:
+    """Why a login attempt is refused: `key` (`user:<name>` or `address:<host>`) has
+    `failures` failed logins in the window, the oldest at `oldest` (Unix seconds)."""
+
+    key: str
+    failures: int
+    oldest: float

@@ -294,6 +294,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/artifact-claims/{claim_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Claim Artifact Uris
+         * @description Claim byte folders until their artifact versions are recorded (see prune).
+         */
+        put: operations["claim_artifact_uris"];
+        post?: never;
+        /**
+         * Release Artifact Claim
+         * @description Drop a save's or a prune's claim on byte folders (unknown claims are fine).
+         */
+        delete: operations["release_artifact_claim"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artifact-versions": {
         parameters: {
             query?: never;
@@ -3060,6 +3084,22 @@ export interface components {
             version_count: number;
         };
         /**
+         * ArtifactClaimAnswer
+         * @description Whether the folders are claimed; False while a prune deletes one of them.
+         */
+        ArtifactClaimAnswer: {
+            /** Claimed */
+            claimed: boolean;
+        };
+        /**
+         * ArtifactClaimRequest
+         * @description The byte folders a save is about to publish into or reuse.
+         */
+        ArtifactClaimRequest: {
+            /** Uris */
+            uris: string[];
+        };
+        /**
          * ArtifactConsumer
          * @description A step run that read an artifact version as an input, with the run it belongs to.
          */
@@ -3167,9 +3207,13 @@ export interface components {
          *
          *     `versions` are the artifact versions no step run and no model version uses any more;
          *     `unreferenced_uris` are the folders of bytes no remaining artifact version points at,
-         *     which the caller deletes from the artifact store once the records are gone.
+         *     which the caller deletes from the artifact store once the records are gone, then
+         *     releases `claim_id` (`Store.release_artifact_claim`): until then runs wait before
+         *     saving into those folders. Folders a run is saving into are not among them.
          */
         ArtifactPrune: {
+            /** Claim Id */
+            claim_id?: string | null;
             /** Dry Run */
             dry_run: boolean;
             /** Unreferenced Uris */
@@ -6886,6 +6930,178 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ApprovalRequest"];
                 };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    claim_artifact_uris: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArtifactClaimRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtifactClaimAnswer"];
+                };
+            };
+            /** @description The request is malformed, e.g. a bad filter or sort key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid credentials were sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The user may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such entity. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The entity conflicts with an existing one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The request does not match the schema. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    release_artifact_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claim_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed, e.g. a bad filter or sort key. */
             400: {

@@ -86,6 +86,39 @@ def prune_artifact_versions(body: PruneRequest, session: SessionDep) -> Artifact
     )
 
 
+class ArtifactClaimRequest(BaseModel):
+    """The byte folders a save is about to publish into or reuse."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    uris: list[str] = Field(max_length=1000)
+
+
+class ArtifactClaimAnswer(BaseModel):
+    """Whether the folders are claimed; False while a prune deletes one of them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claimed: bool
+
+
+@router.put("/artifact-claims/{claim_id}", operation_id="claim_artifact_uris")
+def claim_artifact_uris(
+    claim_id: uuid.UUID, body: ArtifactClaimRequest, session: SessionDep
+) -> ArtifactClaimAnswer:
+    """Claim byte folders until their artifact versions are recorded (see prune)."""
+    return ArtifactClaimAnswer(claimed=session.store.claim_artifact_uris(claim_id, body.uris))
+
+
+@router.delete(
+    "/artifact-claims/{claim_id}", operation_id="release_artifact_claim", status_code=_NO_CONTENT
+)
+def release_artifact_claim(claim_id: uuid.UUID, session: SessionDep) -> Response:
+    """Drop a save's or a prune's claim on byte folders (unknown claims are fine)."""
+    session.store.release_artifact_claim(claim_id)
+    return Response(status_code=_NO_CONTENT)
+
+
 @router.delete("/pipelines/{pipeline_id}", operation_id="delete_pipeline", status_code=_NO_CONTENT)
 def delete_pipeline(pipeline_id: uuid.UUID, session: SessionDep) -> Response:
     """Delete a pipeline with its versions and runs (artifact versions stay)."""

@@ -105,7 +105,10 @@ async def check_password(state: ServerState, body: LoginRequest, request: Reques
             "Send requests without a token, or start the server with `headwater up --auth`.",
         )
     address = request.client.host if request.client is not None else "unknown"
-    attempt = state.login_throttle.begin_attempt(body.username, address)
+    # Off the event loop: the count is a database write (`login_throttle.py`).
+    attempt = await anyio.to_thread.run_sync(
+        state.login_throttle.begin_attempt, body.username, address
+    )
     found = await anyio.to_thread.run_sync(find_login, state, body.username)
     # Checked by kind too, so a service account can never log in by password.
     is_user = found is not None and found.kind is AccountKind.USER
@@ -114,7 +117,7 @@ async def check_password(state: ServerState, body: LoginRequest, request: Reques
     matched = await state.password_hashing.matches(password_hash, body.password)
     if found is None or not matched:
         raise ApiError(401, "unauthorized", "Wrong username or password.")
-    attempt.succeeded()
+    await anyio.to_thread.run_sync(attempt.succeeded)
     return found
 
 

@@ -124,6 +124,16 @@ class RestStore(
         # Not retried: a missed beat is harmless, and the next one comes soon.
         self._http.call("POST", f"/runs/{run_id}/heartbeat", retry_seconds=0)
 
+    def claim_artifact_uris(self, claim_id: uuid.UUID, uris: Sequence[str]) -> bool:
+        """See `Store.claim_artifact_uris`."""
+        body = {"uris": list(uris)}
+        answer = self._http.call("PUT", f"/artifact-claims/{claim_id}", body=body)
+        return bool(answer["claimed"])
+
+    def release_artifact_claim(self, claim_id: uuid.UUID) -> None:
+        """See `Store.release_artifact_claim`."""
+        self._http.call("DELETE", f"/artifact-claims/{claim_id}")
+
     def issue_worker_token(self, run_id: uuid.UUID) -> str | None:
         """See `WorkerTokenIssuer.issue_worker_token`."""
         # Repeatable: a second token for the same run does no harm.

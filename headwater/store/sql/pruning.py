@@ -2,7 +2,9 @@
 
 The records go in one transaction, and the store reports which byte folders no remaining
 artifact version points at; the caller deletes those bytes only after the commit, so no
-record is ever left pointing at missing bytes.
+record is ever left pointing at missing bytes. Folders a run is saving into are left
+out, and the reported ones are claimed until the caller has deleted them
+(`artifact_claims`), so no run records an output into a folder being deleted.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, exists, not_, select
 
 from headwater.store.catalog_models import ArtifactPrune
-from headwater.store.models import MetadataTarget
+from headwater.store.models import MetadataTarget, utc_now
+from headwater.store.sql.artifact_claims import claim_for_prune, lock_claims, saving_uris
 from headwater.store.sql.artifacts import get_artifact_versions
 from headwater.store.sql.metadata_entries import delete_metadata
 from headwater.store.sql.schema import (
@@ -47,11 +50,18 @@ def prune_artifact_versions(
         dry_run: Only report what would go.
         only_versions: Keep artifacts left without versions (their names and tags).
     """
-    ids = list(connection.execute(_UNUSED).scalars())
+    # Before any read: on PostgreSQL each statement sees what committed before it, so
+    # a save that records and then releases its claim is seen doing one or the other.
+    lock_claims(connection)
+    now = utc_now()
+    found = get_artifact_versions(connection, list(connection.execute(_UNUSED).scalars()))
+    # A claimed folder's versions stay too: a cached step is about to reuse them.
+    claimed = saving_uris(connection, {version.uri for version in found.values()}, now)
     versions = sorted(
-        get_artifact_versions(connection, ids).values(),
+        (version for version in found.values() if version.uri not in claimed),
         key=lambda version: (version.artifact_name, version.version),
     )
+    ids = [version.id for version in versions]
     uris = {version.uri for version in versions}
     still_used = set()
     if uris:
@@ -62,6 +72,7 @@ def prune_artifact_versions(
                 )
             ).scalars()
         )
+    claim_id, unreferenced = claim_for_prune(connection, uris - still_used, now, dry_run=dry_run)
     if not dry_run and ids:
         delete_metadata(connection, MetadataTarget.ARTIFACT_VERSION, ids)
         connection.execute(delete(artifact_versions).where(_VERSION.in_(ids)))
@@ -69,6 +80,7 @@ def prune_artifact_versions(
         connection.execute(_EMPTY_ARTIFACTS)
     return ArtifactPrune(
         versions=tuple(versions),
-        unreferenced_uris=tuple(sorted(uris - still_used)),
+        unreferenced_uris=tuple(sorted(unreferenced)),
         dry_run=dry_run,
+        claim_id=claim_id,
     )

@@ -212,6 +212,34 @@ step_run_inputs = Table(
     **_CLUSTERED,
 )
 
+# Who is about to rely on (or delete) the bytes at a URI, outside any record yet: a saver
+# from before it publishes until its outputs are recorded, a prune from its commit until
+# its bytes are gone. Shared by every writer and pruner, whatever the artifact store
+# (`headwater/store/sql/artifact_claims.py`).
+artifact_claims = Table(
+    "artifact_claims",
+    store_schema,
+    Column("claim_id", Uuid(), nullable=False),
+    Column("uri", Text(), nullable=False),
+    Column("kind", String(8), nullable=False),
+    _created(),
+    PrimaryKeyConstraint("claim_id", "uri"),
+    Index(None, "uri"),
+)
+
+# Failed (or not yet checked) logins per user name and client address, shared by every
+# server worker process (`headwater/server/login_throttle.py`); `at` is Unix seconds.
+login_failures = Table(
+    "login_failures",
+    store_schema,
+    Column("attempt_id", Uuid(), nullable=False),
+    Column("key", Text(), nullable=False),
+    Column("at", Float(), nullable=False),
+    PrimaryKeyConstraint("attempt_id", "key"),
+    Index(None, "key", "at"),
+    Index(None, "at"),
+)
+
 step_run_outputs = Table(
     "step_run_outputs",
     store_schema,

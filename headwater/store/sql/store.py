@@ -24,6 +24,7 @@ from headwater.store.events import EventChange, EventEntity
 from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
 from headwater.store.sql import (
+    artifact_claims,
     artifacts,
     cache_hits,
     dag,
@@ -172,6 +173,16 @@ class SqlStore(
         """See `Store.heartbeat`."""
         with self._write() as connection:
             runs.heartbeat(connection, run_id, utc_now())
+
+    def claim_artifact_uris(self, claim_id: uuid.UUID, uris: Sequence[str]) -> bool:
+        """See `Store.claim_artifact_uris`."""
+        with self._write() as connection:
+            return artifact_claims.claim_for_save(connection, claim_id, uris, utc_now())
+
+    def release_artifact_claim(self, claim_id: uuid.UUID) -> None:
+        """See `Store.release_artifact_claim`."""
+        with self._write() as connection:
+            artifact_claims.release_claim(connection, claim_id)
 
     def stop_stale_runs(
         self, *, older_than: dt.timedelta, watched_since: dt.datetime | None = None

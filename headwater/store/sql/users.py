@@ -16,12 +16,17 @@ from sqlalchemy import select
 
 from headwater.store.logins import AccountKind, ServerRole, UserLogin
 from headwater.store.models import utc_now
+from headwater.store.sql import login_failures
 from headwater.store.sql.pipelines import ensure_user
 from headwater.store.sql.schema import revoked_tokens, user_logins, users
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy import Row
     from sqlalchemy.engine import Connection
+
+    from headwater.store.logins import LoginRefusal
 
 LOGIN_COLUMNS = (
     users.c.id,
@@ -107,6 +112,22 @@ class SqlLoginMethods:
             return uuid.UUID(str(found.id))
         with self._write() as connection:
             return ensure_user(connection, name, utc_now())
+
+    def begin_login_attempt(
+        self,
+        attempt_id: uuid.UUID,
+        limits: Sequence[tuple[str, int]],
+        window_seconds: float,
+        now: float,
+    ) -> LoginRefusal | None:
+        """See `LoginStore.begin_login_attempt`."""
+        with self._write() as connection:
+            return login_failures.begin_attempt(connection, attempt_id, limits, window_seconds, now)
+
+    def forget_login_success(self, attempt_id: uuid.UUID, user_key: str) -> None:
+        """See `LoginStore.forget_login_success`."""
+        with self._write() as connection:
+            login_failures.forget_success(connection, attempt_id, user_key)
 
     def find_login(self, name_or_id: uuid.UUID | str) -> UserLogin | None:
         """The login of a user by name or id; None if they cannot log in."""

@@ -8,5 +8,5 @@ from __future__ import annotations
 
 from pathlib import Path
 
-HEAD_REVISION = "0021_activation_links"
+HEAD_REVISION = "0023_login_failures"
 MIGRATIONS_FOLDER = Path(__file__).parent

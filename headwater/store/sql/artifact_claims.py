@@ -1,0 +1,139 @@
+"""Artifact claims: why a prune can never delete bytes a run is about to record, on any
+artifact store and from any machine.
+
+Artifact bytes are content-addressed, so a step saving bytes equal to an unused
+version's keeps the existing folder; a prune that found no record pointing at that folder
+deletes it; the step then records an output pointing at nothing. The file lock in
+`headwater/artifacts/prune_lock.py` keeps the two apart on one machine's disks only. The
+database is what every saver and pruner shares, so the claims live there:
+
+- a saver claims a folder's URI (kind `save`) before it publishes into it or checks that
+  cached outputs exist, and drops the claim once its outputs are recorded (or it gave up);
+- a prune, in the transaction that deletes the unused versions, leaves out every folder
+  a live `save` claim holds and claims (kind `prune`) those it will delete, dropping that
+  claim once their bytes are gone;
+- a save claim is refused while a live prune claim holds the URI: the saver waits for the
+  prune to finish, then publishes its own copy into the emptied place.
+
+Both sides take the claims under one lock (BEGIN IMMEDIATE on SQLite, a self-exclusive
+table lock on PostgreSQL), so of a save claim and a prune either one commits first and
+the other sees it. Claims of a process that was killed expire: a prune ignores (and
+removes) save claims older than `SAVE_CLAIM_SECONDS`, a saver prune claims older than
+`PRUNE_CLAIM_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, or_, select, text
+
+from headwater.store.sql.schema import artifact_claims
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+SAVE = "save"
+PRUNE = "prune"
+# Long enough for the slowest upload of a step's outputs before they are recorded.
+SAVE_CLAIM_SECONDS = 6 * 3600.0
+# Long enough to delete a prune's folders from an object store.
+PRUNE_CLAIM_SECONDS = 3600.0
+
+_CLAIMS = artifact_claims.c
+
+
+def lock_claims(connection: Connection) -> None:
+    """Serialize claim takers with each other; SQLite's write transactions already are."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("LOCK TABLE artifact_claims IN SHARE ROW EXCLUSIVE MODE"))
+
+
+def claim_for_save(
+    connection: Connection, claim_id: uuid.UUID, uris: Collection[str], now: dt.datetime
+) -> bool:
+    """Claim `uris` for a save unless a live prune claims one of them; True if claimed."""
+    if not uris:
+        return True
+    lock_claims(connection)
+    pruning = connection.execute(
+        select(_CLAIMS.uri)
+        .where(
+            _CLAIMS.uri.in_(list(uris)),
+            _CLAIMS.kind == PRUNE,
+            _CLAIMS.created > now - dt.timedelta(seconds=PRUNE_CLAIM_SECONDS),
+        )
+        .limit(1)
+    ).first()
+    if pruning is not None:
+        return False
+    held = set(
+        connection.execute(
+            select(_CLAIMS.uri).where(_CLAIMS.claim_id == claim_id, _CLAIMS.uri.in_(list(uris)))
+        ).scalars()
+    )
+    rows = [
+        {"claim_id": claim_id, "uri": uri, "kind": SAVE, "created": now}
+        for uri in sorted(set(uris) - held)
+    ]
+    if rows:
+        connection.execute(insert(artifact_claims), rows)
+    return True
+
+
+def release_claim(connection: Connection, claim_id: uuid.UUID) -> None:
+    """Drop every URI of one claim; an unknown (or expired and removed) claim is fine."""
+    connection.execute(delete(artifact_claims).where(_CLAIMS.claim_id == claim_id))
+
+
+def saving_uris(connection: Connection, uris: Collection[str], now: dt.datetime) -> set[str]:
+    """Those of `uris` a live save claim holds."""
+    if not uris:
+        return set()
+    return set(
+        connection.execute(
+            select(_CLAIMS.uri).where(
+                _CLAIMS.uri.in_(list(uris)),
+                _CLAIMS.kind == SAVE,
+                _CLAIMS.created > now - dt.timedelta(seconds=SAVE_CLAIM_SECONDS),
+            )
+        ).scalars()
+    )
+
+
+def claim_for_prune(
+    connection: Connection, uris: Collection[str], now: dt.datetime, *, dry_run: bool
+) -> tuple[uuid.UUID | None, set[str]]:
+    """Of `uris`, the ones no live save claims, claimed for deletion (unless `dry_run`).
+
+    Expired claims of either kind go first: their holders were killed.
+
+    Returns:
+        The prune's claim id (None when nothing was claimed) and the claimed URIs.
+    """
+    lock_claims(connection)
+    if not dry_run:
+        connection.execute(
+            delete(artifact_claims).where(
+                or_(
+                    (_CLAIMS.kind == SAVE)
+                    & (_CLAIMS.created <= now - dt.timedelta(seconds=SAVE_CLAIM_SECONDS)),
+                    (_CLAIMS.kind == PRUNE)
+                    & (_CLAIMS.created <= now - dt.timedelta(seconds=PRUNE_CLAIM_SECONDS)),
+                )
+            )
+        )
+    if not uris:
+        return None, set()
+    free = set(uris) - saving_uris(connection, uris, now)
+    if dry_run or not free:
+        return None, free
+    claim_id = uuid.uuid4()
+    connection.execute(
+        insert(artifact_claims),
+        [{"claim_id": claim_id, "uri": uri, "kind": PRUNE, "created": now} for uri in sorted(free)],
+    )
+    return claim_id, free
