@@ -187,3 +187,19 @@ def test_logging_out_everywhere_ends_every_token_of_the_user(
     assert httpx.get(f"{auth_server.url}/api/v1/me", headers=bearer).status_code == 401
     assert httpx.get(f"{auth_server.url}/api/v1/me", headers=others).status_code == 200
     assert auth_server.token("member")
+
+
+def test_logging_out_everywhere_is_in_the_audit_trail(
+    auth_server: AuthServer, browser: httpx.Client
+):
+    ended = browser.delete(
+        "/me/sessions", headers={"X-CSRF-Token": browser.cookies["headwater_csrf"]}
+    )
+    admin = {"Authorization": f"Bearer {auth_server.token('admin')}"}
+    events = httpx.get(f"{auth_server.url}/api/v1/audit-events", headers=admin).json()["items"]
+
+    assert ended.status_code == 204
+    assert [(e["user_name"], e["action"], e["resource"]) for e in events] == [
+        ("member", "update", "user")
+    ]
+    assert events[0]["operation"] == "end_my_sessions"
