@@ -31,7 +31,7 @@ def test_every_connector_type_is_listed_with_its_json_schema_and_secret_fields(a
     assert kinds["aws"]["settings_schema"]["properties"]["aws_secret_access_key"] == {
         "description": "The secret access key.",
         "format": "password",
-        "title": "Aws Secret Access Key",
+        "title": "Secret access key",
         "type": "string",
         "writeOnly": True,
     }
