@@ -26,11 +26,11 @@ import contextlib
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from headwater.artifacts.content_hash import hash_data_files
+from headwater.artifacts.content_hash import FolderDigest, hash_data_files
 from headwater.artifacts.location import open_location
 from headwater.artifacts.materializers.base import Materializer
 from headwater.artifacts.materializers.class_paths import import_path, load_class
@@ -129,7 +129,7 @@ class ArtifactStore:
         data: Any,
         materializer: type[Materializer],
         *,
-        before_publish: Callable[[str], None] | None = None,
+        before_publish: Callable[[list[str]], None] | None = None,
     ) -> SavedArtifact:
         """Save `data` with `materializer`; equal bytes always get the same URI.
 
@@ -142,20 +142,37 @@ class ArtifactStore:
                 raised while saving or describing the value.
             ArtifactError: the store's location cannot be written.
         """
-        _check_materializer_fits(materializer, type(data))
+        return self.save_all([(data, materializer)], before_publish=before_publish)[0]
+
+    def save_all(
+        self,
+        values: Sequence[tuple[Any, type[Materializer]]],
+        *,
+        before_publish: Callable[[list[str]], None] | None = None,
+    ) -> list[SavedArtifact]:
+        """Save each `(data, materializer)` as `save` does, with one `before_publish` call
+        for all their URIs: a step's outputs cost one claim, however many they are.
+
+        Raises:
+            MaterializerError, ArtifactError: as `save`; nothing is published then.
+        """
+        for data, materializer in values:
+            _check_materializer_fits(materializer, type(data))
+        staged: list[_Staged] = []
+        saved: list[SavedArtifact] = []
         try:
-            staging = self._staging.create()
-            try:
-                return self._save_into(staging, data, materializer, before_publish)
-            except BaseException:
-                self._staging.discard(staging)
-                raise
-        except OSError as exc:
-            raise ArtifactError(
-                f"Cannot save a value of type '{import_path(type(data))}' into the artifact "
-                f"store '{self.url}': {exc}. Check that the location exists, is writable "
-                f"and has free space."
-            ) from exc
+            for data, materializer in values:
+                staged.append(self._stage(data, materializer))
+            if before_publish is not None and staged:
+                before_publish([self._location.uri(s.final) for s in staged])
+            for ready in staged:
+                saved.append(self._publish(ready))
+            return saved
+        except BaseException:
+            # Published folders are final (or recycled for reuse): only the rest go.
+            for leftover in staged[len(saved) :]:
+                self._staging.discard(leftover.staging)
+            raise
 
     def saving(self) -> contextlib.AbstractContextManager[None]:
         """Keep prunes out while saved bytes are not yet recorded (see `prune_lock`).
@@ -285,13 +302,18 @@ class ArtifactStore:
     def _log_path(self, run_id: str, step_name: str) -> str:
         return self._location.join("logs", _safe_name(run_id), f"{_unique_name(step_name)}.log")
 
-    def _save_into(
-        self,
-        staging: str,
-        data: Any,
-        materializer: type[Materializer],
-        before_publish: Callable[[str], None] | None,
-    ) -> SavedArtifact:
+    def _stage(self, data: Any, materializer: type[Materializer]) -> _Staged:
+        try:
+            staging = self._staging.create()
+            try:
+                return self._stage_into(staging, data, materializer)
+            except BaseException:
+                self._staging.discard(staging)
+                raise
+        except OSError as exc:
+            raise _unwritable(self.url, data, exc) from exc
+
+    def _stage_into(self, staging: str, data: Any, materializer: type[Materializer]) -> _Staged:
         location = self._location
         staging_uri = location.uri(staging)
         saver = materializer(staging_uri, location.fs)
@@ -301,20 +323,27 @@ class ArtifactStore:
         views = _visualizations_of(saver, data)
         digest = hash_data_files(location.fs, staging)
         final = self._artifact_path(digest.sha256)
-        if before_publish is not None:
-            before_publish(location.uri(final))
-        if not self._staging.publish(staging, final):
-            self._keep_missing_visualizations(views, staging_uri, location.uri(final))
-            self._staging.recycle(staging)
-        final_uri = location.uri(final)
+        return _Staged(staging, final, data, materializer, metadata, views, digest)
+
+    def _publish(self, staged: _Staged) -> SavedArtifact:
+        location = self._location
+        staging_uri = location.uri(staged.staging)
+        final_uri = location.uri(staged.final)
+        try:
+            if not self._staging.publish(staged.staging, staged.final):
+                self._keep_missing_visualizations(staged.views, staging_uri, final_uri)
+                self._staging.recycle(staged.staging)
+        except OSError as exc:
+            raise _unwritable(self.url, staged.data, exc) from exc
+        digest = staged.digest
         return SavedArtifact(
             uri=final_uri,
             content_hash=digest.sha256,
             size_bytes=digest.size_bytes,
-            data_type=import_path(type(data)),
-            materializer=import_path(materializer),
-            metadata={**metadata, "storage_size": StorageSize(digest.size_bytes)},
-            visualizations=tuple(_rebased(view, staging_uri, final_uri) for view in views),
+            data_type=import_path(type(staged.data)),
+            materializer=import_path(staged.materializer),
+            metadata={**staged.metadata, "storage_size": StorageSize(digest.size_bytes)},
+            visualizations=tuple(_rebased(v, staging_uri, final_uri) for v in staged.views),
         )
 
     def _keep_missing_visualizations(
@@ -421,3 +450,24 @@ def _unique_name(name: str) -> str:
     if safe == name:
         return name
     return f"{safe}-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Staged:
+    """An output's bytes written and hashed in staging, not yet at their final folder."""
+
+    staging: str
+    final: str
+    data: Any
+    materializer: type[Materializer]
+    metadata: dict[str, Any]
+    views: list[SavedVisualization]
+    digest: FolderDigest
+
+
+def _unwritable(url: str, data: Any, exc: OSError) -> ArtifactError:
+    return ArtifactError(
+        f"Cannot save a value of type '{import_path(type(data))}' into the artifact "
+        f"store '{url}': {exc}. Check that the location exists, is writable "
+        f"and has free space."
+    )
