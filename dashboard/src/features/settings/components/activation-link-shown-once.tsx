@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { SecretShownOnce } from "@/features/settings/components/secret-shown-once";
 
 export interface ActivationLinkShownOnceProps {
   name: string;
@@ -14,39 +14,18 @@ export function ActivationLinkShownOnce({
   expires,
   onDismiss,
 }: ActivationLinkShownOnceProps) {
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const copy = () =>
-    navigator.clipboard.writeText(url).then(
-      () => setCopied("yes"),
-      () => setCopied("failed"),
-    );
   return (
-    <div className="callout key-once" role="alert" aria-label="Activation link">
-      <strong>Copy this link now: it is shown only once.</strong>
-      <div>
-        Send it to '{name}' yourself. Whoever opens it first sets their password; it works once,
-        until {expires}. The server keeps only its hash.
-      </div>
-      <div className="row">
-        <input
-          className="input key-secret"
-          aria-label="Activation link URL"
-          readOnly
-          value={url}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <button type="button" className="button small primary" onClick={() => void copy()}>
-          {copied === "yes" ? "Copied" : "Copy link"}
-        </button>
-        <button type="button" className="button small" onClick={onDismiss}>
-          I have sent it
-        </button>
-      </div>
-      {copied === "failed" ? (
-        <span className="field-error">
-          The browser refused the clipboard: select the link and copy it.
-        </span>
-      ) : null}
-    </div>
+    <SecretShownOnce
+      label="Activation link"
+      noun="link"
+      inputLabel="Activation link URL"
+      value={url}
+      copyText="Copy link"
+      dismissText="I have sent it"
+      onDismiss={onDismiss}
+    >
+      Send it to '{name}' yourself. Whoever opens it first sets their password; it works once, until{" "}
+      {expires}. The server keeps only its hash.
+    </SecretShownOnce>
   );
 }

@@ -1,9 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import type { Stack, StackComponent } from "@/api/types";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteComponent } from "@/features/stacks/api/delete-component";
-import { errorMessage } from "@/lib/api-client";
+import { EditAndDelete } from "@/features/stacks/components/edit-and-delete";
 
 export interface ComponentActionsProps {
   component: StackComponent;
@@ -14,10 +12,9 @@ export interface ComponentActionsProps {
 export function ComponentActions({ component, usedBy }: ComponentActionsProps) {
   const remove = useDeleteComponent();
   const navigate = useNavigate();
-  const [isConfirming, setConfirming] = useState(false);
   return (
-    <div className="section" style={{ alignItems: "flex-end" }}>
-      <div className="row">
+    <EditAndDelete
+      edit={
         <Link
           to="/components/$componentName/edit"
           params={{ componentName: component.name }}
@@ -26,35 +23,22 @@ export function ComponentActions({ component, usedBy }: ComponentActionsProps) {
         >
           Edit
         </Link>
-        <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-          Delete
-        </button>
-      </div>
-      {remove.error ? (
-        <div className="callout failed" role="alert" style={{ maxWidth: 520 }}>
-          {errorMessage(remove.error)}
-        </div>
-      ) : null}
-      {isConfirming ? (
-        <ConfirmDialog
-          title={`Delete '${component.name}'?`}
-          confirmLabel="Delete component"
-          isBusy={remove.isPending}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() =>
-            remove.mutate(component.id, {
-              onSuccess: () => void navigate({ to: "/components" }),
-              onSettled: () => setConfirming(false),
-            })
-          }
-        >
-          <p>
-            {usedBy.length > 0
-              ? `Stacks use it (${usedBy.map((s) => s.name).join(", ")}): the server will refuse until they no longer do.`
-              : "No stack uses it. Its settings and secrets are removed."}
-          </p>
-        </ConfirmDialog>
-      ) : null}
-    </div>
+      }
+      name={component.name}
+      noun="component"
+      consequence={
+        usedBy.length > 0
+          ? `Stacks use it (${usedBy.map((s) => s.name).join(", ")}): the server will refuse until they no longer do.`
+          : "No stack uses it. Its settings and secrets are removed."
+      }
+      isDeleting={remove.isPending}
+      deleteError={remove.error}
+      onDelete={(settled) =>
+        remove.mutate(component.id, {
+          onSuccess: () => void navigate({ to: "/components" }),
+          onSettled: settled,
+        })
+      }
+    />
   );
 }

@@ -1,9 +1,7 @@
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import type { ServiceConnector, StackComponent } from "@/api/types";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteConnector } from "@/features/stacks/api/delete-connector";
-import { errorMessage } from "@/lib/api-client";
+import { EditAndDelete } from "@/features/stacks/components/edit-and-delete";
 
 export interface ConnectorActionsProps {
   connector: ServiceConnector;
@@ -14,10 +12,9 @@ export interface ConnectorActionsProps {
 export function ConnectorActions({ connector, usedBy }: ConnectorActionsProps) {
   const remove = useDeleteConnector();
   const navigate = useNavigate();
-  const [isConfirming, setConfirming] = useState(false);
   return (
-    <div className="section" style={{ alignItems: "flex-end" }}>
-      <div className="row">
+    <EditAndDelete
+      edit={
         <Link
           to="/connectors/$connectorName/edit"
           params={{ connectorName: connector.name }}
@@ -25,35 +22,22 @@ export function ConnectorActions({ connector, usedBy }: ConnectorActionsProps) {
         >
           Edit
         </Link>
-        <button type="button" className="button danger" onClick={() => setConfirming(true)}>
-          Delete
-        </button>
-      </div>
-      {remove.error ? (
-        <div className="callout failed" role="alert" style={{ maxWidth: 520 }}>
-          {errorMessage(remove.error)}
-        </div>
-      ) : null}
-      {isConfirming ? (
-        <ConfirmDialog
-          title={`Delete '${connector.name}'?`}
-          confirmLabel="Delete connector"
-          isBusy={remove.isPending}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() =>
-            remove.mutate(connector.id, {
-              onSuccess: () => void navigate({ to: "/connectors" }),
-              onSettled: () => setConfirming(false),
-            })
-          }
-        >
-          <p>
-            {usedBy.length > 0
-              ? `Components name it (${usedBy.map((c) => c.name).join(", ")}): the server will refuse until they no longer do.`
-              : "No component names it. Its settings and secrets are removed."}
-          </p>
-        </ConfirmDialog>
-      ) : null}
-    </div>
+      }
+      name={connector.name}
+      noun="connector"
+      consequence={
+        usedBy.length > 0
+          ? `Components name it (${usedBy.map((c) => c.name).join(", ")}): the server will refuse until they no longer do.`
+          : "No component names it. Its settings and secrets are removed."
+      }
+      isDeleting={remove.isPending}
+      deleteError={remove.error}
+      onDelete={(settled) =>
+        remove.mutate(connector.id, {
+          onSuccess: () => void navigate({ to: "/connectors" }),
+          onSettled: settled,
+        })
+      }
+    />
   );
 }
