@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +39,8 @@ def get_console() -> Console:
         from rich.console import Console
 
         made = Console()
-        if not made.is_terminal and "COLUMNS" not in os.environ:
-            made = Console(width=_PIPED_WIDTH, soft_wrap=True)
+        if not made.is_terminal:
+            made = Console(width=max(made.width, _PIPED_WIDTH), soft_wrap=True)
         globals()["console"] = made
     return made
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from headwater.cli import render
 from headwater.cli.main import main
 
 
@@ -31,6 +32,9 @@ def run_headwater(
 ) -> CliResult:
     """Run `headwater ARGS...` through the real entry point (error handling included)."""
     capsys.readouterr()
+    # Each command is a new process for its user: its console is made from this test's
+    # environment (COLUMNS, a pipe), not kept from an earlier test in this worker.
+    monkeypatch.delitem(render.__dict__, "console", raising=False)
     monkeypatch.setattr(sys, "argv", ["headwater", *args])
     try:
         main()

@@ -12,7 +12,8 @@ from tests.cli.test_component_commands import _register_disk
 def test_a_piped_table_keeps_every_character_of_a_long_value(headwater, tmp_path):
     deep = tmp_path / ("a-folder-name-long-enough-to-overflow-eighty-columns-" * 3)
     _register_disk(headwater, "deep-disk", deep)
-    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    # 80 columns: what a pytest-xdist worker (and Rich, unset) says the screen is.
+    env = {**os.environ, "COLUMNS": "80"}
 
     piped = subprocess.run(
         [sys.executable, "-m", "headwater.cli.main", "component", "describe", "deep-disk"],
