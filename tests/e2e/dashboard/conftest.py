@@ -104,12 +104,33 @@ def dashboard(dashboard_home: Path, large_run: subprocess.Popen[bytes]) -> Itera
         yield served
 
 
+def headwater_cli(home: Path, *args: str) -> None:
+    """Run `headwater ARGS...` over `home` in its own process; it must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-m", "headwater.cli.main", *args],
+        cwd=REPO,
+        env=headwater_env(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def serve_url(home: Path, *flags: str) -> Iterator[str]:
+    """For a module fixture: the URL of `headwater up FLAGS...` over `home`, stopped after."""
+    with serve_home(home, *flags) as served:
+        yield served.url
+
+
 @contextmanager
-def serve_home(home: Path) -> Iterator[Dashboard]:
-    """`headwater up --blocking --port 0` over `home`, stopped on leaving the block."""
+def serve_home(home: Path, *flags: str) -> Iterator[Dashboard]:
+    """`headwater up --blocking --port 0 FLAGS...` over `home`, stopped on leaving the block."""
     log = (home / "e2e-server.log").open("wb")
+    up = [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"]
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"],
+        [*up, *flags],
         cwd=REPO,
         env=headwater_env(home),
         stdout=log,

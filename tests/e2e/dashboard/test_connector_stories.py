@@ -9,51 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import re
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Response, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.e2e.dashboard.conftest import REPO, RESULTS, headwater_env, wait_until_serving
+from tests.e2e.dashboard.conftest import (
+    RESULTS,
+    headwater_cli,
+    serve_url,
+)
 from tests.integration.s3_server import S3Server, running_s3_server
 
 PASSWORD = "correct horse battery"
-
-
-def _headwater(home: Path, *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "headwater.cli.main", *args],
-        cwd=REPO,
-        env=headwater_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def _serve(home: Path, *flags: str) -> Iterator[str]:
-    log = (home / "e2e-server.log").open("wb")
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0", *flags],
-        cwd=REPO,
-        env=headwater_env(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield wait_until_serving(home, server)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -66,18 +37,18 @@ def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
 def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headwater up` in local mode over a fresh home (just the default stack)."""
     home = tmp_path_factory.mktemp("connectors-e2e") / "home"
-    _headwater(home, "stack", "list")  # makes the default stack
-    yield from _serve(home)
+    headwater_cli(home, "stack", "list")  # makes the default stack
+    yield from serve_url(home)
 
 
 @pytest.fixture(scope="module")
 def team_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headwater up --auth` with the viewer 'vera' and one generic connector."""
     home = tmp_path_factory.mktemp("connectors-auth-e2e") / "home"
-    _headwater(home, "stack", "list")
-    _headwater(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
-    _headwater(home, "connector", "register", "shared", "--type", "generic", "-s", "values={}")
-    yield from _serve(home, "--auth")
+    headwater_cli(home, "stack", "list")
+    headwater_cli(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
+    headwater_cli(home, "connector", "register", "shared", "--type", "generic", "-s", "values={}")
+    yield from serve_url(home, "--auth")
 
 
 @pytest.fixture

@@ -3,38 +3,21 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.dashboard.conftest import (
-    REPO,
     RESULTS,
     finish,
-    headwater_env,
+    headwater_cli,
     record,
-    wait_until_serving,
+    serve_url,
 )
 
 PASSWORD = "correct horse battery"
-
-
-def _headwater(home: Path, *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "headwater.cli.main", *args],
-        cwd=REPO,
-        env=headwater_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -42,22 +25,8 @@ def team_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headwater up --auth` over the small runs, with the member 'ada'; yields its URL."""
     home = tmp_path_factory.mktemp("login-e2e") / "home"
     finish(record(home, "small"), timeout=120)
-    _headwater(home, "users", "create", "ada", "--role", "member", "--password", PASSWORD)
-    log = (home / "e2e-server.log").open("wb")
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"]
-        + ["--auth"],
-        cwd=REPO,
-        env=headwater_env(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield wait_until_serving(home, server)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
+    headwater_cli(home, "users", "create", "ada", "--role", "member", "--password", PASSWORD)
+    yield from serve_url(home, "--auth")
 
 
 @pytest.fixture
@@ -97,9 +66,7 @@ def test_a_visitor_logs_in_sees_the_runs_and_logs_out(visitor: Page, team_server
     expect(visitor).to_have_url(re.compile(r"/login\?next=%2Fruns"))
 
 
-def test_a_wrong_password_says_so_and_keeps_the_login_page(
-    visitor: Page, team_server: str
-) -> None:
+def test_a_wrong_password_says_so_and_keeps_the_login_page(visitor: Page, team_server: str) -> None:
     visitor.goto(f"{team_server}/login")
 
     log_in(visitor, password="not the password")

@@ -15,8 +15,9 @@ from tests.e2e.dashboard.conftest import (
     REPO,
     RESULTS,
     finish,
+    headwater_cli,
     headwater_env,
-    wait_until_serving,
+    serve_url,
 )
 from tests.e2e.dashboard.record_models import FORCE_REASON
 
@@ -34,43 +35,12 @@ def record_models(home: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
-def _headwater(home: Path, *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "headwater.cli.main", *args],
-        cwd=REPO,
-        env=headwater_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def _serve(home: Path, *flags: str) -> Iterator[str]:
-    log = (home / "e2e-server.log").open("wb")
-    command = [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0"]
-    server = subprocess.Popen(
-        [*command, *flags],
-        cwd=REPO,
-        env=headwater_env(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield wait_until_serving(home, server)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
-
-
 @pytest.fixture(scope="module")
 def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A local `headwater up` over model 'iris' (record_models.py small); yields its URL."""
     home = tmp_path_factory.mktemp("models-e2e") / "home"
     finish(record_models(home, "small"), timeout=180)
-    yield from _serve(home)
+    yield from serve_url(home)
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +48,9 @@ def team_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headwater up --auth` over model 'iris', with the viewer 'vera' and member 'ada'."""
     home = tmp_path_factory.mktemp("models-auth-e2e") / "home"
     finish(record_models(home, "small"), timeout=180)
-    _headwater(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
-    _headwater(home, "users", "create", "ada", "--role", "member", "--password", PASSWORD)
-    yield from _serve(home, "--auth")
+    headwater_cli(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
+    headwater_cli(home, "users", "create", "ada", "--role", "member", "--password", PASSWORD)
+    yield from serve_url(home, "--auth")
 
 
 @pytest.fixture

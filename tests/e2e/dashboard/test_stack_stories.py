@@ -6,66 +6,37 @@ who sees no edit controls."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.dashboard.conftest import REPO, RESULTS, headwater_env, wait_until_serving
+from tests.e2e.dashboard.conftest import (
+    RESULTS,
+    headwater_cli,
+    serve_url,
+)
 
 PASSWORD = "correct horse battery"
 SECRET = "tr0ub4dor-and-3"
-
-
-def _headwater(home: Path, *args: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "headwater.cli.main", *args],
-        cwd=REPO,
-        env=headwater_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def _serve(home: Path, *flags: str) -> Iterator[str]:
-    log = (home / "e2e-server.log").open("wb")
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "headwater"), "up", "--blocking", "--port", "0", *flags],
-        cwd=REPO,
-        env=headwater_env(home),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        yield wait_until_serving(home, server)
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headwater up` in local mode over a fresh home (just the default stack)."""
     home = tmp_path_factory.mktemp("stacks-e2e") / "home"
-    _headwater(home, "stack", "list")  # makes the default stack
-    yield from _serve(home)
+    headwater_cli(home, "stack", "list")  # makes the default stack
+    yield from serve_url(home)
 
 
 @pytest.fixture(scope="module")
 def team_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`headwater up --auth` with the viewer 'vera'."""
     home = tmp_path_factory.mktemp("stacks-auth-e2e") / "home"
-    _headwater(home, "stack", "list")
-    _headwater(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
-    yield from _serve(home, "--auth")
+    headwater_cli(home, "stack", "list")
+    headwater_cli(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
+    yield from serve_url(home, "--auth")
 
 
 @pytest.fixture
