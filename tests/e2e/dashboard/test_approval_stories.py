@@ -10,14 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.dashboard.conftest import RESULTS, finish
-from tests.e2e.dashboard.test_model_stories import (
-    PASSWORD,
-    _headwater,
-    _serve,
-    log_in,
-    record_models,
-)
+from tests.e2e.dashboard.conftest import RESULTS, finish, headwater_cli, serve_url
+from tests.e2e.dashboard.test_model_stories import PASSWORD, log_in, record_models
 
 MEMBERS = ("ada", "bo", "cy")
 
@@ -29,11 +23,11 @@ def approvals_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("approvals-e2e") / "home"
     finish(record_models(home, "small"), timeout=180)
     for name in MEMBERS:
-        _headwater(home, "users", "create", name, "--role", "member", "--password", PASSWORD)
-    _headwater(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
-    _headwater(home, "users", "create", "root", "--role", "admin", "--password", PASSWORD)
-    _headwater(home, "models", "policy", "set", "iris", "production", "--approvals", "2")
-    yield from _serve(home, "--auth")
+        headwater_cli(home, "users", "create", name, "--role", "member", "--password", PASSWORD)
+    headwater_cli(home, "users", "create", "vera", "--role", "viewer", "--password", PASSWORD)
+    headwater_cli(home, "users", "create", "root", "--role", "admin", "--password", PASSWORD)
+    headwater_cli(home, "models", "policy", "set", "iris", "production", "--approvals", "2")
+    yield from serve_url(home, "--auth")
 
 
 @pytest.fixture
