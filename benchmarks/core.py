@@ -171,3 +171,18 @@ def run_all() -> tuple[list[Measurement], dict[str, float]]:
         "`headwater --help`, whole process": measure_help(),
     }
     return measurements, imports
+
+
+def main() -> None:
+    """Print every case's figures: `python -m benchmarks.core`."""
+    measurements, imports = run_all()
+    print(f"{'case':<34} {'steps':>5} {'run ms':>9} {'ms/step':>8} {'CPU ms/step':>11}")
+    for m in measurements:
+        cpu = "" if m.cpu_per_step_ms is None else f"{m.cpu_per_step_ms:.3f}"
+        print(f"{m.case:<34} {m.steps:>5} {m.run_ms:>9.1f} {m.per_step_ms:>8.3f} {cpu:>11}")
+    for statement, ms in imports.items():
+        print(f"{statement:<48} {ms:>7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
