@@ -8,6 +8,7 @@ in-process step.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import uuid
 from collections.abc import Callable
@@ -53,7 +54,8 @@ def execute_step_by_ids(
     executor = StepExecutor(
         store, artifact_store, model_versions=model_versions, model_view=model_view
     )
-    return executor.execute(run, step, inputs, import_function(step))
+    with contextlib.closing(executor):
+        return executor.execute(run, step, inputs, import_function(step))
 
 
 def import_function(step: StepSpec) -> Callable[..., Any]:

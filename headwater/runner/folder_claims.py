@@ -1,17 +1,25 @@
-"""`FolderClaim`: a step's claim, in the metadata store, on the byte folders of its outputs.
+"""Claims, in the metadata store, on the byte folders a run's steps save into or reuse.
 
 A prune deletes no folder a live claim holds, and while a prune is deleting a folder the
 claim waits for it to finish (see `headwater/store/sql/artifact_claims.py`). Unlike the
 file lock of `headwater/artifacts/prune_lock.py` this covers object stores and every
 machine sharing the store.
+
+The steps of one run share one claim (`RunFolderClaim`), released when the run ends
+rather than after each step: a folder only needs its claim until the output pointing at
+it is recorded, so holding it longer is safe, and it spares every step a write
+transaction (issue 19). A claim is renewed under a fresh id once it is older than
+`_LONGEST_CLAIM_SECONDS`, far below the age at which a prune takes a claim for a killed
+process's and ignores it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,15 +27,19 @@ if TYPE_CHECKING:
 
 _FIRST_WAIT_SECONDS = 0.02
 _LONGEST_WAIT_SECONDS = 1.0
+# A prune ignores save claims older than 6 hours (SAVE_CLAIM_SECONDS): renewing long
+# before keeps every URI a live step needs claimed by a row a prune respects.
+_LONGEST_CLAIM_SECONDS = 600.0
 
 
 class FolderClaim:
-    """The URIs one step saves into or reuses, claimed until its records are committed."""
+    """URIs claimed under one claim id, until released."""
 
-    def __init__(self, store: RunRecorder) -> None:
+    def __init__(self, store: RunRecorder, clock: Callable[[], float] = time.monotonic) -> None:
         self._store = store
         self._id = uuid.uuid4()
-        self._held = False
+        self._clock = clock
+        self._first_claimed: float | None = None
 
     def add(self, uris: Sequence[str]) -> None:
         """Claim `uris` too, waiting while a prune deletes one of them.
@@ -39,22 +51,83 @@ class FolderClaim:
         while not self._store.claim_artifact_uris(self._id, list(uris)):
             time.sleep(wait)
             wait = min(wait * 2, _LONGEST_WAIT_SECONDS)
-        self._held = True
+        if self._first_claimed is None:
+            self._first_claimed = self._clock()
+
+    @property
+    def is_held(self) -> bool:
+        """Whether anything was claimed (and not released) under this id."""
+        return self._first_claimed is not None
+
+    def age_seconds(self) -> float:
+        """Seconds since the first URI was claimed; 0 when nothing is."""
+        return 0.0 if self._first_claimed is None else self._clock() - self._first_claimed
 
     def release(self) -> None:
         """Drop the claim; a failure to do so only keeps the folders until it expires."""
-        if not self._held:
+        if self._first_claimed is None:
             return
-        self._held = False
+        self._first_claimed = None
         with contextlib.suppress(Exception):
             self._store.release_artifact_claim(self._id)
 
 
-@contextlib.contextmanager
-def folder_claim(store: RunRecorder) -> Iterator[FolderClaim]:
-    """A claim released on the way out, whatever happened."""
-    claim = FolderClaim(store)
-    try:
-        yield claim
-    finally:
+class RunFolderClaim:
+    """The claim every step of one run adds its folders to; `release` it when the run ends.
+
+    Example:
+        >>> claims = RunFolderClaim(store)
+        >>> with claims.step() as claim:  # a step's save window
+        ...     claim.add([uri])
+        >>> claims.release()  # the run has ended
+    """
+
+    def __init__(
+        self,
+        store: RunRecorder,
+        *,
+        longest_seconds: float = _LONGEST_CLAIM_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._store = store
+        self._longest_seconds = longest_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._current = FolderClaim(store, clock)
+        # Claim -> steps inside their save window with it; a renewed claim is released
+        # once its last step has left.
+        self._steps_inside: dict[FolderClaim, int] = {}
+
+    @contextlib.contextmanager
+    def step(self) -> Iterator[FolderClaim]:
+        """The claim for one step's save window, from before it publishes (or checks
+        cached outputs) until its records are committed."""
+        retired = None
+        with self._lock:
+            if self._current.age_seconds() > self._longest_seconds:
+                retired, self._current = self._current, FolderClaim(self._store, self._clock)
+                if retired in self._steps_inside:
+                    retired = None  # its last step releases it
+            claim = self._current
+            self._steps_inside[claim] = self._steps_inside.get(claim, 0) + 1
+        if retired is not None:
+            retired.release()
+        try:
+            yield claim
+        finally:
+            self._leave(claim)
+
+    def release(self) -> None:
+        """Drop the run's claim; call once no step of the run is saving any more."""
+        with self._lock:
+            claim, self._current = self._current, FolderClaim(self._store, self._clock)
         claim.release()
+
+    def _leave(self, claim: FolderClaim) -> None:
+        with self._lock:
+            remaining = self._steps_inside.pop(claim) - 1
+            if remaining:
+                self._steps_inside[claim] = remaining
+            is_retired = not remaining and claim is not self._current
+        if is_retired:
+            claim.release()

@@ -23,7 +23,7 @@ from headwater.runner.early_ends import (
     finish_step_or_fall_back,
     short_reason,
 )
-from headwater.runner.folder_claims import FolderClaim, folder_claim
+from headwater.runner.folder_claims import FolderClaim, RunFolderClaim
 from headwater.runner.logs import get_log_capture
 from headwater.runner.output_types import check_output_types, declared_output_types
 from headwater.runner.parameters import prepare_parameters
@@ -109,6 +109,13 @@ class StepExecutor:
         # Model name -> the run's version of it (see runner/models.py).
         self.model_versions = dict(model_versions or {})
         self.model_view = model_view
+        # One claim for the folders of every step this executor runs (folder_claims.py).
+        self._folder_claim = RunFolderClaim(store)
+
+    def close(self) -> None:
+        """Release the claim on the folders of the steps executed; call when the run (or
+        this process's part of it) has ended."""
+        self._folder_claim.release()
 
     def execute(
         self,
@@ -128,7 +135,7 @@ class StepExecutor:
         if step.enable_cache:
             # The originals' bytes must outlive the check that they exist (prune_lock on
             # local disks, the claim in the metadata store everywhere).
-            with self.artifact_store.saving(), folder_claim(self.store) as claim:
+            with self.artifact_store.saving(), self._folder_claim.step() as claim:
                 outcome = self._reuse_cached(run, step, inputs, key, components, claim)
             if outcome is not None:
                 return outcome
@@ -267,7 +274,7 @@ class StepExecutor:
         check_output_types(step.name, declared_output_types(function), values)
         # Not before the call: a prune would wait for the whole of a long step.
         save_window.enter_context(self.artifact_store.saving())
-        claim = save_window.enter_context(folder_claim(self.store))
+        claim = save_window.enter_context(self._folder_claim.step())
         # All outputs claimed in one call: recording costs the same requests however many.
         saved = self.artifact_store.save_all(
             [
