@@ -40,6 +40,8 @@ class FolderClaim:
         self._id = uuid.uuid4()
         self._clock = clock
         self._first_claimed: float | None = None
+        # What this id holds: a prune takes none of it, so claiming it again is a no-op.
+        self._held: set[str] = set()
 
     def add(self, uris: Sequence[str]) -> None:
         """Claim `uris` too, waiting while a prune deletes one of them.
@@ -47,17 +49,16 @@ class FolderClaim:
         The wait ends: the prune releases its claim once its bytes are gone, and a killed
         prune's claim expires.
         """
+        new = [uri for uri in uris if uri not in self._held]
+        if not new:
+            return
         wait = _FIRST_WAIT_SECONDS
-        while not self._store.claim_artifact_uris(self._id, list(uris)):
+        while not self._store.claim_artifact_uris(self._id, new):
             time.sleep(wait)
             wait = min(wait * 2, _LONGEST_WAIT_SECONDS)
+        self._held.update(new)
         if self._first_claimed is None:
             self._first_claimed = self._clock()
-
-    @property
-    def is_held(self) -> bool:
-        """Whether anything was claimed (and not released) under this id."""
-        return self._first_claimed is not None
 
     def age_seconds(self) -> float:
         """Seconds since the first URI was claimed; 0 when nothing is."""
@@ -68,6 +69,7 @@ class FolderClaim:
         if self._first_claimed is None:
             return
         self._first_claimed = None
+        self._held = set()
         with contextlib.suppress(Exception):
             self._store.release_artifact_claim(self._id)
 
