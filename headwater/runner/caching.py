@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,9 +30,9 @@ def cache_components(step: StepSpec, input_hashes: Mapping[str, str]) -> dict[st
     """
     components = {
         "source": step.source_hash,
-        "parameters": sha256_text(canonical_json(dict(step.parameters))),
-        "outputs": sha256_text(
-            canonical_json([[o.name, o.materializer or o.type_name] for o in step.outputs])
+        "parameters": _parameters_hash(step) if step.parameters else _NO_PARAMETERS_HASH,
+        "outputs": _outputs_hash(
+            tuple((o.name, o.materializer or o.type_name) for o in step.outputs)
         ),
     }
     for name, content_hash in input_hashes.items():
@@ -40,9 +42,24 @@ def cache_components(step: StepSpec, input_hashes: Mapping[str, str]) -> dict[st
     return components
 
 
+def _parameters_hash(step: StepSpec) -> str:
+    return sha256_text(canonical_json(dict(step.parameters)))
+
+
+# Most steps take no parameters and a pipeline's steps share a few output shapes: these
+# two parts are hashed once per process, not once per step (issue 19).
+_NO_PARAMETERS_HASH = sha256_text(canonical_json({}))
+
+
+@functools.lru_cache(maxsize=1024)
+def _outputs_hash(outputs: tuple[tuple[str, str], ...]) -> str:
+    return sha256_text(canonical_json([list(output) for output in outputs]))
+
+
 def cache_key(components: Mapping[str, str]) -> str:
     """The key itself: a hash over all components, independent of their order."""
-    return sha256_text(canonical_json(dict(components)))
+    # `canonical_json` of text to text, without its walk over values already plain.
+    return sha256_text(json.dumps(dict(components), sort_keys=True, separators=(",", ":")))
 
 
 def diff_components(before: Mapping[str, str], after: Mapping[str, str]) -> list[ComponentChange]:

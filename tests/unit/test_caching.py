@@ -28,6 +28,15 @@ def test_key_is_stable_for_equal_components():
     assert first == second
 
 
+def test_keys_stay_what_earlier_versions_recorded():
+    # Cache hits of runs recorded before an upgrade depend on these exact values.
+    with_parameters = cache_key(cache_components(_step(), {"X": "h1"}))
+    without = cache_key(cache_components(_step(parameters={}), {}))
+
+    assert with_parameters == "455fe18740ad5e26dca7fd643f516d3cb3afaa0f66c340d044c93e7667ef2e3b"
+    assert without == "85dcc6974deb745accaeaea5375099e5dd4c0d7eb4c3ac7f7eeb23551622d798"
+
+
 def test_each_component_changes_the_key():
     base = cache_key(cache_components(_step(), {"X": "h1"}))
     variants = [
