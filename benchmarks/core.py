@@ -115,7 +115,9 @@ def measure_cached(name: str, chain: Pipeline, steps: int) -> Measurement:
 def measure_first_run(steps: int) -> Measurement:
     """The run alone (no imports before it), first in a fresh process, home existing."""
     (figure,) = whole_process.measure_headwater((steps,), repeats=REPEATS)
-    return Measurement(f"first run in a process, {steps} steps", steps, figure.run_ms)
+    return Measurement(
+        f"first run in a process, {steps} steps", steps, figure.run_ms, figure.run_cpu_ms
+    )
 
 
 def measure_import(statement: str) -> float:

@@ -50,10 +50,14 @@ def chain() -> None:
         value = add_one(value)
 
 
-imported = time.perf_counter()
+imported, imported_cpu = time.perf_counter(), time.process_time()
 chain()
-ended = time.perf_counter()
-print(json.dumps({"import_ms": (imported - began) * 1000, "run_ms": (ended - imported) * 1000}))
+ended, ended_cpu = time.perf_counter(), time.process_time()
+print(json.dumps({
+    "import_ms": (imported - began) * 1000,
+    "run_ms": (ended - imported) * 1000,
+    "run_cpu_ms": (ended_cpu - imported_cpu) * 1000,
+}))
 """
 
 
@@ -66,6 +70,8 @@ class ProcessFigure:
     cpu_ms: float
     # The pipeline call alone, as the script timed it (its first run in the process).
     run_ms: float
+    # Its CPU time (all threads): steadier than `run_ms` on a loaded machine.
+    run_cpu_ms: float = 0.0
 
     def minus(self, interpreter_ms: float) -> float:
         """The wall time without the interpreter's own start and exit."""
@@ -83,6 +89,7 @@ class Sample:
     wall_ms: float
     cpu_ms: float
     run_ms: float
+    run_cpu_ms: float = 0.0
 
 
 def child_environment(home: Path) -> dict[str, str]:
@@ -107,8 +114,10 @@ def run_once(command: Sequence[str], env: dict[str, str], cwd: Path) -> Sample:
     # A script that times its own run prints it last, as JSON (`headwater --help` does not).
     lines = result.stdout.strip().splitlines()
     is_report = bool(lines) and lines[-1].startswith("{")
-    run_ms = float(json.loads(lines[-1])["run_ms"]) if is_report else 0.0
-    return Sample(wall_ms, cpu_ms, run_ms)
+    report = json.loads(lines[-1]) if is_report else {}
+    return Sample(
+        wall_ms, cpu_ms, float(report.get("run_ms", 0.0)), float(report.get("run_cpu_ms", 0.0))
+    )
 
 
 def summarize(steps: int, samples: Sequence[Sample]) -> ProcessFigure:
@@ -118,6 +127,7 @@ def summarize(steps: int, samples: Sequence[Sample]) -> ProcessFigure:
         statistics.median(s.wall_ms for s in samples),
         statistics.median(s.cpu_ms for s in samples),
         statistics.median(s.run_ms for s in samples),
+        statistics.median(s.run_cpu_ms for s in samples),
     )
 
 
