@@ -40,3 +40,16 @@ def test_a_run_name_no_store_can_keep_is_a_definition_error_and_records_nothing(
         linear.with_options(run_name="x" * 300)()
 
     assert Client().list_pipeline_runs(pipeline_name="linear").total == 0
+
+
+def test_a_failed_run_leaves_no_claim_on_the_folders_it_saved():
+    with pytest.raises(MidwayError):
+        fails_midway()
+    run = Client().get_pipeline("fails_midway").last_run
+    saved = run.steps["prepare"].output
+    Client().delete_pipeline_run(run.id)
+
+    pruned = Client().prune_artifacts()
+
+    assert saved.id in {v.id for v in pruned.artifact_versions}
+    assert saved.uri in pruned.deleted_uris
