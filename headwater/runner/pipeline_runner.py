@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import uuid
 from collections.abc import Callable, Mapping
@@ -89,15 +88,9 @@ def _run_recorded(
     executor = StepExecutor(
         store, target.artifact_store, model_versions=model_versions, model_view=target.model_view
     )
-    # The executor's folder claim outlives every step and is dropped once the run ends.
-    with contextlib.closing(executor):
-        return _run_steps(spec, target, run, RunSteps(run, store, executor, functions, on_step))
 
+    steps = RunSteps(run, store, executor, functions, on_step)
 
-def _run_steps(
-    spec: PipelineSpec, target: RunTarget, run: PipelineRun, steps: RunSteps
-) -> PipelineRun:
-    store = target.store
     failure: StepExecutionError | None = None
     with Heartbeat(store, run.id, target.heartbeat_interval):
         run = store.update_run_status(run.id, ExecutionStatus.RUNNING)
@@ -112,7 +105,9 @@ def _run_steps(
         except BaseException as exc:  # Ctrl-C, SystemExit, a store that went away
             progress.report_run_finished(stop_interrupted_run(store, run, exc))
             raise
-    model_versions = steps.executor.model_versions
+        finally:
+            # Every step has ended and recorded its outputs: the folders need no claim.
+            executor.close()
     if failure is None:
         run = store.update_run_status(run.id, ExecutionStatus.COMPLETED)
         progress.report_run_finished(run)
