@@ -1,8 +1,9 @@
 """A comparison of runs as a table: one row per key, one column per run.
 
-Pure: it is built from runs, their step runs and their output artifact versions, which
-`gather.py` reads. Nested values are flattened into dotted keys; a run without a key
-keeps its column, with `MISSING` in it, so no run ever drops out of a row.
+Pure: it is built from runs and their step runs as a comparison reads them
+(`ComparedStep`), which `gather.py` reads. Nested values are flattened into dotted keys;
+a run without a key keeps its column, with `MISSING` in it, so no run ever drops out of
+a row.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from headwater.errors import ComparisonError
 from headwater.store.metadata import decode_metadata
 
 if TYPE_CHECKING:
-    from headwater.store.models import ArtifactVersion, PipelineRun, StepRun
+    from headwater.store.compared_steps import ComparedStep
+    from headwater.store.models import PipelineRun
 
 
 class Missing:
@@ -192,78 +194,91 @@ class RunComparison:
 
 
 def build_comparison(
-    runs: Sequence[PipelineRun],
-    steps: Iterable[StepRun],
-    versions: Mapping[Any, ArtifactVersion],
-    *,
-    baseline: int = 0,
+    runs: Sequence[PipelineRun], steps: Iterable[ComparedStep], *, baseline: int = 0
 ) -> RunComparison:
-    """Compare `runs`, given their step runs and the artifact versions those output."""
-    by_run: dict[Any, list[StepRun]] = {run.id: [] for run in runs}
+    """Compare `runs`, given their step runs as `read_compared_steps` answers them."""
+    table = _Columns(len(runs))
+    position = {run.id: index for index, run in enumerate(runs)}
+    for index, run in enumerate(runs):
+        table.put_run(index, run)
     for step in steps:
-        by_run.setdefault(step.run_id, []).append(step)
-    cells = [_cells(run, by_run[run.id], versions) for run in runs]
-    keys = sorted({key for run_cells in cells for key in run_cells}, key=_order)
-    rows = tuple(
-        ComparisonRow(group, key, tuple([c.get((group, key), MISSING) for c in cells]))
-        for group, key in keys
-    )
+        column = position.get(step.run_id)
+        if column is not None:
+            table.put_step(column, step)
     columns = tuple(RunColumn(str(r.id), r.name, r.pipeline_name) for r in runs)
-    return RunComparison(columns, rows, baseline)
+    return RunComparison(columns, table.rows(), baseline)
 
 
-_GROUP_ORDER = {group: index for index, group in enumerate(RowGroup)}
-Cells = dict[tuple[RowGroup, str], Any]
+class _Columns:
+    """The table being built, a column of values per key, each cell `MISSING` until a
+    run's value lands in it (a later value of the same run and key replaces it).
 
+    Column by column: the 50,000 cells of 100 runs x 500 keys go straight to their place,
+    instead of into a dict per run that every key then looks up 100 times.
+    """
 
-def _order(item: tuple[RowGroup, str]) -> tuple[int, str]:
-    return _GROUP_ORDER[item[0]], item[1]
+    def __init__(self, width: int) -> None:
+        self._width = width
+        self._groups: dict[RowGroup, dict[str, list[Any]]] = {group: {} for group in RowGroup}
 
+    def put_run(self, index: int, run: PipelineRun) -> None:
+        self._put(index, RowGroup.RUN, _run_cells(run))
+        self._put(index, RowGroup.METADATA, decode_metadata(run.metadata))
+        config = {k: v for k, v in run.config.items() if k != "spec"}
+        self._put(index, RowGroup.CONFIGURATION, config)
 
-def _cells(
-    run: PipelineRun, steps: list[StepRun], versions: Mapping[Any, ArtifactVersion]
-) -> Cells:
-    cells: Cells = {
-        (RowGroup.RUN, "status"): run.status.value,
-        (RowGroup.RUN, "duration_seconds"): _duration(run.started, run.ended),
-        (RowGroup.RUN, "pipeline_version_id"): str(run.pipeline_version_id),
-        (RowGroup.RUN, "orchestrator"): run.orchestrator,
-        (RowGroup.RUN, "tags"): ", ".join(sorted(run.tags)),
-    }
-    _put(cells, RowGroup.METADATA, decode_metadata(run.metadata))
-    _put(cells, RowGroup.CONFIGURATION, {k: v for k, v in run.config.items() if k != "spec"})
-    for step in steps:
+    def put_step(self, index: int, step: ComparedStep) -> None:
         name = step.name
-        _put(cells, RowGroup.PARAMETERS, {f"{name}.{k}": v for k, v in step.parameters.items()})
-        _put(
-            cells,
-            RowGroup.STEP_METADATA,
-            {f"{name}.{k}": v for k, v in decode_metadata(step.metadata).items()},
+        self._put(index, RowGroup.PARAMETERS, step.parameters, f"{name}.")
+        self._put(index, RowGroup.STEP_METADATA, step.metadata, f"{name}.")
+        steps = {
+            "status": step.status.value,
+            "duration_seconds": step.duration_seconds,
+            "cache_hit": step.status.value == "cached",
+        }
+        self._put(index, RowGroup.STEPS, steps, f"{name}.", is_flat=True)
+        self._put(index, RowGroup.OUTPUTS, step.output_hashes, f"{name}.", is_flat=True)
+
+    def rows(self) -> tuple[ComparisonRow, ...]:
+        """The rows in group order, then by key."""
+        return tuple(
+            ComparisonRow(group, key, tuple(columns[key]))
+            for group, columns in self._groups.items()
+            for key in sorted(columns)
         )
-        cells[(RowGroup.STEPS, f"{name}.status")] = step.status.value
-        cells[(RowGroup.STEPS, f"{name}.duration_seconds")] = step.duration_seconds
-        cells[(RowGroup.STEPS, f"{name}.cache_hit")] = step.status.value == "cached"
-        for output, version_id in step.outputs.items():
-            version = versions.get(version_id)
-            if version is not None:
-                cells[(RowGroup.OUTPUTS, f"{name}.{output}")] = version.content_hash
-    return cells
+
+    def _put(
+        self,
+        index: int,
+        group: RowGroup,
+        values: Mapping[str, Any],
+        prefix: str = "",
+        *,
+        is_flat: bool = False,
+    ) -> None:
+        """Put a run's values (nested ones flattened to dotted keys) in their columns."""
+        columns = self._groups[group]
+        for key, value in values.items():
+            dotted = f"{prefix}{key}"
+            # Plain values skip the (slow) Mapping check: most of 50,000 cells are numbers.
+            is_nested = type(value) not in _LEAF_TYPES and isinstance(value, Mapping)
+            if not is_flat and is_nested and value:
+                self._put(index, group, value, f"{dotted}.")
+                continue
+            column = columns.get(dotted)
+            if column is None:
+                column = columns[dotted] = [MISSING] * self._width
+            column[index] = value
 
 
-def _put(cells: Cells, group: RowGroup, values: Mapping[str, Any]) -> None:
-    cells.update({(group, key): value for key, value in _flattened(values).items()})
-
-
-def _flattened(values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in values.items():
-        dotted = f"{prefix}{key}"
-        # Plain values skip the (slow) Mapping check: most of 50,000 cells are numbers.
-        if type(value) not in _LEAF_TYPES and isinstance(value, Mapping) and value:
-            flat.update(_flattened(value, f"{dotted}."))
-        else:
-            flat[dotted] = value
-    return flat
+def _run_cells(run: PipelineRun) -> dict[str, Any]:
+    return {
+        "status": run.status.value,
+        "duration_seconds": _duration(run.started, run.ended),
+        "pipeline_version_id": str(run.pipeline_version_id),
+        "orchestrator": run.orchestrator,
+        "tags": ", ".join(sorted(run.tags)),
+    }
 
 
 def _duration(started: Any, ended: Any) -> float | None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from headwater.store.catalog_models import ArtifactPrune, Tag, TagTarget
+    from headwater.store.compared_steps import ComparedStep
     from headwater.store.connector_models import (
         ServiceConnector,
         ServiceConnectorCreate,
@@ -336,6 +337,16 @@ class RunReader(Protocol):
     def list_artifact_versions(self, query: ListQuery) -> Page[ArtifactVersion]:
         """List artifact versions, filtered and sorted as `listings.ARTIFACT_VERSIONS`
         declares."""
+        ...
+
+
+class ComparisonReader(Protocol):
+    """What a comparison of runs reads besides the runs: their step runs, narrowly."""
+
+    def read_compared_steps(self, run_ids: Sequence[uuid.UUID]) -> list[ComparedStep]:
+        """The step runs of these runs as a comparison shows them (`ComparedStep`: metadata
+        values decoded, outputs as content hashes), oldest first by creation, then id.
+        Unknown run ids have no step runs; one given twice counts once."""
         ...
 
 
@@ -674,6 +685,7 @@ class MetadataExplorer(Protocol):
 class Store(
     RunRecorder,
     RunReader,
+    ComparisonReader,
     StackStore,
     ServiceConnectorStore,
     ModelStore,

@@ -83,8 +83,15 @@ def decode_value(entry: MetadataEntry) -> Any:
 
     Returns a user value, so it is typed `Any`.
     """
-    value = entry.value
-    match entry.type:
+    return decode_json_value(entry.type, entry.value)
+
+
+def decode_json_value(kind: MetadataType, value: Any) -> Any:
+    """The value an entry of type `kind` holding JSON `value` decodes to (`decode_value`).
+
+    Takes a user value and returns one, so both are typed `Any`.
+    """
+    match kind:
         case MetadataType.INT:
             return int(value)
         case MetadataType.FLOAT:
@@ -106,7 +113,7 @@ def decode_value(entry: MetadataEntry) -> Any:
         case MetadataType.STORAGE_SIZE:
             return StorageSize(value)
         case _:
-            assert_never(entry.type)
+            assert_never(kind)
 
 
 def datetime_text(value: dt.datetime) -> str:

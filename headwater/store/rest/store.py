@@ -14,12 +14,15 @@ after its answer was lost is applied once (see `headwater.store.idempotency`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from headwater.store.compared_steps import ComparedStep, compared_steps_of
 from headwater.store.dag import RunDag
 from headwater.store.events import StoreEvent
+from headwater.store.filters import ListQuery
 from headwater.store.models import (
     ArtifactVersion,
     CachedOutput,
@@ -44,7 +47,6 @@ from headwater.store.rest.utc import parse_model
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from headwater.store.filters import ListQuery
     from headwater.store.models import (
         ExecutionStatus,
         MetadataEntry,
@@ -54,6 +56,10 @@ if TYPE_CHECKING:
         StepRunCreate,
         StepRunEnd,
     )
+
+
+# The largest page of step runs the server lists (`ListQuery.size`).
+_STEP_PAGE = 10_000
 
 
 def _segment(value: uuid.UUID | str) -> str:
@@ -236,6 +242,27 @@ class RestStore(
         """See `Store.list_step_runs`."""
         body = self._http.call("GET", "/step-runs", params=list_params(query))
         return page_from(body, tuple(parse_model(StepRun, i) for i in body["items"]))
+
+    def read_compared_steps(self, run_ids: Sequence[uuid.UUID]) -> list[ComparedStep]:
+        """See `Store.read_compared_steps`: the server's step runs and their outputs'
+        versions, in two requests (more past `_STEP_PAGE` step runs), made plain here."""
+        if not run_ids:
+            return []
+        ids = json.dumps([str(run_id) for run_id in dict.fromkeys(run_ids)])
+        steps: list[StepRun] = []
+        index, total = 1, 1
+        while len(steps) < total:
+            query = ListQuery(
+                filters={"run_id": f"oneof:{ids}"},
+                sort_by="asc:created",
+                index=index,
+                size=_STEP_PAGE,
+            )
+            page = self.list_step_runs(query)
+            steps.extend(page.items)
+            index, total = index + 1, page.total
+        outputs = [version for step in steps for version in step.outputs.values()]
+        return compared_steps_of(steps, self.get_artifact_versions(outputs))
 
     def find_cached_step_run(self, cache_key: str) -> StepRun | None:
         """See `Store.find_cached_step_run`."""

@@ -40,6 +40,7 @@ from headwater.store.sql import stacks as stack_rows
 from headwater.store.sql.access_methods import SqlAccessMethods
 from headwater.store.sql.activation_links import SqlActivationLinkMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
+from headwater.store.sql.comparison_methods import SqlComparisonMethods
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.metadata_methods import SqlMetadataMethods
@@ -93,6 +94,7 @@ _Explain = Callable[["Connection"], StoreError]
 
 class SqlStore(
     SqlCatalogMethods,
+    SqlComparisonMethods,
     SqlModelMethods,
     SqlMetadataMethods,
     SqlLoginMethods,
