@@ -66,9 +66,10 @@ _NUMBER_VERSION = PreparedStatement(
         artifacts.c.name == bindparam("named"),
     )
     .values(version_count=artifacts.c.version_count + 1)
-    .returning(artifacts.c.id, artifacts.c.version_count)
+    .returning(artifacts.c.id, artifacts.c.version_count),
+    name="artifacts.number_version",
 )
-_INSERT_VERSION = PreparedStatement(artifact_versions.insert())
+_INSERT_VERSION = PreparedStatement(artifact_versions.insert(), name="artifacts.insert_version")
 _LISTING = Listing(
     declared=ARTIFACT_VERSIONS,
     filters={
@@ -152,7 +153,8 @@ def get_artifact_versions(
 
 
 _SELECT_ONE_VERSION = PreparedStatement(
-    _SELECT_VERSIONS.where(artifact_versions.c.id == bindparam("version_id"))
+    _SELECT_VERSIONS.where(artifact_versions.c.id == bindparam("version_id")),
+    name="artifacts.select_one_version",
 )
 
 

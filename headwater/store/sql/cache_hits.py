@@ -39,7 +39,8 @@ _SELECT_CACHE_HIT = PreparedStatement(
             step_run_outputs, step_run_outputs.c.step_run_id == _ORIGINAL.c.id
         ).outerjoin(artifact_versions, _versions.id == step_run_outputs.c.artifact_version_id)
     )
-    .order_by(step_run_outputs.c.position)
+    .order_by(step_run_outputs.c.position),
+    name="cache_hits.select_cache_hit",
 )
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import bindparam, func, select
 
 from headwater.store.events import EventChange, EventEntity, StoreEvent
 from headwater.store.models import ExecutionStatus
-from headwater.store.sql.prepared import Executor, PreparedStatement
+from headwater.store.sql.prepared import Executor, PreparedStatement, dialect_name_of
 from headwater.store.sql.schema import events, runs
 
 if TYPE_CHECKING:
@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 EVENTS_KEPT = 200_000
 # Any fixed number: the one lock all event writers of a database share.
 _EVENTS_LOCK_KEY = 8_237_000
-_LOCK = PreparedStatement(select(func.pg_advisory_xact_lock(bindparam("key"))))
+_LOCK = PreparedStatement(select(func.pg_advisory_xact_lock(bindparam("key"))), name="events.lock")
 _COLUMNS = ("created", "entity", "entity_id", "run_id", "name", "change", "status")
 # The id is left to the database; bound names differ from column names, as SQL wants.
 _INSERT = PreparedStatement(
-    events.insert().inline().values({name: bindparam(f"event_{name}") for name in _COLUMNS})
+    events.insert().inline().values({name: bindparam(f"event_{name}") for name in _COLUMNS}),
+    name="events.insert",
 )
 _SELECT_STOPPED = select(runs.c.id, runs.c.name).where(
     runs.c.id.in_(bindparam("run_ids", expanding=True)),
@@ -72,7 +73,7 @@ def record_events(executor: Executor, rows: list[dict[str, Any]]) -> None:
     """Add events (rows of the `events` table without ids), inside the caller's transaction."""
     if not rows:
         return
-    if executor.dialect.name == "postgresql":
+    if dialect_name_of(executor) == "postgresql":
         _LOCK.execute(executor, {"key": _EVENTS_LOCK_KEY})
     _INSERT.execute_many(
         executor, [{f"event_{name}": row[name] for name in _COLUMNS} for row in rows]

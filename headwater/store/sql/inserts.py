@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import functools
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, select
 
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.prepared import Executor, PreparedStatement
-
-if TYPE_CHECKING:
-    pass
 
 
 @functools.cache
@@ -26,7 +23,7 @@ def insert_ignoring_duplicates(table: Table) -> PreparedStatement:
     def build(dialect: str) -> Any:
         return dialect_insert(dialect)(table).on_conflict_do_nothing()
 
-    return PreparedStatement(build)
+    return PreparedStatement(build, name=f"inserts.insert_ignoring_duplicates.{table.name}")
 
 
 @functools.cache
@@ -38,7 +35,7 @@ def upsert(table: Table, key_columns: tuple[str, ...]) -> PreparedStatement:
         updates = {c.name: statement.excluded[c.name] for c in table.c if c.name not in key_columns}
         return statement.on_conflict_do_update(index_elements=key_columns, set_=updates)
 
-    return PreparedStatement(build)
+    return PreparedStatement(build, name=f"inserts.upsert.{table.name}")
 
 
 def dialect_insert(dialect: str) -> Any:
@@ -55,7 +52,15 @@ def dialect_insert(dialect: str) -> Any:
 @functools.cache
 def _select_id(table: Table, key_columns: tuple[str, ...]) -> PreparedStatement:
     condition = and_(*(table.c[k] == bindparam(f"key_{k}") for k in key_columns))
-    return PreparedStatement(select(table.c.id).where(condition))
+    return PreparedStatement(
+        select(table.c.id).where(condition), name=f"inserts.select_id.{table.name}"
+    )
+
+
+def declare_ensure_row(table: Table, key_columns: tuple[str, ...]) -> None:
+    """Make the statements `ensure_row` runs for `table` (so they can be generated)."""
+    _select_id(table, key_columns)
+    insert_ignoring_duplicates(table)
 
 
 def ensure_row(

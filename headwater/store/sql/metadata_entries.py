@@ -49,7 +49,8 @@ _NUMBER_TYPES = (MetadataType.INT, MetadataType.FLOAT, MetadataType.STORAGE_SIZE
 _TEXT_TYPES = (MetadataType.STRING, MetadataType.URI, MetadataType.PATH)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}([ T].*)?")
-_KEY = ("target_kind", "target_id", "key")
+METADATA_KEY = ("target_kind", "target_id", "key")
+_KEY = METADATA_KEY
 _TARGET_TABLES = {
     MetadataTarget.RUN: runs,
     MetadataTarget.STEP_RUN: step_runs,
@@ -128,7 +129,8 @@ _SELECT_METADATA_OF_ONE = PreparedStatement(
     select(metadata_entries.c.key, metadata_entries.c.type, metadata_entries.c.value).where(
         metadata_entries.c.target_kind == bindparam("kind"),
         metadata_entries.c.target_id == bindparam("target_id"),
-    )
+    ),
+    name="metadata_entries.select_metadata_of_one",
 )
 
 

@@ -41,7 +41,8 @@ SummaryKey = tuple[str, str, str]
 _SELECT_TARGET_KEYS = PreparedStatement(
     select(_entries.key, _entries.type).where(
         _entries.target_kind == bindparam("kind"), _entries.target_id == bindparam("target_id")
-    )
+    ),
+    name="metadata_key_counts.select_target_keys",
 )
 _THIS_KEY = and_(
     _keys.target_kind == bindparam("kind"),
@@ -51,9 +52,13 @@ _THIS_KEY = and_(
 _DECREMENT = PreparedStatement(
     update(metadata_keys)
     .where(_THIS_KEY)
-    .values(entity_count=_keys.entity_count - bindparam("removed"))
+    .values(entity_count=_keys.entity_count - bindparam("removed")),
+    name="metadata_key_counts.decrement",
 )
-_DROP_EMPTY = PreparedStatement(delete(metadata_keys).where(_THIS_KEY, _keys.entity_count <= 0))
+_DROP_EMPTY = PreparedStatement(
+    delete(metadata_keys).where(_THIS_KEY, _keys.entity_count <= 0),
+    name="metadata_key_counts.drop_empty",
+)
 
 
 def _build_increment(dialect: str) -> Any:
@@ -73,7 +78,7 @@ def _build_increment(dialect: str) -> Any:
     )
 
 
-_INCREMENT = PreparedStatement(_build_increment)
+_INCREMENT = PreparedStatement(_build_increment, name="metadata_key_counts.increment")
 
 
 @dataclass(slots=True)
@@ -181,7 +186,10 @@ _SUMMARY = select(
 )
 # The whole catalog of a resource type, on the driver's cursor: its 10,000 rows through
 # SQLAlchemy's per-row result handling took a third of the catalog's time (issue 11).
-_SELECT_SUMMARY = PreparedStatement(_SUMMARY.where(_keys.target_kind == bindparam("kind")))
+_SELECT_SUMMARY = PreparedStatement(
+    _SUMMARY.where(_keys.target_kind == bindparam("kind")),
+    name="metadata_key_counts.select_summary",
+)
 
 
 def summary_rows(

@@ -36,6 +36,7 @@ from headwater.store.models import (
     StepRun,
 )
 from headwater.store.sql.column_types import JsonValue
+from headwater.store.sql.compiling import one_of
 from headwater.store.sql.filtering import (
     ColumnFilter,
     FieldKind,
@@ -46,7 +47,7 @@ from headwater.store.sql.filtering import (
     where_clauses,
 )
 from headwater.store.sql.paging import fetch_page
-from headwater.store.sql.prepared import Executor, PreparedStatement, one_of
+from headwater.store.sql.prepared import Executor, PreparedStatement
 from headwater.store.sql.schema import (
     metadata_entries,
     pipelines,
@@ -103,12 +104,14 @@ def _attached(condition: _Condition) -> CompoundSelect[Any]:
 
 
 _SELECT_ATTACHED_TO_ONE = PreparedStatement(
-    _attached(lambda column: column == bindparam("step_run_id"))
+    _attached(lambda column: column == bindparam("step_run_id")),
+    name="step_queries.select_attached_to_one",
 )
 # Step runs per read of what is attached to many: three times this many bound values.
 _ATTACHED_CHUNK = 500
 _SELECT_BY_ID = PreparedStatement(
-    select(step_runs).where(step_runs.c.id == bindparam("step_run_id"))
+    select(step_runs).where(step_runs.c.id == bindparam("step_run_id")),
+    name="step_queries.select_by_id",
 )
 _SELECT_CACHED = PreparedStatement(
     select(step_runs)
@@ -117,7 +120,8 @@ _SELECT_CACHED = PreparedStatement(
         step_runs.c.status == ExecutionStatus.COMPLETED.value,
     )
     .order_by(step_runs.c.created.desc(), step_runs.c.id.desc())
-    .limit(1)
+    .limit(1),
+    name="step_queries.select_cached",
 )
 _SELECT_PREVIOUS = PreparedStatement(
     select(step_runs)
@@ -133,7 +137,8 @@ _SELECT_PREVIOUS = PreparedStatement(
         ),
     )
     .order_by(step_runs.c.created.desc(), step_runs.c.id.desc())
-    .limit(1)
+    .limit(1),
+    name="step_queries.select_previous",
 )
 _LISTING = Listing(
     declared=STEP_RUNS,

@@ -21,10 +21,11 @@ from headwater.store.models import (
     StepRunEnd,
 )
 from headwater.store.sql.artifacts import create_artifact_version
+from headwater.store.sql.compiling import one_of
 from headwater.store.sql.ids import new_id
 from headwater.store.sql.metadata_entries import metadata_rows, write_metadata
 from headwater.store.sql.model_versions import link_artifacts
-from headwater.store.sql.prepared import Executor, PreparedStatement, Row, one_of
+from headwater.store.sql.prepared import Executor, PreparedStatement, Row
 from headwater.store.sql.schema import (
     artifact_versions,
     runs,
@@ -45,13 +46,14 @@ _FINISHABLE = (
 )
 _END_STATUSES = (ExecutionStatus.COMPLETED, ExecutionStatus.FAILED, ExecutionStatus.STOPPED)
 
-_INSERT_STEP_RUN = PreparedStatement(step_runs.insert())
-_INSERT_INPUTS = PreparedStatement(step_run_inputs.insert())
-_INSERT_OUTPUTS = PreparedStatement(step_run_outputs.insert())
+_INSERT_STEP_RUN = PreparedStatement(step_runs.insert(), name="steps.insert_step_run")
+_INSERT_INPUTS = PreparedStatement(step_run_inputs.insert(), name="steps.insert_inputs")
+_INSERT_OUTPUTS = PreparedStatement(step_run_outputs.insert(), name="steps.insert_outputs")
 _SELECT_OUTPUTS_OF = PreparedStatement(
     select(step_run_outputs.c.name, step_run_outputs.c.artifact_version_id)
     .where(step_run_outputs.c.step_run_id == bindparam("step_run_id"))
-    .order_by(step_run_outputs.c.position)
+    .order_by(step_run_outputs.c.position),
+    name="steps.select_outputs_of",
 )
 _PROJECT_OF_RUN = select(runs.c.project_id).where(runs.c.id == step_runs.c.run_id).scalar_subquery()
 _FINISH = PreparedStatement(
@@ -68,10 +70,12 @@ _FINISH = PreparedStatement(
     # The run's project numbers the new artifact versions: read here, not in a statement
     # of its own. SQLite renders RETURNING's columns unqualified (`WHERE id = run_id`),
     # which still correlates: `runs` has an `id` and no `run_id` (a contract test checks).
-    .returning(*step_runs.c, _PROJECT_OF_RUN.label("project_id"))
+    .returning(*step_runs.c, _PROJECT_OF_RUN.label("project_id")),
+    name="steps.finish",
 )
 _SELECT_STATUS = PreparedStatement(
-    select(step_runs.c.name, step_runs.c.status).where(step_runs.c.id == bindparam("step_run_id"))
+    select(step_runs.c.name, step_runs.c.status).where(step_runs.c.id == bindparam("step_run_id")),
+    name="steps.select_status",
 )
 
 

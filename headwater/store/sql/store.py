@@ -40,6 +40,11 @@ from headwater.store.sql import stacks as stack_rows
 from headwater.store.sql.access_methods import SqlAccessMethods
 from headwater.store.sql.activation_links import SqlActivationLinkMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
+from headwater.store.sql.driver import (
+    StatementDataError,
+    StatementError,
+    StatementIntegrityError,
+)
 from headwater.store.sql.engine import create_engines, parse_store_url
 from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.metadata_methods import SqlMetadataMethods
@@ -76,7 +81,7 @@ if TYPE_CHECKING:
         StepRunCreate,
         StepRunEnd,
     )
-    from headwater.store.sql.prepared import DriverConnection
+    from headwater.store.sql.driver import DriverConnection
     from headwater.store.stack_models import (
         RunStack,
         Stack,
@@ -481,19 +486,19 @@ class SqlStore(
         """
         try:
             yield
-        except DataError as exc:
+        except (DataError, StatementDataError) as exc:
             raise _invalid_value(exc.orig) from exc
         except OverflowError as exc:
             raise _invalid_value(exc) from exc
-        except IntegrityError as exc:
+        except (IntegrityError, StatementIntegrityError) as exc:
             if explain_conflict is None:
                 raise self._failed(exc) from exc
             with self._read() as connection:
                 raise explain_conflict(connection) from exc
-        except DBAPIError as exc:
+        except (DBAPIError, StatementError) as exc:
             raise self._failed(exc) from exc
 
-    def _failed(self, exc: DBAPIError) -> StoreError:
+    def _failed(self, exc: DBAPIError | StatementError) -> StoreError:
         return StoreError(
             f"The metadata store at '{self.url}' failed: {exc.orig}. If it is a database "
             f"server, check that it is running and reachable."

@@ -89,8 +89,15 @@ def _tags_of_one(link: Table) -> PreparedStatement:
     return PreparedStatement(
         select(tags.c.name)
         .select_from(link.join(tags, tags.c.id == link.c.tag_id))
-        .where(target == bindparam("target_id"))
+        .where(target == bindparam("target_id")),
+        name=f"tags.tags_of_one.{link.name}",
     )
+
+
+def declare_tag_statements(link: Table) -> None:
+    """Make the statements tagging and reading the tags of `link`'s targets run."""
+    _tags_of_one(link)
+    insert_ignoring_duplicates(link)
 
 
 def load_tags_of_one(executor: Executor, link: Table, target_id: uuid.UUID) -> tuple[str, ...]:

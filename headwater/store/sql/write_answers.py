@@ -6,10 +6,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.exc import IntegrityError
 
 from headwater.errors import RepeatedWriteError
 from headwater.store.idempotency import ANSWERS_KEPT_FOR, WriteAnswer, current_write_key
+from headwater.store.sql.driver import StatementIntegrityError
 from headwater.store.sql.prepared import Executor, PreparedStatement
 from headwater.store.sql.schema import write_answers
 
@@ -17,11 +17,12 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
     from sqlalchemy.engine import Connection
 
-_INSERT = PreparedStatement(write_answers.insert())
+_INSERT = PreparedStatement(write_answers.insert(), name="write_answers.insert")
 _SELECT = PreparedStatement(
     select(write_answers.c.fingerprint, write_answers.c.answer).where(
         write_answers.c.key == bindparam("key")
-    )
+    ),
+    name="write_answers.select",
 )
 _TRIM = write_answers.delete().where(write_answers.c.created < bindparam("cutoff"))
 
@@ -45,7 +46,7 @@ def save_answer(executor: Executor, answer: BaseModel | None, now: dt.datetime) 
     }
     try:
         _INSERT.execute(executor, row)
-    except IntegrityError as exc:
+    except StatementIntegrityError as exc:
         raise RepeatedWriteError(
             f"The write with idempotency key '{key.key}' was applied already; it is "
             f"answered with its first answer instead of being applied again."

@@ -1,0 +1,91 @@
+"""Generating `sqlite_statements.py`: the SQLite SQL of every named prepared statement.
+
+python -m headwater.store.sql.sqlite_generation          # or: make recorder-sql
+python -m headwater.store.sql.sqlite_generation --check  # fails when out of date
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from headwater.store.sql.compiling import sqlite_spec
+from headwater.store.sql.prepared import STATEMENTS
+
+GENERATED_MODULE = Path(__file__).with_name("sqlite_statements.py")
+# The modules whose named statements are generated: everything a local run records with.
+RECORDING_MODULES = (
+    "headwater.store.sql.steps",
+    "headwater.store.sql.cache_hits",
+    "headwater.store.sql.write_answers",
+    "headwater.store.sql.events",
+    "headwater.store.sql.artifacts",
+    "headwater.store.sql.metadata_entries",
+    "headwater.store.sql.metadata_key_counts",
+    "headwater.store.sql.step_queries",
+)
+
+
+def render_sqlite_statements() -> str:
+    """The text of `sqlite_statements.py` for the named statements of today's code."""
+    for module in RECORDING_MODULES:
+        importlib.import_module(module)
+    _declare_table_statements()
+    lines = [
+        '"""The SQLite SQL of every named prepared statement: generated, do not edit.',
+        "",
+        "Made from the Core statements by `python -m headwater.store.sql.sqlite_generation`",
+        "(`make recorder-sql`); a test checks it matches them. Each entry: the SQL, the",
+        "bound names in order with their conversion kinds (`sqlite_values`), literal",
+        "values, and the result columns with their kinds.",
+        '"""',
+        "",
+        "from typing import Any",
+        "",
+        "# fmt: off",
+        "STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, Any], "
+        "tuple[tuple[str | None, str | None], ...]]] = {",
+    ]
+    for name in sorted(STATEMENTS):
+        prepared = STATEMENTS[name]
+        sql, binders, literals, results = sqlite_spec(prepared.build("sqlite"))
+        lines.append(f"    {name!r}: (")
+        lines.append(f"        {sql!r},")
+        lines.append(f"        {binders!r},")
+        lines.append(f"        {literals!r},")
+        lines.append(f"        {results!r},")
+        lines.append("    ),")
+    lines.extend(["}", "# fmt: on", ""])
+    return "\n".join(lines)
+
+
+def _declare_table_statements() -> None:
+    """Make the per-table statements that the recording path builds on first use."""
+    from headwater.store.sql import schema
+    from headwater.store.sql.inserts import declare_ensure_row, insert_ignoring_duplicates, upsert
+    from headwater.store.sql.metadata_entries import METADATA_KEY
+    from headwater.store.sql.tags import declare_tag_statements
+
+    declare_ensure_row(schema.projects, ("name",))
+    declare_ensure_row(schema.users, ("name",))
+    declare_ensure_row(schema.pipelines, ("project_id", "name"))
+    declare_ensure_row(schema.tags, ("name",))
+    insert_ignoring_duplicates(schema.artifacts)
+    upsert(schema.metadata_entries, METADATA_KEY)
+    for link in (schema.run_tags, schema.artifact_tags, schema.artifact_version_tags):
+        declare_tag_statements(link)
+
+
+def main() -> None:
+    """Write the generated module (or, with --check, fail when it is out of date)."""
+    text = render_sqlite_statements()
+    if "--check" in sys.argv[1:]:
+        if GENERATED_MODULE.read_text() != text:
+            sys.exit(f"{GENERATED_MODULE} is out of date: run 'make recorder-sql'.")
+        return
+    GENERATED_MODULE.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
