@@ -15,21 +15,16 @@ from headwater.store.sql.prepared import STATEMENTS
 
 GENERATED_MODULE = Path(__file__).with_name("sqlite_statements.py")
 # The modules whose named statements are generated: everything a local run records with.
-RECORDING_MODULES = (
-    "headwater.store.sql.steps",
-    "headwater.store.sql.cache_hits",
-    "headwater.store.sql.write_answers",
-    "headwater.store.sql.events",
-    "headwater.store.sql.artifacts",
-    "headwater.store.sql.metadata_entries",
-    "headwater.store.sql.metadata_key_counts",
-    "headwater.store.sql.step_queries",
-)
+# Every module that defines named statements: the recording path's, and SqlStore's others.
+STATEMENT_MODULES = ("headwater.store.sql.recording.methods", "headwater.store.sql.store")
 
 
 def render_sqlite_statements() -> str:
-    """The text of `sqlite_statements.py` for the named statements of today's code."""
-    for module in RECORDING_MODULES:
+    """The text of `sqlite_statements.py` for the named statements of today's code.
+
+    Run it in a fresh process: statements named later at run time would join the list.
+    """
+    for module in STATEMENT_MODULES:
         importlib.import_module(module)
     _declare_table_statements()
     lines = [
@@ -62,18 +57,23 @@ def render_sqlite_statements() -> str:
 
 def _declare_table_statements() -> None:
     """Make the per-table statements that the recording path builds on first use."""
-    from headwater.store.sql import schema
-    from headwater.store.sql.inserts import declare_ensure_row, insert_ignoring_duplicates, upsert
-    from headwater.store.sql.metadata_entries import METADATA_KEY
-    from headwater.store.sql.tags import declare_tag_statements
+    from headwater.store.sql.recording.metadata import METADATA_KEY
+    from headwater.store.sql.recording.rows import (
+        declare_ensure_row,
+        insert_ignoring_duplicates,
+        upsert,
+    )
+    from headwater.store.sql.recording.tags import declare_tag_statements
 
-    declare_ensure_row(schema.projects, ("name",))
-    declare_ensure_row(schema.users, ("name",))
-    declare_ensure_row(schema.pipelines, ("project_id", "name"))
-    declare_ensure_row(schema.tags, ("name",))
-    insert_ignoring_duplicates(schema.artifacts)
-    upsert(schema.metadata_entries, METADATA_KEY)
-    for link in (schema.run_tags, schema.artifact_tags, schema.artifact_version_tags):
+    declare_ensure_row("projects", ("name",))
+    declare_ensure_row("users", ("name",))
+    declare_ensure_row("pipelines", ("project_id", "name"))
+    declare_ensure_row("tags", ("name",))
+    insert_ignoring_duplicates("artifacts")
+    insert_ignoring_duplicates("model_version_artifacts")
+    upsert("metadata_entries", METADATA_KEY)
+    insert_ignoring_duplicates("model_version_runs")
+    for link in ("run_tags", "artifact_tags", "artifact_version_tags", "model_tags"):
         declare_tag_statements(link)
 
 

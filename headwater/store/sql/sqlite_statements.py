@@ -10,6 +10,24 @@ from typing import Any
 
 # fmt: off
 STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, Any], tuple[tuple[str | None, str | None], ...]]] = {
+    'answers.insert': (
+        'INSERT INTO write_answers ("key", fingerprint, answer, created) VALUES (?, ?, ?, ?)',
+        (('key', None), ('fingerprint', None), ('answer', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'answers.select': (
+        'SELECT write_answers.fingerprint, write_answers.answer \nFROM write_answers \nWHERE write_answers."key" = ?',
+        (('key', None),),
+        {},
+        (('fingerprint', None), ('answer', None)),
+    ),
+    'answers.trim': (
+        'DELETE FROM write_answers WHERE write_answers.created < ?',
+        (('cutoff', 'utc_datetime'),),
+        {},
+        (),
+    ),
     'artifacts.insert_version': (
         'INSERT INTO artifact_versions (id, artifact_id, version, uri, content_hash, data_type, materializer, size_bytes, visualizations, producer_step_run_id, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         (('id', 'uuid'), ('artifact_id', 'uuid'), ('version', None), ('uri', None), ('content_hash', None), ('data_type', None), ('materializer', None), ('size_bytes', None), ('visualizations', 'json'), ('producer_step_run_id', 'uuid'), ('created', 'utc_datetime')),
@@ -28,11 +46,41 @@ STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, A
         {},
         (('id', 'uuid'), ('artifact_id', 'uuid'), ('version', None), ('uri', None), ('content_hash', None), ('data_type', None), ('materializer', None), ('size_bytes', None), ('visualizations', 'json'), ('producer_step_run_id', 'uuid'), ('created', 'utc_datetime'), ('artifact_name', None)),
     ),
-    'cache_hits.select_cache_hit': (
-        'SELECT anon_1.id AS original_step_run_id, step_run_outputs.name, artifact_versions.id AS artifact_version_id, artifact_versions.uri, artifact_versions.content_hash, artifact_versions.materializer, artifact_versions.data_type \nFROM (SELECT step_runs.id AS id \nFROM step_runs \nWHERE step_runs.cache_key = ? AND step_runs.status = ? ORDER BY step_runs.created DESC, step_runs.id DESC\n LIMIT ? OFFSET ?) AS anon_1 LEFT OUTER JOIN step_run_outputs ON step_run_outputs.step_run_id = anon_1.id LEFT OUTER JOIN artifact_versions ON artifact_versions.id = step_run_outputs.artifact_version_id ORDER BY step_run_outputs.position',
-        (('cache_key', None), ('status_1', None), ('param_1', None), ('param_2', None)),
-        {'status_1': 'completed', 'param_1': 1, 'param_2': 0},
-        (('original_step_run_id', 'uuid'), ('name', None), ('artifact_version_id', 'uuid'), ('uri', None), ('content_hash', None), ('materializer', None), ('data_type', None)),
+    'claims.held': (
+        'SELECT artifact_claims.uri \nFROM artifact_claims \nWHERE artifact_claims.claim_id = ? AND artifact_claims.uri = ?',
+        (('held_by', 'uuid'), ('claimed_uri', None)),
+        {},
+        (('uri', None),),
+    ),
+    'claims.insert': (
+        'INSERT INTO artifact_claims (claim_id, uri, kind, created) VALUES (?, ?, ?, ?)',
+        (('claim_id', 'uuid'), ('uri', None), ('kind', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'claims.lock': (
+        'LOCK TABLE artifact_claims IN SHARE ROW EXCLUSIVE MODE',
+        (),
+        {},
+        (),
+    ),
+    'claims.pruned': (
+        'SELECT artifact_claims.uri \nFROM artifact_claims \nWHERE artifact_claims.uri = ? AND artifact_claims.kind = ? AND artifact_claims.created > ?',
+        (('claimed_uri', None), ('kind_1', None), ('live_after', 'utc_datetime')),
+        {'kind_1': 'prune'},
+        (('uri', None),),
+    ),
+    'claims.release': (
+        'DELETE FROM artifact_claims WHERE artifact_claims.claim_id = ?',
+        (('released', 'uuid'),),
+        {},
+        (),
+    ),
+    'events.delete_up_to': (
+        'DELETE FROM events WHERE events.id <= ?',
+        (('oldest_kept', None),),
+        {},
+        (),
     ),
     'events.insert': (
         'INSERT INTO events (created, entity, entity_id, run_id, name, change, status) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -40,113 +88,71 @@ STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, A
         {},
         (),
     ),
+    'events.last_id': (
+        'SELECT coalesce(max(events.id), ?) AS last_id \nFROM events',
+        (('coalesce_1', None),),
+        {'coalesce_1': 0},
+        (('last_id', None),),
+    ),
     'events.lock': (
         'SELECT pg_advisory_xact_lock(?) AS pg_advisory_xact_lock_1',
         (('key', None),),
         {},
         ((None, None),),
     ),
-    'inserts.insert_ignoring_duplicates.artifact_tags': (
-        'INSERT INTO artifact_tags (artifact_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-        (('artifact_id', 'uuid'), ('tag_id', 'uuid')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.artifact_version_tags': (
-        'INSERT INTO artifact_version_tags (artifact_version_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-        (('artifact_version_id', 'uuid'), ('tag_id', 'uuid')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.artifacts': (
-        'INSERT INTO artifacts (id, project_id, name, version_count, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        (('id', 'uuid'), ('project_id', 'uuid'), ('name', None), ('version_count', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.pipelines': (
-        'INSERT INTO pipelines (id, project_id, name, run_count, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        (('id', 'uuid'), ('project_id', 'uuid'), ('name', None), ('run_count', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.projects': (
-        'INSERT INTO projects (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        (('id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.run_tags': (
-        'INSERT INTO run_tags (run_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-        (('run_id', 'uuid'), ('tag_id', 'uuid')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.tags': (
-        'INSERT INTO tags (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        (('id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'inserts.insert_ignoring_duplicates.users': (
-        'INSERT INTO users (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-        (('id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'inserts.select_id.pipelines': (
-        'SELECT pipelines.id \nFROM pipelines \nWHERE pipelines.project_id = ? AND pipelines.name = ?',
-        (('key_project_id', 'uuid'), ('key_name', None)),
-        {},
-        (('id', 'uuid'),),
-    ),
-    'inserts.select_id.projects': (
-        'SELECT projects.id \nFROM projects \nWHERE projects.name = ?',
-        (('key_name', None),),
-        {},
-        (('id', 'uuid'),),
-    ),
-    'inserts.select_id.tags': (
-        'SELECT tags.id \nFROM tags \nWHERE tags.name = ?',
-        (('key_name', None),),
-        {},
-        (('id', 'uuid'),),
-    ),
-    'inserts.select_id.users': (
-        'SELECT users.id \nFROM users \nWHERE users.name = ?',
-        (('key_name', None),),
-        {},
-        (('id', 'uuid'),),
-    ),
-    'inserts.upsert.metadata_entries': (
-        'INSERT INTO metadata_entries (target_kind, target_id, "key", type, value, value_number, value_text, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_kind, target_id, "key") DO UPDATE SET type = excluded.type, value = excluded.value, value_number = excluded.value_number, value_text = excluded.value_text, created = excluded.created',
-        (('target_kind', None), ('target_id', 'uuid'), ('key', None), ('type', None), ('value', 'json'), ('value_number', 'float'), ('value_text', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'metadata_entries.select_metadata_of_one': (
-        'SELECT metadata_entries."key", metadata_entries.type, metadata_entries.value \nFROM metadata_entries \nWHERE metadata_entries.target_kind = ? AND metadata_entries.target_id = ?',
-        (('kind', None), ('target_id', 'uuid')),
-        {},
-        (('key', None), ('type', None), ('value', 'json')),
-    ),
-    'metadata_key_counts.decrement': (
+    'metadata.decrement_key': (
         'UPDATE metadata_keys SET entity_count=(metadata_keys.entity_count - ?) WHERE metadata_keys.target_kind = ? AND metadata_keys."key" = ? AND metadata_keys.type = ?',
         (('removed', None), ('kind', None), ('key_name', None), ('type_name', None)),
         {},
         (),
     ),
-    'metadata_key_counts.drop_empty': (
+    'metadata.drop_empty_key': (
         'DELETE FROM metadata_keys WHERE metadata_keys.target_kind = ? AND metadata_keys."key" = ? AND metadata_keys.type = ? AND metadata_keys.entity_count <= ?',
         (('kind', None), ('key_name', None), ('type_name', None), ('entity_count_1', None)),
         {'entity_count_1': 0},
         (),
     ),
-    'metadata_key_counts.increment': (
+    'metadata.increment_key': (
         'INSERT INTO metadata_keys (target_kind, "key", type, entity_count, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_kind, "key", type) DO UPDATE SET entity_count = (metadata_keys.entity_count + excluded.entity_count), first_seen = CASE WHEN (excluded.first_seen < metadata_keys.first_seen) THEN excluded.first_seen ELSE metadata_keys.first_seen END, last_seen = CASE WHEN (excluded.last_seen > metadata_keys.last_seen) THEN excluded.last_seen ELSE metadata_keys.last_seen END',
         (('target_kind', None), ('key', None), ('type', None), ('entity_count', None), ('first_seen', 'utc_datetime'), ('last_seen', 'utc_datetime')),
         {},
         (),
+    ),
+    'metadata.select_metadata_of_one': (
+        'SELECT metadata_entries."key", metadata_entries.type, metadata_entries.value \nFROM metadata_entries \nWHERE metadata_entries.target_kind = ? AND metadata_entries.target_id = ?',
+        (('kind', None), ('target_id', 'uuid')),
+        {},
+        (('key', None), ('type', None), ('value', 'json')),
+    ),
+    'metadata.select_target_keys': (
+        'SELECT metadata_entries."key", metadata_entries.type \nFROM metadata_entries \nWHERE metadata_entries.target_kind = ? AND metadata_entries.target_id = ?',
+        (('kind', None), ('target_id', 'uuid')),
+        {},
+        (('key', None), ('type', None)),
+    ),
+    'metadata.target_exists.artifact_versions': (
+        'SELECT artifact_versions.id \nFROM artifact_versions \nWHERE artifact_versions.id = ?',
+        (('target_id', 'uuid'),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'metadata.target_exists.model_versions': (
+        'SELECT model_versions.id \nFROM model_versions \nWHERE model_versions.id = ?',
+        (('target_id', 'uuid'),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'metadata.target_exists.runs': (
+        'SELECT runs.id \nFROM runs \nWHERE runs.id = ?',
+        (('target_id', 'uuid'),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'metadata.target_exists.step_runs': (
+        'SELECT step_runs.id \nFROM step_runs \nWHERE step_runs.id = ?',
+        (('target_id', 'uuid'),),
+        {},
+        (('id', 'uuid'),),
     ),
     'metadata_key_counts.select_summary': (
         'SELECT metadata_keys."key", metadata_keys.type, metadata_keys.entity_count, metadata_keys.first_seen AS first_seen, metadata_keys.last_seen AS last_seen \nFROM metadata_keys \nWHERE metadata_keys.target_kind = ?',
@@ -154,32 +160,266 @@ STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, A
         {},
         (('key', None), ('type', None), ('entity_count', None), (None, 'fast_utc_datetime'), (None, 'fast_utc_datetime')),
     ),
-    'metadata_key_counts.select_target_keys': (
-        'SELECT metadata_entries."key", metadata_entries.type \nFROM metadata_entries \nWHERE metadata_entries.target_kind = ? AND metadata_entries.target_id = ?',
-        (('kind', None), ('target_id', 'uuid')),
+    'opening.revision': (
+        'SELECT version_num FROM alembic_version',
+        (),
         {},
-        (('key', None), ('type', None)),
+        (('version_num', None),),
     ),
-    'step_queries.select_attached_to_one': (
+    'opening.secrets': (
+        'SELECT stack_component_secrets.secrets \nFROM stack_component_secrets',
+        (),
+        {},
+        (('secrets', 'json'),),
+    ),
+    'rows.insert_ignoring_duplicates.artifact_tags': (
+        'INSERT INTO artifact_tags (artifact_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        (('artifact_id', 'uuid'), ('tag_id', 'uuid')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.artifact_version_tags': (
+        'INSERT INTO artifact_version_tags (artifact_version_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        (('artifact_version_id', 'uuid'), ('tag_id', 'uuid')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.artifacts': (
+        'INSERT INTO artifacts (id, project_id, name, version_count, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        (('id', 'uuid'), ('project_id', 'uuid'), ('name', None), ('version_count', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.model_tags': (
+        'INSERT INTO model_tags (model_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        (('model_id', 'uuid'), ('tag_id', 'uuid')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.model_version_artifacts': (
+        'INSERT INTO model_version_artifacts (model_version_id, artifact_version_id, artifact_type) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        (('model_version_id', 'uuid'), ('artifact_version_id', 'uuid'), ('artifact_type', None)),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.model_version_runs': (
+        'INSERT INTO model_version_runs (model_version_id, run_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        (('model_version_id', 'uuid'), ('run_id', 'uuid')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.pipelines': (
+        'INSERT INTO pipelines (id, project_id, name, run_count, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        (('id', 'uuid'), ('project_id', 'uuid'), ('name', None), ('run_count', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.projects': (
+        'INSERT INTO projects (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        (('id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.run_tags': (
+        'INSERT INTO run_tags (run_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+        (('run_id', 'uuid'), ('tag_id', 'uuid')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.tags': (
+        'INSERT INTO tags (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        (('id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'rows.insert_ignoring_duplicates.users': (
+        'INSERT INTO users (id, name, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        (('id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'rows.select_id.pipelines': (
+        'SELECT pipelines.id \nFROM pipelines \nWHERE pipelines.project_id = ? AND pipelines.name = ?',
+        (('key_project_id', 'uuid'), ('key_name', None)),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'rows.select_id.projects': (
+        'SELECT projects.id \nFROM projects \nWHERE projects.name = ?',
+        (('key_name', None),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'rows.select_id.tags': (
+        'SELECT tags.id \nFROM tags \nWHERE tags.name = ?',
+        (('key_name', None),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'rows.select_id.users': (
+        'SELECT users.id \nFROM users \nWHERE users.name = ?',
+        (('key_name', None),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'rows.upsert.metadata_entries': (
+        'INSERT INTO metadata_entries (target_kind, target_id, "key", type, value, value_number, value_text, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (target_kind, target_id, "key") DO UPDATE SET type = excluded.type, value = excluded.value, value_number = excluded.value_number, value_text = excluded.value_text, created = excluded.created',
+        (('target_kind', None), ('target_id', 'uuid'), ('key', None), ('type', None), ('value', 'json'), ('value_number', 'float'), ('value_text', None), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'runs.by_id': (
+        'SELECT runs.id, runs.project_id, runs.pipeline_id, runs.pipeline_version_id, runs.user_id, runs.name, runs.status, runs.created, runs.started, runs.ended, runs.heartbeat, runs.heartbeat_seconds, runs.config, runs.orchestrator, runs.exception, pipelines.name AS pipeline_name \nFROM runs JOIN pipelines ON pipelines.id = runs.pipeline_id LEFT OUTER JOIN users ON users.id = runs.user_id \nWHERE runs.id = ?',
+        (('run_id', 'uuid'),),
+        {},
+        (('id', 'uuid'), ('project_id', 'uuid'), ('pipeline_id', 'uuid'), ('pipeline_version_id', 'uuid'), ('user_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('heartbeat', 'utc_datetime'), ('heartbeat_seconds', 'float'), ('config', 'json'), ('orchestrator', None), ('exception', None), ('pipeline_name', None)),
+    ),
+    'runs.count_run': (
+        'UPDATE pipelines SET run_count=(pipelines.run_count + ?) WHERE pipelines.id = ? RETURNING run_count',
+        (('run_count_1', None), ('pipeline_id', 'uuid')),
+        {'run_count_1': 1},
+        (('run_count', None),),
+    ),
+    'runs.end_steps': (
+        'UPDATE step_runs SET status=?, ended=?, exception=? WHERE step_runs.run_id = ? AND (step_runs.status = ? OR step_runs.status = ?) RETURNING id, name',
+        (('status', None), ('now', 'utc_datetime'), ('reason', None), ('ended_run_id', 'uuid'), ('status_1', None), ('status_2', None)),
+        {'status': 'stopped', 'status_1': 'initializing', 'status_2': 'running'},
+        (('id', 'uuid'), ('name', None)),
+    ),
+    'runs.heartbeat': (
+        'UPDATE runs SET heartbeat=? WHERE runs.id = ?',
+        (('now', 'utc_datetime'), ('run_id', 'uuid')),
+        {},
+        (),
+    ),
+    'runs.insert': (
+        'INSERT INTO runs (id, project_id, pipeline_id, pipeline_version_id, user_id, name, status, created, started, ended, heartbeat, heartbeat_seconds, config, orchestrator, exception) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        (('id', 'uuid'), ('project_id', 'uuid'), ('pipeline_id', 'uuid'), ('pipeline_version_id', 'uuid'), ('user_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('heartbeat', 'utc_datetime'), ('heartbeat_seconds', 'float'), ('config', 'json'), ('orchestrator', None), ('exception', None)),
+        {},
+        (),
+    ),
+    'runs.insert_version': (
+        'INSERT INTO pipeline_versions (id, pipeline_id, version, spec_hash, spec, created) VALUES (?, ?, ?, ?, ?, ?)',
+        (('id', 'uuid'), ('pipeline_id', 'uuid'), ('version', None), ('spec_hash', None), ('spec', 'json'), ('created', 'utc_datetime')),
+        {},
+        (),
+    ),
+    'runs.lock_pipeline': (
+        'SELECT pipelines.id \nFROM pipelines \nWHERE pipelines.id = ?',
+        (('pipeline_id', 'uuid'),),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'runs.name_taken': (
+        'SELECT runs.id \nFROM runs \nWHERE runs.project_id = ? AND runs.name = ?',
+        (('project_id', 'uuid'), ('name', None)),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'runs.next_version': (
+        'SELECT coalesce(max(pipeline_versions.version), ?) + ? AS version \nFROM pipeline_versions \nWHERE pipeline_versions.pipeline_id = ?',
+        (('coalesce_1', None), ('coalesce_2', None), ('pipeline_id', 'uuid')),
+        {'coalesce_1': 0, 'coalesce_2': 1},
+        (('version', None),),
+    ),
+    'runs.set_status.change': (
+        'UPDATE runs SET status=?, exception=coalesce(?, runs.exception) WHERE runs.id = ? AND (runs.status = ? OR runs.status = ?)',
+        (('new_status', None), ('new_exception', None), ('run_id', 'uuid'), ('status_1', None), ('status_2', None)),
+        {'status_1': 'initializing', 'status_2': 'running'},
+        (),
+    ),
+    'runs.set_status.end': (
+        'UPDATE runs SET status=?, ended=?, exception=coalesce(?, runs.exception) WHERE runs.id = ? AND (runs.status = ? OR runs.status = ? OR runs.status = ?)',
+        (('new_status', None), ('now', 'utc_datetime'), ('new_exception', None), ('run_id', 'uuid'), ('status_1', None), ('status_2', None), ('status_3', None)),
+        {'status_1': 'initializing', 'status_2': 'running', 'status_3': 'stopped'},
+        (),
+    ),
+    'runs.set_status.start': (
+        'UPDATE runs SET status=?, started=coalesce(runs.started, ?), exception=coalesce(?, runs.exception) WHERE runs.id = ? AND (runs.status = ? OR runs.status = ?)',
+        (('new_status', None), ('now', None), ('new_exception', None), ('run_id', 'uuid'), ('status_1', None), ('status_2', None)),
+        {'status_1': 'initializing', 'status_2': 'running'},
+        (),
+    ),
+    'runs.status': (
+        'SELECT runs.name, runs.status \nFROM runs \nWHERE runs.id = ?',
+        (('run_id', 'uuid'),),
+        {},
+        (('name', None), ('status', None)),
+    ),
+    'runs.stop_run': (
+        'UPDATE runs SET status=?, ended=? WHERE runs.id = ? AND (runs.status = ? OR runs.status = ?) AND ? >= coalesce(runs.heartbeat, runs.created) RETURNING id, name',
+        (('status', None), ('now', 'utc_datetime'), ('run_id', 'uuid'), ('status_1', None), ('status_2', None), ('beat', None)),
+        {'status': 'stopped', 'status_1': 'initializing', 'status_2': 'running'},
+        (('id', 'uuid'), ('name', None)),
+    ),
+    'runs.stop_steps': (
+        'UPDATE step_runs SET status=?, ended=? WHERE step_runs.run_id = ? AND (step_runs.status = ? OR step_runs.status = ?)',
+        (('status', None), ('now', 'utc_datetime'), ('run_id', 'uuid'), ('status_1', None), ('status_2', None)),
+        {'status': 'stopped', 'status_1': 'initializing', 'status_2': 'running'},
+        (),
+    ),
+    'runs.unfinished_beats': (
+        'SELECT runs.id, coalesce(runs.heartbeat, runs.created) AS beat, runs.heartbeat_seconds \nFROM runs \nWHERE runs.status = ? OR runs.status = ?',
+        (('status_1', None), ('status_2', None)),
+        {'status_1': 'initializing', 'status_2': 'running'},
+        (('id', 'uuid'), ('beat', 'utc_datetime'), ('heartbeat_seconds', 'float')),
+    ),
+    'runs.version_by_hash': (
+        'SELECT pipeline_versions.id \nFROM pipeline_versions \nWHERE pipeline_versions.pipeline_id = ? AND pipeline_versions.spec_hash = ?',
+        (('pipeline_id', 'uuid'), ('spec_hash', None)),
+        {},
+        (('id', 'uuid'),),
+    ),
+    'stacks.by_id': (
+        'SELECT stacks.id, stacks.project_id, stacks.name, stacks.created \nFROM stacks \nWHERE stacks.id = ?',
+        (('stack_id', 'uuid'),),
+        {},
+        (('id', 'uuid'), ('project_id', 'uuid'), ('name', None), ('created', 'utc_datetime')),
+    ),
+    'stacks.components_of': (
+        'SELECT stack_components.id, stack_components.project_id, stack_components.name, stack_components.type, stack_components.flavor, stack_components.settings, stack_components.created, stack_component_secrets.secrets \nFROM stack_component_links JOIN stack_components ON stack_components.id = stack_component_links.component_id LEFT OUTER JOIN stack_component_secrets ON stack_component_secrets.component_id = stack_components.id \nWHERE stack_component_links.stack_id = ?',
+        (('stack_id', 'uuid'),),
+        {},
+        (('id', 'uuid'), ('project_id', 'uuid'), ('name', None), ('type', None), ('flavor', None), ('settings', 'json'), ('created', 'utc_datetime'), ('secrets', 'json')),
+    ),
+    'stacks.id_by_name': (
+        'SELECT stacks.id \nFROM stacks \nWHERE stacks.name = ? ORDER BY stacks.created\n LIMIT ? OFFSET ?',
+        (('name', None), ('param_1', None), ('param_2', None)),
+        {'param_1': 1, 'param_2': 0},
+        (('id', 'uuid'),),
+    ),
+    'stacks.insert_run_stack': (
+        'INSERT INTO run_stacks (run_id, stack_id, stack_name, components) VALUES (?, ?, ?, ?)',
+        (('run_id', 'uuid'), ('stack_id', 'uuid'), ('stack_name', None), ('components', 'json')),
+        {},
+        (),
+    ),
+    'step_reads.attached_to_one': (
         'SELECT ? AS part, step_run_inputs.step_run_id, step_run_inputs.name, step_run_inputs.artifact_version_id, step_run_inputs.position, CAST(NULL AS VARCHAR) AS type, CAST(NULL AS JSON) AS value \nFROM step_run_inputs \nWHERE step_run_inputs.step_run_id = ? UNION ALL SELECT ? AS anon_1, step_run_outputs.step_run_id, step_run_outputs.name, step_run_outputs.artifact_version_id, step_run_outputs.position, CAST(NULL AS VARCHAR) AS type, CAST(NULL AS JSON) AS value \nFROM step_run_outputs \nWHERE step_run_outputs.step_run_id = ? UNION ALL SELECT ? AS anon_2, metadata_entries.target_id, metadata_entries."key", CAST(NULL AS CHAR(32)) AS anon_3, ? AS anon_4, metadata_entries.type, metadata_entries.value \nFROM metadata_entries \nWHERE metadata_entries.target_kind = ? AND metadata_entries.target_id = ?',
         (('param_1', None), ('step_run_id', 'uuid'), ('param_2', None), ('step_run_id', 'uuid'), ('param_3', None), ('param_4', None), ('target_kind_1', None), ('step_run_id', 'uuid')),
         {'param_1': 'in', 'param_2': 'out', 'param_3': 'meta', 'param_4': 0, 'target_kind_1': 'step_run'},
         (('part', None), ('step_run_id', 'uuid'), ('name', None), ('artifact_version_id', 'uuid'), ('position', None), ('type', None), ('value', 'json')),
     ),
-    'step_queries.select_by_id': (
+    'step_reads.by_id': (
         'SELECT step_runs.id, step_runs.run_id, step_runs.name, step_runs.status, step_runs.created, step_runs.started, step_runs.ended, step_runs.cache_key, step_runs.cache_components, step_runs.parameters, step_runs.source_code, step_runs.original_step_run_id, step_runs.log_uri, step_runs.cpu_seconds, step_runs.peak_memory_bytes, step_runs.exception \nFROM step_runs \nWHERE step_runs.id = ?',
         (('step_run_id', 'uuid'),),
         {},
         (('id', 'uuid'), ('run_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('cache_key', None), ('cache_components', 'json'), ('parameters', 'json'), ('source_code', None), ('original_step_run_id', 'uuid'), ('log_uri', None), ('cpu_seconds', 'float'), ('peak_memory_bytes', None), ('exception', None)),
     ),
-    'step_queries.select_cached': (
+    'step_reads.cache_hit': (
+        'SELECT anon_1.id AS original_step_run_id, step_run_outputs.name, artifact_versions.id AS artifact_version_id, artifact_versions.uri, artifact_versions.content_hash, artifact_versions.materializer, artifact_versions.data_type \nFROM (SELECT step_runs.id AS id \nFROM step_runs \nWHERE step_runs.cache_key = ? AND step_runs.status = ? ORDER BY step_runs.created DESC, step_runs.id DESC\n LIMIT ? OFFSET ?) AS anon_1 LEFT OUTER JOIN step_run_outputs ON step_run_outputs.step_run_id = anon_1.id LEFT OUTER JOIN artifact_versions ON artifact_versions.id = step_run_outputs.artifact_version_id ORDER BY step_run_outputs.position',
+        (('cache_key', None), ('status_1', None), ('param_1', None), ('param_2', None)),
+        {'status_1': 'completed', 'param_1': 1, 'param_2': 0},
+        (('original_step_run_id', 'uuid'), ('name', None), ('artifact_version_id', 'uuid'), ('uri', None), ('content_hash', None), ('materializer', None), ('data_type', None)),
+    ),
+    'step_reads.cached': (
         'SELECT step_runs.id, step_runs.run_id, step_runs.name, step_runs.status, step_runs.created, step_runs.started, step_runs.ended, step_runs.cache_key, step_runs.cache_components, step_runs.parameters, step_runs.source_code, step_runs.original_step_run_id, step_runs.log_uri, step_runs.cpu_seconds, step_runs.peak_memory_bytes, step_runs.exception \nFROM step_runs \nWHERE step_runs.cache_key = ? AND step_runs.status = ? ORDER BY step_runs.created DESC, step_runs.id DESC\n LIMIT ? OFFSET ?',
         (('cache_key', None), ('status_1', None), ('param_1', None), ('param_2', None)),
         {'status_1': 'completed', 'param_1': 1, 'param_2': 0},
         (('id', 'uuid'), ('run_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('cache_key', None), ('cache_components', 'json'), ('parameters', 'json'), ('source_code', None), ('original_step_run_id', 'uuid'), ('log_uri', None), ('cpu_seconds', 'float'), ('peak_memory_bytes', None), ('exception', None)),
     ),
-    'step_queries.select_previous': (
-        'SELECT step_runs.id, step_runs.run_id, step_runs.name, step_runs.status, step_runs.created, step_runs.started, step_runs.ended, step_runs.cache_key, step_runs.cache_components, step_runs.parameters, step_runs.source_code, step_runs.original_step_run_id, step_runs.log_uri, step_runs.cpu_seconds, step_runs.peak_memory_bytes, step_runs.exception \nFROM step_runs JOIN runs ON runs.id = step_runs.run_id JOIN pipelines ON pipelines.id = runs.pipeline_id \nWHERE step_runs.name = ? AND pipelines.name = ? AND step_runs.created < ? AND (step_runs.status = ? OR step_runs.status = ?) ORDER BY step_runs.created DESC, step_runs.id DESC\n LIMIT ? OFFSET ?',
+    'step_reads.previous': (
+        'SELECT step_runs.id, step_runs.run_id, step_runs.name, step_runs.status, step_runs.created, step_runs.started, step_runs.ended, step_runs.cache_key, step_runs.cache_components, step_runs.parameters, step_runs.source_code, step_runs.original_step_run_id, step_runs.log_uri, step_runs.cpu_seconds, step_runs.peak_memory_bytes, step_runs.exception \nFROM step_runs JOIN runs ON runs.id = step_runs.run_id JOIN pipelines ON pipelines.id = runs.pipeline_id \nWHERE step_runs.name = ? AND pipelines.name = ? AND step_runs.created < ? AND (step_runs.status = ? OR step_runs.status = ?) ORDER BY step_runs.created DESC\n LIMIT ? OFFSET ?',
         (('step_name', None), ('pipeline_name', None), ('before', 'utc_datetime'), ('status_1', None), ('status_2', None), ('param_1', None), ('param_2', None)),
         {'status_1': 'completed', 'status_2': 'failed', 'param_1': 1, 'param_2': 0},
         (('id', 'uuid'), ('run_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('cache_key', None), ('cache_components', 'json'), ('parameters', 'json'), ('source_code', None), ('original_step_run_id', 'uuid'), ('log_uri', None), ('cpu_seconds', 'float'), ('peak_memory_bytes', None), ('exception', None)),
@@ -190,31 +430,31 @@ STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, A
         {'status_1': 'initializing', 'status_2': 'running', 'status_3': 'stopped'},
         (('id', 'uuid'), ('run_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('cache_key', None), ('cache_components', 'json'), ('parameters', 'json'), ('source_code', None), ('original_step_run_id', 'uuid'), ('log_uri', None), ('cpu_seconds', 'float'), ('peak_memory_bytes', None), ('exception', None), ('project_id', 'uuid')),
     ),
-    'steps.insert_inputs': (
+    'steps.insert.step_run_inputs': (
         'INSERT INTO step_run_inputs (step_run_id, name, artifact_version_id, position) VALUES (?, ?, ?, ?)',
         (('step_run_id', 'uuid'), ('name', None), ('artifact_version_id', 'uuid'), ('position', None)),
         {},
         (),
     ),
-    'steps.insert_outputs': (
+    'steps.insert.step_run_outputs': (
         'INSERT INTO step_run_outputs (step_run_id, name, artifact_version_id, position) VALUES (?, ?, ?, ?)',
         (('step_run_id', 'uuid'), ('name', None), ('artifact_version_id', 'uuid'), ('position', None)),
         {},
         (),
     ),
-    'steps.insert_step_run': (
+    'steps.insert.step_runs': (
         'INSERT INTO step_runs (id, run_id, name, status, created, started, ended, cache_key, cache_components, parameters, source_code, original_step_run_id, log_uri, cpu_seconds, peak_memory_bytes, exception) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         (('id', 'uuid'), ('run_id', 'uuid'), ('name', None), ('status', None), ('created', 'utc_datetime'), ('started', 'utc_datetime'), ('ended', 'utc_datetime'), ('cache_key', None), ('cache_components', 'json'), ('parameters', 'json'), ('source_code', None), ('original_step_run_id', 'uuid'), ('log_uri', None), ('cpu_seconds', 'float'), ('peak_memory_bytes', None), ('exception', None)),
         {},
         (),
     ),
-    'steps.select_outputs_of': (
+    'steps.outputs_of': (
         'SELECT step_run_outputs.name, step_run_outputs.artifact_version_id \nFROM step_run_outputs \nWHERE step_run_outputs.step_run_id = ? ORDER BY step_run_outputs.position',
         (('step_run_id', 'uuid'),),
         {},
         (('name', None), ('artifact_version_id', 'uuid')),
     ),
-    'steps.select_status': (
+    'steps.status': (
         'SELECT step_runs.name, step_runs.status \nFROM step_runs \nWHERE step_runs.id = ?',
         (('step_run_id', 'uuid'),),
         {},
@@ -232,23 +472,17 @@ STATEMENTS: dict[str, tuple[str, tuple[tuple[str, str | None], ...], dict[str, A
         {},
         (('name', None),),
     ),
+    'tags.tags_of_one.model_tags': (
+        'SELECT tags.name \nFROM model_tags JOIN tags ON tags.id = model_tags.tag_id \nWHERE model_tags.model_id = ?',
+        (('target_id', 'uuid'),),
+        {},
+        (('name', None),),
+    ),
     'tags.tags_of_one.run_tags': (
         'SELECT tags.name \nFROM run_tags JOIN tags ON tags.id = run_tags.tag_id \nWHERE run_tags.run_id = ?',
         (('target_id', 'uuid'),),
         {},
         (('name', None),),
-    ),
-    'write_answers.insert': (
-        'INSERT INTO write_answers ("key", fingerprint, answer, created) VALUES (?, ?, ?, ?)',
-        (('key', None), ('fingerprint', None), ('answer', None), ('created', 'utc_datetime')),
-        {},
-        (),
-    ),
-    'write_answers.select': (
-        'SELECT write_answers.fingerprint, write_answers.answer \nFROM write_answers \nWHERE write_answers."key" = ?',
-        (('key', None),),
-        {},
-        (('fingerprint', None), ('answer', None)),
     ),
 }
 # fmt: on

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import Boolean, Float, Uuid, create_engine
 from sqlalchemy.dialects import sqlite
 
+import headwater.store.sql.recording.methods  # noqa: F401  (names the recording statements)
 from headwater.store.sql import schema
 from headwater.store.sql.column_types import FastUtcDateTime, JsonValue, UtcDateTime
 from headwater.store.sql.driver import DriverConnection
 from headwater.store.sql.prepared import STATEMENTS
-from headwater.store.sql.sqlite_generation import GENERATED_MODULE, render_sqlite_statements
-from headwater.store.sql.sqlite_statements import STATEMENTS as GENERATED
 from headwater.store.sql.sqlite_values import BIND_CONVERTERS, RESULT_CONVERTERS
 
+REPO_ROOT = Path(__file__).resolve().parents[4]
 _PARIS = dt.timezone(dt.timedelta(hours=2))
 _SAMPLES: dict[str, tuple[Any, list[Any]]] = {
     "uuid": (
@@ -44,17 +48,40 @@ _SAMPLES: dict[str, tuple[Any, list[Any]]] = {
 
 
 def test_the_generated_module_matches_the_core_statements():
-    rendered = render_sqlite_statements()
-
-    assert GENERATED_MODULE.read_text() == rendered, (
-        "headwater/store/sql/sqlite_statements.py is out of date: run 'make recorder-sql'."
+    # In a fresh process: statements this one names at run time are not the module's.
+    checked = subprocess.run(
+        [sys.executable, "-m", "headwater.store.sql.sqlite_generation", "--check"],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
+    assert checked.returncode == 0, checked.stderr
 
-def test_every_named_statement_is_generated():
-    render_sqlite_statements()  # imports every recording module
 
-    assert sorted(set(STATEMENTS) - set(GENERATED)) == []
+_UNGENERATED_OF_THE_RECORDING_PATH = """
+import json
+import headwater.store.sql.recording.methods
+import headwater.store.sql.recording.methods  # noqa: F401  (names the recording statements)
+from headwater.store.sql.prepared import STATEMENTS
+from headwater.store.sql.sqlite_statements import STATEMENTS as GENERATED
+print(json.dumps(sorted(set(STATEMENTS) - set(GENERATED))))
+"""
+
+
+def test_every_statement_of_the_recording_path_is_generated():
+    found = subprocess.run(
+        [sys.executable, "-c", _UNGENERATED_OF_THE_RECORDING_PATH],
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert json.loads(found.stdout) == []
 
 
 @pytest.mark.parametrize("kind", sorted(_SAMPLES))
@@ -134,7 +161,7 @@ def test_rows_written_by_the_generated_statement_are_byte_identical_to_core(tmp_
     driver = sqlite3.connect(generated_path, isolation_level=None)
     executor = DriverConnection(dialect_name="sqlite", connection=driver, driver=sqlite3)
 
-    STATEMENTS["steps.insert_step_run"].execute(executor, values)
+    STATEMENTS["steps.insert.step_runs"].execute(executor, values)
     driver.close()
 
     assert _raw_rows(generated_path) == _raw_rows(core_path)
