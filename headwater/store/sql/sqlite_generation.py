@@ -51,7 +51,13 @@ def render_sqlite_statements() -> str:
         lines.append(f"        {literals!r},")
         lines.append(f"        {results!r},")
         lines.append("    ),")
-    lines.extend(["}", "# fmt: on", ""])
+    lines.append("}")
+    from headwater.store.sql.store import SqlStore
+
+    lines.append("# The public names of `SqlStore`, which `LocalSqliteStore` forwards to it.")
+    lines.append("SQL_STORE_NAMES: frozenset[str] = frozenset((")
+    lines.extend(f"    {name!r}," for name in sorted(dir(SqlStore)) if not name.startswith("_"))
+    lines.extend(["))", "# fmt: on", ""])
     return "\n".join(lines)
 
 
