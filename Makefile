@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install fmt lint test test-fast demo bench bench-server postgres chromium clean openapi
 .PHONY: dist docs docs-screenshots
-.PHONY: dashboard dashboard-lint dashboard-test api-types bench-dashboard bench-peers bench-integrations
+.PHONY: dashboard dashboard-lint dashboard-test api-types recorder-sql bench-dashboard bench-peers bench-integrations
 .PHONY: bench-cli
 
 $(STAMP): pyproject.toml
@@ -113,6 +113,10 @@ $(DASHBOARD_STAMP): $(DASHBOARD_DEPS) $(DASHBOARD_SOURCES)
 dashboard: $(DASHBOARD_STAMP)
 
 # Regenerate the dashboard's API types from the server's OpenAPI schema.
+# The SQLite SQL of the recording path's prepared statements (checked by a unit test).
+recorder-sql: $(STAMP)
+	$(PY) -m headwater.store.sql.sqlite_generation
+
 api-types: $(STAMP) $(DASHBOARD_DEPS)
 	$(PY) -m headwater.server.openapi > dashboard/openapi.json
 	cd dashboard && npx openapi-typescript openapi.json -o src/api/schema.gen.ts

@@ -2,9 +2,9 @@
 
 The whole-process figure (benchmarks/whole_process.py) is one number; this splits it.
 A fresh interpreter, in a home that exists, times itself phase by phase: importing the
-decorators, then what a run loads (SQLAlchemy, the store's models, tables and
-statements, the runner), opening the session, the first run of a 1-step pipeline and a
-second one. Medians of
+decorators, then what a run loads (the store's models, the local store with its
+generated SQL, the runner; no SQLAlchemy since issue 19), opening the session, the first
+run of a 1-step pipeline and a second one. Medians of
 wall and CPU time per phase; CPU is steadier on a shared machine.
 
     python -m benchmarks.process_phases [--repeats N]
@@ -50,18 +50,12 @@ def chain() -> None:
     first()
 
 
-import sqlalchemy
-
-mark("import sqlalchemy")
 import headwater.store.models
 
 mark("import the store's models (pydantic)")
-import headwater.store.sql.schema
+import headwater.store.sql.local_store
 
-mark("import the SQL schema (tables)")
-import headwater.store.sql.store
-
-mark("import the SQL store (its statements)")
+mark("import the local store (generated SQL)")
 import headwater.artifacts.artifact_store
 import headwater.responses
 import headwater.runner.pipeline_runner

@@ -31,7 +31,14 @@ def open_store(url: str) -> Store:
         StoreError: the database cannot be reached or migrated.
     """
     if url.startswith(_SQL_PREFIXES):
-        # Imported here so that merely importing the factory does not load SQLAlchemy.
+        # A current SQLite file is opened without SQLAlchemy (issue 19); anything else,
+        # or a file to create or migrate, by the full store. Imported here so that
+        # merely importing the factory loads neither.
+        from headwater.store.sql.local_store import open_local_store
+
+        local = open_local_store(url)
+        if local is not None:
+            return local
         from headwater.store.sql.store import SqlStore
 
         return SqlStore(url)
@@ -48,8 +55,11 @@ def open_store(url: str) -> Store:
 
 def login_store_of(store: Store) -> LoginStore | None:
     """The logins role of `store`, or None for a store that keeps no logins (REST)."""
+    from headwater.store.sql.local_store import LocalSqliteStore
     from headwater.store.sql.store import SqlStore
 
+    if isinstance(store, LocalSqliteStore):
+        return store.full_store()
     return store if isinstance(store, SqlStore) else None
 
 

@@ -34,8 +34,7 @@ _UNUSED_BY_A_LOCAL_RUN = (
     "typer",
     "cryptography",  # component secrets: the default stack has none
     "alembic",  # the home's database is already at the current schema
-    "sqlalchemy.orm",  # the store speaks SQLAlchemy Core only
-    "sqlalchemy.dialects.postgresql",  # the home's store is SQLite
+    "sqlalchemy",  # a current SQLite store records with the standard library's sqlite3
     "fsspec",  # the default artifact store is a local folder
     "psutil",  # Linux answers staging owners and peak memory from /proc
     "fastapi",
@@ -47,9 +46,14 @@ _UNUSED_BY_A_LOCAL_RUN = (
 
 def _modules_after_local_runs(home: Path) -> set[str]:
     env = {**os.environ, "HEADWATER_HOME": str(home), "PYTHONPATH": str(REPO_ROOT)}
-    # The first process migrates the new home; the second is the one measured.
+    # The first process migrates the new home and makes its default stack (through the
+    # full SQL store, once per home); the second is the one measured.
     subprocess.run(
-        [sys.executable, "-c", "from headwater.session import get_session; get_session()"],
+        [
+            sys.executable,
+            "-c",
+            "from headwater.session import get_session; get_session().active_stack()",
+        ],
         env=env,
         check=True,
         cwd=REPO_ROOT,

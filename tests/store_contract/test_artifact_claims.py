@@ -11,6 +11,7 @@ import uuid
 
 from headwater.store.models import utc_now
 from headwater.store.sql import artifact_claims
+from headwater.store.sql.recording import claims
 from headwater.store.sql.schema import artifact_claims as claims_table
 from tests.store_contract.records import a_run, an_output, end_run, record_step
 
@@ -71,16 +72,16 @@ def test_claiming_again_adds_uris_and_a_release_frees_all_of_them(store):
 def test_claims_of_killed_holders_expire(sql_store):
     engine = sql_store._engines.writes
     now = utc_now()
-    long_ago = now - dt.timedelta(seconds=artifact_claims.SAVE_CLAIM_SECONDS + 1)
+    long_ago = now - dt.timedelta(seconds=claims.SAVE_CLAIM_SECONDS + 1)
     with engine.begin() as connection:
-        assert artifact_claims.claim_for_save(connection, uuid.uuid4(), ["a", "b"], long_ago)
-        artifact_claims.claim_for_save(connection, uuid.uuid4(), ["b"], now)
+        assert claims.claim_for_save(connection, uuid.uuid4(), ["a", "b"], long_ago)
+        claims.claim_for_save(connection, uuid.uuid4(), ["b"], now)
         claim_id, free = artifact_claims.claim_for_prune(connection, ["a", "b"], now, dry_run=False)
         assert free == {"a"}  # the live claim on "b" holds, the killed one on "a" not
         assert claim_id is not None
-        assert not artifact_claims.claim_for_save(connection, uuid.uuid4(), ["a"], now)
-        later = now + dt.timedelta(seconds=artifact_claims.PRUNE_CLAIM_SECONDS + 1)
-        assert artifact_claims.claim_for_save(connection, uuid.uuid4(), ["a"], later)
+        assert not claims.claim_for_save(connection, uuid.uuid4(), ["a"], now)
+        later = now + dt.timedelta(seconds=claims.PRUNE_CLAIM_SECONDS + 1)
+        assert claims.claim_for_save(connection, uuid.uuid4(), ["a"], later)
         artifact_claims.claim_for_prune(connection, [], later + dt.timedelta(days=1), dry_run=False)
         left = connection.execute(claims_table.select()).all()
         assert left == []  # the next prune removes every expired claim

@@ -22,7 +22,7 @@ from headwater.store.sql.filtering import (
     where_clauses,
 )
 from headwater.store.sql.paging import fetch_page
-from headwater.store.sql.pipelines import as_id
+from headwater.store.sql.recording.rows import as_id
 from headwater.store.sql.schema import projects, users
 
 if TYPE_CHECKING:

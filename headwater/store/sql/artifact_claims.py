@@ -29,64 +29,21 @@ import uuid
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, or_, select, text
+from sqlalchemy import delete, insert, or_, select
 
+from headwater.store.sql.recording.claims import (
+    PRUNE,
+    PRUNE_CLAIM_SECONDS,
+    SAVE,
+    SAVE_CLAIM_SECONDS,
+    lock_claims,
+)
 from headwater.store.sql.schema import artifact_claims
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
-
-SAVE = "save"
-PRUNE = "prune"
-# Long enough for the slowest upload of a step's outputs before they are recorded.
-SAVE_CLAIM_SECONDS = 6 * 3600.0
-# Long enough to delete a prune's folders from an object store.
-PRUNE_CLAIM_SECONDS = 3600.0
 
 _CLAIMS = artifact_claims.c
 
-
-def lock_claims(connection: Connection) -> None:
-    """Serialize claim takers with each other; SQLite's write transactions already are."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("LOCK TABLE artifact_claims IN SHARE ROW EXCLUSIVE MODE"))
-
-
-def claim_for_save(
-    connection: Connection, claim_id: uuid.UUID, uris: Collection[str], now: dt.datetime
-) -> bool:
-    """Claim `uris` for a save unless a live prune claims one of them; True if claimed."""
-    if not uris:
-        return True
-    lock_claims(connection)
-    pruning = connection.execute(
-        select(_CLAIMS.uri)
-        .where(
-            _CLAIMS.uri.in_(list(uris)),
-            _CLAIMS.kind == PRUNE,
-            _CLAIMS.created > now - dt.timedelta(seconds=PRUNE_CLAIM_SECONDS),
-        )
-        .limit(1)
-    ).first()
-    if pruning is not None:
-        return False
-    held = set(
-        connection.execute(
-            select(_CLAIMS.uri).where(_CLAIMS.claim_id == claim_id, _CLAIMS.uri.in_(list(uris)))
-        ).scalars()
-    )
-    rows = [
-        {"claim_id": claim_id, "uri": uri, "kind": SAVE, "created": now}
-        for uri in sorted(set(uris) - held)
-    ]
-    if rows:
-        connection.execute(insert(artifact_claims), rows)
-    return True
-
-
-def release_claim(connection: Connection, claim_id: uuid.UUID) -> None:
-    """Drop every URI of one claim; an unknown (or expired and removed) claim is fine."""
-    connection.execute(delete(artifact_claims).where(_CLAIMS.claim_id == claim_id))
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 
 def saving_uris(connection: Connection, uris: Collection[str], now: dt.datetime) -> set[str]:

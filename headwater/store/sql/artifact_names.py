@@ -20,7 +20,7 @@ from headwater.store.sql.filtering import (
     where_clauses,
 )
 from headwater.store.sql.paging import fetch_page
-from headwater.store.sql.pipelines import as_id
+from headwater.store.sql.recording.rows import as_id
 from headwater.store.sql.schema import artifact_tags, artifact_versions, artifacts, runs, step_runs
 from headwater.store.sql.tags import load_tags, tag_filter
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from headwater.store.events import EventChange, EventEntity
 from headwater.store.models import utc_now
-from headwater.store.sql import accounts, artifact_names, events, pipelines, pruning, tags
+from headwater.store.sql import accounts, artifact_names, pipelines, pruning, tags
+from headwater.store.sql.recording import events
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection

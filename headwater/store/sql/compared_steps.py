@@ -25,7 +25,8 @@ from headwater.metadata_types import Path, StorageSize, Uri
 from headwater.store.compared_steps import ComparedStep
 from headwater.store.metadata import decode_json_value, parse_datetime_text
 from headwater.store.models import ExecutionStatus, MetadataTarget, MetadataType
-from headwater.store.sql.prepared import PreparedStatement, one_of
+from headwater.store.sql.compiling import one_of
+from headwater.store.sql.prepared import PreparedStatement
 from headwater.store.sql.schema import (
     artifact_versions,
     metadata_entries,

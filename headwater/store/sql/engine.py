@@ -10,22 +10,28 @@ in WAL mode they never block writers and see one consistent snapshot.
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from headwater.errors import ConfigurationError
-from headwater.store.sql.prepared import DriverConnection, wrap_driver_error
+from headwater.store.sql.driver import DriverConnection, statement_error
+from headwater.store.sql.sqlite_connection import (
+    SQLITE_BUSY_TIMEOUT_SECONDS,
+    configure_sqlite_connection,
+)
 from headwater.store.store_urls import ACCEPTED_STORE_URLS
 
-SQLITE_BUSY_TIMEOUT_SECONDS = 30
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Dialect
+    from sqlalchemy.pool import PoolProxiedConnection
+
 _BEGIN_OPTION = "headwater_sqlite_begin"
 
 
@@ -54,7 +60,7 @@ class Engines:
         errors come out as SQLAlchemy's `DBAPIError`s.
         """
         pooled = self.writes.raw_connection()
-        executor = DriverConnection(self.writes.dialect, pooled)
+        executor = _driver_connection(self.writes.dialect, pooled)
         driver = pooled.driver_connection
         assert driver is not None  # a checked-out connection has its driver connection
         error = self.writes.dialect.loaded_dbapi.Error
@@ -66,12 +72,32 @@ class Engines:
                 if is_write:
                     driver.commit()
             except error as exc:
-                raise wrap_driver_error(executor, "BEGIN/COMMIT", exc) from exc
+                raise statement_error(executor, "BEGIN/COMMIT", exc) from exc
         finally:
             # Ends a read or a failed write; a no-op after a commit.
             with suppress(error):
                 driver.rollback()
             pooled.close()
+
+
+def driver_of_connection(connection: Connection) -> DriverConnection:
+    """The driver connection under a SQLAlchemy `Connection`, in its transaction."""
+    return _driver_connection(connection.dialect, connection.connection)
+
+
+def _driver_connection(dialect: Dialect, pooled: PoolProxiedConnection) -> DriverConnection:
+    def on_error(exc: BaseException) -> None:
+        # A lost server connection is invalidated, so the pool does not hand it out again.
+        if isinstance(exc, dialect.loaded_dbapi.Error) and dialect.is_disconnect(exc, pooled, None):
+            pooled.invalidate(exc)
+
+    return DriverConnection(
+        dialect_name=dialect.name,
+        connection=pooled,
+        driver=dialect.loaded_dbapi,
+        on_error=on_error,
+        dialect=dialect,
+    )
 
 
 def parse_store_url(url: str) -> URL:
@@ -127,41 +153,13 @@ def _sqlite_engine(url: URL) -> Engine:
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
         pool_reset_on_return=None,
     )
-    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "connect", _configure_pooled_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
 
-def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
-    # Hand transaction control to us: pysqlite would otherwise emit its own deferred BEGIN.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        # The busy timeout comes first so the switch to WAL waits for other processes.
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
-        _switch_to_wal(cursor)
-        cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-    finally:
-        cursor.close()
-
-
-def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
-    # WAL is a property of the file, so only the first process switches it. That switch
-    # needs an exclusive lock, and SQLite answers "database is locked" at once, without
-    # the busy handler, when another process holds a shared one: retry until the timeout.
-    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_SECONDS
-    pause = 0.005
-    while True:
-        try:
-            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                cursor.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
-                raise
-            time.sleep(pause)
-            pause = min(pause * 2, 0.2)
+def _configure_pooled_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
+    configure_sqlite_connection(dbapi_connection)
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:

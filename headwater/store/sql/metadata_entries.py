@@ -8,7 +8,6 @@ such as `accuracy >= 0.9` compares numbers as numbers and dates as dates in SQL.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import uuid
 from collections import defaultdict
@@ -18,7 +17,7 @@ from sqlalchemy import ColumnElement, and_, bindparam, delete, exists, or_, sele
 
 from headwater.errors import FilterError
 from headwater.store.filters import Operator
-from headwater.store.metadata import datetime_text, normalize_entry
+from headwater.store.metadata import datetime_text
 from headwater.store.models import MetadataEntry, MetadataTarget, MetadataType
 from headwater.store.sql.filtering import (
     ConditionBuilder,
@@ -26,9 +25,8 @@ from headwater.store.sql.filtering import (
     compare,
     parse_datetime,
 )
-from headwater.store.sql.inserts import upsert
-from headwater.store.sql.metadata_key_counts import count_deleted, count_written, holds_only_text
-from headwater.store.sql.prepared import PreparedStatement
+from headwater.store.sql.metadata_key_counts import count_deleted, holds_only_text
+from headwater.store.sql.recording.metadata import NUMBER_TYPES, TEXT_TYPES
 from headwater.store.sql.schema import (
     artifact_versions,
     metadata_entries,
@@ -38,18 +36,12 @@ from headwater.store.sql.schema import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
     from sqlalchemy.engine import Connection
 
     from headwater.store.filters import Condition
-    from headwater.store.sql.prepared import Executor
 
-_NUMBER_TYPES = (MetadataType.INT, MetadataType.FLOAT, MetadataType.STORAGE_SIZE)
-_TEXT_TYPES = (MetadataType.STRING, MetadataType.URI, MetadataType.PATH)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}([ T].*)?")
-_KEY = ("target_kind", "target_id", "key")
 _TARGET_TABLES = {
     MetadataTarget.RUN: runs,
     MetadataTarget.STEP_RUN: step_runs,
@@ -72,44 +64,6 @@ _DELETE_METADATA = delete(metadata_entries).where(
 )
 
 
-def metadata_rows(
-    target: MetadataTarget,
-    target_id: uuid.UUID,
-    entries: tuple[MetadataEntry, ...] | list[MetadataEntry],
-    now: dt.datetime,
-) -> list[dict[str, Any]]:
-    """Table rows for entries (later entries with the same key win)."""
-    latest = {entry.key: normalize_entry(entry) for entry in entries}
-    return [
-        {
-            "target_kind": target.value,
-            "target_id": target_id,
-            "key": entry.key,
-            "type": entry.type.value,
-            "value": entry.value,
-            "value_number": _number_of(entry),
-            "value_text": _text_of(entry),
-            "created": now,
-        }
-        for entry in latest.values()
-    ]
-
-
-def write_metadata(
-    connection: Executor,
-    rows: list[dict[str, Any]],
-    *,
-    new_target_ids: Collection[uuid.UUID] = (),
-) -> None:
-    """Insert rows, replacing an earlier value of the same key on the same target.
-
-    The key catalog's summary is adjusted first, while the earlier values can be read;
-    `new_target_ids` were made in this transaction, so they have none to read.
-    """
-    count_written(connection, rows, new_target_ids=new_target_ids)
-    upsert(metadata_entries, _KEY).execute_many(connection, rows)
-
-
 def load_metadata(
     connection: Connection, target: MetadataTarget, target_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, dict[str, MetadataEntry]]:
@@ -122,27 +76,6 @@ def load_metadata(
     for target_id, key, type_, value in sorted(rows, key=lambda row: row[1]):
         found[target_id][key] = MetadataEntry(key=key, type=MetadataType(type_), value=value)
     return found
-
-
-_SELECT_METADATA_OF_ONE = PreparedStatement(
-    select(metadata_entries.c.key, metadata_entries.c.type, metadata_entries.c.value).where(
-        metadata_entries.c.target_kind == bindparam("kind"),
-        metadata_entries.c.target_id == bindparam("target_id"),
-    )
-)
-
-
-def load_metadata_of_one(
-    executor: Executor, target: MetadataTarget, target_id: uuid.UUID
-) -> dict[str, MetadataEntry]:
-    """The metadata of one target, as `load_metadata` gives it, on the hot path."""
-    rows = _SELECT_METADATA_OF_ONE.execute_tuples(
-        executor, {"kind": target.value, "target_id": target_id}
-    )
-    return {
-        key: MetadataEntry(key=key, type=MetadataType(type_), value=value)
-        for key, type_, value in sorted(rows, key=lambda row: row[0])
-    }
 
 
 def delete_metadata(
@@ -204,14 +137,14 @@ def value_clause(condition: Condition) -> ColumnElement[bool]:
         values = list(condition.value)
         if values and all(_as_number(v) is not None for v in values):
             numbers = [_as_number(v) for v in values]
-            return and_(table.c.type.in_(_NUMBER_TYPES), table.c.value_number.in_(numbers))
-        return and_(table.c.type.in_(_TEXT_TYPES), table.c.value_text.in_([str(v) for v in values]))
+            return and_(table.c.type.in_(NUMBER_TYPES), table.c.value_number.in_(numbers))
+        return and_(table.c.type.in_(TEXT_TYPES), table.c.value_text.in_([str(v) for v in values]))
     if operator in (Operator.CONTAINS, Operator.STARTS_WITH, Operator.ENDS_WITH):
         return compare(table.c.value_text, operator, str(condition.value))
     typed = _typed_clause(condition)
     if operator is Operator.EQUALS and isinstance(condition.value, str):
         # "2026-01-01" or "42" may also be a plain string value.
-        as_text = and_(table.c.type.in_(_TEXT_TYPES), table.c.value_text == condition.value)
+        as_text = and_(table.c.type.in_(TEXT_TYPES), table.c.value_text == condition.value)
         return or_(typed, as_text)
     return typed
 
@@ -229,9 +162,7 @@ def _typed_clause(condition: Condition) -> ColumnElement[bool]:
         )
     number = _as_number(raw)
     if number is not None:
-        return and_(
-            table.c.type.in_(_NUMBER_TYPES), compare(table.c.value_number, operator, number)
-        )
+        return and_(table.c.type.in_(NUMBER_TYPES), compare(table.c.value_number, operator, number))
     if isinstance(raw, dt.datetime) or (isinstance(raw, str) and _DATE.fullmatch(raw.strip())):
         moment = datetime_text(parse_datetime(condition.field, raw))
         return and_(
@@ -243,7 +174,7 @@ def _typed_clause(condition: Condition) -> ColumnElement[bool]:
             f"Metadata filter on '{condition.field}' has a {type(raw).__qualname__} value; "
             f"give a number, true/false, a date or text, such as 'gte:0.9'."
         )
-    return and_(table.c.type.in_(_TEXT_TYPES), compare(table.c.value_text, operator, raw))
+    return and_(table.c.type.in_(TEXT_TYPES), compare(table.c.value_text, operator, raw))
 
 
 def _as_number(raw: Any) -> float | None:
@@ -254,27 +185,3 @@ def _as_number(raw: Any) -> float | None:
     if isinstance(raw, str) and _NUMBER.fullmatch(raw.strip()):
         return float(raw)
     return None
-
-
-def _number_of(entry: MetadataEntry) -> float | None:
-    if entry.type is MetadataType.BOOL:
-        return 1.0 if entry.value else 0.0
-    if entry.type in _NUMBER_TYPES and isinstance(entry.value, int | float):
-        try:
-            number = float(entry.value)
-        except OverflowError:
-            return None  # an int too large for a float still keeps its exact JSON value
-        return number if math.isfinite(number) else None
-    return None
-
-
-def _text_of(entry: MetadataEntry) -> str | None:
-    if entry.type in _TEXT_TYPES or entry.type is MetadataType.DATETIME:
-        return str(entry.value)
-    return None
-
-
-def target_exists(connection: Connection, target: MetadataTarget, target_id: uuid.UUID) -> bool:
-    """True when the run, step run, artifact version or model version is recorded."""
-    table = _TARGET_TABLES[target]
-    return connection.execute(select(table.c.id).where(table.c.id == target_id)).first() is not None

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
-from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError
 
 from headwater.errors import ConfigurationError, StoreError
 from headwater.store.sql.migrations import HEAD_REVISION, MIGRATIONS_FOLDER
+from headwater.store.sql.recording.opening import VERSION_TABLE, read_revision_quickly
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 # Any constant works; it only has to be the same in every process (b"headwatr" as int).
 _POSTGRES_LOCK_KEY = 0x6865616477617472
-_VERSION_TABLE = "alembic_version"
+_VERSION_TABLE = VERSION_TABLE
 _SELECT_REVISION = text(f"SELECT version_num FROM {_VERSION_TABLE}")
 
 
@@ -37,7 +38,7 @@ def ensure_current_schema(engines: Engines, display_url: str) -> None:
     """
     try:
         with engines.reads.connect() as connection:
-            if _read_revision_quickly(connection) == HEAD_REVISION:
+            if read_revision_quickly(connection) == HEAD_REVISION:
                 return
         with engines.writes.begin() as connection:
             if not engines.is_sqlite:
@@ -59,15 +60,6 @@ def read_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table(_VERSION_TABLE):
         return None
     revision = connection.execute(_SELECT_REVISION).scalar()
-    return None if revision is None else str(revision)
-
-
-def _read_revision_quickly(connection: Connection) -> str | None:
-    # One query: an empty database answers with "no such table", which means "behind".
-    try:
-        revision = connection.execute(_SELECT_REVISION).scalar()
-    except (OperationalError, ProgrammingError):
-        return None
     return None if revision is None else str(revision)
 
 

@@ -27,11 +27,12 @@ from headwater.store.sql.filtering import (
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
-from headwater.store.sql.inserts import insert_ignoring_duplicates
 from headwater.store.sql.metadata_entries import delete_metadata
 from headwater.store.sql.paging import fetch_page
+from headwater.store.sql.recording.rows import insert_ignoring_duplicates
+from headwater.store.sql.recording.tags import tag_target
 from headwater.store.sql.schema import model_promotion_rules, model_tags, model_versions, models
-from headwater.store.sql.tags import load_tags, tag_filter, tag_target
+from headwater.store.sql.tags import load_tags, tag_filter
 
 if TYPE_CHECKING:
     from sqlalchemy import Row
@@ -79,7 +80,7 @@ def create_model(connection: Connection, request: ModelCreate, now: dt.datetime)
         user_id=pipeline_rows.ensure_user(connection, request.user_name, now),
         now=now,
     )
-    tag_target(connection, model_tags, model_id, request.tags, now)
+    tag_target(connection, "model_tags", model_id, request.tags, now)
     set_promotion_rules(connection, model_id, request.promotion_rules)
     return get_model(connection, model_id)
 
@@ -109,7 +110,7 @@ def insert_model(
         "created": now,
     }
     # Skipped if another writer registered the name a moment ago: then the id differs.
-    insert_ignoring_duplicates(models).execute(connection, values)
+    insert_ignoring_duplicates(models.name).execute(connection, values)
     if find_model_id(connection, project_id, name) != model_id:
         raise _name_taken(name)
     return model_id

@@ -27,6 +27,7 @@ from headwater.store.sql import (
     stage_history,
     stages,
 )
+from headwater.store.sql.recording.artifacts import link_artifacts
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -126,7 +127,7 @@ class SqlModelMethods:
         """See `Store.link_artifacts_to_model_version`."""
         with self._write() as connection:
             model_versions.get_model_version_by_id(connection, version_id)
-            model_versions.link_artifacts(connection, version_id, links)
+            link_artifacts(connection, version_id, links)
 
     def set_model_version_stage(self, version_id: uuid.UUID, change: StageChange) -> ModelVersion:
         """See `Store.set_model_version_stage`."""

@@ -44,27 +44,25 @@ from headwater.store.sql.filtering import (
     where_clauses,
 )
 from headwater.store.sql.ids import new_id
-from headwater.store.sql.inserts import ensure_row, insert_ignoring_duplicates
 from headwater.store.sql.metadata_entries import delete_metadata, load_metadata
 from headwater.store.sql.paging import fetch_page
+from headwater.store.sql.recording.rows import ensure_row, insert_ignoring_duplicates
+from headwater.store.sql.recording.tags import tag_target
 from headwater.store.sql.schema import (
     artifact_versions,
     artifacts,
-    model_tags,
     model_version_artifacts,
     model_version_runs,
     model_versions,
     models,
     runs,
 )
-from headwater.store.sql.tags import tag_target
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Row
     from sqlalchemy.engine import Connection
 
     from headwater.store.filters import Condition, ListQuery
-    from headwater.store.sql.prepared import Executor
 
 _FROM = model_versions.join(models, models.c.id == model_versions.c.model_id)
 _SELECT_VERSIONS: Select[Any] = select(
@@ -148,7 +146,7 @@ def resolve_model_version(
         version_id = found or _insert_version(
             connection, model_id, request, user_id=user_id, now=now
         )
-    tag_target(connection, model_tags, model_id, request.tags, now)
+    tag_target(connection, "model_tags", model_id, request.tags, now)
     if request.promotion_rules is not None:
         ml_models.set_promotion_rules(connection, model_id, request.promotion_rules)
     if run_id is not None:
@@ -174,7 +172,7 @@ def ensure_model(
     """The model's id, registering it on first use."""
     return ensure_row(
         connection,
-        models,
+        models.name,
         {"project_id": project_id, "name": request.model_name},
         {
             "description": request.description,
@@ -307,26 +305,9 @@ def model_version_links(connection: Connection, version_id: uuid.UUID) -> ModelV
     return ModelVersionLinks(artifacts=tuple(linked), run_ids=tuple(run_ids))
 
 
-def link_artifacts(
-    connection: Executor, version_id: uuid.UUID, links: dict[uuid.UUID, ArtifactType]
-) -> None:
-    """Link artifact versions to a model version (a link made twice stays one)."""
-    insert_ignoring_duplicates(model_version_artifacts).execute_many(
-        connection,
-        [
-            {
-                "model_version_id": version_id,
-                "artifact_version_id": artifact_version_id,
-                "artifact_type": artifact_type.value,
-            }
-            for artifact_version_id, artifact_type in links.items()
-        ],
-    )
-
-
 def link_run(connection: Connection, version_id: uuid.UUID, run_id: uuid.UUID) -> None:
     """Link a run to a model version (a link made twice stays one)."""
-    insert_ignoring_duplicates(model_version_runs).execute(
+    insert_ignoring_duplicates(model_version_runs.name).execute(
         connection, {"model_version_id": version_id, "run_id": run_id}
     )
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import func, or_, select
 
 from headwater.errors import EntityInUseError, EntityNotFoundError
 from headwater.store.listings import PIPELINE_VERSIONS, PIPELINES
@@ -27,17 +26,19 @@ from headwater.store.sql.filtering import (
     project_via,
     where_clauses,
 )
-from headwater.store.sql.ids import new_id
-from headwater.store.sql.inserts import ensure_row
 from headwater.store.sql.metadata_entries import delete_metadata
 from headwater.store.sql.paging import fetch_page
+from headwater.store.sql.recording.rows import as_id as as_id
+from headwater.store.sql.recording.runs import count_run as count_run
+from headwater.store.sql.recording.runs import ensure_pipeline as ensure_pipeline
+from headwater.store.sql.recording.runs import ensure_pipeline_version as ensure_pipeline_version
+from headwater.store.sql.recording.runs import ensure_project as ensure_project
+from headwater.store.sql.recording.runs import ensure_user as ensure_user
 from headwater.store.sql.schema import (
     pipeline_versions,
     pipelines,
-    projects,
     runs,
     step_runs,
-    users,
 )
 
 if TYPE_CHECKING:
@@ -80,83 +81,6 @@ _VERSION_LISTING = Listing(
     ),
 )
 _PIPELINE_COLUMNS = (pipelines.c.id, pipelines.c.project_id, pipelines.c.name, pipelines.c.created)
-_SELECT_VERSION_BY_HASH = select(pipeline_versions.c.id).where(
-    pipeline_versions.c.pipeline_id == bindparam("pipeline_id"),
-    pipeline_versions.c.spec_hash == bindparam("spec_hash"),
-)
-_LOCK_PIPELINE = (
-    select(pipelines.c.id).where(pipelines.c.id == bindparam("pipeline_id")).with_for_update()
-)
-_NEXT_VERSION = select(func.coalesce(func.max(pipeline_versions.c.version), 0) + 1).where(
-    pipeline_versions.c.pipeline_id == bindparam("pipeline_id")
-)
-_COUNT_RUN = (
-    update(pipelines)
-    .where(pipelines.c.id == bindparam("pipeline_id"))
-    .values(run_count=pipelines.c.run_count + 1)
-    .returning(pipelines.c.run_count)
-)
-
-
-def ensure_project(connection: Connection, name: str, now: dt.datetime) -> uuid.UUID:
-    """The project's id, creating the project on first use."""
-    return ensure_row(connection, projects, {"name": name}, {"created": now})
-
-
-def ensure_user(connection: Connection, name: str, now: dt.datetime) -> uuid.UUID:
-    """The user's id, creating the user on first use."""
-    return ensure_row(connection, users, {"name": name}, {"created": now})
-
-
-def ensure_pipeline(
-    connection: Connection, project_id: uuid.UUID, name: str, now: dt.datetime
-) -> uuid.UUID:
-    """The pipeline's id, creating the pipeline on first use."""
-    return ensure_row(
-        connection,
-        pipelines,
-        {"project_id": project_id, "name": name},
-        {"created": now, "run_count": 0},
-    )
-
-
-def ensure_pipeline_version(
-    connection: Connection,
-    pipeline_id: uuid.UUID,
-    *,
-    spec_hash: str,
-    spec: dict[str, Any],
-    now: dt.datetime,
-) -> uuid.UUID:
-    """The id of the pipeline's version with this spec hash, numbered next if it is new."""
-    key = {"pipeline_id": pipeline_id, "spec_hash": spec_hash}
-    found = _version_with_hash(connection, key)
-    if found is not None:
-        return found
-    # Lock the pipeline so two processes cannot both number a version N (PostgreSQL);
-    # SQLite's BEGIN IMMEDIATE already serializes writers. Then look again.
-    connection.execute(_LOCK_PIPELINE, {"pipeline_id": pipeline_id})
-    found = _version_with_hash(connection, key)
-    if found is not None:
-        return found
-    version = connection.execute(_NEXT_VERSION, {"pipeline_id": pipeline_id}).scalar_one()
-    version_id = new_id()
-    connection.execute(
-        pipeline_versions.insert(),
-        {"id": version_id, **key, "version": version, "spec": spec, "created": now},
-    )
-    return version_id
-
-
-def _version_with_hash(connection: Connection, key: dict[str, Any]) -> uuid.UUID | None:
-    found: uuid.UUID | None = connection.execute(_SELECT_VERSION_BY_HASH, key).scalar()
-    return found
-
-
-def count_run(connection: Connection, pipeline_id: uuid.UUID) -> int:
-    """Bump and return the pipeline's run counter (the row stays locked until commit)."""
-    count: int = connection.execute(_COUNT_RUN, {"pipeline_id": pipeline_id}).scalar_one()
-    return count
 
 
 def get_pipeline(connection: Connection, name_or_id: uuid.UUID | str) -> Pipeline:
@@ -282,16 +206,6 @@ def _version(row: Row[Any]) -> PipelineVersion:
         spec=row.spec,
         created=row.created,
     )
-
-
-def as_id(name_or_id: uuid.UUID | str) -> uuid.UUID | None:
-    """The UUID a reference spells, or None when it is a name."""
-    if isinstance(name_or_id, uuid.UUID):
-        return name_or_id
-    try:
-        return uuid.UUID(name_or_id)
-    except ValueError:
-        return None
 
 
 def _pipeline(row: Row[*tuple[Any, ...]]) -> Pipeline:

@@ -4,83 +4,62 @@ The runner records every step with a handful of statements, and SQLAlchemy's per
 bookkeeping (execution context, events, result wrapping) costs about 50 µs a statement:
 most of a step's budget. A prepared statement keeps what matters from SQLAlchemy (the
 SQL it compiles for the dialect and its type conversions, so rows are stored exactly as
-the Core path stores them) and skips the rest. It runs inside the caller's transaction,
-either a SQLAlchemy `Connection` or a `DriverConnection` (a pooled connection whose
-transaction the store drives itself), and its errors surface as SQLAlchemy's
-`DBAPIError` subclasses, like any other statement's.
+the Core path stores them) and skips the rest.
+
+Each statement has a name and a function that builds its Core construct. For SQLite the
+compiled SQL and the conversions of every named statement are generated ahead of time
+into `sqlite_statements.py` (`make recorder-sql`; a test checks it is current), so a
+local run executes them with the standard library alone and never imports SQLAlchemy
+(issue 19). Other dialects compile the construct on first use.
+
+A statement runs inside the caller's transaction: a `DriverConnection` (a DBAPI
+connection whose transaction the store drives itself) or a SQLAlchemy `Connection`.
+Driver errors surface as the `StatementError` classes below, whoever runs it.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Connection, or_
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql.expression import ClauseElement
+from headwater.store.sql.driver import (
+    CompiledStatement,
+    DriverConnection,
+    Processor,
+    statement_error,
+)
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Dialect
-    from sqlalchemy.pool import PoolProxiedConnection
+    from sqlalchemy.sql.expression import ClauseElement
 
 Row = dict[str, Any]
-_Processor = Callable[[Any], Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class DriverConnection:
-    """A pooled DBAPI connection in a transaction the store begins and ends itself."""
-
-    dialect: Dialect
-    pooled: PoolProxiedConnection
-
-
-# Where a prepared statement can run.
-Executor = Connection | DriverConnection
-
-
-@dataclass(slots=True)
-class _Compiled:
-    sql: str
-    is_positional: bool
-    # Bound names in the order the paramstyle wants them, each with its converter.
-    binders: tuple[tuple[str, _Processor], ...]
-    # Values fixed in the statement itself, such as literal("in").
-    literals: dict[str, Any]
-    result_keys: tuple[str, ...]
-    result_types: tuple[Any, ...]
-    # Which result columns hold ids, whose conversions repeat across many rows.
-    id_columns: tuple[bool, ...]
-    # Learnt from the first result: some drivers' converters depend on its type codes.
-    result_processors: tuple[_Processor, ...] | None = None
-
-    def processors_for(
-        self, dialect: Dialect, description: Sequence[Any]
-    ) -> tuple[_Processor, ...]:
-        """Result converters per column (computed once; a race computes the same twice)."""
-        if self.result_processors is None:
-            self.result_processors = tuple(
-                type_.result_processor(dialect, column[1])
-                for type_, column in zip(self.result_types, description, strict=True)
-            )
-        return self.result_processors
+# Where a prepared statement can run: a `DriverConnection`, or a SQLAlchemy `Connection`.
+Executor = Any
+Build = Callable[[str], "ClauseElement"]
+# Every named statement, by name: what the SQLite module is generated from.
+STATEMENTS: dict[str, PreparedStatement] = {}
 
 
 class PreparedStatement:
     """A statement for the hot path; compiled on first use for each dialect.
 
     Give it the statement, or a function from dialect name to statement when the
-    construct differs by dialect (such as `INSERT ... ON CONFLICT`).
+    construct differs by dialect (such as `INSERT ... ON CONFLICT`). A statement with a
+    `name` is generated for SQLite: give it a function that imports what it needs, so
+    that defining the statement loads nothing.
     """
 
-    def __init__(self, statement: ClauseElement | Callable[[str], ClauseElement]) -> None:
-        if isinstance(statement, ClauseElement):
-            self._build: Callable[[str], ClauseElement] = lambda _dialect: statement
+    def __init__(self, statement: ClauseElement | Build, *, name: str | None = None) -> None:
+        if callable(statement):
+            self.build: Build = statement
         else:
-            self._build = statement
-        self._compiled: dict[str, _Compiled] = {}
+            self.build = lambda _dialect: statement
+        self.name = name
+        self._compiled: dict[str, CompiledStatement] = {}
+        if name is not None:
+            if name in STATEMENTS:
+                raise ValueError(f"Two prepared statements are named '{name}'; rename one.")
+            STATEMENTS[name] = self
 
     def execute(self, executor: Executor, parameters: Mapping[str, Any]) -> list[Row]:
         """Run once; returns the rows it produces (RETURNING or SELECT), else []."""
@@ -109,20 +88,33 @@ class PreparedStatement:
                 columns[index] = map(convert, columns[index])
         return list(zip(*columns, strict=True))
 
+    def execute_count(self, executor: Executor, parameters: Mapping[str, Any]) -> int:
+        """Run once; how many rows it changed (for UPDATE and DELETE without RETURNING)."""
+        driver = _driver_of(executor)
+        compiled = self.compiled_for(driver)
+        cursor: Any = driver.connection.cursor()  # DBAPI cursors differ by driver
+        try:
+            cursor.execute(compiled.sql, _bind(compiled, parameters))
+            return int(cursor.rowcount)
+        except driver.driver.Error as exc:
+            raise statement_error(driver, compiled.sql, exc) from exc
+        finally:
+            cursor.close()
+
     def _run(
         self, executor: Executor, parameters: Mapping[str, Any]
-    ) -> tuple[_Compiled, tuple[_Processor, ...], list[Sequence[Any]]]:
-        dialect, pooled = _parts(executor)
-        compiled = self._for(dialect)
-        cursor: Any = pooled.cursor()  # DBAPI cursors differ by driver
+    ) -> tuple[CompiledStatement, tuple[Processor, ...], list[Sequence[Any]]]:
+        driver = _driver_of(executor)
+        compiled = self.compiled_for(driver)
+        cursor: Any = driver.connection.cursor()  # DBAPI cursors differ by driver
         try:
             cursor.execute(compiled.sql, _bind(compiled, parameters))
             if cursor.description is None:
                 return compiled, (), []
-            processors = compiled.processors_for(dialect, cursor.description)
+            processors = compiled.processors_for(cursor.description)
             return compiled, processors, cursor.fetchall()
-        except dialect.loaded_dbapi.Error as exc:
-            raise wrap_driver_error(executor, compiled.sql, exc) from exc
+        except driver.driver.Error as exc:
+            raise statement_error(driver, compiled.sql, exc) from exc
         finally:
             cursor.close()
 
@@ -130,13 +122,13 @@ class PreparedStatement:
         """Run once per parameter set, in one driver call."""
         if not rows:
             return
-        dialect, pooled = _parts(executor)
-        compiled = self._for(dialect)
-        cursor: Any = pooled.cursor()  # DBAPI cursors differ by driver
+        driver = _driver_of(executor)
+        compiled = self.compiled_for(driver)
+        cursor: Any = driver.connection.cursor()  # DBAPI cursors differ by driver
         try:
             cursor.executemany(compiled.sql, [_bind(compiled, row) for row in rows])
-        except dialect.loaded_dbapi.Error as exc:
-            raise wrap_driver_error(executor, compiled.sql, exc) from exc
+        except driver.driver.Error as exc:
+            raise statement_error(driver, compiled.sql, exc) from exc
         finally:
             cursor.close()
 
@@ -145,60 +137,55 @@ class PreparedStatement:
         rows = self.execute(executor, parameters)
         return rows[0] if rows else None
 
-    def _for(self, dialect: Dialect) -> _Compiled:
-        compiled = self._compiled.get(dialect.name)
+    def compiled_for(self, driver: DriverConnection) -> CompiledStatement:
+        """The statement as `driver`'s dialect runs it: generated, or compiled now."""
+        compiled = self._compiled.get(driver.dialect_name)
         if compiled is None:
-            compiled = _compile(self._build(dialect.name), dialect)
-            self._compiled[dialect.name] = compiled
+            compiled = None
+            if self.name is not None and driver.dialect_name == "sqlite":
+                compiled = _generated(self.name)
+            if compiled is None:
+                from headwater.store.sql.compiling import compile_statement
+
+                compiled = compile_statement(self.build(driver.dialect_name), driver.dialect)
+            self._compiled[driver.dialect_name] = compiled
         return compiled
 
 
-def one_of(column: ColumnElement[Any], values: Sequence[Any]) -> ColumnElement[bool]:
-    """`column IN (values)` as ORed equalities, which a prepared statement can bind."""
-    return or_(*(column == value for value in values))
+def dialect_name_of(executor: Executor) -> str:
+    """The name of the dialect an executor speaks ("sqlite", "postgresql")."""
+    return _driver_of(executor).dialect_name
 
 
-def wrap_driver_error(executor: Executor, sql: str, exc: Any) -> DBAPIError:
-    """The driver's error as SQLAlchemy would raise it (`exc` is of the driver's classes).
+def _driver_of(executor: Executor) -> DriverConnection:
+    if isinstance(executor, DriverConnection):
+        return executor
+    # A SQLAlchemy `Connection`: SQLAlchemy is loaded already.
+    from headwater.store.sql.engine import driver_of_connection
 
-    A lost server connection is also invalidated, so the pool does not hand it out again.
-    """
-    dialect, pooled = _parts(executor)
-    if dialect.is_disconnect(exc, pooled, None):
-        pooled.invalidate(exc)
-    wrapped = DBAPIError.instance(sql, None, exc, dialect.loaded_dbapi.Error)
-    assert isinstance(wrapped, DBAPIError)  # it wraps one of the driver's own errors
-    return wrapped
+    return driver_of_connection(executor)
 
 
-def _parts(executor: Executor) -> tuple[Dialect, PoolProxiedConnection]:
-    if isinstance(executor, Connection):
-        return executor.dialect, executor.connection
-    return executor.dialect, executor.pooled
+def _generated(name: str) -> CompiledStatement | None:
+    from headwater.store.sql.sqlite_statements import STATEMENTS as GENERATED
+    from headwater.store.sql.sqlite_values import BIND_CONVERTERS, RESULT_CONVERTERS
 
-
-def _compile(statement: ClauseElement, dialect: Dialect) -> _Compiled:
-    compiled: Any = statement.compile(dialect=dialect)
-    binds = compiled.binds
-    if any(bind.expanding for bind in binds.values()):
-        raise TypeError("A prepared statement cannot take an IN list; use one_of() instead.")
-    is_positional = bool(compiled.positional)
-    names = tuple(compiled.positiontup or ()) if is_positional else tuple(binds)
-    columns = list(getattr(statement, "exported_columns", ()))
-    return _Compiled(
-        sql=compiled.string,
-        is_positional=is_positional,
-        binders=tuple(
-            (name, binds[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names
-        ),
-        literals={n: b.effective_value for n, b in binds.items() if b.value is not None},
-        result_keys=tuple(column.key for column in columns),
-        result_types=tuple(column.type.dialect_impl(dialect) for column in columns),
-        id_columns=tuple(_is_id(column.type) for column in columns),
+    spec = GENERATED.get(name)
+    if spec is None:
+        return None
+    sql, binders, literals, results = spec
+    return CompiledStatement(
+        sql=sql,
+        is_positional=True,
+        binders=tuple((bound, BIND_CONVERTERS[kind]) for bound, kind in binders),
+        literals=dict(literals),
+        result_keys=tuple(key for key, _ in results),
+        id_columns=tuple(kind == "uuid" for _, kind in results),
+        result_processors=tuple(RESULT_CONVERTERS[kind] for _, kind in results),
     )
 
 
-def _bind(compiled: _Compiled, parameters: Mapping[str, Any]) -> Any:
+def _bind(compiled: CompiledStatement, parameters: Mapping[str, Any]) -> Any:
     if compiled.literals:
         parameters = {**compiled.literals, **parameters}
     values = []
@@ -208,13 +195,6 @@ def _bind(compiled: _Compiled, parameters: Mapping[str, Any]) -> Any:
     if compiled.is_positional:
         return values
     return {name: value for (name, _), value in zip(compiled.binders, values, strict=True)}
-
-
-def _is_id(type_: Any) -> bool:
-    try:
-        return bool(type_.python_type is uuid.UUID)
-    except NotImplementedError:  # a custom type that does not say
-        return False
 
 
 class _Converted(dict[Any, Any]):
@@ -229,7 +209,7 @@ class _Converted(dict[Any, Any]):
         return converted
 
 
-def _row(keys: tuple[str, ...], processors: tuple[_Processor, ...], values: Sequence[Any]) -> Row:
+def _row(keys: tuple[Any, ...], processors: tuple[Processor, ...], values: Sequence[Any]) -> Row:
     return {
         key: value if processor is None else processor(value)
         for key, value, processor in zip(keys, values, processors, strict=True)

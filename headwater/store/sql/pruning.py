@@ -15,9 +15,10 @@ from sqlalchemy import delete, exists, not_, select
 
 from headwater.store.catalog_models import ArtifactPrune
 from headwater.store.models import MetadataTarget, utc_now
-from headwater.store.sql.artifact_claims import claim_for_prune, lock_claims, saving_uris
+from headwater.store.sql.artifact_claims import claim_for_prune, saving_uris
 from headwater.store.sql.artifacts import get_artifact_versions
 from headwater.store.sql.metadata_entries import delete_metadata
+from headwater.store.sql.recording.claims import lock_claims
 from headwater.store.sql.schema import (
     artifact_versions,
     artifacts,

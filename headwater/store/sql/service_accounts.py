@@ -24,7 +24,8 @@ from headwater.store.logins import (
     ServiceAccount,
 )
 from headwater.store.models import utc_now
-from headwater.store.sql.pipelines import as_id, ensure_user
+from headwater.store.sql.recording.rows import as_id
+from headwater.store.sql.recording.runs import ensure_user
 from headwater.store.sql.schema import api_keys, user_logins, users
 from headwater.store.sql.users import LOGIN_COLUMNS, login_of
 

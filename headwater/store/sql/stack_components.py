@@ -205,12 +205,6 @@ def read_secrets(connection: Connection, component_id: uuid.UUID) -> dict[str, s
     return open_secrets(dict(found or {}), component=str(component_id))
 
 
-def has_plain_secrets(connection: Connection) -> bool:
-    """Whether any secrets are still stored in clear (written before encryption)."""
-    rows = connection.execute(select(stack_component_secrets.c.secrets))
-    return any(not is_sealed(value) for (secrets,) in rows for value in secrets.values())
-
-
 def seal_plain_secrets(connection: Connection) -> int:
     """Encrypt the secrets stored in clear before encryption existed; how many rows."""
     rows = connection.execute(select(stack_component_secrets)).all()

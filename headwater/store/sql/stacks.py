@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from headwater.errors import EntityExistsError, EntityNotFoundError, StackValidationError
+from headwater.errors import EntityExistsError, StackValidationError
 from headwater.store.listings import STACKS
 from headwater.store.models import Page
 from headwater.store.sql import pipelines as pipeline_rows
@@ -25,6 +25,7 @@ from headwater.store.sql.filtering import (
     text_condition,
 )
 from headwater.store.sql.ids import new_id
+from headwater.store.sql.recording.stacks import get_stack
 from headwater.store.sql.schema import run_stacks, stack_component_links, stack_components, stacks
 from headwater.store.sql.stack_components import load_components
 from headwater.store.stack_models import (
@@ -98,31 +99,6 @@ def create_stack(connection: Connection, stack: StackCreate, now: dt.datetime) -
     return _load_stacks(connection, [stack_id])[stack_id]
 
 
-def get_stack(connection: Connection, name_or_id: uuid.UUID | str) -> Stack:
-    """A stack by id or name.
-
-    Raises:
-        EntityNotFoundError: no stack has that id or name.
-    """
-    stack_id = pipeline_rows.as_id(name_or_id)
-    if stack_id is not None:
-        # By id (how runs find the active stack): load it without looking it up first.
-        loaded = _load_stacks(connection, [stack_id])
-        if stack_id in loaded:
-            return loaded[stack_id]
-    found = connection.execute(
-        select(stacks.c.id)
-        .where(stacks.c.name == str(name_or_id))
-        .order_by(stacks.c.created)
-        .limit(1)
-    ).scalar()
-    if found is None:
-        raise EntityNotFoundError(
-            f"No stack with id or name '{name_or_id}'. List stacks with `headwater stack list`."
-        )
-    return _load_stacks(connection, [found])[found]
-
-
 def list_stacks(connection: Connection, query: ListQuery) -> Page[Stack]:
     """A page of stacks matching the query, each with its components."""
     rows, total = listed_rows(connection, stacks, _LISTING, query, columns=[stacks.c.id])
@@ -169,30 +145,6 @@ def delete_stack(connection: Connection, stack_id: uuid.UUID) -> None:
     """
     get_stack(connection, stack_id)
     connection.execute(delete(stacks).where(stacks.c.id == stack_id))
-
-
-def record_run_stack(connection: Connection, run_id: uuid.UUID, stack_id: uuid.UUID) -> None:
-    """Record that a run executes on a stack, copying its components' settings now.
-
-    Raises:
-        EntityNotFoundError: no stack has the id.
-    """
-    stack = get_stack(connection, stack_id)
-    components = {
-        t.value: RunStackComponent(
-            id=c.id, name=c.name, type=c.type, flavor=c.flavor, settings=c.settings
-        ).model_dump(mode="json")
-        for t, c in stack.components.items()
-    }
-    connection.execute(
-        run_stacks.insert(),
-        {
-            "run_id": run_id,
-            "stack_id": stack.id,
-            "stack_name": stack.name,
-            "components": components,
-        },
-    )
 
 
 def get_run_stack(connection: Connection, run_id: uuid.UUID) -> RunStack | None:

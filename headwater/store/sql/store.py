@@ -7,33 +7,23 @@ connection. Every write is one transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from headwater.errors import (
-    EntityNotFoundError,
-    InvalidValueError,
-    StoreError,
-)
 from headwater.store.events import EventChange, EventEntity
 from headwater.store.filters import ListQuery
 from headwater.store.models import utc_now
 from headwater.store.sql import (
-    artifact_claims,
     artifacts,
-    cache_hits,
     dag,
     events,
     pipelines,
     runs,
     step_queries,
-    steps,
-    write_answers,
 )
 from headwater.store.sql import stack_components as components
 from headwater.store.sql import stacks as stack_rows
@@ -41,13 +31,21 @@ from headwater.store.sql.access_methods import SqlAccessMethods
 from headwater.store.sql.activation_links import SqlActivationLinkMethods
 from headwater.store.sql.catalog_methods import SqlCatalogMethods
 from headwater.store.sql.comparison_methods import SqlComparisonMethods
+from headwater.store.sql.driver import (
+    StatementDataError,
+    StatementError,
+    StatementIntegrityError,
+)
 from headwater.store.sql.engine import create_engines, parse_store_url
-from headwater.store.sql.metadata_entries import metadata_rows, target_exists, write_metadata
 from headwater.store.sql.metadata_methods import SqlMetadataMethods
 from headwater.store.sql.migration import ensure_current_schema
 from headwater.store.sql.model_methods import SqlModelMethods
+from headwater.store.sql.recording import artifacts as recorded_artifacts
+from headwater.store.sql.recording import events as recorded_events
+from headwater.store.sql.recording.failures import invalid_value, store_failed
+from headwater.store.sql.recording.methods import Explain, RecorderMethods
+from headwater.store.sql.recording.opening import has_plain_secrets
 from headwater.store.sql.saved_views import SqlSavedViewMethods
-from headwater.store.sql.schema import NAME
 from headwater.store.sql.service_accounts import SqlServiceAccountMethods
 from headwater.store.sql.service_connectors import SqlServiceConnectorMethods
 from headwater.store.sql.user_accounts import SqlUserAccountMethods
@@ -60,24 +58,16 @@ if TYPE_CHECKING:
 
     from headwater.store.dag import RunDag
     from headwater.store.events import StoreEvent
-    from headwater.store.idempotency import WriteAnswer
     from headwater.store.models import (
         ArtifactVersion,
-        CacheHit,
-        ExecutionStatus,
-        MetadataEntry,
-        MetadataTarget,
         Page,
         Pipeline,
         PipelineRun,
         PipelineVersion,
         PipelineVersionSummary,
-        RunCreate,
         StepRun,
-        StepRunCreate,
-        StepRunEnd,
     )
-    from headwater.store.sql.prepared import DriverConnection
+    from headwater.store.sql.driver import DriverConnection
     from headwater.store.stack_models import (
         RunStack,
         Stack,
@@ -89,10 +79,9 @@ if TYPE_CHECKING:
         StackUpdate,
     )
 
-_Explain = Callable[["Connection"], StoreError]
-
 
 class SqlStore(
+    RecorderMethods,
     SqlCatalogMethods,
     SqlComparisonMethods,
     SqlModelMethods,
@@ -120,8 +109,6 @@ class SqlStore(
         """
         parsed = parse_store_url(url)
         self.url = parsed.render_as_string(hide_password=True)
-        # How many events the outbox keeps (see `headwater.store.sql.events`).
-        self.events_kept = events.EVENTS_KEPT
         self._engines = create_engines(parsed)
         try:
             ensure_current_schema(self._engines, self.url)
@@ -135,74 +122,13 @@ class SqlStore(
 
     def _seal_plain_secrets(self) -> None:
         # Secrets written before they were encrypted at rest are sealed once, on open.
-        with self._read() as connection:
-            if not components.has_plain_secrets(connection):
+        with self._fast(is_write=False) as executor:
+            if not has_plain_secrets(executor):
                 return
         with self._write() as connection:
             components.seal_plain_secrets(connection)
 
     # --- runs -----------------------------------------------------------------------
-
-    def create_run(self, run: RunCreate) -> PipelineRun:
-        """See `Store.create_run`."""
-        now = utc_now()
-        with self._write() as connection:
-            created = runs.create_run(connection, run, now)
-            _record_run_event(connection, created, EventChange.CREATED, now)
-            events.trim_events(connection, self.events_kept)
-            write_answers.save_answer(connection, created, now)
-            write_answers.trim_answers(connection, now)
-            return created
-
-    def update_run_status(
-        self,
-        run_id: uuid.UUID,
-        status: ExecutionStatus,
-        *,
-        exception: str | None = None,
-    ) -> PipelineRun:
-        """See `Store.update_run_status`."""
-        now = utc_now()
-        with self._write() as connection:
-            ended = runs.update_run_status(connection, run_id, status, exception=exception, now=now)
-            events.record_stopped_steps(connection, run_id, ended, now)
-            updated = runs.get_run(connection, run_id)
-            _record_run_event(connection, updated, EventChange.STATUS, now)
-            write_answers.save_answer(connection, updated, now)
-            return updated
-
-    def heartbeat(self, run_id: uuid.UUID) -> None:
-        """See `Store.heartbeat`."""
-        with self._write() as connection:
-            runs.heartbeat(connection, run_id, utc_now())
-
-    def claim_artifact_uris(self, claim_id: uuid.UUID, uris: Sequence[str]) -> bool:
-        """See `Store.claim_artifact_uris`."""
-        with self._write() as connection:
-            return artifact_claims.claim_for_save(connection, claim_id, uris, utc_now())
-
-    def release_artifact_claim(self, claim_id: uuid.UUID) -> None:
-        """See `Store.release_artifact_claim`."""
-        with self._write() as connection:
-            artifact_claims.release_claim(connection, claim_id)
-
-    def stop_stale_runs(
-        self, *, older_than: dt.timedelta, watched_since: dt.datetime | None = None
-    ) -> int:
-        """See `StaleRunSweeper.stop_stale_runs`."""
-        # Look without the write lock first, as usually nothing is stale.
-        with self._read() as connection:
-            stale = runs.find_stale_runs(
-                connection, utc_now(), default_after=older_than, watched_since=watched_since
-            )
-        if not stale:
-            return 0
-        now = utc_now()
-        with self._write() as connection:
-            stopped = runs.stop_runs(connection, stale, now=now)
-            if stopped:
-                events.record_stopped_runs(connection, stopped, now)
-            return len(stopped)
 
     def get_run(self, run_id_or_name: uuid.UUID | str) -> PipelineRun:
         """See `Store.get_run`."""
@@ -219,7 +145,7 @@ class SqlStore(
         now = utc_now()
         with self._write() as connection:
             runs.delete_run(connection, run_id)
-            events.record_event(
+            recorded_events.record_event(
                 connection,
                 entity=EventEntity.RUN,
                 entity_id=run_id,
@@ -239,11 +165,6 @@ class SqlStore(
         """See `Store.get_run_dag_steps`."""
         with self._read() as connection:
             return dag.get_run_dag_steps(connection, run_id, step_run_ids)
-
-    def find_write_answer(self, key: str) -> WriteAnswer | None:
-        """See `WriteAnswers.find_write_answer`."""
-        with self._fast(is_write=False) as executor:
-            return write_answers.find_answer(executor, key)
 
     # --- events ---------------------------------------------------------------------
 
@@ -283,54 +204,10 @@ class SqlStore(
 
     # --- step runs ------------------------------------------------------------------
 
-    def start_step(self, step: StepRunCreate) -> StepRun:
-        """See `Store.start_step`."""
-
-        def explain(connection: Connection) -> StoreError:
-            return steps.explain_missing_reference(connection, step)
-
-        now = utc_now()
-        with self._fast(is_write=True, explain_conflict=explain) as executor:
-            started = steps.start_step(executor, step, now)
-            _record_step_event(executor, started, EventChange.CREATED, now)
-            write_answers.save_answer(executor, started, now)
-            return started
-
-    def finish_step(self, step_run_id: uuid.UUID, end: StepRunEnd) -> StepRun:
-        """See `Store.finish_step`."""
-        now = utc_now()
-        with self._fast(is_write=True) as executor:
-            finished = steps.finish_step(executor, step_run_id, end, now)
-            _record_step_event(executor, finished, EventChange.STATUS, now)
-            write_answers.save_answer(executor, finished, now)
-            return finished
-
-    def get_step_run(self, step_run_id: uuid.UUID) -> StepRun:
-        """See `Store.get_step_run`."""
-        with self._fast(is_write=False) as executor:
-            return step_queries.get_step_run(executor, step_run_id)
-
     def list_step_runs(self, query: ListQuery) -> Page[StepRun]:
         """See `Store.list_step_runs`."""
         with self._read() as connection:
             return step_queries.list_step_runs(connection, query)
-
-    def find_cached_step_run(self, cache_key: str) -> StepRun | None:
-        """See `Store.find_cached_step_run`."""
-        with self._fast(is_write=False) as executor:
-            return step_queries.find_cached_step_run(executor, cache_key)
-
-    def find_cache_hit(self, cache_key: str) -> CacheHit | None:
-        """See `Store.find_cache_hit`."""
-        with self._fast(is_write=False) as executor:
-            return cache_hits.find_cache_hit(executor, cache_key)
-
-    def find_previous_step_run(
-        self, step_name: str, pipeline_name: str, *, before: dt.datetime
-    ) -> StepRun | None:
-        """See `Store.find_previous_step_run`."""
-        with self._fast(is_write=False) as executor:
-            return step_queries.find_previous_step_run(executor, step_name, pipeline_name, before)
 
     # --- artifacts ------------------------------------------------------------------
 
@@ -349,7 +226,7 @@ class SqlStore(
         if len(distinct) == 1:  # a step's one output, as a cache hit reads it: hot path
             (version_id,) = distinct
             with self._fast(is_write=False) as executor:
-                found = artifacts.get_one_artifact_version(executor, version_id)
+                found = recorded_artifacts.get_one_artifact_version(executor, version_id)
             return {} if found is None else {version_id: found}
         with self._read() as connection:
             return artifacts.get_artifact_versions(connection, artifact_version_ids)
@@ -360,22 +237,6 @@ class SqlStore(
             return artifacts.list_artifact_versions(connection, query)
 
     # --- metadata -------------------------------------------------------------------
-
-    def add_metadata(
-        self,
-        target: MetadataTarget,
-        target_id: uuid.UUID,
-        entries: list[MetadataEntry],
-    ) -> None:
-        """See `Store.add_metadata`."""
-        rows = metadata_rows(target, target_id, entries, utc_now())
-        with self._write() as connection:
-            if not target_exists(connection, target, target_id):
-                raise EntityNotFoundError(
-                    f"Cannot attach metadata to {target.replace('_', ' ')} '{target_id}': "
-                    f"there is none with that id. Check the id you passed."
-                )
-            write_metadata(connection, rows)
 
     # --- stacks and stack components -------------------------------------------------
 
@@ -418,11 +279,6 @@ class SqlStore(
         with self._write() as connection:
             return stack_rows.create_stack(connection, stack, utc_now())
 
-    def get_stack(self, name_or_id: uuid.UUID | str) -> Stack:
-        """See `Store.get_stack`."""
-        with self._read() as connection:
-            return stack_rows.get_stack(connection, name_or_id)
-
     def list_stacks(self, query: ListQuery) -> Page[Stack]:
         """See `Store.list_stacks`."""
         with self._read() as connection:
@@ -450,7 +306,7 @@ class SqlStore(
     # --- transactions ---------------------------------------------------------------
 
     @contextmanager
-    def _write(self, explain_conflict: _Explain | None = None) -> Iterator[Connection]:
+    def _write(self, explain_conflict: Explain | None = None) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE on SQLite), committed on success."""
         with self._translated(explain_conflict), self._engines.writes.begin() as connection:
             yield connection
@@ -463,7 +319,7 @@ class SqlStore(
 
     @contextmanager
     def _fast(
-        self, *, is_write: bool, explain_conflict: _Explain | None = None
+        self, *, is_write: bool, explain_conflict: Explain | None = None
     ) -> Iterator[DriverConnection]:
         """Like `_write` or `_read`, for prepared statements only: the runner's hot path."""
         with (
@@ -473,7 +329,7 @@ class SqlStore(
             yield executor
 
     @contextmanager
-    def _translated(self, explain_conflict: _Explain | None = None) -> Iterator[None]:
+    def _translated(self, explain_conflict: Explain | None = None) -> Iterator[None]:
         """Turn database errors into `StoreError`s.
 
         A constraint violation is explained by `explain_conflict`, which looks at the
@@ -483,58 +339,14 @@ class SqlStore(
         """
         try:
             yield
-        except DataError as exc:
-            raise _invalid_value(exc.orig) from exc
+        except (DataError, StatementDataError) as exc:
+            raise invalid_value(exc.orig) from exc
         except OverflowError as exc:
-            raise _invalid_value(exc) from exc
-        except IntegrityError as exc:
+            raise invalid_value(exc) from exc
+        except (IntegrityError, StatementIntegrityError) as exc:
             if explain_conflict is None:
-                raise self._failed(exc) from exc
+                raise store_failed(self.url, exc.orig) from exc
             with self._read() as connection:
                 raise explain_conflict(connection) from exc
-        except DBAPIError as exc:
-            raise self._failed(exc) from exc
-
-    def _failed(self, exc: DBAPIError) -> StoreError:
-        return StoreError(
-            f"The metadata store at '{self.url}' failed: {exc.orig}. If it is a database "
-            f"server, check that it is running and reachable."
-        )
-
-
-def _invalid_value(reason: BaseException | None) -> InvalidValueError:
-    return InvalidValueError(
-        f"The metadata store cannot keep a value of this request: {reason}. Integers must "
-        f"fit in 64 bits, names in {NAME} characters, and text may not hold NUL characters; "
-        f"change the value and try again."
-    )
-
-
-def _record_run_event(
-    connection: Connection, run: PipelineRun, change: EventChange, now: dt.datetime
-) -> None:
-    events.record_event(
-        connection,
-        entity=EventEntity.RUN,
-        entity_id=run.id,
-        run_id=run.id,
-        name=run.name,
-        change=change,
-        status=run.status,
-        now=now,
-    )
-
-
-def _record_step_event(
-    executor: DriverConnection, step: StepRun, change: EventChange, now: dt.datetime
-) -> None:
-    events.record_event(
-        executor,
-        entity=EventEntity.STEP_RUN,
-        entity_id=step.id,
-        run_id=step.run_id,
-        name=step.name,
-        change=change,
-        status=step.status,
-        now=now,
-    )
+        except (DBAPIError, StatementError) as exc:
+            raise store_failed(self.url, exc.orig) from exc

@@ -23,10 +23,9 @@ from headwater.store.sql.filtering import (
     text_condition,
     where_clauses,
 )
-from headwater.store.sql.inserts import ensure_row, insert_ignoring_duplicates
 from headwater.store.sql.paging import fetch_page
-from headwater.store.sql.pipelines import as_id
-from headwater.store.sql.prepared import PreparedStatement
+from headwater.store.sql.recording.rows import as_id
+from headwater.store.sql.recording.tags import tag_target
 from headwater.store.sql.schema import (
     artifact_tags,
     artifact_version_tags,
@@ -43,30 +42,6 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from headwater.store.filters import Condition, ListQuery
-    from headwater.store.sql.prepared import Executor
-
-
-def tag_target(
-    connection: Executor,
-    link: Table,
-    target_id: uuid.UUID,
-    names: tuple[str, ...],
-    now: dt.datetime,
-) -> None:
-    """Attach tags (created on first use) to one run, artifact or artifact version."""
-    if not names:
-        return
-    target_column = _target_column(link)
-    rows = [
-        {
-            target_column: target_id,
-            "tag_id": ensure_row(connection, tags, {"name": n}, {"created": now}),
-        }
-        # Sorted, so concurrent writers creating the same new tags wait on each other in
-        # the same order instead of deadlocking (PostgreSQL).
-        for n in sorted(set(names))
-    ]
-    insert_ignoring_duplicates(link).execute_many(connection, rows)
 
 
 def load_tags(
@@ -81,22 +56,6 @@ def load_tags(
         found[target_id].append(name)
     # Sorted here, not in SQL: database collations disagree on case and accents.
     return {target_id: tuple(sorted(names)) for target_id, names in found.items()}
-
-
-@functools.cache
-def _tags_of_one(link: Table) -> PreparedStatement:
-    target = link.c[_target_column(link)]
-    return PreparedStatement(
-        select(tags.c.name)
-        .select_from(link.join(tags, tags.c.id == link.c.tag_id))
-        .where(target == bindparam("target_id"))
-    )
-
-
-def load_tags_of_one(executor: Executor, link: Table, target_id: uuid.UUID) -> tuple[str, ...]:
-    """The sorted tag names of one target, as `load_tags` gives them, on the hot path."""
-    rows = _tags_of_one(link).execute_tuples(executor, {"target_id": target_id})
-    return tuple(sorted(name for (name,) in rows))
 
 
 def tag_filter(link: Table, target_id_column: ColumnElement[Any]) -> ConditionBuilder:
@@ -163,7 +122,7 @@ def add_tags(
     """
     link, table = LINKS[target]
     _check_target(connection, target, table, target_id)
-    tag_target(connection, link, target_id, tuple(_clean(names)), now)
+    tag_target(connection, link.name, target_id, tuple(_clean(names)), now)
 
 
 def remove_tags(

@@ -12,7 +12,7 @@ from headwater.errors import EntityExistsError, EntityNotFoundError
 from headwater.store.access_models import Team, TeamCreate
 from headwater.store.sql.accounts import get_user
 from headwater.store.sql.ids import new_id
-from headwater.store.sql.pipelines import as_id
+from headwater.store.sql.recording.rows import as_id
 from headwater.store.sql.schema import team_members, teams, users
 
 if TYPE_CHECKING:

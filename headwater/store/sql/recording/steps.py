@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import bindparam, select, update
+from typing import Any
 
 from headwater.errors import EntityNotFoundError, StatusTransitionError, StoreError
 from headwater.store.models import (
@@ -20,22 +18,12 @@ from headwater.store.models import (
     StepRunCreate,
     StepRunEnd,
 )
-from headwater.store.sql.artifacts import create_artifact_version
 from headwater.store.sql.ids import new_id
-from headwater.store.sql.metadata_entries import metadata_rows, write_metadata
-from headwater.store.sql.model_versions import link_artifacts
-from headwater.store.sql.prepared import Executor, PreparedStatement, Row, one_of
-from headwater.store.sql.schema import (
-    artifact_versions,
-    runs,
-    step_run_inputs,
-    step_run_outputs,
-    step_runs,
-)
-from headwater.store.sql.step_queries import step_run_from_row, step_run_not_found
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+from headwater.store.sql.prepared import Executor, PreparedStatement, Row
+from headwater.store.sql.recording.artifacts import create_artifact_version, link_artifacts
+from headwater.store.sql.recording.metadata import metadata_rows, target_exists, write_metadata
+from headwater.store.sql.recording.rows import table_named
+from headwater.store.sql.recording.step_reads import step_run_from_row, step_run_not_found
 
 # A stale-run sweep may have stopped a step whose process was only slow: it may finish.
 _FINISHABLE = (
@@ -45,41 +33,73 @@ _FINISHABLE = (
 )
 _END_STATUSES = (ExecutionStatus.COMPLETED, ExecutionStatus.FAILED, ExecutionStatus.STOPPED)
 
-_INSERT_STEP_RUN = PreparedStatement(step_runs.insert())
-_INSERT_INPUTS = PreparedStatement(step_run_inputs.insert())
-_INSERT_OUTPUTS = PreparedStatement(step_run_outputs.insert())
-_SELECT_OUTPUTS_OF = PreparedStatement(
-    select(step_run_outputs.c.name, step_run_outputs.c.artifact_version_id)
-    .where(step_run_outputs.c.step_run_id == bindparam("step_run_id"))
-    .order_by(step_run_outputs.c.position)
-)
-_PROJECT_OF_RUN = select(runs.c.project_id).where(runs.c.id == step_runs.c.run_id).scalar_subquery()
-_FINISH = PreparedStatement(
-    update(step_runs)
-    .where(step_runs.c.id == bindparam("step_run_id"), one_of(step_runs.c.status, _FINISHABLE))
-    .values(
-        # Bound names differ from the columns': SQLAlchemy reserves those in UPDATEs.
-        status=bindparam("end_status"),
-        ended=bindparam("end_time"),
-        cpu_seconds=bindparam("used_cpu_seconds"),
-        peak_memory_bytes=bindparam("used_peak_memory_bytes"),
-        exception=bindparam("end_exception"),
+
+def _insert(table: str) -> PreparedStatement:
+    return PreparedStatement(
+        lambda _dialect: table_named(table).insert(), name=f"steps.insert.{table}"
     )
-    # The run's project numbers the new artifact versions: read here, not in a statement
-    # of its own. SQLite renders RETURNING's columns unqualified (`WHERE id = run_id`),
-    # which still correlates: `runs` has an `id` and no `run_id` (a contract test checks).
-    .returning(*step_runs.c, _PROJECT_OF_RUN.label("project_id"))
-)
-_SELECT_STATUS = PreparedStatement(
-    select(step_runs.c.name, step_runs.c.status).where(step_runs.c.id == bindparam("step_run_id"))
-)
+
+
+def _outputs_of(_dialect: str) -> Any:
+    from sqlalchemy import bindparam, select
+
+    outputs = table_named("step_run_outputs").c
+    return (
+        select(outputs.name, outputs.artifact_version_id)
+        .where(outputs.step_run_id == bindparam("step_run_id"))
+        .order_by(outputs.position)
+    )
+
+
+def _finish(_dialect: str) -> Any:
+    from sqlalchemy import bindparam, select, update
+
+    from headwater.store.sql.compiling import one_of
+
+    step_runs, runs = table_named("step_runs"), table_named("runs")
+    project_of_run = (
+        select(runs.c.project_id).where(runs.c.id == step_runs.c.run_id).scalar_subquery()
+    )
+    return (
+        update(step_runs)
+        .where(step_runs.c.id == bindparam("step_run_id"), one_of(step_runs.c.status, _FINISHABLE))
+        .values(
+            # Bound names differ from the columns': SQLAlchemy reserves those in UPDATEs.
+            status=bindparam("end_status"),
+            ended=bindparam("end_time"),
+            cpu_seconds=bindparam("used_cpu_seconds"),
+            peak_memory_bytes=bindparam("used_peak_memory_bytes"),
+            exception=bindparam("end_exception"),
+        )
+        # The run's project numbers the new artifact versions: read here, not in a
+        # statement of its own. SQLite renders RETURNING's columns unqualified (`WHERE id =
+        # run_id`), which still correlates: `runs` has an `id` and no `run_id` (a contract
+        # test checks).
+        .returning(*step_runs.c, project_of_run.label("project_id"))
+    )
+
+
+def _status(_dialect: str) -> Any:
+    from sqlalchemy import bindparam, select
+
+    step_runs = table_named("step_runs").c
+    return select(step_runs.name, step_runs.status).where(step_runs.id == bindparam("step_run_id"))
+
+
+_INSERT_STEP_RUN = _insert("step_runs")
+_INSERT_INPUTS = _insert("step_run_inputs")
+_INSERT_OUTPUTS = _insert("step_run_outputs")
+_SELECT_OUTPUTS_OF = PreparedStatement(_outputs_of, name="steps.outputs_of")
+_FINISH = PreparedStatement(_finish, name="steps.finish")
+_SELECT_STATUS = PreparedStatement(_status, name="steps.status")
 
 
 def start_step(connection: Executor, step: StepRunCreate, now: dt.datetime) -> StepRun:
     """Insert a running step run, or a cached one linked to the original's outputs.
 
-    A foreign key failure (unknown run, original or input) surfaces as IntegrityError;
-    `explain_missing_reference` turns it into a message after the rollback.
+    A foreign key failure (unknown run, original or input) surfaces as a
+    `StatementIntegrityError`; `explain_missing_reference` turns it into a message
+    after the rollback.
 
     Raises:
         StoreError: the status is neither `running` nor `cached`, or a cached step run
@@ -175,38 +195,6 @@ def _record_outputs(
     return outputs, metadata
 
 
-def explain_missing_reference(connection: Connection, step: StepRunCreate) -> StoreError:
-    """Say which id a step run refers to that is not in the store."""
-    if connection.execute(select(runs.c.id).where(runs.c.id == step.run_id)).first() is None:
-        return EntityNotFoundError(
-            f"Cannot record step '{step.name}': there is no run with id '{step.run_id}'. "
-            f"Create the run with create_run() first."
-        )
-    original = step.original_step_run_id
-    if original is not None and _SELECT_STATUS.first(connection, {"step_run_id": original}) is None:
-        return EntityNotFoundError(
-            f"Cannot record step '{step.name}' as cached: its original step run "
-            f"'{original}' does not exist (was its run deleted?). Run the step instead."
-        )
-    known = set(
-        connection.execute(
-            select(artifact_versions.c.id).where(
-                artifact_versions.c.id.in_(list(step.inputs.values()))
-            )
-        ).scalars()
-    )
-    missing = [f"'{name}' ({vid})" for name, vid in step.inputs.items() if vid not in known]
-    if missing:
-        return EntityNotFoundError(
-            f"Cannot record step '{step.name}': its inputs {', '.join(missing)} name artifact "
-            f"versions that do not exist. Pass ids of recorded artifact versions."
-        )
-    return StoreError(
-        f"Cannot record step '{step.name}' of run '{step.run_id}': the store rejected it as "
-        f"inconsistent. This is a bug; please report it with the step's details."
-    )
-
-
 def _check_start(step: StepRunCreate) -> None:
     if step.status not in (ExecutionStatus.RUNNING, ExecutionStatus.CACHED):
         raise StatusTransitionError(
@@ -256,3 +244,37 @@ def _link(
             for position, (name, version_id) in enumerate(artifact_versions_by_name.items())
         ],
     )
+
+
+def explain_missing_reference(connection: Executor, step: StepRunCreate) -> StoreError:
+    """Say which id a step run refers to that is not in the store."""
+    if not target_exists(connection, MetadataTarget.RUN, step.run_id):
+        return EntityNotFoundError(
+            f"Cannot record step '{step.name}': there is no run with id '{step.run_id}'. "
+            f"Create the run with create_run() first."
+        )
+    original = step.original_step_run_id
+    if original is not None and step_status(connection, original) is None:
+        return EntityNotFoundError(
+            f"Cannot record step '{step.name}' as cached: its original step run "
+            f"'{original}' does not exist (was its run deleted?). Run the step instead."
+        )
+    missing = [
+        f"'{name}' ({version_id})"
+        for name, version_id in step.inputs.items()
+        if not target_exists(connection, MetadataTarget.ARTIFACT_VERSION, version_id)
+    ]
+    if missing:
+        return EntityNotFoundError(
+            f"Cannot record step '{step.name}': its inputs {', '.join(missing)} name artifact "
+            f"versions that do not exist. Pass ids of recorded artifact versions."
+        )
+    return StoreError(
+        f"Cannot record step '{step.name}' of run '{step.run_id}': the store rejected it as "
+        f"inconsistent. This is a bug; please report it with the step's details."
+    )
+
+
+def step_status(connection: Executor, step_run_id: uuid.UUID) -> Row | None:
+    """The name and status of a step run, if there is one with that id."""
+    return _SELECT_STATUS.first(connection, {"step_run_id": step_run_id})

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
-
-from sqlalchemy import bindparam, select
-from sqlalchemy.exc import IntegrityError
+from typing import TYPE_CHECKING, Any
 
 from headwater.errors import RepeatedWriteError
 from headwater.store.idempotency import ANSWERS_KEPT_FOR, WriteAnswer, current_write_key
+from headwater.store.sql.driver import StatementIntegrityError
 from headwater.store.sql.prepared import Executor, PreparedStatement
-from headwater.store.sql.schema import write_answers
+from headwater.store.sql.recording.rows import table_named
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
-    from sqlalchemy.engine import Connection
 
-_INSERT = PreparedStatement(write_answers.insert())
-_SELECT = PreparedStatement(
-    select(write_answers.c.fingerprint, write_answers.c.answer).where(
-        write_answers.c.key == bindparam("key")
-    )
+
+def _select(_dialect: str) -> Any:
+    from sqlalchemy import bindparam, select
+
+    answers = table_named("write_answers").c
+    return select(answers.fingerprint, answers.answer).where(answers.key == bindparam("key"))
+
+
+def _trim(_dialect: str) -> Any:
+    from sqlalchemy import bindparam
+
+    answers = table_named("write_answers")
+    return answers.delete().where(answers.c.created < bindparam("cutoff"))
+
+
+_INSERT = PreparedStatement(
+    lambda _dialect: table_named("write_answers").insert(), name="answers.insert"
 )
-_TRIM = write_answers.delete().where(write_answers.c.created < bindparam("cutoff"))
+_SELECT = PreparedStatement(_select, name="answers.select")
+_TRIM = PreparedStatement(_trim, name="answers.trim")
 
 
 def save_answer(executor: Executor, answer: BaseModel | None, now: dt.datetime) -> None:
@@ -45,7 +55,7 @@ def save_answer(executor: Executor, answer: BaseModel | None, now: dt.datetime) 
     }
     try:
         _INSERT.execute(executor, row)
-    except IntegrityError as exc:
+    except StatementIntegrityError as exc:
         raise RepeatedWriteError(
             f"The write with idempotency key '{key.key}' was applied already; it is "
             f"answered with its first answer instead of being applied again."
@@ -60,6 +70,6 @@ def find_answer(executor: Executor, key: str) -> WriteAnswer | None:
     return WriteAnswer(fingerprint=found["fingerprint"], answer=found["answer"])
 
 
-def trim_answers(connection: Connection, now: dt.datetime) -> None:
+def trim_answers(executor: Executor, now: dt.datetime) -> None:
     """Forget answers older than any retry could be (`ANSWERS_KEPT_FOR`)."""
-    connection.execute(_TRIM, {"cutoff": now - ANSWERS_KEPT_FOR})
+    _TRIM.execute_count(executor, {"cutoff": now - ANSWERS_KEPT_FOR})
