@@ -1,5 +1,4 @@
 import {
-  Background,
   ControlButton,
   Controls,
   Panel,
@@ -13,6 +12,7 @@ import type { RunDag } from "@/api/types";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ArtifactNode } from "@/features/run-graph/components/artifact-node";
 import { GraphCanvas } from "@/features/run-graph/components/graph-canvas";
+import { GraphGrid } from "@/features/run-graph/components/graph-grid";
 import { GraphLegend } from "@/features/run-graph/components/graph-legend";
 import { GraphMinimap } from "@/features/run-graph/components/graph-minimap";
 import { NodeSearch } from "@/features/run-graph/components/node-search";
@@ -122,7 +122,7 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         onKeyDown={onKeyDown}
         aria-label="Run graph"
       >
-        <Background gap={24} size={1} color="var(--grid)" />
+        <GraphGrid />
         {isZoomedOut ? <GraphCanvas scene={scene} selectedId={selectedId} /> : null}
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
           <ControlButton
