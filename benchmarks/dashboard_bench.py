@@ -1,14 +1,21 @@
 """`make bench-dashboard`: time from navigation to an interactive run DAG in headless Chromium.
 
-Records real runs of 200, 1,000 and 2,000 steps into a temporary HEADWATER_HOME, serves
-them with `headwater up`, opens each run's DAG view in Debian's Chromium and measures,
-from `page.goto` until the laid-out nodes are on screen and respond to a click. Then it
-drags the graph for 60 frames, at the first zoom and fitted whole, and reports the median
-frame (16.7 ms is 60 frames a second).
+Records real runs of 200, 1,000 and 2,000 steps (or `--sizes`) into a HEADWATER_HOME,
+serves them with `headwater up`, opens each run's DAG view in Debian's Chromium and
+measures, from `page.goto` until the laid-out nodes are on screen and respond to a click.
+Then it drags the graph for 60 frames, at the first zoom and fitted whole, and reports the
+median frame (16.7 ms is 60 frames a second).
+
+    PYTHONPATH=$PWD .venv/bin/python -m benchmarks.dashboard_bench --sizes 2000,10000 \
+        --home /tmp/dag-home
+
+Recording a 10,000-step run takes minutes: with `--home` the runs are kept there, and a
+later call with the same home records only the sizes it does not hold yet.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -148,44 +155,103 @@ def time_dag(browser: Browser, url: str) -> DagTiming:
     return DagTiming(elapsed, algorithm, layout_ms, pan, fitted)
 
 
-def main() -> None:
-    console = Console()
+def recorded_sizes(base: str) -> dict[int, str]:
+    """The runs the served home holds: step count to run id (the latest of each size)."""
+    runs = httpx.get(f"{base}/api/v1/runs", params={"size": 100}).json()["items"]
+    sizes: dict[int, str] = {}
+    for run in sorted(runs, key=lambda r: r["created"]):
+        dag = httpx.get(f"{base}/api/v1/runs/{run['id']}/dag", timeout=60).json()
+        sizes[len(dag["steps"])] = run["id"]
+    return sizes
+
+
+def record_missing(home: Path, sizes: list[int]) -> None:
+    """Record a run of each size the home does not hold yet (all of them in a new home)."""
+    held: set[int] = set()
+    if (home / "headwater.db").exists():
+        server, base = start_server(home)
+        try:
+            held = set(recorded_sizes(base))
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+    for steps in sizes:
+        if steps not in held:
+            record_run(home, steps)
+
+
+def measure(home: Path, sizes: list[int], repeats: int) -> Table:
+    """Serve `home` and time each size's DAG view `repeats` times."""
     table = Table(
-        title=f"Navigation to interactive run DAG, headless Chromium (median of {REPEATS})"
+        title=f"Navigation to interactive run DAG, headless Chromium (median of {repeats})"
     )
     columns = ("steps", "nodes", "layout", "layout ms", "to interactive s")
     for column in (*columns, "pan frame ms", "fitted pan frame ms"):
         table.add_column(column, justify="right")
-    with tempfile.TemporaryDirectory() as folder:
-        home = Path(folder) / "home"
-        for steps in SIZES:
-            record_run(home, steps)
-        server, base = start_server(home)
-        try:
-            runs = httpx.get(f"{base}/api/v1/runs", params={"size": 10}).json()["items"]
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+    server, base = start_server(home)
+    try:
+        run_ids = recorded_sizes(base)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
+            for steps in sizes:
+                run_id = run_ids[steps]
+                dag = httpx.get(f"{base}/api/v1/runs/{run_id}/dag", timeout=60).json()
+                url = f"{base}/runs/{run_id}?view=dag"
+                results = [time_dag(browser, url) for _ in range(repeats)]
+                nodes = len(dag["steps"]) + len(dag["artifacts"])
+                table.add_row(
+                    f"{steps:,}",
+                    f"{nodes:,}",
+                    results[0].algorithm,
+                    f"{statistics.median(r.layout_ms for r in results):.0f}",
+                    f"{statistics.median(r.seconds_to_interactive for r in results):.2f}",
+                    f"{statistics.median(r.pan_frame_ms for r in results):.1f}",
+                    f"{statistics.median(r.fitted_pan_frame_ms for r in results):.1f}",
                 )
-                for run in sorted(runs, key=lambda r: r["created"]):
-                    dag = httpx.get(f"{base}/api/v1/runs/{run['id']}/dag", timeout=60).json()
-                    url = f"{base}/runs/{run['id']}?view=dag"
-                    results = [time_dag(browser, url) for _ in range(REPEATS)]
-                    nodes = len(dag["steps"]) + len(dag["artifacts"])
-                    table.add_row(
-                        f"{len(dag['steps']):,}",
-                        f"{nodes:,}",
-                        results[0].algorithm,
-                        f"{statistics.median(r.layout_ms for r in results):.0f}",
-                        f"{statistics.median(r.seconds_to_interactive for r in results):.2f}",
-                        f"{statistics.median(r.pan_frame_ms for r in results):.1f}",
-                        f"{statistics.median(r.fitted_pan_frame_ms for r in results):.1f}",
-                    )
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=15)
-    console.print(table)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    return table
+
+
+def parse_sizes(text: str) -> list[int]:
+    """'200,1000' as [200, 1000]; a readable error for anything else."""
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or any(size < 2 for size in sizes):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a list of step counts. Give whole numbers of at least 2, "
+            "separated by commas, e.g. '200,2000,10000'."
+        )
+    return sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", type=parse_sizes, default=list(SIZES), help="step counts, e.g. 2000,10000"
+    )
+    parser.add_argument("--repeats", type=int, default=REPEATS)
+    parser.add_argument(
+        "--home", type=Path, default=None, help="keep the recorded runs here and reuse them"
+    )
+    parser.add_argument(
+        "--record-only", action="store_true", help="record the missing runs, measure nothing"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        home = args.home or Path(folder) / "home"
+        record_missing(home, args.sizes)
+        if args.record_only:
+            return
+        table = measure(home, args.sizes, args.repeats)
+    Console().print(table)
+    print(f"load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,11 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 STATIC_FOLDER = Path(__file__).parent / "static"
 API_PREFIX = "/api/"
+# The build names every file under assets/ by its content's hash: a browser may keep
+# one for good and not ask again on each page (issue 19: the run page's two dozen
+# chunks were revalidated on every visit).
+HASHED_ASSETS = "assets/"
+IMMUTABLE = {"Cache-Control": "public, max-age=31536000, immutable"}
 
 _NOT_BUILT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Headwater</title></head>
@@ -41,7 +46,9 @@ def install_dashboard(app: FastAPI, folder: Path = STATIC_FOLDER) -> None:
             return HTMLResponse(_NOT_BUILT)
         asset = _asset(root, path)
         if asset is not None:
-            return FileResponse(asset)
+            return FileResponse(
+                asset, headers=IMMUTABLE if path.startswith(HASHED_ASSETS) else None
+            )
         # Any other path is a client-side route of the single-page app.
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 

@@ -1,5 +1,4 @@
 import {
-  Background,
   ControlButton,
   Controls,
   Panel,
@@ -13,12 +12,14 @@ import type { RunDag } from "@/api/types";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { ArtifactNode } from "@/features/run-graph/components/artifact-node";
 import { GraphCanvas } from "@/features/run-graph/components/graph-canvas";
+import { GraphGrid } from "@/features/run-graph/components/graph-grid";
 import { GraphLegend } from "@/features/run-graph/components/graph-legend";
 import { GraphMinimap } from "@/features/run-graph/components/graph-minimap";
 import { NodeSearch } from "@/features/run-graph/components/node-search";
 import { StepNode } from "@/features/run-graph/components/step-node";
 import { buildRunGraph, type GraphNode } from "@/features/run-graph/lib/build-graph";
 import { buildScene, nodeAt } from "@/features/run-graph/lib/graph-scene";
+import { WINDOW_MIN_NODES } from "@/features/run-graph/lib/node-window";
 import {
   FIT_ALL_MAX_NODES,
   FIT_VIEW_OPTIONS,
@@ -27,6 +28,7 @@ import {
 } from "@/features/run-graph/lib/use-fit-on-resize";
 import { type FlowNode, useFlowElements } from "@/features/run-graph/lib/use-flow-elements";
 import { useGraphLayout } from "@/features/run-graph/lib/use-graph-layout";
+import { useNodeWindow } from "@/features/run-graph/lib/use-node-window";
 import { useOverview } from "@/features/run-graph/lib/use-overview";
 import { useSearchShortcut } from "@/features/run-graph/lib/use-search-shortcut";
 
@@ -61,7 +63,7 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
   const container = useRef<HTMLDivElement>(null);
   const isFitWhole = layout !== null && graph.nodes.length <= FIT_ALL_MAX_NODES;
   useFitOnResize(container, isFitWhole ? FIT_VIEW_OPTIONS : null);
-  const { nodes, edges } = useFlowElements(graph, layout?.positions ?? null, selectedId);
+  const elements = useFlowElements(graph, layout?.positions ?? null, selectedId);
   const scene = useMemo(
     () => (layout ? buildScene(graph, layout.positions) : null),
     [graph, layout],
@@ -71,6 +73,13 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
     () => (layout ? startViewport(layout.positions, window.innerHeight - HEADER_HEIGHT) : null),
     [layout],
   );
+  const { nodes, edges } = useNodeWindow({
+    scene,
+    ...elements,
+    isEnabled: graph.nodes.length > WINDOW_MIN_NODES && !isZoomedOut,
+    firstView,
+    headerHeight: HEADER_HEIGHT,
+  });
 
   if (error) return <ErrorState title="Could not lay out this run's graph" error={error} />;
   if (!layout || !scene)
@@ -122,7 +131,7 @@ function RunDagCanvas({ dag, selectedId, onSelect }: RunDagProps) {
         onKeyDown={onKeyDown}
         aria-label="Run graph"
       >
-        <Background gap={24} size={1} color="var(--grid)" />
+        <GraphGrid />
         {isZoomedOut ? <GraphCanvas scene={scene} selectedId={selectedId} /> : null}
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
           <ControlButton

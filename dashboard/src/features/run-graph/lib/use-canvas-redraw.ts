@@ -1,12 +1,14 @@
-/** Redraw a canvas once per frame at most: when the graph's viewport or the theme changes. */
+/** Redraw a canvas once per frame at most: when what it draws, or (if it follows the
+ * graph's viewport) React Flow's store changes. */
 import { useStoreApi } from "@xyflow/react";
 import { type RefObject, useEffect } from "react";
 
-/** Call `draw` now, and again (once per animation frame at most) whenever React Flow's
- * store changes (pan, zoom, resize) or the page's theme does. */
+/** Call `draw` now, and again (once per animation frame at most) whenever `draw` changes
+ * or, with `followsViewport`, React Flow's store does (pan, zoom, resize). */
 export function useCanvasRedraw(
   canvas: RefObject<HTMLCanvasElement | null>,
   draw: (canvas: HTMLCanvasElement) => void,
+  { followsViewport }: { followsViewport: boolean },
 ): void {
   const store = useStoreApi();
   useEffect(() => {
@@ -21,13 +23,10 @@ export function useCanvasRedraw(
       });
     };
     schedule();
-    const unsubscribe = store.subscribe(schedule);
-    const theme = new MutationObserver(schedule);
-    theme.observe(document.documentElement, { attributes: true });
+    const unsubscribe = followsViewport ? store.subscribe(schedule) : null;
     return () => {
-      unsubscribe();
-      theme.disconnect();
+      unsubscribe?.();
       cancelAnimationFrame(frame);
     };
-  }, [canvas, draw, store]);
+  }, [canvas, draw, store, followsViewport]);
 }
