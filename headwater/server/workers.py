@@ -48,6 +48,9 @@ def serve_workers(
     os.environ[WORKER_AUTH_VARIABLE] = "1" if auth else "0"
     config = server_config(APP_FACTORY, host, port, access_log=True, workers=workers)
     socket = config.bind_socket()
+    # Listening before the workers start: a client that finds the server recorded as
+    # running is queued until a worker accepts, instead of refused while workers import.
+    socket.listen(config.backlog)
     bound_host, bound_port = socket.getsockname()[:2]
     on_started(f"http://{bound_host}:{bound_port}")
     Multiprocess(config, sockets=[socket]).run()

@@ -97,3 +97,22 @@ def test_a_stream_on_one_worker_sees_runs_created_through_any(two_workers):
                 break
 
     assert seen >= set(created)
+
+
+def test_a_server_that_says_it_runs_accepts_requests_before_its_workers_are_up(tmp_path):
+    home = tmp_path / "home"
+    env = {**os.environ, "HEADWATER_HOME": str(home)}
+    env["HEADWATER_STORE_URL"] = f"sqlite:///{tmp_path / 'headwater.db'}"
+    up = [sys.executable, "-m", "headwater.cli.main", "up", "--port", "0"]
+    down = [sys.executable, "-m", "headwater.cli.main", "down"]
+
+    # `headwater up` returns once the supervisor records itself, while its workers import.
+    subprocess.run([*up, "--workers", str(WORKERS)], env=env, check=True, capture_output=True)
+    try:
+        running = server_process.find_running(home)
+        assert running is not None
+        answer = httpx.get(f"{running.url}/api/v1/health", timeout=60)
+    finally:
+        subprocess.run(down, env=env, check=True, capture_output=True)
+
+    assert answer.status_code == 200
