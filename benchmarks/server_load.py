@@ -1,16 +1,23 @@
-"""The server under load: list-runs and run-DAG latency with another process hammering it.
+"""The server under load: list runs with concurrent clients, and lists and DAGs hammered.
 
-Seeds a SQLite store with 100,000 runs and 1,000,000 step runs (bulk inserts: one real
-run copied, then step rows generated inside SQLite), plus one real run of 5,000 chained
-steps. Serves it with `headwater up` in its own process, starts a second process that
-keeps requesting lists and DAGs on four threads, and times requests from this process.
-Run it with `make bench-server`, or alone:
+Two measurements. `concurrent` (issue 19's aim, in `concurrent_lists.py`): list-runs
+latency with 8 client processes asking at once, over 10,000 and 100,000 runs, on SQLite
+(`headwater up`) and PostgreSQL (`headwater server start --workers N`).
 
-    .venv/bin/python -m benchmarks.server_load
+`hammer`: seeds a SQLite store with 100,000 runs and 1,000,000 step runs (bulk inserts:
+one real run copied, then step rows generated inside SQLite), plus one real run of 5,000
+chained steps. Serves it with `headwater up` in its own process, starts a second process
+that keeps requesting lists and DAGs on two threads, and times requests from this one.
+
+Run both with `make bench-server`, or pick with options (`--help` lists them):
+
+    .venv/bin/python -m benchmarks.server_load --only concurrent --database postgresql \
+        --workers 1,2 --runs 10000,100000
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
@@ -25,6 +32,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import create_engine, text
 
+from benchmarks import concurrent_lists
 from benchmarks.listing import seed_runs
 from headwater.server import process
 from headwater.store.factory import open_store
@@ -216,21 +224,61 @@ def time_rebuilt_dags(client: httpx.Client, run_id: str) -> list[float]:
     return timings
 
 
-def main() -> None:
-    """Print the figures as a table."""
+def print_figures(figures: list[LatencyFigure]) -> None:
+    """The hammered figures as a table."""
     from rich.console import Console
     from rich.table import Table
 
-    figures = run_all()
+    load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
     table = Table(
         title=f"Server latency under load ({LOAD_THREADS} threads in a second process), "
-        f"SQLite with {RUNS:,} runs"
+        f"SQLite with {RUNS:,} runs; load average {load}"
     )
     for column in ("case", "requests", "median ms", "p99 ms"):
         table.add_column(column, justify="left" if column == "case" else "right")
     for f in figures:
         table.add_row(f.case, str(f.requests), f"{f.median_ms:.1f}", f"{f.p99_ms:.1f}")
-    Console().print(table)
+    Console(width=120).print(table)
+
+
+def _numbers(value: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in value.split(",") if part]
+
+
+def main() -> None:
+    """Measure what the options ask and print the figures as tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=("concurrent", "hammer"), help="One measurement.")
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "postgresql", "both"),
+        default="both",
+        help="Where the concurrent clients' runs live (default both).",
+    )
+    parser.add_argument(
+        "--runs", type=_numbers, default=[10_000, 100_000], help="E.g. 10000,100000."
+    )
+    parser.add_argument(
+        "--workers", type=_numbers, default=[1, 2], help="Server processes, e.g. 1,2 (default)."
+    )
+    parser.add_argument("--clients", type=int, default=8, help="Concurrent clients (default 8).")
+    parser.add_argument("--requests", type=int, default=100, help="Requests per client.")
+    options = parser.parse_args()
+    if options.only in (None, "concurrent"):
+        databases = ("sqlite", "postgresql") if options.database == "both" else (options.database,)
+        with tempfile.TemporaryDirectory() as folder:
+            concurrent_lists.print_figures(
+                concurrent_lists.run_all(
+                    Path(folder),
+                    databases=databases,
+                    run_counts=options.runs,
+                    workers=options.workers,
+                    clients=options.clients,
+                    requests=options.requests,
+                )
+            )
+    if options.only in (None, "hammer"):
+        print_figures(run_all())
 
 
 if __name__ == "__main__":
