@@ -258,13 +258,13 @@ def run_client(url: str, token: str, index: int, requests: int) -> None:
             client.get(path).raise_for_status()
         print("ready", flush=True)
         sys.stdin.readline()
-        began = time.time()
+        asked = time.time()
         for number in range(requests):
             kind, path = kinds[(index + number) % len(kinds)]
             began = time.perf_counter()
             client.get(path).raise_for_status()
             timings.append((kind, (time.perf_counter() - began) * 1000))
-    answer = {"began": began, "ended": time.time(), "timings": timings}
+    answer = {"began": asked, "ended": time.time(), "timings": timings}
     print(json.dumps(answer), flush=True)
 
 
