@@ -8,7 +8,8 @@ deletes it; the step then records an output pointing at nothing. The file lock i
 database is what every saver and pruner shares, so the claims live there:
 
 - a saver claims a folder's URI (kind `save`) before it publishes into it or checks that
-  cached outputs exist, and drops the claim once its outputs are recorded (or it gave up);
+  cached outputs exist; a run's steps share one claim, dropped when its steps have ended
+  (each output is recorded by then, or its step gave up);
 - a prune, in the transaction that deletes the unused versions, leaves out every folder
   a live `save` claim holds and claims (kind `prune`) those it will delete, dropping that
   claim once their bytes are gone;
