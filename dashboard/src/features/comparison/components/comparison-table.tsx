@@ -30,10 +30,18 @@ export function ComparisonTable(props: ComparisonTableProps) {
   const { comparison, view, baseline, search, onSearchChange, onRemoveRun } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const items = useMemo(() => groupedItems(view.rows), [view.rows]);
+  // The first render already fills the window (the scroller is at most that big), so the
+  // first paint draws the cells once instead of a few, then the rest (issue 11).
+  const initialRect = useMemo(() => ({ width: window.innerWidth, height: window.innerHeight }), []);
+  // The sticky header and key column cover the first HEADER_HEIGHT and KEY_WIDTH pixels of
+  // the scroller: the rows and runs under them count as out of sight, and those just past
+  // them are drawn before they scroll out from under the key column.
   const rows = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
+    paddingStart: HEADER_HEIGHT,
+    initialRect,
     overscan: 8,
   });
   const columns = useVirtualizer({
@@ -41,9 +49,11 @@ export function ComparisonTable(props: ComparisonTableProps) {
     count: view.columns.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => COLUMN_WIDTH,
+    paddingStart: KEY_WIDTH,
+    initialRect,
     overscan: 2,
   });
-  const width = KEY_WIDTH + columns.getTotalSize();
+  const width = columns.getTotalSize();
   const shownColumns = columns.getVirtualItems();
   const sideBySide = (row: ComparisonRow) => {
     const output = row.group === "outputs" ? outputOfRowKey(row.key) : undefined;
@@ -58,7 +68,7 @@ export function ComparisonTable(props: ComparisonTableProps) {
         aria-label="Comparison"
         aria-rowcount={view.rows.length + 1}
         aria-colcount={view.columns.length + 1}
-        style={{ width, height: HEADER_HEIGHT + rows.getTotalSize() }}
+        style={{ width, height: rows.getTotalSize() }}
       >
         <thead>
           <tr className="compare-head" style={{ width, height: HEADER_HEIGHT }}>
@@ -73,7 +83,7 @@ export function ComparisonTable(props: ComparisonTableProps) {
                   key={run.id}
                   run={run}
                   isBaseline={index === baseline}
-                  style={{ left: KEY_WIDTH + column.start, width: COLUMN_WIDTH }}
+                  style={{ left: column.start, width: COLUMN_WIDTH }}
                   onBaseline={() => onSearchChange({ baseline: run.id })}
                   onRemove={() => onRemoveRun(run.id)}
                 />
@@ -85,7 +95,7 @@ export function ComparisonTable(props: ComparisonTableProps) {
           {rows.getVirtualItems().map((virtual) => {
             const item = items[virtual.index];
             if (!item) return null;
-            const style = { top: HEADER_HEIGHT + virtual.start, height: ROW_HEIGHT, width };
+            const style = { top: virtual.start, height: ROW_HEIGHT, width };
             if (item.kind === "group") {
               return (
                 <tr key={`group:${item.group}`} className="compare-group" style={style}>
@@ -114,7 +124,7 @@ export function ComparisonTable(props: ComparisonTableProps) {
                       value={row.values[index]}
                       base={row.values[baseline]}
                       isBaseline={index === baseline}
-                      style={{ left: KEY_WIDTH + column.start, width: COLUMN_WIDTH }}
+                      style={{ left: column.start, width: COLUMN_WIDTH }}
                     />
                   );
                 })}

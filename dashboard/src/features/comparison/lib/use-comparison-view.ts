@@ -1,5 +1,5 @@
 /** Everything the views derive from the comparison and the URL, computed once per change. */
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import type { Comparison, ComparisonRow } from "@/features/comparison/api/compare-runs";
 import {
   type ChartAxis,
@@ -10,7 +10,7 @@ import {
 } from "@/features/comparison/lib/chart-axes";
 import { type CompareSearch, rowId } from "@/features/comparison/lib/compare-search";
 import {
-  differingRows,
+  cachedDifferingRows,
   type TableOptions,
   type TableView,
   visibleColumns,
@@ -35,11 +35,20 @@ export function baselineIndex(comparison: Comparison, baseline: string | undefin
   return index === -1 ? 0 : index;
 }
 
+const NO_AXES: ChartAxis[] = [];
+
+/** The charts draw axes, and a brush (kept in the URL) narrows the table too; the table
+ * alone needs no axes, so its first paint does not look at every value for them. */
+function needsAxes(search: CompareSearch): boolean {
+  return search.view === "parallel" || search.view === "scatter" || search.brush !== undefined;
+}
+
 export function useComparisonView(comparison: Comparison, search: CompareSearch): ComparisonView {
   const runCount = comparison.runs.length;
+  const hasAxes = needsAxes(search);
   const candidates = useMemo(
-    () => candidateAxes(comparison.rows, runCount),
-    [comparison.rows, runCount],
+    () => (hasAxes ? candidateAxes(comparison.rows, runCount) : NO_AXES),
+    [comparison.rows, runCount, hasAxes],
   );
   const axes = useMemo(() => new Map(candidates.map((axis) => [axis.id, axis])), [candidates]);
   const axisIds = useMemo(
@@ -72,6 +81,8 @@ export function useComparisonView(comparison: Comparison, search: CompareSearch)
   return { baseline, table, axes, axisIds, colorId, kept, sortRow };
 }
 
+const NO_ROWS: ReadonlySet<ComparisonRow> = new Set();
+
 /** `tableView`, each part memoized on what it reads: which rows differ is worked out once
  * per set of runs shown, so "differences only" (issue 11: under 50 ms) only filters. */
 function useTableView(
@@ -89,10 +100,19 @@ function useTableView(
     () => visibleColumns(runCount, { kept, baseline, sortRow: undefined, isDescending: false }),
     [runCount, kept, baseline],
   );
-  const differing = useMemo(() => differingRows(rows, members), [rows, members]);
+  // Which rows differ compares every value shown (500 keys x 100 runs): worked out after
+  // the table is painted, unless "differences only" needs it now.
+  useEffect(() => {
+    const timer = setTimeout(() => cachedDifferingRows(rows, members));
+    return () => clearTimeout(timer);
+  }, [rows, members]);
   const visible = useMemo(
-    () => visibleRows(rows, differing, { isDiffOnly, filter }),
-    [rows, differing, isDiffOnly, filter],
+    () =>
+      visibleRows(rows, isDiffOnly ? cachedDifferingRows(rows, members) : NO_ROWS, {
+        isDiffOnly,
+        filter,
+      }),
+    [rows, members, isDiffOnly, filter],
   );
   return useMemo(() => ({ columns, rows: visible }), [columns, visible]);
 }
