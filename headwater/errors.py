@@ -29,6 +29,9 @@ HeadwaterError
 ├── IntegrationError       an integration is unknown, not installed, or failed to install
 ├── ComparisonError        runs cannot be compared as asked (too few, too many, repeated)
 ├── DataValidationError    a validation step found failed expectations (when asked to fail)
+├── StatementError         a SQL store's statement failed (internal: stores raise StoreError)
+│   ├── StatementIntegrityError  a constraint refused it
+│   └── StatementDataError       the database cannot hold a bound value
 └── ApiError               a request a route refuses, with its HTTP status and code
     └── TooManyLoginAttempts   a 429 after too many failed logins, with its Retry-After
 """
@@ -198,3 +201,23 @@ class TooManyLoginAttempts(ApiError):
             f"admin can reset a forgotten one.",
         )
         self.retry_after_seconds = retry_after_seconds
+
+
+class StatementError(HeadwaterError):
+    """A driver error raised while a prepared statement ran; `orig` is the driver's.
+
+    Internal to the SQL stores, which turn it into a `StoreError` before it leaves them.
+    """
+
+    def __init__(self, sql: str, orig: BaseException) -> None:
+        super().__init__(f"{orig}\n[SQL: {sql}]")
+        self.sql = sql
+        self.orig = orig
+
+
+class StatementIntegrityError(StatementError):
+    """A constraint refused the statement (unique, foreign key, not null)."""
+
+
+class StatementDataError(StatementError):
+    """The database cannot hold a value the statement bound (PostgreSQL's data errors)."""

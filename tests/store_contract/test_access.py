@@ -22,6 +22,7 @@ from headwater.store.access_models import (
 from headwater.store.filters import ListQuery
 from headwater.store.logins import ServerRole, UserLogin
 from headwater.store.models import RunCreate
+from headwater.store.sql.local_store import LocalSqliteStore
 from headwater.store.sql.store import SqlStore
 from tests.store_contract.conftest import StoreBackend
 from tests.store_contract.records import a_run, an_output, record_step
@@ -31,8 +32,10 @@ from tests.store_contract.records import a_run, an_output, record_step
 def sql_store(sql_store_backend: StoreBackend) -> Iterator[SqlStore]:
     """An open SQL store on a clean database."""
     opened = sql_store_backend.open()
-    assert isinstance(opened, SqlStore)
-    yield opened
+    # An existing SQLite file at head opens as the local recorder; these roles are the full store's.
+    full = opened.full_store() if isinstance(opened, LocalSqliteStore) else opened
+    assert isinstance(full, SqlStore)
+    yield full
     opened.close()
 
 

@@ -11,6 +11,7 @@ import uuid
 
 from headwater.store.models import utc_now
 from headwater.store.sql import artifact_claims
+from headwater.store.sql.local_store import LocalSqliteStore
 from headwater.store.sql.recording import claims
 from headwater.store.sql.schema import artifact_claims as claims_table
 from tests.store_contract.records import a_run, an_output, end_run, record_step
@@ -70,7 +71,8 @@ def test_claiming_again_adds_uris_and_a_release_frees_all_of_them(store):
 
 
 def test_claims_of_killed_holders_expire(sql_store):
-    engine = sql_store._engines.writes
+    full = sql_store.full_store() if isinstance(sql_store, LocalSqliteStore) else sql_store
+    engine = full._engines.writes
     now = utc_now()
     long_ago = now - dt.timedelta(seconds=claims.SAVE_CLAIM_SECONDS + 1)
     with engine.begin() as connection:

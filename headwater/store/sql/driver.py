@@ -11,24 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from headwater.errors import StatementDataError, StatementError, StatementIntegrityError
+
 Processor = Callable[[Any], Any] | None
 
-
-class StatementError(Exception):
-    """A driver error raised while a prepared statement ran; `orig` is the driver's."""
-
-    def __init__(self, sql: str, orig: BaseException) -> None:
-        super().__init__(f"{orig}\n[SQL: {sql}]")
-        self.sql = sql
-        self.orig = orig
-
-
-class StatementIntegrityError(StatementError):
-    """A constraint refused the statement (unique, foreign key, not null)."""
-
-
-class StatementDataError(StatementError):
-    """The database cannot hold a value the statement bound (PostgreSQL's data errors)."""
+__all__ = ["StatementDataError", "StatementError", "StatementIntegrityError"]
 
 
 @dataclass(frozen=True, slots=True)
