@@ -120,11 +120,11 @@ def run_on(home: Path, url: str, database: str) -> list[CompareFigure]:
 
 
 @contextmanager
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database, dropped afterwards."""
+def postgres_database(purpose: str = "compare") -> Iterator[str]:
+    """A new, empty PostgreSQL database named after its `purpose`, dropped afterwards."""
     admin_url = make_url(os.environ.get("HEADWATER_BENCH_POSTGRES_URL", POSTGRES_URL))
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"headwater_bench_compare_{uuid.uuid4().hex[:8]}"
+    name = f"headwater_bench_{purpose}_{uuid.uuid4().hex[:8]}"
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:

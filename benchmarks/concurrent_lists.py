@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,8 +30,9 @@ from pathlib import Path
 
 import httpx
 import psutil
-from sqlalchemy import create_engine, func, make_url, select, text
+from sqlalchemy import create_engine, func, select, text
 
+from benchmarks.compare_runs import postgres_database
 from headwater.server import process
 from headwater.server.passwords import hash_password
 from headwater.store.catalog_models import TagTarget
@@ -164,22 +164,6 @@ def _copy_run(template: dict[str, object], index: int, began: dt.datetime) -> di
         "started": created,
         "ended": created + dt.timedelta(seconds=30),
     }
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database, dropped afterwards."""
-    admin_url = make_url(os.environ.get("HEADWATER_BENCH_POSTGRES_URL", POSTGRES_URL))
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    name = f"headwater_bench_lists_{uuid.uuid4().hex[:8]}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 # --- measuring ------------------------------------------------------------------------
@@ -327,7 +311,7 @@ def run_all(
 @contextmanager
 def _database(home: Path, database: str) -> Iterator[str]:
     if database == "postgresql":
-        with postgres_database() as url:
+        with postgres_database("lists") as url:
             yield url
         return
     path = home / "lists.db"
